@@ -1,0 +1,2 @@
+// Cadence's clinical rules and algorithms: plain functions over plain data, no framework imports.
+export * from './patient';
