@@ -1,4 +1,4 @@
-import { ageOn, ICD10_PATTERN } from './patient';
+import { ageOn, dateOfBirthProblem, ICD10_PATTERN } from './patient';
 
 describe('ageOn', () => {
   it('counts a birthday on the day itself', () => {
@@ -19,4 +19,23 @@ describe('ICD10_PATTERN', () => {
   it.each(['', 'g90.5', 'M7', 'M79.', 'M79.12345', '123'])('rejects %s', (code) => {
     expect(ICD10_PATTERN.test(code)).toBe(false);
   });
+});
+
+describe('dateOfBirthProblem', () => {
+  const today = '2026-11-28';
+  it.each([
+    ['1980-04-02', undefined],
+    ['2026-11-28', undefined],
+    ['1900-01-01', undefined],
+    ['2024-02-29', undefined],
+  ])('accepts %s', (value, expected) => expect(dateOfBirthProblem(value, today)).toBe(expected));
+  it.each([
+    ['2026-11-29', 'must not be in the future'],
+    ['1899-12-31', 'must not be before 1900-01-01'],
+    ['2023-02-29', 'must be a real calendar date written YYYY-MM-DD'],
+    ['2023-02-30', 'must be a real calendar date written YYYY-MM-DD'],
+    ['2023-13-01', 'must be a real calendar date written YYYY-MM-DD'],
+    ['2023-1-01', 'must be a real calendar date written YYYY-MM-DD'],
+    ['1980-04-02T00:00:00Z', 'must be a real calendar date written YYYY-MM-DD'],
+  ])('refuses %s', (value, expected) => expect(dateOfBirthProblem(value, today)).toBe(expected));
 });

@@ -14,3 +14,20 @@ export function ageOn(dateOfBirth: string, on: string): number {
   const [y, m, d] = on.split('-').map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** True for a real calendar date written YYYY-MM-DD (so 2023-02-30 and 2023-13-01 are not). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A date of birth must be a calendar date, not after `today` and not before 1900. */
+export function dateOfBirthProblem(value: string, today: string): string | undefined {
+  if (!isCalendarDate(value)) return 'must be a real calendar date written YYYY-MM-DD';
+  if (value > today) return 'must not be in the future';
+  if (value < '1900-01-01') return 'must not be before 1900-01-01';
+  return undefined;
+}

@@ -1,0 +1,83 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import type { AppConfig } from './common/config/app.config';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { requestIdOf } from './common/logging/logging';
+import { createValidationPipe } from './common/validation/validation';
+
+/** Builds the configured API (used by `main`, the tests and the OpenAPI export). */
+export async function createApp(config: AppConfig, options: { logs?: boolean } = {}) {
+  const adapter = new FastifyAdapter({
+    genReqId: requestIdOf,
+    bodyLimit: 256 * 1024,
+    trustProxy: config.env === 'production',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    logger: options.logs === false ? false : undefined,
+  });
+  if (options.logs !== false) app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (config.adminDist) serveAdmin(app, config.adminDist);
+  return app;
+}
+
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Cadence API')
+    .setDescription(
+      'Scheduling and protocol tracking for ketamine chronic-pain clinics. Every route names the roles it ' +
+        'allows; errors are application/problem+json with a correlation id.',
+    )
+    .setVersion('0.1.0')
+    .addCookieAuth('cadence_access', { type: 'apiKey', in: 'cookie' }, 'session')
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}
+
+/** Serves the built admin app at `/`, falling back to index.html for client-side routes. */
+function serveAdmin(app: NestFastifyApplication, root: string) {
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`ADMIN_DIST ${root} has no index.html; run npm run build first`);
+  const fastify = app.getHttpAdapter().getInstance();
+  void fastify.register(fastifyStatic, { root, prefix: '/', wildcard: false });
+  // Client-side routes get the app shell; unknown API paths still get a problem+json 404.
+  fastify.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return reply.status(404).type('application/problem+json').send({
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        detail: `No route GET ${request.url.split('?')[0]}`,
+        code: 'NOT_FOUND',
+        correlationId: request.id,
+      });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthCommonModule } from './common/auth/auth-common.module';
+import { APP_CONFIG, AppConfig } from './common/config/app.config';
+import { loggerParams } from './common/logging/logging';
+import { PrismaModule } from './common/prisma/prisma.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { PatientsModule } from './modules/patients/patients.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        PrismaModule,
+        AuthCommonModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        PatientsModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Role } from '@cadence/domain';
+import type { FastifyRequest } from 'fastify';
+
+/** Who is acting, as the auth guard established it from the access token. */
+export interface Actor {
+  id: string;
+  clinicId: string;
+  email: string;
+  roles: Role[];
+}
+
+/** Identifies the request in audit rows: correlation id and caller address. */
+export interface RequestMeta {
+  requestId: string;
+  ip: string;
+}
+
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without authentication');
+  return actor;
+});
+
+export const CurrentRequest = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => {
+  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+  return { requestId: String(request.id), ip: request.ip };
+});

@@ -1,0 +1,66 @@
+// Starts Cadence: on an embedded PostgreSQL when no DATABASE_URL is given (with the demo clinic),
+// otherwise on the given server. Migrations are applied before the API listens.
+import 'reflect-metadata';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DemoLogin, seedDemoClinic } from '../../../prisma/seed';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './common/config/app.config';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './launch/embedded-postgres';
+import { migrateDeploy, repoRoot } from './launch/migrate';
+
+async function main() {
+  let embedded: EmbeddedPostgresHandle | undefined;
+  if (!process.env.DATABASE_URL) {
+    console.log('No DATABASE_URL given: starting the embedded PostgreSQL…');
+    embedded = await startEmbeddedPostgres();
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const builtAdmin = join(repoRoot(), 'dist', 'admin');
+  if (!process.env.ADMIN_DIST && existsSync(join(builtAdmin, 'index.html'))) process.env.ADMIN_DIST = builtAdmin;
+
+  const config = loadConfig();
+  await migrateDeploy(config.databaseUrl);
+
+  // The demo clinic (with public demo passwords) only where asked for or on the embedded database.
+  const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : Boolean(embedded);
+  const logins = seed ? await seedDemo(config.databaseUrl) : [];
+
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nCadence is running at ${url}  (API docs: ${url}/api/docs)`);
+  if (logins.length) {
+    console.log('Demo logins:');
+    for (const { role, email, password } of logins) console.log(`  ${role.padEnd(10)} ${email.padEnd(30)} ${password}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing open requests and stopping…`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function seedDemo(databaseUrl: string): Promise<DemoLogin[]> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    return (await seedDemoClinic(prisma)).logins;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import type { Prisma } from '@prisma/client';
+import type { Actor, RequestMeta } from '../../common/auth/current-user';
+
+export type AuditAction = 'READ' | 'SEARCH' | 'CREATE' | 'UPDATE' | 'DEACTIVATE' | 'LOGIN' | 'LOGOUT';
+
+/** One audit row. It names records and fields, never the values of patient data. */
+export interface AuditEntry {
+  actorId: string | null;
+  action: AuditAction;
+  entity: string;
+  entityId: string | null;
+  patientId: string | null;
+  requestId: string | null;
+  ip: string | null;
+  fields: string[];
+}
+
+export function auditEntry(
+  actor: Pick<Actor, 'id'> | null,
+  meta: RequestMeta,
+  event: Pick<AuditEntry, 'action' | 'entity'> & Partial<Pick<AuditEntry, 'entityId' | 'patientId' | 'fields'>>,
+): AuditEntry {
+  return {
+    actorId: actor?.id ?? null,
+    requestId: meta.requestId,
+    ip: meta.ip,
+    entityId: null,
+    patientId: null,
+    fields: [],
+    ...event,
+  };
+}
+
+/** Writes the row inside the caller's transaction, so a change and its audit commit together. */
+export function insertAudit(tx: Prisma.TransactionClient, entry: AuditEntry) {
+  return tx.auditEvent.create({ data: entry, select: { id: true } });
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '@prisma/client';
+import { PrismaService } from '../../common/prisma/prisma.service';
+import { AuditEntry, insertAudit } from './audit-entry';
+
+export interface AuditFilter {
+  clinicId: string;
+  patientId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  skip: number;
+  take: number;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  record(entry: AuditEntry) {
+    return insertAudit(this.prisma, entry);
+  }
+
+  /** Events of the clinic's staff (and anonymous events such as failed logins are excluded). */
+  async find(filter: AuditFilter) {
+    const where: Prisma.AuditEventWhereInput = {
+      actorId: filter.actorId ?? { in: await this.staffIds(filter.clinicId) },
+      ...(filter.patientId ? { patientId: filter.patientId } : {}),
+      ...(filter.from || filter.to ? { at: { gte: filter.from, lt: filter.to } } : {}),
+    };
+    const [rows, total] = await this.prisma.$transaction([
+      this.prisma.auditEvent.findMany({ where, orderBy: { id: 'desc' }, skip: filter.skip, take: filter.take }),
+      this.prisma.auditEvent.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  async staffIds(clinicId: string) {
+    const users = await this.prisma.user.findMany({ where: { clinicId }, select: { id: true } });
+    return users.map((u) => u.id);
+  }
+
+  emailsOf(ids: string[]) {
+    return this.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/current-user';
+import { DomainError } from '../../common/errors/domain-error';
+import type { AuditEntry } from './audit-entry';
+import { AuditRepository } from './audit.repository';
+import type { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  async record(entry: AuditEntry) {
+    await this.audit.record(entry);
+  }
+
+  async find(actor: Actor, query: AuditQueryDto): Promise<AuditPageDto> {
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && from >= to) {
+      throw new DomainError('VALIDATION_FAILED', 'The time range is empty.', [
+        { field: 'to', rule: 'after', message: 'to must be later than from' },
+      ]);
+    }
+    // An admin reads only their own clinic's trail.
+    if (query.actorId && !(await this.audit.staffIds(actor.clinicId)).includes(query.actorId)) {
+      return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    }
+    const { rows, total } = await this.audit.find({
+      clinicId: actor.clinicId,
+      patientId: query.patientId,
+      actorId: query.actorId,
+      from,
+      to,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
+    const emails = new Map((await this.audit.emailsOf(actorIds)).map((u) => [u.id, u.email]));
+    return {
+      items: rows.map((r) => ({
+        id: r.id.toString(),
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        actorEmail: r.actorId ? (emails.get(r.actorId) ?? null) : null,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        patientId: r.patientId,
+        requestId: r.requestId,
+        fields: r.fields,
+      })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+}

@@ -1,0 +1,251 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ICD10_PATTERN, PAIN_MECHANISMS, type PainMechanism } from '@cadence/domain';
+import { IsDateOfBirth } from '../../../common/validation/calendar-date';
+
+export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
+export type Sex = (typeof SEXES)[number];
+
+const NOT_BLANK = /\S/;
+const PHONE = /^\+?[0-9 ()-]{5,32}$/;
+
+export class DiagnosisInputDto {
+  @ApiProperty({ example: 'G90.50', description: 'ICD-10 code', pattern: ICD10_PATTERN.source })
+  @IsString()
+  @MaxLength(8)
+  @Matches(ICD10_PATTERN, { message: 'icd10Code must be an ICD-10 code such as G90.50' })
+  icd10Code!: string;
+
+  @ApiProperty({ example: 'Complex regional pain syndrome I, unspecified', maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, { message: 'description must not be blank' })
+  description!: string;
+
+  @ApiProperty({ enum: PAIN_MECHANISMS, enumName: 'PainMechanism' })
+  @IsIn(PAIN_MECHANISMS)
+  painMechanism!: PainMechanism;
+
+  @ApiProperty()
+  @IsBoolean()
+  isPrimary!: boolean;
+}
+
+/** Fields that may be written on create and on update. */
+class PatientFieldsDto {
+  @ApiProperty({ example: 'MRN-004211', maxLength: 32, pattern: '^[A-Za-z0-9-]{1,32}$' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' })
+  mrn!: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'givenName must not be blank' })
+  givenName!: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'familyName must not be blank' })
+  familyName!: string;
+
+  @ApiProperty({ format: 'date', example: '1980-04-02' })
+  @IsDateOfBirth()
+  dateOfBirth!: string;
+
+  @ApiProperty({ enum: SEXES, enumName: 'Sex', description: 'Sex recorded for clinical scoring (e.g. AUDIT-C cut-offs)' })
+  @IsIn(SEXES)
+  sex!: Sex;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 500, description: 'For mg/kg dosing' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(1)
+  @Max(500)
+  weightKg?: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be 5 to 32 digits, spaces, brackets or hyphens' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
+  email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'Who takes the patient home after an infusion' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  escortName?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'escortPhone must be 5 to 32 digits, spaces, brackets or hyphens' })
+  escortPhone?: string | null;
+}
+
+export class CreatePatientDto extends PatientFieldsDto {
+  @ApiPropertyOptional({ type: [DiagnosisInputDto], maxItems: 20 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DiagnosisInputDto)
+  diagnoses?: DiagnosisInputDto[];
+}
+
+/** A partial update. Required fields may be left out but not cleared; `version` is the one read. */
+export class UpdatePatientDto {
+  @ApiProperty({ minimum: 1, description: 'The version this edit started from; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  version!: number;
+
+  @ApiPropertyOptional({ maxLength: 32 })
+  @ValidateIf((o: UpdatePatientDto) => o.mrn !== undefined)
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' })
+  mrn?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @ValidateIf((o: UpdatePatientDto) => o.givenName !== undefined)
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'givenName must not be blank' })
+  givenName?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @ValidateIf((o: UpdatePatientDto) => o.familyName !== undefined)
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'familyName must not be blank' })
+  familyName?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @ValidateIf((o: UpdatePatientDto) => o.dateOfBirth !== undefined)
+  @IsDateOfBirth()
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ enum: SEXES, enumName: 'Sex' })
+  @ValidateIf((o: UpdatePatientDto) => o.sex !== undefined)
+  @IsIn(SEXES)
+  sex?: Sex;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(1)
+  @Max(500)
+  weightKg?: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be 5 to 32 digits, spaces, brackets or hyphens' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
+  email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  escortName?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'escortPhone must be 5 to 32 digits, spaces, brackets or hyphens' })
+  escortPhone?: string | null;
+}
+
+export class PatientSearchDto {
+  @ApiPropertyOptional({ maxLength: 100, description: 'Name words or MRN (each word must match)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsDateOfBirth()
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+export class DiagnosisDto extends DiagnosisInputDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class PatientSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() mrn!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+  @ApiProperty({ format: 'date' }) dateOfBirth!: string;
+  @ApiProperty({ enum: SEXES, enumName: 'Sex' }) sex!: Sex;
+}
+
+export class PatientDto extends PatientSummaryDto {
+  @ApiProperty({ type: Number, nullable: true }) weightKg!: number | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) escortName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) escortPhone!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: [DiagnosisDto] }) diagnoses!: DiagnosisDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class PatientPageDto {
+  @ApiProperty({ type: [PatientSummaryDto] }) items!: PatientSummaryDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
