@@ -1,0 +1,82 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { describeError } from '../api/problem';
+import { notifications } from '@mantine/notifications';
+import { useCurrentUser, useLogout } from '../features/auth/hooks/useSession';
+import { ROLE_LABELS } from '../features/auth/roles';
+import { navFor } from './navigation';
+import { Logo } from './Logo';
+
+/** The frame around every signed-in page: header with who is signed in, role-aware navigation. */
+export function AppLayout() {
+  const user = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSuccess: () => navigate('/login', { replace: true }),
+      onError: (error) => {
+        notifications.show({ color: 'red', title: 'Sign-out failed', message: describeError(error) });
+        navigate('/login', { replace: true });
+      },
+    });
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+      styles={{ main: { background: 'var(--mantine-color-gray-0)' } }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Logo />
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Stack gap={2} align="flex-end" visibleFrom="xs">
+              <Text fw={600} size="sm" lh={1.2} data-testid="current-user">
+                {user.displayName}
+              </Text>
+              <Group gap={4}>
+                {user.roles.map((role) => (
+                  <Badge key={role} size="xs" variant="light">
+                    {ROLE_LABELS[role]}
+                  </Badge>
+                ))}
+              </Group>
+            </Stack>
+            <Button variant="default" size="sm" onClick={signOut} loading={logout.isPending}>
+              Log out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <Stack gap={4}>
+          {navFor(user).map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              label={item.label}
+              onClick={close}
+              styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

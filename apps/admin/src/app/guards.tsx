@@ -1,0 +1,31 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '../api/types';
+import { hasAnyRole, useSession } from '../features/auth/hooks/useSession';
+import { CenteredLoader } from '../shared/CenteredLoader';
+import { QueryError } from '../shared/QueryError';
+import { NoAccessPage } from '../pages/NoAccessPage';
+
+/** Renders child routes only for a signed-in user; others go to the login page and come back. */
+export function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <CenteredLoader label="Checking your session" />;
+  if (session.isError) {
+    return (
+      <div style={{ maxWidth: 560, margin: '64px auto' }}>
+        <QueryError error={session.error} onRetry={() => session.refetch()} title="Cannot reach Cadence" />
+      </div>
+    );
+  }
+  if (!session.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Deny by default: a route names the roles that may see it. */
+export function RequireRole({ roles }: { roles: readonly Role[] }) {
+  const session = useSession();
+  return hasAnyRole(session.data, roles) ? <Outlet /> : <NoAccessPage />;
+}

@@ -1,0 +1,47 @@
+import { createBrowserRouter } from 'react-router';
+import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
+import { AuditPage } from '../pages/AuditPage';
+import { EditPatientPage } from '../pages/EditPatientPage';
+import { HomeRedirect } from '../pages/HomeRedirect';
+import { LoginPage } from '../pages/LoginPage';
+import { NewPatientPage } from '../pages/NewPatientPage';
+import { NoAccessPage } from '../pages/NoAccessPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { PatientDetailPage } from '../pages/PatientDetailPage';
+import { PatientsPage } from '../pages/PatientsPage';
+import { StaffPage } from '../pages/StaffPage';
+import { AppLayout } from './AppLayout';
+import { RequireRole, RequireSession } from './guards';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            element: <RequireRole roles={PATIENT_ROLES} />,
+            children: [
+              { path: 'patients', element: <PatientsPage /> },
+              { path: 'patients/new', element: <NewPatientPage /> },
+              { path: 'patients/:patientId', element: <PatientDetailPage /> },
+              { path: 'patients/:patientId/edit', element: <EditPatientPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={ADMIN_ROLES} />,
+            children: [
+              { path: 'staff', element: <StaffPage /> },
+              { path: 'audit', element: <AuditPage /> },
+            ],
+          },
+          { path: 'no-access', element: <NoAccessPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,29 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// A calm teal-blue, readable on a bright front-desk screen.
+const cadence: MantineColorsTuple = [
+  '#e6f8fa',
+  '#d3eef2',
+  '#a7dce4',
+  '#77c9d5',
+  '#52b9c9',
+  '#3aafc1',
+  '#2aa9bd',
+  '#1893a6',
+  '#048395',
+  '#007283',
+];
+
+export const theme = createTheme({
+  primaryColor: 'cadence',
+  primaryShade: 8,
+  colors: { cadence },
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+  components: {
+    Table: { defaultProps: { fz: 'sm' } },
+    Fieldset: { defaultProps: { variant: 'unstyled' } },
+  },
+});

@@ -1,0 +1,67 @@
+import { Badge, Code, Group, Table, Text, Tooltip } from '@mantine/core';
+import type { AuditEvent } from '../../../api/types';
+import { formatDateTime } from '../../../shared/dates';
+
+const short = (id: string | null) => (id ? `${id.slice(0, 8)}…` : '—');
+
+export function AuditTable({ events }: { events: AuditEvent[] }) {
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table verticalSpacing="xs" striped aria-label="Audit events">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Actor</Table.Th>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Entity</Table.Th>
+            <Table.Th>Patient</Table.Th>
+            <Table.Th>Fields</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((event) => (
+            <Table.Tr key={event.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
+              <Table.Td>{event.actorEmail ?? (event.actorId ? short(event.actorId) : 'system')}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={event.action.toUpperCase().includes('READ') ? 'gray' : 'indigo'}>
+                  {event.action}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {event.entity}{' '}
+                  {event.entityId && (
+                    <Tooltip label={event.entityId}>
+                      <Code>{short(event.entityId)}</Code>
+                    </Tooltip>
+                  )}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {event.patientId ? (
+                  <Tooltip label={event.patientId}>
+                    <Code>{short(event.patientId)}</Code>
+                  </Tooltip>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {event.fields.length === 0
+                    ? '—'
+                    : event.fields.map((field) => (
+                        <Code key={field} fz="xs">
+                          {field}
+                        </Code>
+                      ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,49 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AuditQuery } from '../../../api/types';
+import { endOfDayIso, isCalendarDate, startOfDayIso } from '../../../shared/dates';
+import { listAuditEvents } from '../api/audit.api';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditFilterValues {
+  patientId: string;
+  actorId: string;
+  from: string;
+  to: string;
+}
+
+export const NO_AUDIT_FILTER: AuditFilterValues = { patientId: '', actorId: '', from: '', to: '' };
+
+export function toAuditQuery(filter: AuditFilterValues, page: number): AuditQuery {
+  return {
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    ...(filter.patientId.trim() ? { patientId: filter.patientId.trim() } : {}),
+    ...(filter.actorId ? { actorId: filter.actorId } : {}),
+    ...(isCalendarDate(filter.from) ? { from: startOfDayIso(filter.from) } : {}),
+    ...(isCalendarDate(filter.to) ? { to: endOfDayIso(filter.to) } : {}),
+  };
+}
+
+/** The applied filter and page; the filter form applies on submit, not on every keystroke. */
+export function useAuditLog() {
+  const [filter, setFilter] = useState<AuditFilterValues>(NO_AUDIT_FILTER);
+  const [page, setPage] = useState(1);
+  const query = toAuditQuery(filter, page);
+  const result = useQuery({
+    queryKey: ['audit', query],
+    queryFn: () => listAuditEvents(query),
+    placeholderData: keepPreviousData,
+  });
+  return {
+    ...result,
+    filter,
+    applyFilter: (next: AuditFilterValues) => {
+      setFilter(next);
+      setPage(1);
+    },
+    page,
+    setPage,
+  };
+}

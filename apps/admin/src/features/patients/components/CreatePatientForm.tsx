@@ -1,0 +1,52 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { describeError, isApiError } from '../../../api/problem';
+import type { Patient } from '../../../api/types';
+import { FormErrorAlert } from '../../../shared/FormErrorAlert';
+import { applyApiFieldErrors } from '../../../shared/forms';
+import { useCreatePatient } from '../hooks/usePatients';
+import { EMPTY_PATIENT, isPatientFormField, toCreateBody, usePatientForm } from '../hooks/usePatientForm';
+import { DiagnosesFields } from './DiagnosesFields';
+import { PatientFields } from './PatientFields';
+
+interface CreatePatientFormProps {
+  onCreated: (patient: Patient) => void;
+  onCancel: () => void;
+}
+
+export function CreatePatientForm({ onCreated, onCancel }: CreatePatientFormProps) {
+  const form = usePatientForm(EMPTY_PATIENT);
+  const createPatient = useCreatePatient();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+
+  const submit = form.onSubmit((values) => {
+    setFormErrors([]);
+    createPatient.mutate(toCreateBody(values), {
+      onSuccess: onCreated,
+      onError: (error) => {
+        const unplaced = applyApiFieldErrors(form, error, isPatientFormField);
+        const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
+        if (unplaced.length > 0) setFormErrors(unplaced);
+        else if (!placedAny) setFormErrors([describeError(error)]);
+      },
+    });
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="New patient">
+      <Stack gap="lg">
+        <FormErrorAlert messages={formErrors} title="The patient was not saved" />
+        <PatientFields form={form} />
+        <DiagnosesFields form={form} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={createPatient.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { Fieldset, NativeSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { today } from '../../../shared/dates';
+import { SEX_OPTIONS, type PatientFormValues } from '../hooks/usePatientForm';
+
+interface PatientFieldsProps {
+  form: UseFormReturnType<PatientFormValues>;
+}
+
+/** Demographics and contacts; shared by the create and edit forms. */
+export function PatientFields({ form }: PatientFieldsProps) {
+  return (
+    <>
+      <Fieldset legend="Identity" variant="unstyled">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput label="MRN" description="Medical record number" withAsterisk autoComplete="off" {...form.getInputProps('mrn')} />
+          <div />
+          <TextInput label="Given name" withAsterisk autoComplete="off" {...form.getInputProps('givenName')} />
+          <TextInput label="Family name" withAsterisk autoComplete="off" {...form.getInputProps('familyName')} />
+          <TextInput
+            label="Date of birth"
+            type="date"
+            withAsterisk
+            max={today()}
+            min="1900-01-01"
+            {...form.getInputProps('dateOfBirth')}
+          />
+          <NativeSelect
+            label="Sex"
+            withAsterisk
+            data={[{ value: '', label: 'Choose…', disabled: true }, ...SEX_OPTIONS]}
+            {...form.getInputProps('sex')}
+          />
+          <NumberInput
+            label="Weight (kg)"
+            description="Used for mg/kg dosing"
+            min={0}
+            max={500}
+            decimalScale={1}
+            allowNegative={false}
+            hideControls
+            {...form.getInputProps('weightKg')}
+          />
+        </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset legend="Contact" variant="unstyled">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+          <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+        </SimpleGrid>
+      </Fieldset>
+
+      <Fieldset
+        legend="Escort"
+        variant="unstyled"
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            label="Escort name"
+            description="Adult who takes the patient home after an infusion"
+            autoComplete="off"
+            {...form.getInputProps('escortName')}
+          />
+          <TextInput
+            label="Escort contact number"
+            type="tel"
+            autoComplete="off"
+            {...form.getInputProps('escortPhone')}
+          />
+        </SimpleGrid>
+      </Fieldset>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { Button, Group, TextInput } from '@mantine/core';
+
+interface PatientFiltersProps {
+  text: string;
+  onTextChange: (value: string) => void;
+  dateOfBirth: string;
+  onDateOfBirthChange: (value: string) => void;
+  onClear: () => void;
+  canClear: boolean;
+}
+
+export function PatientFilters(props: PatientFiltersProps) {
+  return (
+    <Group align="flex-end" gap="md" wrap="wrap">
+      <TextInput
+        label="Search patients"
+        description="Name or MRN"
+        placeholder="e.g. Okafor or MRN-10234"
+        type="search"
+        autoComplete="off"
+        value={props.text}
+        onChange={(event) => props.onTextChange(event.currentTarget.value)}
+        style={{ flex: '1 1 320px' }}
+        size="md"
+      />
+      <TextInput
+        label="Date of birth"
+        description="Exact date"
+        type="date"
+        value={props.dateOfBirth}
+        onChange={(event) => props.onDateOfBirthChange(event.currentTarget.value)}
+        size="md"
+        w={190}
+      />
+      <Button variant="subtle" color="gray" size="md" onClick={props.onClear} disabled={!props.canClear}>
+        Clear
+      </Button>
+    </Group>
+  );
+}

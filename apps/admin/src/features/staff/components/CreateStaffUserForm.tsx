@@ -1,0 +1,81 @@
+import { Button, Group, MultiSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ROLES } from '@cadence/domain';
+import { useState } from 'react';
+import { describeError, isApiError } from '../../../api/problem';
+import type { Role, StaffUser } from '../../../api/types';
+import { FormErrorAlert } from '../../../shared/FormErrorAlert';
+import { applyApiFieldErrors } from '../../../shared/forms';
+import { ROLE_LABELS } from '../../auth/roles';
+import { useCreateStaffUser } from '../hooks/useStaff';
+
+export const MIN_PASSWORD_LENGTH = 12;
+const FIELDS = new Set(['displayName', 'email', 'password', 'roles']);
+
+interface CreateStaffUserFormProps {
+  onCreated: (user: StaffUser) => void;
+  onCancel: () => void;
+}
+
+export function CreateStaffUserForm({ onCreated, onCancel }: CreateStaffUserFormProps) {
+  const createUser = useCreateStaffUser();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm({
+    initialValues: { displayName: '', email: '', password: '', roles: [] as Role[] },
+    validate: {
+      displayName: (value) => (value.trim() ? null : 'Name is required'),
+      email: (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : 'Enter a valid email address'),
+      password: (value) =>
+        value.length >= MIN_PASSWORD_LENGTH ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`,
+      roles: (value) => (value.length > 0 ? null : 'Choose at least one role'),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormErrors([]);
+    createUser.mutate(
+      { ...values, displayName: values.displayName.trim(), email: values.email.trim().toLowerCase() },
+      {
+        onSuccess: onCreated,
+        onError: (error) => {
+          const unplaced = applyApiFieldErrors(form, error, (path) => FIELDS.has(path));
+          const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
+          if (unplaced.length > 0) setFormErrors(unplaced);
+          else if (!placedAny) setFormErrors([describeError(error)]);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormErrorAlert messages={formErrors} title="The account was not created" />
+        <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
+        <TextInput label="Email" type="email" withAsterisk autoComplete="off" {...form.getInputProps('email')} />
+        <PasswordInput
+          label="Initial password"
+          description={`At least ${MIN_PASSWORD_LENGTH} characters. Share it securely.`}
+          withAsterisk
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
+        <MultiSelect
+          label="Roles"
+          withAsterisk
+          data={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('roles')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={createUser.isPending}>
+            Create account
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
