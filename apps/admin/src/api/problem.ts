@@ -14,6 +14,10 @@ export interface Problem {
   code?: string;
   correlationId?: string;
   errors?: FieldProblem[];
+  /** On 429 TOO_MANY_ATTEMPTS: when sign-in may be tried again. */
+  retryAfterSeconds?: number;
+  /** On 409 STALE_VERSION: the version now stored. */
+  currentVersion?: number;
 }
 
 /**
@@ -30,7 +34,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
-    this.retryAfterSeconds = retryAfterSeconds;
+    this.retryAfterSeconds =
+      retryAfterSeconds ?? (typeof problem.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : null);
   }
 
   get code(): string | undefined {

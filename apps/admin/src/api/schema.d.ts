@@ -4,14 +4,15 @@
  */
 
 export interface paths {
-    "/api/health": {
+    "/api/audit": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["health"];
+        /** Search the audit trail by patient, staff member and time */
+        get: operations["Audit_find"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +30,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["login"];
+        /** Sign in; sets the httpOnly session cookies */
+        post: operations["Auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,7 +47,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["refresh"];
+        /** Renew the session from the refresh cookie */
+        post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -61,7 +64,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["logout"];
+        /** End the session and clear its cookies */
+        post: operations["Auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,9 +79,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["me"];
+        /** The signed-in user */
+        get: operations["Auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's staff accounts */
+        get: operations["Users_list"];
+        put?: never;
+        /** Create a staff account */
+        post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a staff account and end its sessions */
+        post: operations["Users_deactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,9 +131,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["listPatients"];
+        /** Search patients by name, MRN and date of birth */
+        get: operations["Patients_search"];
         put?: never;
-        post: operations["createPatient"];
+        /** Register a patient */
+        post: operations["Patients_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -104,62 +146,29 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        get: operations["getPatient"];
+        /** A patient's record (the read is audited) */
+        get: operations["Patients_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["updatePatient"];
+        /** Edit demographics; carries the version read, a stale one answers 409 */
+        patch: operations["Patients_update"];
         trace?: never;
     };
-    "/api/users": {
+    "/api/health": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["listUsers"];
-        put?: never;
-        post: operations["createUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/deactivate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["deactivateUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["listAudit"];
+        /** Liveness and database reachability (503 when the database is down) */
+        get: operations["Health_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -172,27 +181,74 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        Role: "SCHEDULER" | "NURSE" | "CLINICIAN" | "ADMIN";
-        /** @enum {string} */
-        Sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
-        /** @enum {string} */
-        PainMechanism: "NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED";
-        LoginRequest: {
+        Object: Record<string, never>;
+        AuditEventDto: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorEmail: string | null;
+            /** @example READ */
+            action: string;
+            /** @example Patient */
+            entity: string;
+            entityId: string | null;
+            /** Format: uuid */
+            patientId: string | null;
+            requestId: string | null;
+            /** @description Names of the fields written; never their values */
+            fields: string[];
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        LoginDto: {
+            /** @example scheduler@demo.cadence.test */
             email: string;
             password: string;
         };
-        SessionUser: {
+        /** @enum {string} */
+        Role: "SCHEDULER" | "NURSE" | "CLINICIAN" | "ADMIN";
+        SessionUserDto: {
+            /** Format: uuid */
             id: string;
             email: string;
             displayName: string;
             roles: components["schemas"]["Role"][];
+            /** Format: uuid */
             clinicId: string;
         };
-        SessionResponse: {
-            user: components["schemas"]["SessionUser"];
+        SessionDto: {
+            user: components["schemas"]["SessionUserDto"];
         };
-        PatientSummary: {
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserListDto: {
+            items: components["schemas"]["UserDto"][];
+        };
+        CreateUserDto: {
+            email: string;
+            displayName: string;
+            /** @description At least 12 characters */
+            password: string;
+            roles: components["schemas"]["Role"][];
+        };
+        /** @enum {string} */
+        Sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
+        PatientSummaryDto: {
+            /** Format: uuid */
             id: string;
             mrn: string;
             givenName: string;
@@ -201,53 +257,82 @@ export interface components {
             dateOfBirth: string;
             sex: components["schemas"]["Sex"];
         };
-        PatientPage: {
-            items: components["schemas"]["PatientSummary"][];
+        PatientPageDto: {
+            items: components["schemas"]["PatientSummaryDto"][];
             page: number;
             pageSize: number;
             total: number;
         };
-        Diagnosis: {
-            id: string;
+        /** @enum {string} */
+        PainMechanism: "NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED";
+        DiagnosisInputDto: {
+            /**
+             * @description ICD-10 code
+             * @example G90.50
+             */
             icd10Code: string;
+            /** @example Complex regional pain syndrome I, unspecified */
             description: string;
             painMechanism: components["schemas"]["PainMechanism"];
             isPrimary: boolean;
         };
-        Patient: components["schemas"]["PatientSummary"] & {
+        CreatePatientDto: {
+            /** @example MRN-004211 */
+            mrn: string;
+            givenName: string;
+            familyName: string;
+            /**
+             * Format: date
+             * @example 1980-04-02
+             */
+            dateOfBirth: string;
+            /** @description Sex recorded for clinical scoring (e.g. AUDIT-C cut-offs) */
+            sex: components["schemas"]["Sex"];
+            /** @description For mg/kg dosing */
+            weightKg?: number | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description Who takes the patient home after an infusion */
+            escortName?: string | null;
+            escortPhone?: string | null;
+            diagnoses?: components["schemas"]["DiagnosisInputDto"][];
+        };
+        DiagnosisDto: {
+            /**
+             * @description ICD-10 code
+             * @example G90.50
+             */
+            icd10Code: string;
+            /** @example Complex regional pain syndrome I, unspecified */
+            description: string;
+            painMechanism: components["schemas"]["PainMechanism"];
+            isPrimary: boolean;
+            /** Format: uuid */
+            id: string;
+        };
+        PatientDto: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            givenName: string;
+            familyName: string;
+            /** Format: date */
+            dateOfBirth: string;
+            sex: components["schemas"]["Sex"];
             weightKg: number | null;
             phone: string | null;
             email: string | null;
             escortName: string | null;
             escortPhone: string | null;
             version: number;
-            diagnoses: components["schemas"]["Diagnosis"][];
+            diagnoses: components["schemas"]["DiagnosisDto"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        NewDiagnosis: {
-            icd10Code: string;
-            description: string;
-            painMechanism: components["schemas"]["PainMechanism"];
-            isPrimary: boolean;
-        };
-        CreatePatientRequest: {
-            mrn: string;
-            givenName: string;
-            familyName: string;
-            /** Format: date */
-            dateOfBirth: string;
-            sex: components["schemas"]["Sex"];
-            weightKg?: number;
-            phone?: string;
-            email?: string;
-            escortName?: string;
-            escortPhone?: string;
-            diagnoses?: components["schemas"]["NewDiagnosis"][];
-        };
-        UpdatePatientRequest: {
+        UpdatePatientDto: {
+            /** @description The version this edit started from; a stale one answers 409 */
             version: number;
             mrn?: string;
             givenName?: string;
@@ -261,69 +346,8 @@ export interface components {
             escortName?: string | null;
             escortPhone?: string | null;
         };
-        StaffUser: {
-            id: string;
-            email: string;
-            displayName: string;
-            roles: components["schemas"]["Role"][];
-            active: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        UserList: {
-            items: components["schemas"]["StaffUser"][];
-        };
-        CreateUserRequest: {
-            email: string;
-            displayName: string;
-            password: string;
-            roles: components["schemas"]["Role"][];
-        };
-        AuditEvent: {
-            id: string;
-            /** Format: date-time */
-            at: string;
-            actorId: string | null;
-            actorEmail: string | null;
-            action: string;
-            entity: string;
-            entityId: string | null;
-            patientId: string | null;
-            requestId: string | null;
-            fields: string[];
-        };
-        AuditPage: {
-            items: components["schemas"]["AuditEvent"][];
-            page: number;
-            pageSize: number;
-            total: number;
-        };
-        FieldError: {
-            field: string;
-            rule: string;
-            message: string;
-        };
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            code?: string;
-            correlationId?: string;
-            errors?: components["schemas"]["FieldError"][];
-        };
     };
-    responses: {
-        /** @description problem */
-        Problem: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-    };
+    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -331,29 +355,50 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    health: {
+    Audit_find: {
         parameters: {
-            query?: never;
+            query?: {
+                patientId?: string;
+                /** @description The staff member who acted */
+                actorId?: string;
+                /** @description Inclusive lower bound */
+                from?: string;
+                /** @description Exclusive upper bound */
+                to?: string;
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        status: string;
-                    };
+                    "application/json": components["schemas"]["AuditPageDto"];
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
-    login: {
+    Auth_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -362,24 +407,35 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
+                "application/json": components["schemas"]["LoginDto"];
             };
         };
         responses: {
-            /** @description signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            401: components["responses"]["Problem"];
-            429: components["responses"]["Problem"];
+            /** @description Wrong email or password, or a deactivated account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failed attempts for this email or address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    refresh: {
+    Auth_refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -388,19 +444,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description refreshed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            401: components["responses"]["Problem"];
+            /** @description No live session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    logout: {
+    Auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -409,7 +470,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -418,7 +478,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    Auth_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -427,25 +487,156 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description current user */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"];
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
-            401: components["responses"]["Problem"];
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    listPatients: {
+    Users_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The email is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Patients_search: {
         parameters: {
             query?: {
+                /** @description Name words or MRN (each word must match) */
                 q?: string;
                 dateOfBirth?: string;
-                page?: number;
-                pageSize?: number;
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
             };
             header?: never;
             path?: never;
@@ -453,19 +644,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description page of patients */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PatientPage"];
+                    "application/json": components["schemas"]["PatientPageDto"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    createPatient: {
+    Patients_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -474,24 +677,49 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePatientRequest"];
+                "application/json": components["schemas"]["CreatePatientDto"];
             };
         };
         responses: {
-            /** @description created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Patient"];
+                    "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            400: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The MRN is taken in this clinic */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    getPatient: {
+    Patients_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -502,19 +730,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description patient */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Patient"];
+                    "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            404: components["responses"]["Problem"];
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    updatePatient: {
+    Patients_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -525,25 +771,48 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdatePatientRequest"];
+                "application/json": components["schemas"]["UpdatePatientDto"];
             };
         };
         responses: {
-            /** @description updated */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Patient"];
+                    "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            400: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the MRN is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    listUsers: {
+    Health_check: {
         parameters: {
             query?: never;
             header?: never;
@@ -552,93 +821,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description staff */
+            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserList"];
+                    "application/json": {
+                        /** @example ok */
+                        status?: string;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
-            403: components["responses"]["Problem"];
-        };
-    };
-    createUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUserRequest"];
-            };
-        };
-        responses: {
-            /** @description created */
-            201: {
+            /** @description The Health Check is not successful */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffUser"];
+                    "application/json": {
+                        /** @example error */
+                        status?: string;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
-            400: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-        };
-    };
-    deactivateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description deactivated */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffUser"];
-                };
-            };
-            404: components["responses"]["Problem"];
-        };
-    };
-    listAudit: {
-        parameters: {
-            query?: {
-                patientId?: string;
-                actorId?: string;
-                from?: string;
-                to?: string;
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description audit events */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditPage"];
-                };
-            };
-            400: components["responses"]["Problem"];
         };
     };
 }

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
+import { ADMIN_ROLES, PATIENT_ROLES, REGISTER_PATIENT_ROLES } from '../features/auth/roles';
 import { AuditPage } from '../pages/AuditPage';
 import { EditPatientPage } from '../pages/EditPatientPage';
 import { HomeRedirect } from '../pages/HomeRedirect';
@@ -26,7 +26,10 @@ export const router = createBrowserRouter([
             element: <RequireRole roles={PATIENT_ROLES} />,
             children: [
               { path: 'patients', element: <PatientsPage /> },
-              { path: 'patients/new', element: <NewPatientPage /> },
+              {
+                element: <RequireRole roles={REGISTER_PATIENT_ROLES} />,
+                children: [{ path: 'patients/new', element: <NewPatientPage /> }],
+              },
               { path: 'patients/:patientId', element: <PatientDetailPage /> },
               { path: 'patients/:patientId/edit', element: <EditPatientPage /> },
             ],

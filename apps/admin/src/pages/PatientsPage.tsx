@@ -1,5 +1,7 @@
 import { Button, Card, Group, Pagination, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
+import { REGISTER_PATIENT_ROLES } from '../features/auth/roles';
 import { PatientFilters } from '../features/patients/components/PatientFilters';
 import { PatientTable } from '../features/patients/components/PatientTable';
 import { usePatientList } from '../features/patients/hooks/usePatients';
@@ -9,6 +11,8 @@ import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
 
 export function PatientsPage() {
+  const user = useCurrentUser();
+  const canRegister = hasAnyRole(user, REGISTER_PATIENT_ROLES);
   const search = usePatientSearch();
   const patients = usePatientList(search.query);
   const total = patients.data?.total ?? 0;
@@ -21,9 +25,11 @@ export function PatientsPage() {
       <PageHeader
         title="Patients"
         actions={
-          <Button component={Link} to="/patients/new" size="md">
-            New patient
-          </Button>
+          canRegister && (
+            <Button component={Link} to="/patients/new" size="md">
+              New patient
+            </Button>
+          )
         }
       />
       <Stack gap="md">
@@ -50,7 +56,9 @@ export function PatientsPage() {
               <Text c="dimmed" size="sm">
                 {search.isFiltered
                   ? 'Check the spelling, try the MRN, or clear the filters.'
-                  : 'Register the first patient with “New patient”.'}
+                  : canRegister
+                    ? 'Register the first patient with “New patient”.'
+                    : 'Patients registered at the front desk appear here.'}
               </Text>
             </Stack>
           ) : (

@@ -5,9 +5,7 @@ export function today(): string {
   return dayjs().format('YYYY-MM-DD');
 }
 
-export function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).format('YYYY-MM-DD') === value;
-}
+export { isCalendarDate } from '@cadence/domain';
 
 /** 1980-04-02 → "2 Apr 1980": unambiguous for every locale at the desk. */
 export function formatDate(value: string | null | undefined): string {

@@ -17,20 +17,29 @@ export function applyApiFieldErrors(
   form: { setErrors: (errors: FormErrors) => void },
   error: unknown,
   isFormField: (path: string) => boolean,
+  labels: Record<string, string> = {},
 ): string[] {
   if (!(error instanceof ApiError)) return [];
   const onForm: FormErrors = {};
   const elsewhere: string[] = [];
   for (const problem of error.fieldErrors) {
     const path = toFormPath(problem.field);
+    const message = withLabel(problem.message, path, labels);
     if (isFormField(path)) {
-      onForm[path] = onForm[path] ? `${onForm[path]} ${problem.message}` : problem.message;
+      onForm[path] = onForm[path] ? `${onForm[path]} ${message}` : message;
     } else {
-      elsewhere.push(problem.field ? `${problem.field}: ${problem.message}` : problem.message);
+      elsewhere.push(message);
     }
   }
   form.setErrors(onForm);
   return elsewhere;
+}
+
+/** "mrn must be …" reads better under the input as "MRN must be …". */
+function withLabel(message: string, path: string, labels: Record<string, string>): string {
+  const name = path.split('.').pop() ?? path;
+  const label = labels[name];
+  return label && message.startsWith(`${name} `) ? `${label}${message.slice(name.length)}` : message;
 }
 
 /** Empty or whitespace-only text becomes undefined (left out of a request). */

@@ -10,3 +10,5 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Who works with patient records in the admin app. */
 export const PATIENT_ROLES: readonly Role[] = ['SCHEDULER', 'NURSE', 'CLINICIAN'];
 export const ADMIN_ROLES: readonly Role[] = ['ADMIN'];
+/** Registering a patient is front-desk work (the API allows SCHEDULER only). */
+export const REGISTER_PATIENT_ROLES: readonly Role[] = ['SCHEDULER'];

@@ -1,15 +1,16 @@
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import type {
-  CreatePatientBody,
-  Patient,
-  PatientPage,
-  PatientQuery,
-  UpdatePatientBody,
+import {
+  wireQuery,
+  type CreatePatientBody,
+  type Patient,
+  type PatientPage,
+  type PatientQuery,
+  type UpdatePatientBody,
 } from '../../../api/types';
 
 export async function listPatients(query: PatientQuery): Promise<PatientPage> {
-  return unwrap(await api.GET('/api/patients', { params: { query } }));
+  return unwrap(await api.GET('/api/patients', { params: { query: wireQuery(query) } }));
 }
 
 export async function getPatient(id: string): Promise<Patient> {

@@ -5,7 +5,7 @@ import type { Patient } from '../../../api/types';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { applyApiFieldErrors } from '../../../shared/forms';
 import { useCreatePatient } from '../hooks/usePatients';
-import { EMPTY_PATIENT, isPatientFormField, toCreateBody, usePatientForm } from '../hooks/usePatientForm';
+import { EMPTY_PATIENT, isPatientFormField, PATIENT_FIELD_LABELS, toCreateBody, usePatientForm } from '../hooks/usePatientForm';
 import { DiagnosesFields } from './DiagnosesFields';
 import { PatientFields } from './PatientFields';
 
@@ -24,7 +24,7 @@ export function CreatePatientForm({ onCreated, onCancel }: CreatePatientFormProp
     createPatient.mutate(toCreateBody(values), {
       onSuccess: onCreated,
       onError: (error) => {
-        const unplaced = applyApiFieldErrors(form, error, isPatientFormField);
+        const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
         const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
         if (unplaced.length > 0) setFormErrors(unplaced);
         else if (!placedAny) setFormErrors([describeError(error)]);

@@ -8,6 +8,7 @@ import { useUpdatePatient } from '../hooks/usePatients';
 import {
   hasChanges,
   isPatientFormField,
+  PATIENT_FIELD_LABELS,
   patientToFormValues,
   toUpdateBody,
   usePatientForm,
@@ -47,7 +48,7 @@ export function EditPatientForm({ patient, onSaved, onCancel, onReloadLatest, re
           setStale(true);
           return;
         }
-        const unplaced = applyApiFieldErrors(form, error, isPatientFormField);
+        const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
         const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
         if (unplaced.length > 0) setFormErrors(unplaced);
         else if (!placedAny) setFormErrors([describeError(error)]);

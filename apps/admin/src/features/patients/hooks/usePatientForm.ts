@@ -1,7 +1,7 @@
-import { ICD10_PATTERN, PAIN_MECHANISMS, type PainMechanism } from '@cadence/domain';
+import { dateOfBirthProblem, ICD10_PATTERN, PAIN_MECHANISMS, type PainMechanism } from '@cadence/domain';
 import { useForm } from '@mantine/form';
 import type { CreatePatientBody, Patient, Sex, UpdatePatientBody } from '../../../api/types';
-import { isCalendarDate, today } from '../../../shared/dates';
+import { today } from '../../../shared/dates';
 import { optionalText } from '../../../shared/forms';
 
 export const SEX_OPTIONS: { value: Sex; label: string }[] = [
@@ -117,39 +117,61 @@ const first =
     return null;
   };
 
-const PHONE = /^\+?[0-9 ()\-.]{6,20}$/;
+// The API's own patterns (apps/api patient DTO), so the desk hears about a typo before saving.
+const MRN = /^[A-Za-z0-9-]{1,32}$/;
+const PHONE = /^\+?[0-9 ()-]{5,32}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** How each API field is named on screen, for the API's field messages. */
+export const PATIENT_FIELD_LABELS: Record<string, string> = {
+  mrn: 'MRN',
+  givenName: 'Given name',
+  familyName: 'Family name',
+  dateOfBirth: 'Date of birth',
+  sex: 'Sex',
+  weightKg: 'Weight',
+  phone: 'Phone',
+  email: 'Email',
+  escortName: 'Escort name',
+  escortPhone: 'Escort contact number',
+  icd10Code: 'ICD-10 code',
+  description: 'Description',
+  painMechanism: 'Pain mechanism',
+};
 
 /** The same field rules the API enforces, checked before sending. */
 export function usePatientForm(initialValues: PatientFormValues) {
   return useForm<PatientFormValues>({
     initialValues,
     validate: {
-      mrn: first(required('MRN'), maxLength('MRN', 32)),
+      mrn: first(required('MRN'), (value) =>
+        MRN.test(value.trim()) ? null : 'MRN must be 1 to 32 letters, digits or hyphens',
+      ),
       givenName: first(required('Given name'), maxLength('Given name', 100)),
       familyName: first(required('Family name'), maxLength('Family name', 100)),
       dateOfBirth: (value) => {
         if (!value) return 'Date of birth is required';
-        if (!isCalendarDate(value)) return 'Enter a date as YYYY-MM-DD';
-        if (value > today()) return 'Date of birth cannot be in the future';
-        if (value < '1900-01-01') return 'Check the year of birth';
-        return null;
+        const problem = dateOfBirthProblem(value, today());
+        return problem ? `Date of birth ${problem}` : null;
       },
       sex: (value) => (value ? null : 'Choose an option'),
       weightKg: (value) => {
         if (value === '' || value === null) return null;
         const kg = Number(value);
-        return Number.isFinite(kg) && kg > 0 && kg <= 500 ? null : 'Weight must be between 0 and 500 kg';
+        if (!Number.isFinite(kg) || kg < 1 || kg > 500) return 'Weight must be between 1 and 500 kg';
+        return Math.round(kg * 10) === kg * 10 ? null : 'Use at most one decimal place';
       },
-      phone: (value) => (!value.trim() || PHONE.test(value.trim()) ? null : 'Enter a valid phone number'),
-      email: (value) => (!value.trim() || EMAIL.test(value.trim()) ? null : 'Enter a valid email address'),
+      phone: (value) =>
+        !value.trim() || PHONE.test(value.trim()) ? null : 'Use 5 to 32 digits, spaces, brackets or hyphens',
+      email: (value) =>
+        !value.trim() || (EMAIL.test(value.trim()) && value.trim().length <= 254) ? null : 'Enter a valid email address',
       escortName: maxLength('Escort name', 100),
       escortPhone: (value) =>
-        !value.trim() || PHONE.test(value.trim()) ? null : 'Enter a valid phone number',
+        !value.trim() || PHONE.test(value.trim()) ? null : 'Use 5 to 32 digits, spaces, brackets or hyphens',
       diagnoses: {
         icd10Code: (value) =>
           ICD10_PATTERN.test(value.trim().toUpperCase()) ? null : 'Enter an ICD-10 code such as M79.7',
-        description: required('Description'),
+        description: first(required('Description'), maxLength('Description', 200)),
         isPrimary: (value, values, path) => {
           const primaries = values.diagnoses.filter((d) => d.isPrimary).length;
           const isFirstRow = path.endsWith('.0.isPrimary');

@@ -10,7 +10,13 @@ import { ROLE_LABELS } from '../../auth/roles';
 import { useCreateStaffUser } from '../hooks/useStaff';
 
 export const MIN_PASSWORD_LENGTH = 12;
-const FIELDS = new Set(['displayName', 'email', 'password', 'roles']);
+const FIELD_LABELS: Record<string, string> = {
+  displayName: 'Name',
+  email: 'Email',
+  password: 'Password',
+  roles: 'Roles',
+};
+const FIELDS = new Set(Object.keys(FIELD_LABELS));
 
 interface CreateStaffUserFormProps {
   onCreated: (user: StaffUser) => void;
@@ -23,10 +29,11 @@ export function CreateStaffUserForm({ onCreated, onCancel }: CreateStaffUserForm
   const form = useForm({
     initialValues: { displayName: '', email: '', password: '', roles: [] as Role[] },
     validate: {
-      displayName: (value) => (value.trim() ? null : 'Name is required'),
+      displayName: (value) =>
+        !value.trim() ? 'Name is required' : value.trim().length > 100 ? 'Use at most 100 characters' : null,
       email: (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : 'Enter a valid email address'),
       password: (value) =>
-        value.length >= MIN_PASSWORD_LENGTH ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`,
+        value.length >= MIN_PASSWORD_LENGTH && value.length <= 256 ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`,
       roles: (value) => (value.length > 0 ? null : 'Choose at least one role'),
     },
   });
@@ -38,7 +45,7 @@ export function CreateStaffUserForm({ onCreated, onCancel }: CreateStaffUserForm
       {
         onSuccess: onCreated,
         onError: (error) => {
-          const unplaced = applyApiFieldErrors(form, error, (path) => FIELDS.has(path));
+          const unplaced = applyApiFieldErrors(form, error, (path) => FIELDS.has(path), FIELD_LABELS);
           const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
           if (unplaced.length > 0) setFormErrors(unplaced);
           else if (!placedAny) setFormErrors([describeError(error)]);
