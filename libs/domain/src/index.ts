@@ -1,2 +1,3 @@
 // Cadence's clinical rules and algorithms: plain functions over plain data, no framework imports.
 export * from './patient';
+export * from './screening';

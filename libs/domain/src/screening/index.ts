@@ -1,0 +1,78 @@
+// Screening and eligibility: instruments, checklist templates, answer validation, the
+// contraindication rules, and the combination of signed screenings into a treatment-day decision.
+// Exported by name so the domain index can re-export it beside other modules without clashes.
+export type { Answers, AnswerValue, InstrumentAnswers, Sex as ScreeningSex } from './answers';
+export {
+  AUDITC,
+  AUDITC_CUTOFF,
+  CSSRS_RISK_LEVELS,
+  CSSRS_SCREEN,
+  GAD7,
+  INSTRUMENT_IDS,
+  INSTRUMENTS,
+  PHQ9,
+  auditCCutoff,
+  cssrsRiskLevel,
+  scoreAuditC,
+  scoreCssrsScreen,
+  scoreGad7,
+  scoreInstrument,
+  scorePhq9,
+} from './instruments';
+export type {
+  AskedWhen,
+  CssrsRisk,
+  InstrumentDefinition,
+  InstrumentFlag,
+  InstrumentId,
+  InstrumentItem,
+  InstrumentOption,
+  InstrumentResult,
+  ScoreBand,
+  ScoringContext,
+} from './instruments';
+export {
+  AT_CARDIOVASCULAR_RISK,
+  CARDIOVASCULAR_V1,
+  GENERAL_V1,
+  NOT_APPLICABLE,
+  PSYCHIATRIC_V1,
+  SCREENING_KINDS,
+  SCREENING_TEMPLATES,
+  conditionHolds,
+  dayOnlyItems,
+  isRequired,
+  templateFor,
+} from './templates';
+export type {
+  AnswerPrimitive,
+  ChoiceItem,
+  Condition,
+  DateItem,
+  InstrumentTemplateItem,
+  NumberItem,
+  ScreeningKind,
+  ScreeningTemplate,
+  TemplateItem,
+  TemplateItemType,
+  TextItem,
+  YesNoItem,
+} from './templates';
+export { validateAnswers } from './validate-answers';
+export type { AnswerError, AnswerRule, ValidateOptions } from './validate-answers';
+export { scoreScreeningInstruments } from './score-screening';
+export { DEFAULT_SCREENING_SETTINGS } from './settings';
+export type { ClinicScreeningSettings } from './settings';
+export { ELIGIBILITY_RULES, classifyBloodPressure } from './rules';
+export type { BloodPressureClass, EligibilityInput, EligibilityRule, RuleFinding, RuleSeverity } from './rules';
+export { evaluateEligibility } from './eligibility';
+export type { EligibilityReason, EligibilityResult, ScreeningStatus } from './eligibility';
+export { REQUIRED_SCREENING_KINDS, combineEligibility, screeningSignedOn, validUntilFor } from './combine-eligibility';
+export type {
+  ClinicianOverride,
+  CombinedEligibility,
+  CombinedReason,
+  CombinedStatus,
+  DayOnlyAnswer,
+  SignedScreening,
+} from './combine-eligibility';
