@@ -107,10 +107,11 @@ export class PatientsRepository {
   async update(
     clinicId: string,
     id: string,
-    { version, ...changes }: UpdatePatientDto,
+    { version, ...edit }: UpdatePatientDto,
     audit: (changedFields: string[]) => AuditEntry,
   ): Promise<WriteResult<string>> {
     try {
+      const changes = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined));
       return await this.prisma.$transaction(async (tx) => {
         const current = await tx.patient.findFirst({ where: { id, clinicId } });
         if (!current) return { ok: false, reason: 'NOT_FOUND' } as const;

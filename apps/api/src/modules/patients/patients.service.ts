@@ -26,7 +26,7 @@ export class PatientsService {
   }
 
   async create(actor: Actor, meta: RequestMeta, dto: CreatePatientDto): Promise<PatientDto> {
-    const fields = Object.keys(dto).sort();
+    const fields = Object.keys(dto).filter((field) => dto[field as keyof CreatePatientDto] !== undefined).sort();
     const result = await this.patients.create(actor.clinicId, dto, (id) =>
       auditEntry(actor, meta, { action: 'CREATE', entity: 'Patient', entityId: id, patientId: id, fields }),
     );
