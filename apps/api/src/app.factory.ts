@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -9,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app.config';
-import { ProblemFilter } from './common/errors/problem.filter';
+import { plainProblem, ProblemFilter } from './common/errors/problem.filter';
 import { requestIdOf } from './common/logging/logging';
 import { createValidationPipe } from './common/validation/validation';
 
@@ -19,6 +20,11 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     genReqId: requestIdOf,
     bodyLimit: 256 * 1024,
     trustProxy: config.env === 'production',
+    // Errors the router raises before Nest sees the request (an over-long path segment, a bad URL).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply.status(status).type('application/problem+json').send(plainProblem(status, error.message, request.url, String(request.id)));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -69,14 +75,8 @@ function serveAdmin(app: NestFastifyApplication, root: string) {
   // Client-side routes get the app shell; unknown API paths still get a problem+json 404.
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
-      return reply.status(404).type('application/problem+json').send({
-        type: 'about:blank',
-        title: 'Not found',
-        status: 404,
-        detail: `No route GET ${request.url.split('?')[0]}`,
-        code: 'NOT_FOUND',
-        correlationId: request.id,
-      });
+      const detail = `No route GET ${request.url.split('?')[0]}`;
+      return reply.status(404).type('application/problem+json').send(plainProblem(404, detail, request.url, String(request.id)));
     }
     return reply.type('text/html').sendFile('index.html');
   });

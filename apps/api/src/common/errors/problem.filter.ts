@@ -70,6 +70,11 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/** A problem body for errors answered outside Nest (router limits, unknown paths). */
+export function plainProblem(status: number, detail: string, url: string, correlationId: string): Problem {
+  return { type: 'about:blank', title: titleOf(status), status, detail, code: codeOf(status), instance: url.split('?')[0], correlationId };
+}
+
 function titleOf(status: number): string {
   const name = HttpStatus[status] as string | undefined;
   return name ? name.toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Error';

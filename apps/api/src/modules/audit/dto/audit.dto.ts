@@ -23,7 +23,7 @@ export class AuditQueryDto {
   @IsISO8601({ strict: true, strictSeparator: true })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -31,7 +31,7 @@ export class AuditQueryDto {
   @Max(100000)
   page = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
