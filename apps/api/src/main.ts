@@ -5,6 +5,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+// The demo seed lives with the schema in prisma/, outside any Nx project.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { DemoLogin, seedDemoClinic } from '../../../prisma/seed';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './common/config/app.config';
