@@ -1,3 +1,4 @@
 // Cadence's clinical rules and algorithms: plain functions over plain data, no framework imports.
 export * from './patient';
 export * from './screening';
+export * from './scheduling';

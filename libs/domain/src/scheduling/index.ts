@@ -1,0 +1,19 @@
+// Protocol catalogue and capacity-aware booking of courses: plain data in, plans out.
+export * from './protocol';
+export {
+  type ClinicCapacity,
+  type ClinicClosure,
+  type ClinicNurseShift,
+  type ClinicResource,
+  type ClinicResourceKind,
+  type ExistingAppointment,
+  type IsoWeekday,
+  type OpeningHoursWindow,
+  type SlotSearchErrorCode,
+  SlotSearchError,
+} from './clinic';
+export type { CoursePlan, CoursePlanRequest, PlannedSession } from './course';
+export { prepareSlotSearch, type SlotSearchIndex } from './occupancy';
+export { findCoursePlans, type FindCoursePlansRequest } from './slot-search';
+export { bruteForceCoursePlans } from './brute-force';
+export * from './feasibility';

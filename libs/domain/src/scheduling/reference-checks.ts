@@ -1,0 +1,106 @@
+/**
+ * Plain, slow, obviously-right checks over the raw clinic data: linear scans and a luxon call
+ * per question. The feasibility check and the brute-force reference use these; the fast search
+ * uses its own index, so a bug in one shows up as a disagreement with the other.
+ */
+import { DateTime } from 'luxon';
+import {
+  type ClinicCapacity,
+  type ExistingAppointment,
+  type IsoWeekday,
+  isClosureDate,
+  openingMinutesFor,
+  parseInstantMs,
+  parseWallClock,
+} from './clinic';
+
+interface Parsed {
+  resourceId: string;
+  patientId: string;
+  s: number;
+  e: number;
+  chairSide: boolean;
+}
+
+export interface ReferenceChecks {
+  resourceBusy(resourceId: string, s: number, e: number): boolean;
+  patientBusy(patientId: string, s: number, e: number): boolean;
+  /** One more chair-side infusion fits on [s, e) at every instant. */
+  nurseRoom(s: number, e: number): boolean;
+  /** The local date (DateTime at local midnight) of an instant. */
+  localDate(ms: number): DateTime;
+  /** Chairs usable on this local date: not a closure and some opening hours. */
+  isWorkingDate(date: DateTime): boolean;
+  /** The date's merged opening windows as UTC [open, close) pairs. */
+  openingWindows(date: DateTime): [number, number][];
+}
+
+export function referenceChecks(clinic: ClinicCapacity, existing: readonly ExistingAppointment[]): ReferenceChecks {
+  const zone = clinic.timeZone;
+  const kind = new Map(clinic.resources.map((r) => [r.id, r.kind]));
+  const appts: Parsed[] = existing.map((a) => ({
+    resourceId: a.resourceId,
+    patientId: a.patientId,
+    s: Date.parse(a.start),
+    e: Date.parse(a.end),
+    chairSide: kind.get(a.resourceId) !== 'BED',
+  }));
+  const dated = clinic.nurseShifts.flatMap((x) =>
+    x.kind === 'DATED' ? [{ s: parseInstantMs(x.start, zone), e: parseInstantMs(x.end, zone), nurses: x.nurses }] : [],
+  );
+  // Wall-clock minutes are added as calendar time so "09:00" is 09:00 after a clock change too.
+  const wallTime = (date: DateTime, minutes: number) =>
+    minutes === 24 * 60
+      ? date.plus({ days: 1 }).toMillis()
+      : date.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+
+  const nursesAt = (t: number): number => {
+    let nurses = 0;
+    for (const d of dated) if (d.s <= t && t < d.e) nurses += d.nurses;
+    const date = DateTime.fromMillis(t, { zone }).startOf('day');
+    for (const w of clinic.nurseShifts) {
+      if (w.kind !== 'WEEKLY' || w.weekday !== date.weekday) continue;
+      if (wallTime(date, parseWallClock(w.startsAt)) <= t && t < wallTime(date, parseWallClock(w.endsAt)))
+        nurses += w.nurses;
+    }
+    return nurses;
+  };
+  const loadAt = (t: number): number => {
+    let n = 0;
+    for (const a of appts) if (a.chairSide && a.s <= t && t < a.e) n++;
+    return n;
+  };
+
+  return {
+    resourceBusy: (id, s, e) => appts.some((a) => a.resourceId === id && a.s < e && s < a.e),
+    patientBusy: (id, s, e) => appts.some((a) => a.patientId === id && a.s < e && s < a.e),
+    nurseRoom(s, e) {
+      // Both counts are step functions, so checking the start and every change inside suffices.
+      const points = new Set<number>([s]);
+      const consider = (t: number) => {
+        if (s < t && t < e) points.add(t);
+      };
+      for (const a of appts) if (a.chairSide) (consider(a.s), consider(a.e));
+      for (const d of dated) (consider(d.s), consider(d.e));
+      for (let day = DateTime.fromMillis(s, { zone }).startOf('day'); day.toMillis() < e; day = day.plus({ days: 1 })) {
+        for (const w of clinic.nurseShifts) {
+          if (w.kind !== 'WEEKLY' || w.weekday !== day.weekday) continue;
+          consider(wallTime(day, parseWallClock(w.startsAt)));
+          consider(wallTime(day, parseWallClock(w.endsAt)));
+        }
+      }
+      for (const t of points) if (loadAt(t) + 1 > nursesAt(t) * clinic.maxInfusionsPerNurse) return false;
+      return true;
+    },
+    localDate: (ms) => DateTime.fromMillis(ms, { zone }).startOf('day'),
+    isWorkingDate: (date) =>
+      !isClosureDate(date.toISODate()!, clinic.closures) &&
+      openingMinutesFor(date.weekday as IsoWeekday, clinic.openingHours).length > 0,
+    openingWindows(date) {
+      if (isClosureDate(date.toISODate()!, clinic.closures)) return [];
+      return openingMinutesFor(date.weekday as IsoWeekday, clinic.openingHours).map(
+        ([open, close]) => [wallTime(date, open), wallTime(date, close)] as [number, number],
+      );
+    },
+  };
+}
