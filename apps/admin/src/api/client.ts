@@ -4,16 +4,15 @@ import type { paths } from './schema';
 const REFRESH_PATH = '/api/auth/refresh';
 const isAuthPath = (url: string) => new URL(url, window.location.origin).pathname.startsWith('/api/auth/');
 
-/** Where to send someone whose session cannot be renewed; replaced by the app at start-up. */
-let onSessionExpired: () => void = () => {
-  const next = window.location.pathname + window.location.search;
-  if (!window.location.pathname.startsWith('/login')) {
-    window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+/**
+ * A session that cannot be renewed ends the page: reloading at the login page drops everything
+ * loaded under it (patient data included), then sign-in returns the user to where they were.
+ */
+function onSessionExpired(): void {
+  const { pathname, search } = window.location;
+  if (!pathname.startsWith('/login')) {
+    window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}`);
   }
-};
-
-export function setSessionExpiredHandler(handler: () => void): void {
-  onSessionExpired = handler;
 }
 
 // One refresh at a time: when several requests fail together they all wait for the same one.

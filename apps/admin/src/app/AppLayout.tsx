@@ -1,6 +1,6 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { describeError } from '../api/problem';
 import { notifications } from '@mantine/notifications';
 import { useCurrentUser, useLogout } from '../features/auth/hooks/useSession';
@@ -13,15 +13,15 @@ export function AppLayout() {
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure(false);
   const logout = useLogout();
-  const navigate = useNavigate();
 
   const signOut = () =>
     logout.mutate(undefined, {
-      onSuccess: () => navigate('/login', { replace: true }),
-      onError: (error) => {
-        notifications.show({ color: 'red', title: 'Sign-out failed', message: describeError(error) });
-        navigate('/login', { replace: true });
-      },
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          title: 'Sign-out did not complete',
+          message: `${describeError(error)} Try again before leaving the desk.`,
+        }),
     });
 
   return (

@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../api/types';
-import { hasAnyRole, useSession } from '../features/auth/hooks/useSession';
+import { CurrentUserContext, hasAnyRole, useSession } from '../features/auth/hooks/useSession';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { QueryError } from '../shared/QueryError';
 import { NoAccessPage } from '../pages/NoAccessPage';
@@ -21,7 +21,11 @@ export function RequireSession() {
     const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <Outlet />;
+  return (
+    <CurrentUserContext.Provider value={session.data}>
+      <Outlet />
+    </CurrentUserContext.Provider>
+  );
 }
 
 /** Deny by default: a route names the roles that may see it. */

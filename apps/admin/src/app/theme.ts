@@ -24,6 +24,19 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Table: { defaultProps: { fz: 'sm' } },
-    Fieldset: { defaultProps: { variant: 'unstyled' } },
+    Fieldset: {
+      defaultProps: { variant: 'unstyled' },
+      styles: {
+        legend: {
+          fontWeight: 650,
+          fontSize: 'var(--mantine-font-size-md)',
+          color: 'var(--mantine-color-cadence-9)',
+          paddingBottom: 'var(--mantine-spacing-xs)',
+          marginBottom: 'var(--mantine-spacing-sm)',
+          borderBottom: '1px solid var(--mantine-color-gray-2)',
+          width: '100%',
+        },
+      },
+    },
   },
 });

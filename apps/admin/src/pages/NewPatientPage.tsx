@@ -15,7 +15,7 @@ export function NewPatientPage() {
           </Anchor>
         }
         title="New patient"
-        description="Fields marked * are required."
+        description="Everything is required unless marked optional."
       />
       <Card withBorder radius="md" padding="xl" maw={880}>
         <CreatePatientForm

@@ -13,8 +13,19 @@ export function toFormPath(field: string): string {
  * Puts the API's field errors (problem+json `errors[]`) under the matching inputs.
  * Returns the messages that belong to no input on this form, to be shown above it.
  */
+interface FormLike {
+  setErrors: (errors: FormErrors) => void;
+  getInputNode: (path: string) => HTMLElement | null;
+}
+
+/** Moves the cursor (and the scroll position) to the first field with an error. */
+export function focusFirstError(form: Pick<FormLike, 'getInputNode'>, errors: FormErrors): void {
+  const first = Object.keys(errors).find((path) => errors[path]);
+  if (first) form.getInputNode(first)?.focus();
+}
+
 export function applyApiFieldErrors(
-  form: { setErrors: (errors: FormErrors) => void },
+  form: FormLike,
   error: unknown,
   isFormField: (path: string) => boolean,
   labels: Record<string, string> = {},
@@ -32,6 +43,8 @@ export function applyApiFieldErrors(
     }
   }
   form.setErrors(onForm);
+  // After React has rendered the messages.
+  requestAnimationFrame(() => focusFirstError(form, onForm));
   return elsewhere;
 }
 

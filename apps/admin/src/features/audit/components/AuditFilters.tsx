@@ -33,22 +33,22 @@ export function AuditFilters({ initial, actors, onApply }: AuditFiltersProps) {
       }}
       noValidate
     >
-      <Group align="flex-start" gap="md" wrap="wrap">
-        <TextInput label="Patient id" autoComplete="off" w={320} {...form.getInputProps('patientId')} />
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <TextInput label="Patient id" placeholder="UUID" autoComplete="off" w={300} {...form.getInputProps('patientId')} />
         <Select
           label="Actor"
           placeholder="Anyone"
           searchable
           clearable
-          w={260}
+          w={240}
           data={actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }))}
           value={form.values.actorId || null}
           onChange={(value) => form.setFieldValue('actorId', value ?? '')}
           error={form.errors.actorId}
         />
-        <TextInput label="From" type="date" w={170} {...form.getInputProps('from')} />
-        <TextInput label="To" type="date" w={170} {...form.getInputProps('to')} />
-        <Group gap="xs" mt={25}>
+        <TextInput label="From" type="date" w={160} {...form.getInputProps('from')} />
+        <TextInput label="To" type="date" w={160} {...form.getInputProps('to')} />
+        <Group gap="xs">
           <Button type="submit">Apply</Button>
           <Button type="reset" variant="subtle" color="gray">
             Clear

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import type { Role, SessionUser } from '../../../api/types';
 import { fetchCurrentUser, login, logout } from '../api/auth.api';
 
@@ -14,11 +15,16 @@ export function useSession() {
   });
 }
 
-/** The signed-in user; only for components rendered inside the authenticated layout. */
+/**
+ * The user the signed-in pages were rendered for. Provided by the session guard, so pages keep
+ * a stable user while the guard itself reacts to the session ending.
+ */
+export const CurrentUserContext = createContext<SessionUser | null>(null);
+
 export function useCurrentUser(): SessionUser {
-  const { data } = useSession();
-  if (!data) throw new Error('useCurrentUser used outside an authenticated route');
-  return data;
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser used outside the session guard');
+  return user;
 }
 
 export function hasAnyRole(user: SessionUser | null | undefined, roles: readonly Role[]): boolean {
@@ -37,14 +43,13 @@ export function useLogin() {
   });
 }
 
+/**
+ * Signs out and reloads the app at the login page: on a shared front-desk computer nothing
+ * loaded under the previous session (patient data included) survives in memory.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => {
-      // Patient data must not outlive the session in memory.
-      queryClient.clear();
-      queryClient.setQueryData(sessionKey, null);
-    },
+    onSuccess: () => window.location.assign('/login'),
   });
 }

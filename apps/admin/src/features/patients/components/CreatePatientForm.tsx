@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describeError, isApiError } from '../../../api/problem';
 import type { Patient } from '../../../api/types';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
-import { applyApiFieldErrors } from '../../../shared/forms';
+import { applyApiFieldErrors, focusFirstError } from '../../../shared/forms';
 import { useCreatePatient } from '../hooks/usePatients';
 import { EMPTY_PATIENT, isPatientFormField, PATIENT_FIELD_LABELS, toCreateBody, usePatientForm } from '../hooks/usePatientForm';
 import { DiagnosesFields } from './DiagnosesFields';
@@ -30,7 +30,7 @@ export function CreatePatientForm({ onCreated, onCancel }: CreatePatientFormProp
         else if (!placedAny) setFormErrors([describeError(error)]);
       },
     });
-  });
+  }, (errors) => focusFirstError(form, errors));
 
   return (
     <form onSubmit={submit} noValidate aria-label="New patient">

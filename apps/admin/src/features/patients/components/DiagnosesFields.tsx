@@ -38,7 +38,7 @@ export function DiagnosesFields({ form }: DiagnosesFieldsProps) {
             <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm" verticalSpacing="xs">
               <TextInput
                 label="ICD-10 code"
-                placeholder="M79.7"
+                placeholder="e.g. M79.7"
                 autoComplete="off"
                 {...form.getInputProps(`diagnoses.${index}.icd10Code`)}
               />

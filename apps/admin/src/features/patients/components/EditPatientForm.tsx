@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describeError, isApiError } from '../../../api/problem';
 import type { Patient } from '../../../api/types';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
-import { applyApiFieldErrors } from '../../../shared/forms';
+import { applyApiFieldErrors, focusFirstError } from '../../../shared/forms';
 import { useUpdatePatient } from '../hooks/usePatients';
 import {
   hasChanges,
@@ -54,13 +54,19 @@ export function EditPatientForm({ patient, onSaved, onCancel, onReloadLatest, re
         else if (!placedAny) setFormErrors([describeError(error)]);
       },
     });
-  });
+  }, (errors) => focusFirstError(form, errors));
 
   return (
     <form onSubmit={submit} noValidate aria-label="Edit patient">
       <Stack gap="lg">
         {stale && (
-          <Alert color="orange" variant="light" role="alert" title="This patient was changed by someone else since you opened it">
+          <Alert
+            ref={(node) => node?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })}
+            color="orange"
+            variant="light"
+            role="alert"
+            title="This patient was changed by someone else since you opened it"
+          >
             <Stack gap="sm">
               <Text size="sm">
                 Your changes have not been saved. Reload the latest version to see what changed, then make your

@@ -3,6 +3,10 @@ import type { UseFormReturnType } from '@mantine/form';
 import { today } from '../../../shared/dates';
 import { SEX_OPTIONS, type PatientFormValues } from '../hooks/usePatientForm';
 
+// Required inputs are announced as required (aria-required) but carry no asterisk in their
+// label: optional inputs say "Optional" instead, and the label stays exactly the field's name.
+const REQUIRED = { required: true, withAsterisk: false } as const;
+
 interface PatientFieldsProps {
   form: UseFormReturnType<PatientFormValues>;
 }
@@ -13,27 +17,27 @@ export function PatientFields({ form }: PatientFieldsProps) {
     <>
       <Fieldset legend="Identity" variant="unstyled">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="MRN" description="Medical record number" withAsterisk autoComplete="off" {...form.getInputProps('mrn')} />
+          <TextInput label="MRN" description="Medical record number" {...REQUIRED} autoComplete="off" {...form.getInputProps('mrn')} />
           <div />
-          <TextInput label="Given name" withAsterisk autoComplete="off" {...form.getInputProps('givenName')} />
-          <TextInput label="Family name" withAsterisk autoComplete="off" {...form.getInputProps('familyName')} />
+          <TextInput label="Given name" {...REQUIRED} autoComplete="off" {...form.getInputProps('givenName')} />
+          <TextInput label="Family name" {...REQUIRED} autoComplete="off" {...form.getInputProps('familyName')} />
           <TextInput
             label="Date of birth"
             type="date"
-            withAsterisk
+            {...REQUIRED}
             max={today()}
             min="1900-01-01"
             {...form.getInputProps('dateOfBirth')}
           />
           <NativeSelect
             label="Sex"
-            withAsterisk
+            {...REQUIRED}
             data={[{ value: '', label: 'Choose…', disabled: true }, ...SEX_OPTIONS]}
             {...form.getInputProps('sex')}
           />
           <NumberInput
             label="Weight (kg)"
-            description="Used for mg/kg dosing"
+            description="Optional · used for mg/kg dosing"
             min={0}
             max={500}
             decimalScale={1}
@@ -46,24 +50,22 @@ export function PatientFields({ form }: PatientFieldsProps) {
 
       <Fieldset legend="Contact" variant="unstyled">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-          <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />
+          <TextInput label="Phone" description="Optional" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+          <TextInput label="Email" description="Optional" type="email" autoComplete="off" {...form.getInputProps('email')} />
         </SimpleGrid>
       </Fieldset>
 
-      <Fieldset
-        legend="Escort"
-        variant="unstyled"
-      >
+      <Fieldset legend="Escort" variant="unstyled">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput
             label="Escort name"
-            description="Adult who takes the patient home after an infusion"
+            description="Optional · the adult who takes the patient home after an infusion"
             autoComplete="off"
             {...form.getInputProps('escortName')}
           />
           <TextInput
             label="Escort contact number"
+            description="Optional"
             type="tel"
             autoComplete="off"
             {...form.getInputProps('escortPhone')}

@@ -1,12 +1,12 @@
-import { Button, Group, MultiSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ROLES } from '@cadence/domain';
 import { useState } from 'react';
 import { describeError, isApiError } from '../../../api/problem';
 import type { Role, StaffUser } from '../../../api/types';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
-import { applyApiFieldErrors } from '../../../shared/forms';
-import { ROLE_LABELS } from '../../auth/roles';
+import { applyApiFieldErrors, focusFirstError } from '../../../shared/forms';
+import { ROLE_DUTIES, ROLE_LABELS } from '../../auth/roles';
 import { useCreateStaffUser } from '../hooks/useStaff';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -52,28 +52,29 @@ export function CreateStaffUserForm({ onCreated, onCancel }: CreateStaffUserForm
         },
       },
     );
-  });
+  }, (errors) => focusFirstError(form, errors));
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert messages={formErrors} title="The account was not created" />
-        <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
-        <TextInput label="Email" type="email" withAsterisk autoComplete="off" {...form.getInputProps('email')} />
+        <TextInput label="Name" required withAsterisk={false} autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
+        <TextInput label="Email" type="email" required withAsterisk={false} autoComplete="off" {...form.getInputProps('email')} />
         <PasswordInput
           label="Initial password"
           description={`At least ${MIN_PASSWORD_LENGTH} characters. Share it securely.`}
-          withAsterisk
+          required withAsterisk={false}
           autoComplete="new-password"
           {...form.getInputProps('password')}
         />
-        <MultiSelect
-          label="Roles"
-          withAsterisk
-          data={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
-          comboboxProps={{ withinPortal: true }}
-          {...form.getInputProps('roles')}
-        />
+        {/* Four roles: checkboxes show every choice at once and take one click each. */}
+        <Checkbox.Group label="Roles" required withAsterisk={false} {...form.getInputProps('roles')}>
+          <Stack gap="xs" mt="xs">
+            {ROLES.map((role) => (
+              <Checkbox key={role} value={role} label={ROLE_LABELS[role]} description={ROLE_DUTIES[role]} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel
