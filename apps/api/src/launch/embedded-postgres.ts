@@ -1,8 +1,9 @@
 // A PostgreSQL server of our own for `npm start` on a machine without DATABASE_URL. The cluster
 // lives in a data folder that survives restarts; a previous run that was killed (kill -9) must
 // not stop the next one from starting.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -52,9 +53,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    // UTF-8 with PostgreSQL's own Unicode character classes, so the result does not depend on the
-    // host's locales and trigram search treats accented letters as letters.
-    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    // UTF-8, ordered and classified by PostgreSQL's own builtin Unicode locale (no OS collation
+    // upgrades to worry about); the OS locale still sets LC_CTYPE, which pg_trgm uses to tell
+    // letters (so "Zoë" keeps its ë in trigram search), hence a UTF-8 one where the host has it.
+    initdbFlags: ['--encoding=UTF8', `--locale=${hostUtf8Locale()}`, '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     // Loopback TCP only; no Unix socket, whose directory may not be writable for the server user.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: log.push,
@@ -77,9 +79,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   } catch (error) {
     throw failure(`could not start PostgreSQL on 127.0.0.1:${port} from ${dataDir}`, error, log.text());
   }
+  await fs.writeFile(ownerFile(dataDir), `${process.pid}\n`);
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= stopServer(server));
+  const stop = () =>
+    (stopping ??= stopServer(server).then(() => fs.rm(ownerFile(dataDir), { force: true })));
   try {
     const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
     await admin.connect();
@@ -124,11 +128,17 @@ async function stopServer(server: EmbeddedPostgresServer): Promise<void> {
   await server.stop();
 }
 
+/** Pid of the process that started the server on this folder; removed when it stops the server. */
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner.pid`;
+}
+
 /**
  * After a kill -9 of the app the cluster folder may still hold `postmaster.pid`. If the server it
  * names is gone, the file is stale: remove it, or a new process that happens to get that pid would
  * look like a running server. If the server survived its parent (an orphan of the killed app, still
- * holding the port and the folder), shut it down so this run can own the cluster.
+ * holding the port and the folder), shut it down so this run can own the cluster. If the app that
+ * started it is still running, leave both alone and say so.
  */
 async function clearPreviousRun(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -143,6 +153,12 @@ async function clearPreviousRun(dataDir: string): Promise<void> {
     await fs.rm(pidFile, { force: true });
     return;
   }
+  const owner = Number.parseInt(await fs.readFile(ownerFile(dataDir), 'utf8').catch(() => ''), 10);
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} is in use by another running Cadence (pid ${owner}); stop that one, or give this one its own CADENCE_DATA_DIR and EMBEDDED_PG_PORT`,
+    );
+  }
   process.kill(pid, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, exits
   if (!(await waitForExit(pid, 30_000))) {
     throw new Error(
@@ -152,12 +168,18 @@ async function clearPreviousRun(dataDir: string): Promise<void> {
   await fs.rm(pidFile, { force: true });
 }
 
+/** Whether `pid` is a running process (an exited one awaiting its parent, a zombie, is not). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc here; kill(pid, 0) succeeded
   }
 }
 
@@ -223,6 +245,18 @@ async function createDatabaseIfMissing(client: pg.Client, name: string): Promise
   } catch (error) {
     if ((error as { code?: string }).code !== '42P04') throw error; // created meanwhile
   }
+}
+
+/** A UTF-8 locale the host has (C.UTF-8 on most Linux), else C. */
+function hostUtf8Locale(): string {
+  let available: string[] = [];
+  try {
+    available = execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/);
+  } catch {
+    return 'C';
+  }
+  const find = (pattern: RegExp) => available.find((name) => pattern.test(name.trim()))?.trim();
+  return find(/^C\.utf-?8$/i) ?? find(/^en_(GB|US)\.utf-?8$/i) ?? find(/\.utf-?8$/i) ?? 'C';
 }
 
 function portFromEnv(): number {
