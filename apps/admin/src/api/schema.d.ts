@@ -181,7 +181,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         AuditEventDto: {
             id: string;
             /** Format: date-time */
@@ -365,8 +364,8 @@ export interface operations {
                 from?: string;
                 /** @description Exclusive upper bound */
                 to?: string;
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -635,8 +634,8 @@ export interface operations {
                 /** @description Name words or MRN (each word must match) */
                 q?: string;
                 dateOfBirth?: string;
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;

@@ -29,23 +29,12 @@ export type QueryParams<P extends keyof paths, M extends keyof paths[P]> = paths
   ? NonNullable<Q>
   : never;
 
-/**
- * Paging parameters are integers. The API's document currently describes them as empty
- * objects (its query DTO lacks a `type: Number` hint), so they are restated here.
- */
-export type WithPaging<Q> = Omit<Q, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
-
-/** Hands a paged query to the generated client despite the mis-described paging types. */
-export function wireQuery<Q>(query: WithPaging<Q>): Q {
-  return query as unknown as Q;
-}
-
 export type SessionUser = ResponseBody<'/api/auth/me', 'get'>['user'];
 export type Role = SessionUser['roles'][number];
 
 export type PatientPage = ResponseBody<'/api/patients', 'get'>;
 export type PatientSummary = PatientPage['items'][number];
-export type PatientQuery = WithPaging<QueryParams<'/api/patients', 'get'>>;
+export type PatientQuery = QueryParams<'/api/patients', 'get'>;
 export type Patient = ResponseBody<'/api/patients/{id}', 'get'>;
 export type Diagnosis = Patient['diagnoses'][number];
 export type Sex = PatientSummary['sex'];
@@ -58,4 +47,4 @@ export type CreateUserBody = RequestBody<'/api/users', 'post'>;
 
 export type AuditPage = ResponseBody<'/api/audit', 'get'>;
 export type AuditEvent = AuditPage['items'][number];
-export type AuditQuery = WithPaging<QueryParams<'/api/audit', 'get'>>;
+export type AuditQuery = QueryParams<'/api/audit', 'get'>;

@@ -1,7 +1,7 @@
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { wireQuery, type AuditPage, type AuditQuery } from '../../../api/types';
+import type { AuditPage, AuditQuery } from '../../../api/types';
 
 export async function listAuditEvents(query: AuditQuery): Promise<AuditPage> {
-  return unwrap(await api.GET('/api/audit', { params: { query: wireQuery(query) } }));
+  return unwrap(await api.GET('/api/audit', { params: { query } }));
 }

@@ -6,7 +6,7 @@ const short = (id: string | null) => (id ? `${id.slice(0, 8)}…` : '—');
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={960}>
       <Table verticalSpacing="xs" striped aria-label="Audit events">
         <Table.Thead>
           <Table.Tr>
@@ -24,11 +24,15 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
               <Table.Td>{event.actorEmail ?? (event.actorId ? short(event.actorId) : 'system')}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={event.action.toUpperCase().includes('READ') ? 'gray' : 'indigo'}>
+                <Badge
+                  variant="light"
+                  color={event.action.toUpperCase().includes('READ') ? 'gray' : 'indigo'}
+                  styles={{ root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } }}
+                >
                   {event.action}
                 </Badge>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm">
                   {event.entity}{' '}
                   {event.entityId && (

@@ -1,16 +1,15 @@
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import {
-  wireQuery,
-  type CreatePatientBody,
-  type Patient,
-  type PatientPage,
-  type PatientQuery,
-  type UpdatePatientBody,
+import type {
+  CreatePatientBody,
+  Patient,
+  PatientPage,
+  PatientQuery,
+  UpdatePatientBody,
 } from '../../../api/types';
 
 export async function listPatients(query: PatientQuery): Promise<PatientPage> {
-  return unwrap(await api.GET('/api/patients', { params: { query: wireQuery(query) } }));
+  return unwrap(await api.GET('/api/patients', { params: { query } }));
 }
 
 export async function getPatient(id: string): Promise<Patient> {
