@@ -1,12 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard } from './auth.guard';
 import { TokenService } from './tokens';
 
 @Global()
 @Module({
-  imports: [JwtModule.register({})],
   providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })

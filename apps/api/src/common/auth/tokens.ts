@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Role } from '@cadence/domain';
-import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 import type { Actor } from './current-user';
 
@@ -18,24 +18,22 @@ interface AccessClaims {
 /** Short-lived signed access tokens, and opaque refresh tokens stored only as hashes. */
 @Injectable()
 export class TokenService {
-  constructor(
-    private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  /** A key object made once: given a string, jsonwebtoken re-derives a key on every call. */
+  private readonly key: KeyObject;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
+  }
 
   signAccess(actor: Actor): string {
     const claims: AccessClaims = { sub: actor.id, clinic: actor.clinicId, email: actor.email, roles: actor.roles };
-    return this.jwt.sign(claims, {
-      secret: this.config.auth.jwtSecret,
-      expiresIn: this.config.auth.accessTokenTtlSeconds,
-      algorithm: 'HS256',
-    });
+    return jwt.sign(claims, this.key, { expiresIn: this.config.auth.accessTokenTtlSeconds, algorithm: 'HS256' });
   }
 
   /** The actor named by a valid, unexpired access token; undefined for anything else. */
   verifyAccess(token: string): Actor | undefined {
     try {
-      const claims = this.jwt.verify<AccessClaims>(token, { secret: this.config.auth.jwtSecret, algorithms: ['HS256'] });
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as AccessClaims;
       if (!Array.isArray(claims.roles) || !claims.roles.every((r) => (ROLES as readonly string[]).includes(r))) return undefined;
       return { id: claims.sub, clinicId: claims.clinic, email: claims.email, roles: claims.roles };
     } catch {

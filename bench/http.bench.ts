@@ -1,0 +1,180 @@
+// HTTP benchmark of patient read and search: Cadence (built, `npm run build` first) against a bare
+// baseline measured in the same run — a minimal node:http server doing the same single SQL query
+// through `pg`, with no auth, validation, audit or logging. 50 connections, autocannon.
+//   npm run bench:http            (BENCH_SECONDS=10 per scenario by default)
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import pg from 'pg';
+
+const ROOT = join(__dirname, '..');
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'cadence_bench';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const EXTRA_PATIENTS = 10_000;
+const SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Wright', 'Khan', 'Evans', 'Thomas', 'Roberts', 'Walker'];
+
+const dbUrl = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+})();
+
+// The same statements the API runs, minus its audit insert.
+const READ_SQL = `SELECT p.id, p.mrn, p."givenName", p."familyName", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth",
+  p.sex::text AS sex, p."weightKg"::float8 AS "weightKg", p.phone, p.email, p."escortName", p."escortPhone", p.version,
+  p."createdAt", p."updatedAt",
+  COALESCE((SELECT json_agg(json_build_object('id', d.id, 'icd10Code', d."icd10Code", 'description', d.description,
+    'painMechanism', d."painMechanism", 'isPrimary', d."isPrimary")) FROM "Diagnosis" d WHERE d."patientId" = p.id), '[]'::json) AS diagnoses
+  FROM "Patient" p WHERE p.id = $1 AND p."clinicId" = $2`;
+const SEARCH_SQL = `SELECT p.id, p.mrn, p."givenName", p."familyName", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth",
+  p.sex::text AS sex, count(*) OVER () AS total FROM "Patient" p
+  WHERE p."clinicId" = $1 AND (p."familyName" ILIKE $2 OR p."givenName" ILIKE $2 OR p.mrn ILIKE $2)
+  ORDER BY p."familyName", p."givenName", p.id LIMIT 20 OFFSET 0`;
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function main() {
+  console.log(`Preparing ${DATABASE} (migrations, demo clinic, ${EXTRA_PATIENTS.toLocaleString()} more patients)…`);
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  await admin.end();
+
+  const port = 3700;
+  const cadence = await startCadence(port);
+  try {
+    const db = new pg.Pool({ connectionString: dbUrl, max: 4 });
+    const { rows: [clinic] } = await db.query<{ id: string }>(`SELECT id FROM "Clinic" LIMIT 1`);
+    await db.query(
+      `INSERT INTO "Patient" (id, "clinicId", mrn, "givenName", "familyName", "dateOfBirth", sex, "updatedAt")
+       SELECT gen_random_uuid(), $1, 'BENCH-' || g, 'Given' || g, ($2::text[])[1 + g % $3] || g % 97, DATE '1940-01-01' + (g % 25000), 'FEMALE', now()
+       FROM generate_series(1, $4) g`,
+      [clinic.id, SURNAMES, SURNAMES.length, EXTRA_PATIENTS],
+    );
+    await db.query('ANALYZE');
+    const ids = (await db.query<{ id: string }>(`SELECT id FROM "Patient"`)).rows.map((r) => r.id);
+    await db.end();
+
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' }),
+    });
+    if (!login.ok) throw new Error(`login failed: ${login.status}`);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
+    const baseline = await startBaseline(clinic.id);
+    const basePort = (baseline.server.address() as AddressInfo).port;
+    const pick = () => ids[Math.floor(Math.random() * ids.length)];
+    const term = () => SURNAMES[Math.floor(Math.random() * SURNAMES.length)].slice(0, 4).toLowerCase();
+
+    const scenarios = [
+      { name: 'patient read', cadence: () => `/api/patients/${pick()}`, baseline: () => `/read/${pick()}` },
+      { name: 'patient search', cadence: () => `/api/patients?q=${term()}`, baseline: () => `/search?q=${term()}` },
+    ];
+    const rows: string[][] = [];
+    for (const s of scenarios) {
+      const base = await run(`${s.name} — baseline`, basePort, s.baseline, {});
+      const ours = await run(`${s.name} — Cadence`, port, s.cadence, { cookie });
+      rows.push([s.name, 'baseline (pg + node:http)', fmt(base)], [s.name, 'Cadence API', fmt(ours)], [s.name, 'ratio Cadence/baseline', `${(ours.rps / base.rps).toFixed(2)} of throughput (target ≥ 0.50)`]);
+    }
+    await new Promise((r) => baseline.server.close(r));
+    await baseline.pool.end();
+
+    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, ${ids.length.toLocaleString()} patients; Cadence audits every read and search.\n`);
+    for (const [scenario, who, figures] of rows) console.log(`${scenario.padEnd(16)} ${who.padEnd(26)} ${figures}`);
+  } finally {
+    await stop(cadence);
+  }
+}
+
+function fmt(r: Result) {
+  return `${Math.round(r.rps).toString().padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms${r.errors || r.non2xx ? `   errors ${r.errors} non-2xx ${r.non2xx}` : ''}`;
+}
+
+function run(title: string, port: number, path: () => string, headers: Record<string, string>): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const bar = new SingleBar({ format: `${title.padEnd(30)} [{bar}] {value}/{total} s`, noTTYOutput: true, notTTYSchedule: 5000 });
+    bar.start(SECONDS, 0);
+    const tick = setInterval(() => bar.increment(), 1000);
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers,
+        requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
+      },
+      (err, result) => {
+        clearInterval(tick);
+        bar.update(SECONDS);
+        bar.stop();
+        if (err) return reject(err);
+        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx });
+      },
+    );
+    instance.on('error', reject);
+  });
+}
+
+async function startBaseline(clinicId: string): Promise<{ server: Server; pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const query = url.pathname.startsWith('/read/')
+      ? pool.query(READ_SQL, [url.pathname.slice(6), clinicId]).then((r) => r.rows[0])
+      : pool.query(SEARCH_SQL, [clinicId, `%${url.searchParams.get('q')}%`]).then((r) => ({ items: r.rows }));
+    query.then(
+      (body) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      },
+      () => {
+        res.writeHead(500);
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, pool };
+}
+
+async function startCadence(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/api/apps/api/src/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', ADMIN_DIST: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error('Cadence exited during start (did you run npm run build?)');
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('Cadence did not start in 60 s');
+}
+
+async function stop(child: ChildProcess) {
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
