@@ -172,13 +172,11 @@ export function usePatientForm(initialValues: PatientFormValues) {
         icd10Code: (value) =>
           ICD10_PATTERN.test(value.trim().toUpperCase()) ? null : 'Enter an ICD-10 code such as M79.7',
         description: first(required('Description'), maxLength('Description', 200)),
-        isPrimary: (value, values, path) => {
-          const primaries = values.diagnoses.filter((d) => d.isPrimary).length;
-          const isFirstRow = path.endsWith('.0.isPrimary');
-          if (primaries > 1 && value) return 'Only one diagnosis can be primary';
-          if (primaries === 0 && values.diagnoses.length > 0 && isFirstRow) return 'Mark one diagnosis as primary';
-          return null;
-        },
+        // Not (yet) an API rule: at most one diagnosis is the primary one.
+        isPrimary: (value, values) =>
+          value && values.diagnoses.filter((d) => d.isPrimary).length > 1
+            ? 'Only one diagnosis can be primary'
+            : null,
       },
     },
   });
