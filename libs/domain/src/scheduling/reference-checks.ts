@@ -80,8 +80,15 @@ export function referenceChecks(clinic: ClinicCapacity, existing: readonly Exist
       const consider = (t: number) => {
         if (s < t && t < e) points.add(t);
       };
-      for (const a of appts) if (a.chairSide) (consider(a.s), consider(a.e));
-      for (const d of dated) (consider(d.s), consider(d.e));
+      for (const a of appts) {
+        if (!a.chairSide) continue;
+        consider(a.s);
+        consider(a.e);
+      }
+      for (const d of dated) {
+        consider(d.s);
+        consider(d.e);
+      }
       for (let day = DateTime.fromMillis(s, { zone }).startOf('day'); day.toMillis() < e; day = day.plus({ days: 1 })) {
         for (const w of clinic.nurseShifts) {
           if (w.kind !== 'WEEKLY' || w.weekday !== day.weekday) continue;
