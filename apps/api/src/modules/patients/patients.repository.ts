@@ -2,27 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
+import { readStatement, searchStatement } from './patients.sql';
 import type { CreatePatientDto, PatientDto, PatientSummaryDto, UpdatePatientDto } from './dto/patient.dto';
-
-export interface SearchCriteria {
-  clinicId: string;
-  words: string[];
-  dateOfBirth?: string;
-  skip: number;
-  take: number;
-}
+import type { SearchCriteria } from './patients.sql';
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'NOT_FOUND' | 'MRN_TAKEN' | 'NOTHING_CHANGED' } | { ok: false; reason: 'STALE_VERSION'; currentVersion: number };
-
-const PATIENT_COLUMNS = Prisma.sql`
-  p.id, p.mrn, p."givenName", p."familyName", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth",
-  p.sex::text AS sex, p."weightKg"::float8 AS "weightKg", p.phone, p.email, p."escortName", p."escortPhone",
-  p.version, p."createdAt", p."updatedAt"`;
-
-const DIAGNOSES = Prisma.sql`COALESCE((
-  SELECT json_agg(json_build_object('id', d.id, 'icd10Code', d."icd10Code", 'description', d.description,
-    'painMechanism', d."painMechanism", 'isPrimary', d."isPrimary") ORDER BY d."isPrimary" DESC, d."recordedAt", d.id)
-  FROM "Diagnosis" d WHERE d."patientId" = patient.id), '[]'::json) AS diagnoses`;
 
 type PatientRow = Omit<PatientDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
@@ -35,15 +19,7 @@ export class PatientsRepository {
    * exactly when the record is returned.
    */
   async read(clinicId: string, id: string, audit: AuditEntry): Promise<PatientRow | undefined> {
-    const rows = await this.prisma.$queryRaw<PatientRow[]>`
-      WITH patient AS (
-        SELECT ${PATIENT_COLUMNS} FROM "Patient" p WHERE p.id = ${id}::uuid AND p."clinicId" = ${clinicId}::uuid
-      ), audit AS (
-        INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "patientId", "requestId", ip, fields)
-        SELECT ${audit.actorId}::uuid, ${audit.action}, ${audit.entity}, patient.id::text, patient.id, ${audit.requestId}, ${audit.ip}, '{}'::text[]
-        FROM patient
-      )
-      SELECT patient.*, ${DIAGNOSES} FROM patient`;
+    const rows = await this.prisma.rows<PatientRow>(readStatement(clinicId, id, audit));
     return rows[0];
   }
 
@@ -52,26 +28,7 @@ export class PatientsRepository {
    * Every word must match the given name, family name or MRN (trigram-indexed ILIKE).
    */
   async search(criteria: SearchCriteria, audit: AuditEntry): Promise<{ items: PatientSummaryDto[]; total: number }> {
-    const conditions = [Prisma.sql`p."clinicId" = ${criteria.clinicId}::uuid`];
-    for (const word of criteria.words) {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(Prisma.sql`(p."familyName" ILIKE ${pattern} OR p."givenName" ILIKE ${pattern} OR p.mrn ILIKE ${pattern})`);
-    }
-    if (criteria.dateOfBirth) conditions.push(Prisma.sql`p."dateOfBirth" = ${criteria.dateOfBirth}::date`);
-    const rows = await this.prisma.$queryRaw<(PatientSummaryDto & { total: bigint })[]>`
-      WITH hits AS (
-        SELECT p.id, p.mrn, p."givenName", p."familyName", to_char(p."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth",
-               p.sex::text AS sex, count(*) OVER () AS total
-        FROM "Patient" p
-        WHERE ${Prisma.join(conditions, ' AND ')}
-        ORDER BY p."familyName", p."givenName", p.id
-        LIMIT ${criteria.take} OFFSET ${criteria.skip}
-      ), audit AS (
-        INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "patientId", "requestId", ip, fields)
-        SELECT ${audit.actorId}::uuid, ${audit.action}, ${audit.entity}, hits.id::text, hits.id, ${audit.requestId}, ${audit.ip}, ${audit.fields}::text[]
-        FROM hits
-      )
-      SELECT * FROM hits`;
+    const rows = await this.prisma.rows<PatientSummaryDto & { total: string }>(searchStatement(criteria, audit));
     // A page past the end has no rows to carry the total: count separately only then.
     const total =
       rows.length > 0
