@@ -99,6 +99,18 @@ describe('bad input on every write route', () => {
         field: 'diagnoses[0].severity',
         rule: 'unknownField',
       },
+      {
+        name: 'two primary diagnoses',
+        body: {
+          ...valid,
+          diagnoses: [
+            { icd10Code: 'M79.7', description: 'Fibromyalgia', painMechanism: 'NOCIPLASTIC', isPrimary: true },
+            { icd10Code: 'G90.50', description: 'CRPS I', painMechanism: 'NEUROPATHIC', isPrimary: true },
+          ],
+        },
+        field: 'diagnoses',
+        rule: 'atMostOnePrimary',
+      },
       { name: 'diagnoses as an object', body: { ...valid, diagnoses: { icd10Code: 'M79.7' } }, field: 'diagnoses' },
     ];
     it.each(cases)('refuses $name', (c) => expectRefused('post', '/api/patients', scheduler, c));

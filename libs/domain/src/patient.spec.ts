@@ -1,4 +1,4 @@
-import { ageOn, dateOfBirthProblem, ICD10_PATTERN } from './patient';
+import { ageOn, dateOfBirthProblem, ICD10_PATTERN, primaryDiagnosisProblem } from './patient';
 
 describe('ageOn', () => {
   it('counts a birthday on the day itself', () => {
@@ -38,4 +38,15 @@ describe('dateOfBirthProblem', () => {
     ['2023-1-01', 'must be a real calendar date written YYYY-MM-DD'],
     ['1980-04-02T00:00:00Z', 'must be a real calendar date written YYYY-MM-DD'],
   ])('refuses %s', (value, expected) => expect(dateOfBirthProblem(value, today)).toBe(expected));
+});
+
+describe('primaryDiagnosisProblem', () => {
+  it('allows none or one primary diagnosis', () => {
+    expect(primaryDiagnosisProblem([])).toBeUndefined();
+    expect(primaryDiagnosisProblem([{ isPrimary: false }, { isPrimary: false }])).toBeUndefined();
+    expect(primaryDiagnosisProblem([{ isPrimary: true }, { isPrimary: false }])).toBeUndefined();
+  });
+  it('refuses two', () => {
+    expect(primaryDiagnosisProblem([{ isPrimary: true }, { isPrimary: true }])).toBe('must have at most one primary diagnosis');
+  });
 });

@@ -31,3 +31,8 @@ export function dateOfBirthProblem(value: string, today: string): string | undef
   if (value < '1900-01-01') return 'must not be before 1900-01-01';
   return undefined;
 }
+
+/** A patient has at most one primary diagnosis: outcomes are reviewed by it. */
+export function primaryDiagnosisProblem(diagnoses: readonly { isPrimary?: unknown }[]): string | undefined {
+  return diagnoses.filter((d) => d?.isPrimary === true).length > 1 ? 'must have at most one primary diagnosis' : undefined;
+}

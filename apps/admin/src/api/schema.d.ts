@@ -276,6 +276,13 @@ export interface components {
             isPrimary: boolean;
         };
         CreatePatientDto: {
+            /** @description For mg/kg dosing */
+            weightKg?: number | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description Who takes the patient home after an infusion */
+            escortName?: string | null;
+            escortPhone?: string | null;
             /** @example MRN-004211 */
             mrn: string;
             givenName: string;
@@ -287,13 +294,7 @@ export interface components {
             dateOfBirth: string;
             /** @description Sex recorded for clinical scoring (e.g. AUDIT-C cut-offs) */
             sex: components["schemas"]["Sex"];
-            /** @description For mg/kg dosing */
-            weightKg?: number | null;
-            phone?: string | null;
-            email?: string | null;
-            /** @description Who takes the patient home after an infusion */
-            escortName?: string | null;
-            escortPhone?: string | null;
+            /** @description At most one may be primary */
             diagnoses?: components["schemas"]["DiagnosisInputDto"][];
         };
         DiagnosisDto: {
@@ -331,6 +332,13 @@ export interface components {
             updatedAt: string;
         };
         UpdatePatientDto: {
+            /** @description For mg/kg dosing */
+            weightKg?: number | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description Who takes the patient home after an infusion */
+            escortName?: string | null;
+            escortPhone?: string | null;
             /** @description The version this edit started from; a stale one answers 409 */
             version: number;
             mrn?: string;
@@ -339,11 +347,6 @@ export interface components {
             /** Format: date */
             dateOfBirth?: string;
             sex?: components["schemas"]["Sex"];
-            weightKg?: number | null;
-            phone?: string | null;
-            email?: string | null;
-            escortName?: string | null;
-            escortPhone?: string | null;
         };
     };
     responses: never;
@@ -357,6 +360,8 @@ export interface operations {
     Audit_find: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 patientId?: string;
                 /** @description The staff member who acted */
                 actorId?: string;
@@ -364,8 +369,6 @@ export interface operations {
                 from?: string;
                 /** @description Exclusive upper bound */
                 to?: string;
-                page?: number;
-                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -631,11 +634,11 @@ export interface operations {
     Patients_search: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Name words or MRN (each word must match) */
                 q?: string;
                 dateOfBirth?: string;
-                page?: number;
-                pageSize?: number;
             };
             header?: never;
             path?: never;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageQuery } from '../../../common/validation/page-query.dto';
+import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQuery(50, 200) {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('4')
@@ -22,22 +22,6 @@ export class AuditQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   to?: string;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
 
 export class AuditEventDto {

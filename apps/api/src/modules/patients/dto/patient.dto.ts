@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageQuery } from '../../../common/validation/page-query.dto';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,13 +19,28 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ICD10_PATTERN, PAIN_MECHANISMS, type PainMechanism } from '@cadence/domain';
+import { ICD10_PATTERN, PAIN_MECHANISMS, primaryDiagnosisProblem, type PainMechanism } from '@cadence/domain';
 import { IsDateOfBirth } from '../../../common/validation/calendar-date';
+import { registerDecorator } from 'class-validator';
 
 export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
 export type Sex = (typeof SEXES)[number];
 
 const NOT_BLANK = /\S/;
+
+/** The domain's rule on primary diagnoses, as a validator. */
+function AtMostOnePrimary() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'atMostOnePrimary',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value) || !primaryDiagnosisProblem(value as { isPrimary?: unknown }[]),
+        defaultMessage: (args) => `${args?.property} ${primaryDiagnosisProblem(args?.value as { isPrimary?: unknown }[])}`,
+      },
+    });
+}
 const PHONE = /^\+?[0-9 ()-]{5,32}$/;
 
 export class DiagnosisInputDto {
@@ -48,33 +65,18 @@ export class DiagnosisInputDto {
   isPrimary!: boolean;
 }
 
-/** Fields that may be written on create and on update. */
-class PatientFieldsDto {
-  @ApiProperty({ example: 'MRN-004211', maxLength: 32, pattern: '^[A-Za-z0-9-]{1,32}$' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' })
-  mrn!: string;
+// The rules of each field, written once and applied on create (required) and update (optional).
+const MrnRules = () => applyDecorators(IsString(), Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' }));
+const NameRules = (field: string) =>
+  applyDecorators(IsString(), MaxLength(100), Matches(NOT_BLANK, { message: `${field} must not be blank` }));
+const SexRules = () => IsIn(SEXES);
+const PhoneRules = (field: string) =>
+  applyDecorators(IsString(), Matches(PHONE, { message: `${field} must be 5 to 32 digits, spaces, brackets or hyphens` }));
+/** On an update a field may be left out, but a required field may not be cleared with null. */
+const IfSent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-  @ApiProperty({ maxLength: 100 })
-  @IsString()
-  @MaxLength(100)
-  @Matches(NOT_BLANK, { message: 'givenName must not be blank' })
-  givenName!: string;
-
-  @ApiProperty({ maxLength: 100 })
-  @IsString()
-  @MaxLength(100)
-  @Matches(NOT_BLANK, { message: 'familyName must not be blank' })
-  familyName!: string;
-
-  @ApiProperty({ format: 'date', example: '1980-04-02' })
-  @IsDateOfBirth()
-  dateOfBirth!: string;
-
-  @ApiProperty({ enum: SEXES, enumName: 'Sex', description: 'Sex recorded for clinical scoring (e.g. AUDIT-C cut-offs)' })
-  @IsIn(SEXES)
-  sex!: Sex;
-
+/** Optional fields that may also be cleared with null, on create and on update alike. */
+class PatientOptionalFieldsDto {
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 500, description: 'For mg/kg dosing' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
@@ -84,8 +86,7 @@ class PatientFieldsDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
   @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: 'phone must be 5 to 32 digits, spaces, brackets or hyphens' })
+  @PhoneRules('phone')
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254 })
@@ -103,93 +104,76 @@ class PatientFieldsDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
   @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: 'escortPhone must be 5 to 32 digits, spaces, brackets or hyphens' })
+  @PhoneRules('escortPhone')
   escortPhone?: string | null;
 }
 
-export class CreatePatientDto extends PatientFieldsDto {
-  @ApiPropertyOptional({ type: [DiagnosisInputDto], maxItems: 20 })
+export class CreatePatientDto extends PatientOptionalFieldsDto {
+  @ApiProperty({ example: 'MRN-004211', maxLength: 32, pattern: '^[A-Za-z0-9-]{1,32}$' })
+  @MrnRules()
+  mrn!: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @NameRules('givenName')
+  givenName!: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @NameRules('familyName')
+  familyName!: string;
+
+  @ApiProperty({ format: 'date', example: '1980-04-02' })
+  @IsDateOfBirth()
+  dateOfBirth!: string;
+
+  @ApiProperty({ enum: SEXES, enumName: 'Sex', description: 'Sex recorded for clinical scoring (e.g. AUDIT-C cut-offs)' })
+  @SexRules()
+  sex!: Sex;
+
+  @ApiPropertyOptional({ type: [DiagnosisInputDto], maxItems: 20, description: 'At most one may be primary' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @AtMostOnePrimary()
   @ValidateNested({ each: true })
   @Type(() => DiagnosisInputDto)
   diagnoses?: DiagnosisInputDto[];
 }
 
 /** A partial update. Required fields may be left out but not cleared; `version` is the one read. */
-export class UpdatePatientDto {
+export class UpdatePatientDto extends PatientOptionalFieldsDto {
   @ApiProperty({ minimum: 1, description: 'The version this edit started from; a stale one answers 409' })
   @IsInt()
   @Min(1)
   @Max(2147483647)
   version!: number;
 
-  @ApiPropertyOptional({ maxLength: 32 })
-  @ValidateIf((o: UpdatePatientDto) => o.mrn !== undefined)
-  @IsString()
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' })
+  @ApiPropertyOptional({ maxLength: 32, pattern: '^[A-Za-z0-9-]{1,32}$' })
+  @IfSent()
+  @MrnRules()
   mrn?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
-  @ValidateIf((o: UpdatePatientDto) => o.givenName !== undefined)
-  @IsString()
-  @MaxLength(100)
-  @Matches(NOT_BLANK, { message: 'givenName must not be blank' })
+  @IfSent()
+  @NameRules('givenName')
   givenName?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
-  @ValidateIf((o: UpdatePatientDto) => o.familyName !== undefined)
-  @IsString()
-  @MaxLength(100)
-  @Matches(NOT_BLANK, { message: 'familyName must not be blank' })
+  @IfSent()
+  @NameRules('familyName')
   familyName?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @ValidateIf((o: UpdatePatientDto) => o.dateOfBirth !== undefined)
+  @IfSent()
   @IsDateOfBirth()
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ enum: SEXES, enumName: 'Sex' })
-  @ValidateIf((o: UpdatePatientDto) => o.sex !== undefined)
-  @IsIn(SEXES)
+  @IfSent()
+  @SexRules()
   sex?: Sex;
-
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
-  @Min(1)
-  @Max(500)
-  weightKg?: number | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
-  @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: 'phone must be 5 to 32 digits, spaces, brackets or hyphens' })
-  phone?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
-  @IsEmail()
-  email?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  escortName?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })
-  @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: 'escortPhone must be 5 to 32 digits, spaces, brackets or hyphens' })
-  escortPhone?: string | null;
 }
 
-export class PatientSearchDto {
+export class PatientSearchDto extends PageQuery(20, 100) {
   @ApiPropertyOptional({ maxLength: 100, description: 'Name words or MRN (each word must match)' })
   @IsOptional()
   @IsString()
@@ -200,22 +184,6 @@ export class PatientSearchDto {
   @IsOptional()
   @IsDateOfBirth()
   dateOfBirth?: string;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
 }
 
 export class DiagnosisDto extends DiagnosisInputDto {
