@@ -12,6 +12,9 @@ module.exports = {
           parser: { syntax: 'typescript', decorators: true, tsx: true },
           transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: "automatic" } },
           target: 'es2022',
+          // Rewritten at compile time, so global setup files (which skip moduleNameMapper) resolve it too.
+          baseUrl: __dirname,
+          paths: { '@cadence/domain': ['libs/domain/src/index.ts'] },
         },
         module: { type: 'commonjs' },
       },

@@ -1,3 +1,6 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import { ensureCatalogue } from '../../apps/api/src/launch/catalogue';
 import { migrateDeploy } from '../../apps/api/src/launch/migrate';
 import { admin, urlFor } from './database';
 
@@ -16,6 +19,8 @@ export default async function globalSetup() {
     await c.query(`CREATE DATABASE "${name}"`);
   });
   await migrateDeploy(urlFor(name));
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: urlFor(name) }) });
+  await ensureCatalogue(prisma).finally(() => prisma.$disconnect());
   await admin((c) => c.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`));
   process.env.CADENCE_TEST_TEMPLATE = name;
 }

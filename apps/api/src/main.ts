@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 // The demo seed lives with the schema in prisma/, outside any Nx project.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { DemoLogin, seedDemoClinic } from '../../../prisma/seed';
+import { seedDemoClinic } from '../../../prisma/seed';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './common/config/app.config';
+import { ensureCatalogue } from './launch/catalogue';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './launch/embedded-postgres';
 import { migrateDeploy, repoRoot } from './launch/migrate';
 
@@ -25,10 +26,11 @@ async function main() {
 
   const config = loadConfig();
   await migrateDeploy(config.databaseUrl);
+  await withPrisma(config.databaseUrl, ensureCatalogue);
 
   // The demo clinic (with public demo passwords) only where asked for or on the embedded database.
   const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : Boolean(embedded);
-  const logins = seed ? await seedDemo(config.databaseUrl) : [];
+  const logins = seed ? (await withPrisma(config.databaseUrl, seedDemoClinic)).logins : [];
 
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
@@ -56,10 +58,10 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-async function seedDemo(databaseUrl: string): Promise<DemoLogin[]> {
+async function withPrisma<T>(databaseUrl: string, work: (prisma: PrismaClient) => Promise<T>): Promise<T> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
-    return (await seedDemoClinic(prisma)).logins;
+    return await work(prisma);
   } finally {
     await prisma.$disconnect();
   }
