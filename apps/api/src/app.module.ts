@@ -8,6 +8,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PatientsModule } from './modules/patients/patients.module';
+import { ScreeningModule } from './modules/screening/screening.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         PatientsModule,
+        ScreeningModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -68,6 +68,8 @@ export type { BloodPressureClass, EligibilityInput, EligibilityRule, RuleFinding
 export { evaluateEligibility } from './eligibility';
 export type { EligibilityReason, EligibilityResult, ScreeningStatus } from './eligibility';
 export { REQUIRED_SCREENING_KINDS, combineEligibility, screeningSignedOn, validUntilFor } from './combine-eligibility';
+// isCalendarDate is exported by the patient module; only the zone conversion is added here.
+export { clinicDateOf } from './dates';
 export type {
   ClinicianOverride,
   CombinedEligibility,

@@ -18,7 +18,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'MRN_TAKEN'
   | 'EMAIL_TAKEN'
-  | 'STALE_VERSION';
+  | 'STALE_VERSION'
+  | 'SCREENING_NOT_EDITABLE'
+  | 'INVALID_TRANSITION'
+  | 'NOT_ELIGIBLE';
 
 export class DomainError extends Error {
   constructor(
@@ -46,7 +49,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MRN_TAKEN':
     case 'EMAIL_TAKEN':
     case 'STALE_VERSION':
+    case 'SCREENING_NOT_EDITABLE':
+    case 'INVALID_TRANSITION':
       return 409;
+    case 'NOT_ELIGIBLE':
+      return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;
     default: {

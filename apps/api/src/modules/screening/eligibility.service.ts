@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import {
+  clinicDateOf,
+  combineEligibility,
+  isCalendarDate,
+  type ClinicScreeningSettings,
+  type CombinedEligibility,
+  type CombinedReason,
+  type EligibilityReason,
+  type SignedScreening,
+} from '@cadence/domain';
+import type { Actor, RequestMeta } from '../../common/auth/current-user';
+import { DomainError, type FieldError } from '../../common/errors/domain-error';
+import { auditEntry } from '../audit/audit-entry';
+import type { EligibilityDto, EligibilityReasonDto } from './dto/eligibility.dto';
+import { calendarDate, settingsOf, templateOf } from './screening-settings';
+import { ScreeningRepository, type SignedScreeningRecord } from './screening.repository';
+
+interface Basis {
+  timezone: string;
+  settings: ClinicScreeningSettings;
+  screenings: SignedScreening[];
+}
+
+/**
+ * The eligibility gate. Whether a patient may be treated on a day is decided by the domain's
+ * combineEligibility from the patient's signed screenings and the clinic's settings; this service
+ * only loads them. Booking and infusion start call `assertEligibleOn` before they write.
+ */
+@Injectable()
+export class EligibilityService {
+  constructor(private readonly screenings: ScreeningRepository) {}
+
+  /** Eligibility on `on` (a clinic calendar date, YYYY-MM-DD). */
+  async evaluate(clinicId: string, patientId: string, on: string): Promise<CombinedEligibility> {
+    assertDates([on]);
+    const basis = await this.basis(clinicId, patientId);
+    return combineEligibility(basis.screenings, on, basis.settings);
+  }
+
+  /**
+   * Refuses with 422 NOT_ELIGIBLE unless the patient is ELIGIBLE on every date; the problem body
+   * carries each refused day's decision in `eligibility` and each reason in `errors`. Returns the
+   * signed screenings the decision rests on, for the caller to record (e.g. on a course).
+   */
+  async assertEligibleOn(clinicId: string, patientId: string, dates: string[]): Promise<{ screeningIds: string[] }> {
+    assertDates(dates);
+    const basis = await this.basis(clinicId, patientId);
+    const decisions = [...new Set(dates)].sort().map((on) => combineEligibility(basis.screenings, on, basis.settings));
+    const refused = decisions.filter((d) => d.status !== 'ELIGIBLE');
+    if (refused.length > 0) {
+      const errors: FieldError[] = refused.flatMap((d) =>
+        blocking(d.reasons).map((r) => ({
+          field: 'eligibility',
+          rule: r.type === 'rule' ? r.ruleId : r.type,
+          message: `${d.on}: ${r.reason}`,
+        })),
+      );
+      throw new DomainError(
+        'NOT_ELIGIBLE',
+        `The patient is not eligible for treatment on ${refused.map((d) => `${d.on} (${d.status})`).join(', ')}.`,
+        errors,
+        // Statuses and reasons, never answers: the caller may be a scheduler.
+        { eligibility: refused.map((d) => toDto(d, false)) },
+      );
+    }
+    return { screeningIds: [...new Set(decisions.flatMap((d) => d.screeningIds))] };
+  }
+
+  /** Today's date in the clinic's time zone. */
+  async clinicToday(clinicId: string): Promise<string> {
+    const clinic = await this.screenings.clinic(clinicId);
+    if (!clinic) throw new DomainError('NOT_FOUND', 'No such clinic.');
+    return clinicDateOf(new Date().toISOString(), clinic.timezone);
+  }
+
+  /**
+   * The eligibility answer for the API, with its READ audit row. A scheduler sees statuses and
+   * reasons; the evidence (answers) and override wording are for nurses and clinicians.
+   */
+  async forPatient(actor: Actor, meta: RequestMeta, patientId: string, on?: string): Promise<EligibilityDto> {
+    const basis = await this.basis(actor.clinicId, patientId);
+    const day = on ?? clinicDateOf(new Date().toISOString(), basis.timezone);
+    const decision = combineEligibility(basis.screenings, day, basis.settings);
+    await this.screenings.recordRead(
+      auditEntry(actor, meta, { action: 'READ', entity: 'Eligibility', patientId, fields: ['on', 'status', 'reasons', 'screeningIds'] }),
+    );
+    const clinical = actor.roles.some((role) => role === 'NURSE' || role === 'CLINICIAN');
+    return toDto(decision, clinical);
+  }
+
+  private async basis(clinicId: string, patientId: string): Promise<Basis> {
+    const [clinic, patient] = await Promise.all([this.screenings.clinic(clinicId), this.screenings.patient(clinicId, patientId)]);
+    if (!clinic || !patient) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
+    const rows = await this.screenings.signed(clinicId, patientId);
+    return { timezone: clinic.timezone, settings: settingsOf(clinic), screenings: rows.map((row) => toSigned(row, clinic.timezone)) };
+  }
+}
+
+function assertDates(dates: string[]) {
+  const bad = dates.filter((d) => typeof d !== 'string' || !isCalendarDate(d));
+  if (bad.length > 0) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'Eligibility is decided per calendar day (YYYY-MM-DD).',
+      bad.map(() => ({ field: 'on', rule: 'isCalendarDate', message: 'on must be a real calendar date written YYYY-MM-DD' })),
+    );
+  }
+}
+
+/** The reasons that stand in the way: everything but relative reasons a clinician accepted. */
+function blocking(reasons: CombinedReason[]): CombinedReason[] {
+  return reasons.filter((r) => !(r.type === 'rule' && r.overriddenBy));
+}
+
+/** A stored signed screening as the domain's SignedScreening. */
+function toSigned(row: SignedScreeningRecord, timezone: string): SignedScreening {
+  const template = templateOf({ key: '', kind: row.kind, version: row.templateVersion, title: '', definition: row.templateDefinition });
+  const signedAt = (row.signedAt ?? row.createdAt).toISOString();
+  const signedOn = row.signedOn ? calendarDate(row.signedOn) : clinicDateOf(signedAt, timezone);
+  // Day-only answers hold on the day the nurse recorded them: the day the screening was submitted.
+  const recordedOn = row.submittedAt ? clinicDateOf(row.submittedAt.toISOString(), timezone) : signedOn;
+  return {
+    id: row.id,
+    kind: row.kind,
+    signedAt,
+    signedOn,
+    ...(row.validUntil ? { validUntil: calendarDate(row.validUntil) } : {}),
+    result: {
+      status: row.result ?? 'CONTRAINDICATED',
+      reasons: (Array.isArray(row.reasons) ? row.reasons : []) as EligibilityReason[],
+      suicidalityFlag: row.suicidalityFlag,
+      noSerialInfusionsWithoutOverride: row.noSerialInfusions,
+    },
+    ...(row.overrideReason && row.signedById ? { override: { by: row.signedById, reason: row.overrideReason } } : {}),
+    dayOnly: row.dayOnlyItems.map((itemId) => {
+      const item = template.items.find((i) => i.id === itemId);
+      return { itemId, label: item?.shortLabel ?? item?.label ?? itemId, recordedOn };
+    }),
+  };
+}
+
+function toDto(decision: CombinedEligibility, clinical: boolean): EligibilityDto {
+  return {
+    on: decision.on,
+    status: decision.status,
+    reasons: decision.reasons.map((r) => reasonDto(r, clinical)),
+    screeningIds: decision.screeningIds,
+    expiresAt: decision.expiresAt ?? null,
+    suicidalityFlag: decision.suicidalityFlag,
+    noSerialInfusionsWithoutOverride: decision.noSerialInfusionsWithoutOverride,
+    requiresOnTheDay: decision.requiresOnTheDay,
+  };
+}
+
+function reasonDto(reason: CombinedReason, clinical: boolean): EligibilityReasonDto {
+  switch (reason.type) {
+    case 'missing':
+      return { type: 'missing', kind: reason.kind, reason: reason.reason };
+    case 'expired':
+      return { type: 'expired', kind: reason.kind, reason: reason.reason, screeningId: reason.screeningId, validUntil: reason.validUntil };
+    case 'rule':
+      return {
+        type: 'rule',
+        kind: reason.kind,
+        reason: reason.reason,
+        screeningId: reason.screeningId,
+        ruleId: reason.ruleId,
+        severity: reason.severity,
+        source: reason.source,
+        ...(clinical ? { evidence: reason.evidence } : {}),
+        ...(reason.overriddenBy ? { overridden: true } : {}),
+        ...(reason.overriddenBy && clinical ? { overriddenBy: reason.overriddenBy } : {}),
+      };
+  }
+}
