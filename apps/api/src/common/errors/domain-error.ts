@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'STALE_VERSION'
   | 'SCREENING_NOT_EDITABLE'
   | 'INVALID_TRANSITION'
-  | 'NOT_ELIGIBLE';
+  | 'NOT_ELIGIBLE'
+  | 'SLOT_TAKEN'
+  | 'PLAN_INFEASIBLE'
+  | 'NAME_TAKEN'
+  | 'PROTOCOL_NOT_BOOKABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -51,8 +55,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'STALE_VERSION':
     case 'SCREENING_NOT_EDITABLE':
     case 'INVALID_TRANSITION':
+    case 'SLOT_TAKEN':
+    case 'PLAN_INFEASIBLE':
+    case 'NAME_TAKEN':
       return 409;
     case 'NOT_ELIGIBLE':
+    case 'PROTOCOL_NOT_BOOKABLE':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

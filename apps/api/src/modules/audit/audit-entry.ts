@@ -1,7 +1,20 @@
 import type { Prisma } from '@prisma/client';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 
-export type AuditAction = 'READ' | 'SEARCH' | 'CREATE' | 'UPDATE' | 'DEACTIVATE' | 'LOGIN' | 'LOGOUT';
+export type AuditAction =
+  | 'READ'
+  | 'SEARCH'
+  | 'CREATE'
+  | 'UPDATE'
+  | 'DELETE'
+  | 'DEACTIVATE'
+  | 'LOGIN'
+  | 'LOGOUT'
+  | 'BOOK'
+  | 'RESCHEDULE'
+  | 'CANCEL'
+  | 'NO_SHOW'
+  | 'EXPORT';
 
 /** One audit row. It names records and fields, never the values of patient data. */
 export interface AuditEntry {

@@ -1,0 +1,39 @@
+import { Prisma } from '@prisma/client';
+
+/** SQLSTATE of an exclusion-constraint violation (two live appointments overlapping). */
+export const EXCLUSION_VIOLATION = '23P01';
+
+/**
+ * Whether `error` is PostgreSQL refusing a row under an exclusion constraint, optionally a named
+ * one. Prisma surfaces it in several shapes depending on the client path (a known request error
+ * whose meta carries the driver adapter's error, an unknown request error, a raw-query error, or
+ * the pg error itself), so this looks at the SQLSTATE and the constraint wherever they appear.
+ */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const seen = new Set<unknown>();
+  let found = false;
+  let named = constraint === undefined;
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 6 || value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ['code', 'originalCode', 'sqlState']) if (record[key] === EXCLUSION_VIOLATION) found = true;
+    const message = typeof record.message === 'string' ? record.message : '';
+    if (/violates exclusion constraint|23P01/.test(message)) found = true;
+    if (constraint !== undefined) {
+      if (record.constraint === constraint || message.includes(constraint)) named = true;
+      const target = record.target ?? (record.constraint as Record<string, unknown> | undefined)?.name;
+      if (target === constraint) named = true;
+    }
+    for (const key of ['meta', 'cause', 'driverAdapterError', 'constraint', 'originalError']) visit(record[key], depth + 1);
+  };
+  if (
+    error instanceof Prisma.PrismaClientKnownRequestError ||
+    error instanceof Prisma.PrismaClientUnknownRequestError ||
+    error instanceof Error ||
+    (typeof error === 'object' && error !== null)
+  ) {
+    visit(error, 0);
+  }
+  return found && named;
+}
