@@ -78,3 +78,5 @@ export type {
   DayOnlyAnswer,
   SignedScreening,
 } from './combine-eligibility';
+export { TEMPLATE_ITEM_TYPES, TEMPLATE_LIMITS, validateTemplateDefinition } from './template-definition';
+export type { TemplateDefinitionError } from './template-definition';
