@@ -2,6 +2,7 @@
 // fresh database with the demo clinic, for the browser tests.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { admin, urlFor } from '../support/database';
@@ -33,7 +34,7 @@ export default async function globalSetup() {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Cadence exited during start:\n${output.join('')}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if (await healthy(`${url}/api/health`)) break;
     } catch {
       // not listening yet
     }
@@ -45,6 +46,17 @@ export default async function globalSetup() {
   }
   process.env.CADENCE_E2E_URL = url;
   (globalThis as Record<string, unknown>).__CADENCE__ = { child, database };
+}
+
+/** One request on its own connection, so no keep-alive socket outlives the setup. */
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+  });
 }
 
 function freePort(): Promise<number> {
