@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 export function loggerParams(level: string): Params {
   return {
+    // Named wildcard: path-to-regexp 8 no longer accepts a bare `*`.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage) => requestIdOf(req),
