@@ -1,5 +1,6 @@
 import type { Role, SessionUser } from '../api/types';
 import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
+import { REVIEW_ROLES } from '../features/screening/labels';
 
 export interface NavItem {
   label: string;
@@ -10,6 +11,7 @@ export interface NavItem {
 /** What each role works with; the API enforces the same rules. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Patients', to: '/patients', roles: PATIENT_ROLES },
+  { label: 'Review queue', to: '/review-queue', roles: REVIEW_ROLES },
   { label: 'Staff', to: '/staff', roles: ADMIN_ROLES },
   { label: 'Audit log', to: '/audit', roles: ADMIN_ROLES },
 ];

@@ -9,7 +9,11 @@ import { NoAccessPage } from '../pages/NoAccessPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PatientDetailPage } from '../pages/PatientDetailPage';
 import { PatientsPage } from '../pages/PatientsPage';
+import { ReviewQueuePage } from '../pages/ReviewQueuePage';
+import { ScreeningNewPage } from '../pages/ScreeningNewPage';
+import { ScreeningPage } from '../pages/ScreeningPage';
 import { StaffPage } from '../pages/StaffPage';
+import { RECORD_SCREENING_ROLES, REVIEW_ROLES, SCREENING_ROLES } from '../features/screening/labels';
 import { AppLayout } from './AppLayout';
 import { RequireRole, RequireSession } from './guards';
 
@@ -32,7 +36,19 @@ export const router = createBrowserRouter([
               },
               { path: 'patients/:patientId', element: <PatientDetailPage /> },
               { path: 'patients/:patientId/edit', element: <EditPatientPage /> },
+              {
+                element: <RequireRole roles={RECORD_SCREENING_ROLES} />,
+                children: [{ path: 'patients/:patientId/screenings/new', element: <ScreeningNewPage /> }],
+              },
             ],
+          },
+          {
+            element: <RequireRole roles={SCREENING_ROLES} />,
+            children: [{ path: 'screenings/:screeningId', element: <ScreeningPage /> }],
+          },
+          {
+            element: <RequireRole roles={REVIEW_ROLES} />,
+            children: [{ path: 'review-queue', element: <ReviewQueuePage /> }],
           },
           {
             element: <RequireRole roles={ADMIN_ROLES} />,

@@ -1,7 +1,11 @@
-import { Anchor, Button } from '@mantine/core';
+import { Anchor, Button, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
 import { PatientOverview } from '../features/patients/components/PatientDetails';
 import { usePatient } from '../features/patients/hooks/usePatients';
+import { EligibilityCard } from '../features/screening/components/EligibilityCard';
+import { PatientScreenings } from '../features/screening/components/PatientScreenings';
+import { RECORD_SCREENING_ROLES, SCREENING_ROLES } from '../features/screening/labels';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
@@ -9,6 +13,9 @@ import { QueryError } from '../shared/QueryError';
 export function PatientDetailPage() {
   const { patientId = '' } = useParams();
   const patient = usePatient(patientId);
+  const user = useCurrentUser();
+  // Schedulers see the eligibility decision and its reasons; nurses and clinicians also the screenings.
+  const seesScreenings = hasAnyRole(user, SCREENING_ROLES);
   const back = (
     <Anchor component={Link} to="/patients" size="sm">
       ← Patients
@@ -37,7 +44,11 @@ export function PatientDetailPage() {
           </Button>
         }
       />
-      <PatientOverview patient={p} />
+      <Stack gap="lg">
+        <EligibilityCard patientId={p.id} showEvidence={seesScreenings} />
+        {seesScreenings && <PatientScreenings patientId={p.id} canRecord={hasAnyRole(user, RECORD_SCREENING_ROLES)} />}
+        <PatientOverview patient={p} />
+      </Stack>
     </>
   );
 }

@@ -1,0 +1,71 @@
+import { Anchor, Button, Card, Group, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDate, formatDateTime } from '../../../shared/dates';
+import { QueryError } from '../../../shared/QueryError';
+import { usePatientScreenings } from '../hooks/useScreenings';
+import { KIND_LABELS } from '../labels';
+import { ResultBadge, ScreeningFlags, StatusBadge } from './ScreeningBadges';
+
+/** A patient's screenings, newest first, for nurses and clinicians; "New screening" starts one. */
+export function PatientScreenings({ patientId, canRecord }: { patientId: string; canRecord: boolean }) {
+  const screenings = usePatientScreenings(patientId);
+  const items = [...(screenings.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="screenings-title">
+      <Group justify="space-between" mb="md">
+        <Title order={2} size="h4" id="screenings-title">
+          Screenings
+        </Title>
+        {canRecord && (
+          <Button component={Link} to={`/patients/${patientId}/screenings/new`} variant="light">
+            New screening
+          </Button>
+        )}
+      </Group>
+      {screenings.isPending && <Skeleton height={80} radius="sm" />}
+      {screenings.isError && (
+        <QueryError error={screenings.error} onRetry={() => screenings.refetch()} title="Could not load screenings" />
+      )}
+      {screenings.data && items.length === 0 && <Text c="dimmed">No screenings recorded yet.</Text>}
+      {items.length > 0 && (
+        <Table verticalSpacing="sm" aria-label="Screenings" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Checklist</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Result</Table.Th>
+              <Table.Th>Started</Table.Th>
+              <Table.Th>Valid until</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/screenings/${s.id}`} fw={500}>
+                    {KIND_LABELS[s.kind]}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    version {s.templateVersion}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={s.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6}>
+                    {s.result ? <ResultBadge result={s.result} size="sm" /> : <Text c="dimmed">—</Text>}
+                    {s.suicidalityFlag && <ScreeningFlags suicidalityFlag />}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+                <Table.Td>{formatDate(s.validUntil)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

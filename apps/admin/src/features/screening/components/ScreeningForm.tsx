@@ -1,0 +1,234 @@
+import { Alert, Box, Button, Card, Divider, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { ScreeningSex, TemplateItem } from '@cadence/domain';
+import { useState, type ReactNode } from 'react';
+import { describeError, isApiError } from '../../../api/problem';
+import { FormErrorAlert } from '../../../shared/FormErrorAlert';
+import type { Screening, ScreeningTemplateRecord } from '../api/types';
+import { isStaleVersion, useCreateScreening, useSaveScreening, useSubmitScreening } from '../hooks/useScreenings';
+import { focusFirst, isShown, useScreeningForm } from '../hooks/useScreeningForm';
+import { InstrumentQuestions, ScoreBadge } from './InstrumentQuestions';
+import { ScreeningQuestion } from './ScreeningQuestion';
+import { SuicidalityAlert, suicidalitySignals } from './SuicidalityAlert';
+
+interface ScreeningFormProps {
+  template: ScreeningTemplateRecord;
+  patientId: string;
+  sex: ScreeningSex | undefined;
+  /** The stored draft, or null for a screening not saved yet. */
+  screening: Screening | null;
+  /** A new screening was saved for the first time (as a draft). */
+  onCreated: (screening: Screening) => void;
+  onSubmitted: (screening: Screening) => void;
+  /** Load the stored version again, discarding what is on screen. */
+  onReloadLatest: () => void;
+  reloading: boolean;
+}
+
+/** Consecutive plain questions share a card; each instrument has its own. */
+function sections(items: readonly TemplateItem[]): TemplateItem[][] {
+  const out: TemplateItem[][] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (item.type !== 'instrument' && last && last[0].type !== 'instrument') last.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+export function ScreeningForm({
+  template: record,
+  patientId,
+  sex,
+  screening,
+  onCreated,
+  onSubmitted,
+  onReloadLatest,
+  reloading,
+}: ScreeningFormProps) {
+  const template = record.definition;
+  const state = useScreeningForm(template, screening?.answers, sex);
+  const [current, setCurrent] = useState<Screening | null>(screening);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [stale, setStale] = useState(false);
+  const create = useCreateScreening(patientId);
+  const save = useSaveScreening();
+  const submit = useSubmitScreening();
+  const busy = create.isPending || save.isPending || submit.isPending;
+
+  const signals = suicidalitySignals(template, state.answers, state.scores);
+  const unanswered = Object.values(
+    // Count questions, not messages: one per path.
+    Object.fromEntries(
+      Object.entries(state.errors).filter(([path]) => path.includes('.') || template.items.some((i) => i.id === path)),
+    ),
+  ).length;
+
+  const persist = async (): Promise<Screening> => {
+    const saved = current
+      ? await save.mutateAsync({ id: current.id, version: current.version, answers: state.answers })
+      : await create.mutateAsync({ templateId: record.id, answers: state.answers });
+    setCurrent(saved);
+    state.resetDirty();
+    return saved;
+  };
+
+  const onFailure = (error: unknown) => {
+    if (isStaleVersion(error)) {
+      setStale(true);
+      return;
+    }
+    const unplaced = state.applyServerErrors(error);
+    const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
+    if (unplaced.length > 0) setFormErrors(unplaced);
+    else if (!placedAny) setFormErrors([describeError(error)]);
+  };
+
+  const saveDraft = async () => {
+    setFormErrors([]);
+    const problems = state.checkDraft();
+    if (Object.keys(problems).length > 0) {
+      requestAnimationFrame(() => focusFirst(template, problems));
+      setFormErrors(['Some answers are not valid. Correct the marked questions, then save again.']);
+      return;
+    }
+    try {
+      const wasNew = current === null;
+      const saved = await persist();
+      notifications.show({ color: 'teal', title: 'Draft saved', message: 'You can finish this screening later.' });
+      if (wasNew) onCreated(saved);
+    } catch (error) {
+      onFailure(error);
+    }
+  };
+
+  const submitForReview = async () => {
+    setFormErrors([]);
+    const problems = state.checkSubmit();
+    if (Object.keys(problems).length > 0) {
+      requestAnimationFrame(() => focusFirst(template, problems));
+      const count = Object.keys(problems).length;
+      setFormErrors([`${count} ${count === 1 ? 'question needs' : 'questions need'} an answer or a correction before submitting.`]);
+      return;
+    }
+    try {
+      const saved = await persist();
+      const submitted = await submit.mutateAsync({ id: saved.id, version: saved.version });
+      onSubmitted(submitted);
+    } catch (error) {
+      onFailure(error);
+    }
+  };
+
+  const body: ReactNode[] = sections(template.items).map((group) => {
+    const first = group[0];
+    if (first.type === 'instrument') {
+      return <InstrumentQuestions key={first.id} item={first} state={state} disabled={stale} />;
+    }
+    return (
+      <Card key={first.id} withBorder radius="md" padding="lg">
+        <Stack gap="lg">
+          {group.map((item) =>
+            item.type === 'instrument' || !isShown(item, state.answers) ? null : (
+              <ScreeningQuestion key={item.id} item={item} state={state} disabled={stale} />
+            ),
+          )}
+        </Stack>
+      </Card>
+    );
+  });
+
+  const instruments = template.items.filter((i) => i.type === 'instrument');
+
+  return (
+    <form
+      aria-label={record.title}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submitForReview();
+      }}
+    >
+      <Box pos="sticky" top={72} style={{ zIndex: 5 }} mb={signals.length ? 'md' : 0}>
+        <SuicidalityAlert signals={signals} />
+      </Box>
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            {stale && (
+              <Alert
+                ref={(node) => node?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })}
+                color="orange"
+                variant="light"
+                role="alert"
+                title="This screening was changed by someone else since you opened it"
+              >
+                <Stack gap="sm">
+                  <Text size="sm">
+                    Your latest answers have not been saved. Reload the stored version to see what changed, then
+                    enter your answers again. Nothing is merged automatically.
+                  </Text>
+                  <Group>
+                    <Button color="orange" size="xs" onClick={onReloadLatest} loading={reloading}>
+                      Reload stored version
+                    </Button>
+                  </Group>
+                </Stack>
+              </Alert>
+            )}
+            <FormErrorAlert messages={formErrors} title="Not saved" />
+            {body}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }} style={{ position: 'sticky', top: 80 }}>
+          <Card withBorder radius="md" padding="lg" component="aside" aria-label="Scores and actions">
+            <Title order={2} size="h5" mb="sm">
+              Scores
+            </Title>
+            <Text size="xs" c="dimmed" mb="sm">
+              Calculated as you answer, with the same scoring the clinic uses when the screening is submitted.
+            </Text>
+            <Stack gap="sm">
+              {instruments.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  This checklist has no scored instruments.
+                </Text>
+              )}
+              {instruments.map((item) => (
+                <div key={item.id}>
+                  <Text size="sm" fw={500} mb={4}>
+                    {item.label}
+                  </Text>
+                  {state.scores[item.id] && <ScoreBadge result={state.scores[item.id]} />}
+                </div>
+              ))}
+            </Stack>
+            <Divider my="md" />
+            {state.strict && unanswered > 0 && (
+              <Text size="sm" c="red" mb="sm">
+                {unanswered} {unanswered === 1 ? 'question needs' : 'questions need'} attention.
+              </Text>
+            )}
+            <Stack gap="xs">
+              <Button type="submit" size="md" loading={submit.isPending} disabled={(busy && !submit.isPending) || stale}>
+                Submit for review
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => void saveDraft()}
+                loading={(create.isPending || save.isPending) && !submit.isPending}
+                disabled={stale || submit.isPending}
+              >
+                Save draft
+              </Button>
+            </Stack>
+            <Text size="xs" c="dimmed" mt="sm">
+              A draft may be incomplete. Submitting checks every required answer and sends the screening to a
+              clinician to sign.
+            </Text>
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </form>
+  );
+}
