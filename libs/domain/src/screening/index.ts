@@ -80,3 +80,5 @@ export type {
 } from './combine-eligibility';
 export { TEMPLATE_ITEM_TYPES, TEMPLATE_LIMITS, validateTemplateDefinition } from './template-definition';
 export type { TemplateDefinitionError } from './template-definition';
+export { compareForReview, reviewGroup } from './review-queue';
+export type { ReviewCandidate } from './review-queue';

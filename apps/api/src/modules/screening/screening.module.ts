@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { EligibilityController } from './eligibility.controller';
 import { EligibilityService } from './eligibility.service';
+import { ScreeningTemplatesController } from './screening-templates.controller';
+import { ScreeningTemplatesService } from './screening-templates.service';
+import { ScreeningController } from './screening.controller';
 import { ScreeningRepository } from './screening.repository';
+import { ScreeningService } from './screening.service';
 
 /**
  * Screening checklists, the nurse → clinician workflow, and the eligibility gate. Other modules
  * (booking, infusion) import this module for EligibilityService.
  */
 @Module({
-  controllers: [EligibilityController],
-  providers: [ScreeningRepository, EligibilityService],
+  controllers: [ScreeningTemplatesController, ScreeningController, EligibilityController],
+  providers: [ScreeningRepository, ScreeningService, ScreeningTemplatesService, EligibilityService],
   exports: [EligibilityService],
 })
 export class ScreeningModule {}
