@@ -1,6 +1,9 @@
-import { Alert, Anchor, Grid, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
+import { scoreScreeningInstruments } from '@cadence/domain';
 import { Link, useNavigate, useParams } from 'react-router';
+import { describeError } from '../api/problem';
 import { getPatient } from '../features/patients/api/patients.api';
 import { patientKeys } from '../features/patients/hooks/usePatients';
 import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
@@ -8,12 +11,11 @@ import { ReviewActions } from '../features/screening/components/ReviewActions';
 import { ScreeningForm } from '../features/screening/components/ScreeningForm';
 import { ScreeningAnswers, ScreeningDecision } from '../features/screening/components/ScreeningSummary';
 import { SuicidalityAlert, suicidalitySignals } from '../features/screening/components/SuicidalityAlert';
-import { useScreening, useScreeningTemplates } from '../features/screening/hooks/useScreenings';
+import { useCreateAddendum, useScreening, useScreeningTemplates } from '../features/screening/hooks/useScreenings';
 import { KIND_LABELS, RECORD_SCREENING_ROLES, REVIEW_ROLES, STATUS_LABELS } from '../features/screening/labels';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
-import { scoreScreeningInstruments } from '@cadence/domain';
 
 /** One screening: the form while it is a draft, then its answers, result and the clinician's decision. */
 export function ScreeningPage() {
@@ -21,6 +23,7 @@ export function ScreeningPage() {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const screening = useScreening(screeningId);
+  const addendum = useCreateAddendum();
   const templates = useScreeningTemplates();
   const patientId = screening.data?.patientId ?? '';
   const patient = useQuery({
@@ -91,24 +94,48 @@ export function ScreeningPage() {
   }
 
   const canReview = s.status === 'SUBMITTED' && hasAnyRole(user, REVIEW_ROLES);
-  const signals = suicidalitySignals(template.definition, s.answers, s.scores ?? scoreScreeningInstruments(template.definition, s.answers));
+  const canCorrect = s.status === 'SIGNED' && hasAnyRole(user, RECORD_SCREENING_ROLES);
+  const correct = () =>
+    addendum.mutate(s.id, {
+      onSuccess: (draft) => navigate(`/screenings/${draft.id}`),
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'Could not start a correction', message: describeError(error) }),
+    });
+  const signals = suicidalitySignals(
+    template.definition,
+    s.answers,
+    s.scores ?? scoreScreeningInstruments(template.definition, s.answers),
+  );
   return (
     <>
       <PageHeader
         above={back}
         title={title}
         description={description}
-        actions={canReview && <ReviewActions screening={s} patientLabel={who} onDone={() => navigate('/review-queue')} />}
+        actions={
+          <>
+            {canReview && <ReviewActions screening={s} patientLabel={who} onDone={() => navigate('/review-queue')} />}
+            {canCorrect && (
+              <Button variant="light" onClick={correct} loading={addendum.isPending}>
+                Correct with an addendum
+              </Button>
+            )}
+          </>
+        }
       />
-      <Grid gap="lg">
-        <Grid.Col span={12}>
-          <Stack gap="md">
-            {s.status === 'SUBMITTED' && <SuicidalityAlert signals={signals} />}
-            <ScreeningDecision screening={s} />
-            <ScreeningAnswers screening={s} template={template.definition} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <Stack gap="md">
+        {s.amendsId && (
+          <Text size="sm">
+            Corrects an earlier signed screening:{' '}
+            <Anchor component={Link} to={`/screenings/${s.amendsId}`}>
+              open the original
+            </Anchor>
+          </Text>
+        )}
+        {s.status === 'SUBMITTED' && <SuicidalityAlert signals={signals} />}
+        <ScreeningDecision screening={s} />
+        <ScreeningAnswers screening={s} template={template.definition} />
+      </Stack>
     </>
   );
 }

@@ -44,7 +44,7 @@ export const RESULT_COLORS: Record<EligibilityStatus, string> = {
 
 /** Who records screening answers and sees them; the API enforces the same. */
 export const SCREENING_ROLES: readonly Role[] = ['NURSE', 'CLINICIAN'];
-/** Who starts and fills in a screening. */
-export const RECORD_SCREENING_ROLES: readonly Role[] = ['NURSE', 'CLINICIAN'];
+/** Who starts, fills in, submits and corrects (by addendum) a screening. */
+export const RECORD_SCREENING_ROLES: readonly Role[] = ['NURSE'];
 /** Who signs, overrides or declines. */
 export const REVIEW_ROLES: readonly Role[] = ['CLINICIAN'];

@@ -22,8 +22,9 @@ const client = api as unknown as {
 const read = async <T>(call: Result): Promise<T> => unwrap(await call) as T;
 const byId = (id: string) => ({ path: { id } });
 
+/** Every published version: a screening keeps the version it was started on. */
 export function listScreeningTemplates(): Promise<{ items: ScreeningTemplateRecord[] }> {
-  return read(client.GET('/api/screening-templates'));
+  return read(client.GET('/api/screening-templates', { params: { query: { all: 'true' } } }));
 }
 
 export function listPatientScreenings(patientId: string): Promise<{ items: Screening[] }> {
@@ -57,6 +58,11 @@ export function overrideScreening(id: string, version: number, reason: string): 
 
 export function declineScreening(id: string, version: number, reason: string): Promise<Screening> {
   return read(client.POST('/api/screenings/{id}/decline', { params: byId(id), body: { version, reason } }));
+}
+
+/** A new draft that corrects a signed screening (answers copied); the signed one stays as it is. */
+export function createAddendum(id: string): Promise<Screening> {
+  return read(client.POST('/api/screenings/{id}/addenda', { params: byId(id) }));
 }
 
 export function getReviewQueue(): Promise<{ items: ReviewQueueItem[] }> {

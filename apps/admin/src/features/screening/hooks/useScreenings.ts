@@ -2,6 +2,7 @@ import type { Answers } from '@cadence/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../api/problem';
 import {
+  createAddendum,
   createScreening,
   declineScreening,
   getEligibility,
@@ -88,6 +89,11 @@ export function useSubmitScreening() {
     mutationFn: ({ id, version }: { id: string; version: number }) => submitScreening(id, version),
     onSuccess: (screening) => remember(queryClient, screening),
   });
+}
+
+export function useCreateAddendum() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: createAddendum, onSuccess: (screening) => remember(queryClient, screening) });
 }
 
 export type ReviewDecision =
