@@ -1,5 +1,6 @@
 import type { Role, SessionUser } from '../api/types';
 import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
+import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import { REVIEW_ROLES } from '../features/screening/labels';
 
 export interface NavItem {
@@ -11,9 +12,13 @@ export interface NavItem {
 /** What each role works with; the API enforces the same rules. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Patients', to: '/patients', roles: PATIENT_ROLES },
+  { label: 'Book a course', to: '/booking', roles: BOOKING_ROLES },
+  { label: 'Chair board', to: '/board', roles: BOARD_ROLES },
   { label: 'Review queue', to: '/review-queue', roles: REVIEW_ROLES },
   { label: 'Staff', to: '/staff', roles: ADMIN_ROLES },
   { label: 'Audit log', to: '/audit', roles: ADMIN_ROLES },
+  { label: 'Protocols', to: '/protocols', roles: ADMIN_ROLES },
+  { label: 'Clinic capacity', to: '/clinic', roles: ADMIN_ROLES },
 ];
 
 export function navFor(user: SessionUser): NavItem[] {

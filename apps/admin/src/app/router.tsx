@@ -1,6 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { ADMIN_ROLES, PATIENT_ROLES, REGISTER_PATIENT_ROLES } from '../features/auth/roles';
 import { AuditPage } from '../pages/AuditPage';
+import { BoardPage } from '../pages/BoardPage';
+import { BookingPage } from '../pages/BookingPage';
+import { ClinicPage } from '../pages/ClinicPage';
 import { EditPatientPage } from '../pages/EditPatientPage';
 import { HomeRedirect } from '../pages/HomeRedirect';
 import { LoginPage } from '../pages/LoginPage';
@@ -9,11 +12,13 @@ import { NoAccessPage } from '../pages/NoAccessPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PatientDetailPage } from '../pages/PatientDetailPage';
 import { PatientsPage } from '../pages/PatientsPage';
+import { ProtocolsPage } from '../pages/ProtocolsPage';
 import { ReviewQueuePage } from '../pages/ReviewQueuePage';
 import { ScreeningNewPage } from '../pages/ScreeningNewPage';
 import { ScreeningPage } from '../pages/ScreeningPage';
 import { StaffPage } from '../pages/StaffPage';
 import { RECORD_SCREENING_ROLES, REVIEW_ROLES, SCREENING_ROLES } from '../features/screening/labels';
+import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import { AppLayout } from './AppLayout';
 import { RequireRole, RequireSession } from './guards';
 
@@ -51,10 +56,20 @@ export const router = createBrowserRouter([
             children: [{ path: 'review-queue', element: <ReviewQueuePage /> }],
           },
           {
+            element: <RequireRole roles={BOOKING_ROLES} />,
+            children: [{ path: 'booking', element: <BookingPage /> }],
+          },
+          {
+            element: <RequireRole roles={BOARD_ROLES} />,
+            children: [{ path: 'board', element: <BoardPage /> }],
+          },
+          {
             element: <RequireRole roles={ADMIN_ROLES} />,
             children: [
               { path: 'staff', element: <StaffPage /> },
               { path: 'audit', element: <AuditPage /> },
+              { path: 'protocols', element: <ProtocolsPage /> },
+              { path: 'clinic', element: <ClinicPage /> },
             ],
           },
           { path: 'no-access', element: <NoAccessPage /> },

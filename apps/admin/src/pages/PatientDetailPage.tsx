@@ -1,6 +1,8 @@
 import { Anchor, Button, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
+import { PatientCourses } from '../features/booking/components/PatientCourses';
+import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import { PatientOverview } from '../features/patients/components/PatientDetails';
 import { usePatient } from '../features/patients/hooks/usePatients';
 import { EligibilityCard } from '../features/screening/components/EligibilityCard';
@@ -39,14 +41,22 @@ export function PatientDetailPage() {
         title={`${p.familyName}, ${p.givenName}`}
         description={`MRN ${p.mrn}`}
         actions={
-          <Button component={Link} to={`/patients/${p.id}/edit`} variant="light">
-            Edit details
-          </Button>
+          <>
+            <Button component={Link} to={`/patients/${p.id}/edit`} variant="light">
+              Edit details
+            </Button>
+            {hasAnyRole(user, BOOKING_ROLES) && (
+              <Button component={Link} to={`/booking?patient=${p.id}`}>
+                Book a course
+              </Button>
+            )}
+          </>
         }
       />
       <Stack gap="lg">
         <EligibilityCard patientId={p.id} showEvidence={seesScreenings} />
         {seesScreenings && <PatientScreenings patientId={p.id} canRecord={hasAnyRole(user, RECORD_SCREENING_ROLES)} />}
+        {hasAnyRole(user, BOARD_ROLES) && <PatientCourses patientId={p.id} />}
         <PatientOverview patient={p} />
       </Stack>
     </>

@@ -1,0 +1,53 @@
+import { ActionIcon, Button, Group, SegmentedControl, Switch, Text, TextInput } from '@mantine/core';
+import { boardTitle, shiftDate, type BoardView } from '../range';
+
+interface BoardToolbarProps {
+  date: string;
+  view: BoardView;
+  zone: string;
+  today: string;
+  showCancelled: boolean;
+  onChange: (change: { date?: string; view?: BoardView }) => void;
+  onShowCancelled: (value: boolean) => void;
+  loading: boolean;
+}
+
+export function BoardToolbar(p: BoardToolbarProps) {
+  return (
+    <Group justify="space-between" wrap="wrap" gap="sm" mb="md">
+      <Group gap="xs" wrap="nowrap">
+        <Button variant="default" onClick={() => p.onChange({ date: p.today })} disabled={p.date === p.today}>
+          Today
+        </Button>
+        <ActionIcon variant="default" size={36} aria-label={`Previous ${p.view}`} onClick={() => p.onChange({ date: shiftDate(p.date, p.view, -1) })}>
+          ‹
+        </ActionIcon>
+        <ActionIcon variant="default" size={36} aria-label={`Next ${p.view}`} onClick={() => p.onChange({ date: shiftDate(p.date, p.view, 1) })}>
+          ›
+        </ActionIcon>
+        <Text fw={650} size="lg" ml="xs" data-testid="board-title" style={{ opacity: p.loading ? 0.6 : 1 }}>
+          {boardTitle(p.date, p.view, p.zone)}
+        </Text>
+      </Group>
+      <Group gap="md" wrap="wrap">
+        <Switch label="Show cancelled" checked={p.showCancelled} onChange={(e) => p.onShowCancelled(e.currentTarget.checked)} />
+        <TextInput
+          type="date"
+          aria-label="Go to date"
+          value={p.date}
+          onChange={(e) => e.currentTarget.value && p.onChange({ date: e.currentTarget.value })}
+          w={160}
+        />
+        <SegmentedControl
+          value={p.view}
+          onChange={(v) => p.onChange({ view: v as BoardView })}
+          data={[
+            { label: 'Day', value: 'day' },
+            { label: 'Week', value: 'week' },
+          ]}
+          aria-label="Board view"
+        />
+      </Group>
+    </Group>
+  );
+}

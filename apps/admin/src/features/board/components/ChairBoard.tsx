@@ -1,0 +1,155 @@
+import './chairBoard.css';
+import type { EventClickArg, EventContentArg, EventInput } from '@fullcalendar/core';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import FullCalendar from '@fullcalendar/react';
+import resourceTimeGridPlugin from '@fullcalendar/resource-timegrid';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ClinicChair, OpeningWindow } from '../../clinic/api/clinic.api';
+import { clinicNowWallClock, formatClinicTimeRange, toClinicWallClock } from '../../clinic/time';
+import type { BoardAppointment } from '../api/appointments.api';
+import type { BoardView } from '../range';
+
+// Cadence is AGPL-3.0 open source, which FullCalendar's premium (resource) plugins accept under
+// their GPL licence key.
+const LICENSE_KEY = 'GPL-My-Project-Is-Open-Source';
+
+const VIEW_NAMES: Record<BoardView, string> = { day: 'resourceTimeGridDay', week: 'dayGridWeek' };
+
+const STATUS_STYLE: Record<string, { bg: string; fg: string }> = {
+  BOOKED: { bg: 'var(--mantine-color-cadence-1)', fg: 'var(--mantine-color-cadence-9)' },
+  COMPLETED: { bg: 'var(--mantine-color-gray-2)', fg: 'var(--mantine-color-dark-5)' },
+  NO_SHOW: { bg: 'var(--mantine-color-orange-1)', fg: 'var(--mantine-color-orange-9)' },
+  CANCELLED: { bg: 'var(--mantine-color-red-0)', fg: 'var(--mantine-color-red-9)' },
+};
+const BED_STYLE = { bg: 'var(--mantine-color-grape-1)', fg: 'var(--mantine-color-grape-9)' };
+
+interface ChairBoardProps {
+  date: string;
+  view: BoardView;
+  zone: string;
+  chairs: ClinicChair[];
+  openingHours: OpeningWindow[];
+  appointments: BoardAppointment[];
+  onSelect: (appointmentId: string) => void;
+}
+
+const byName = new Intl.Collator(undefined, { numeric: true }).compare;
+const KIND_ORDER: Record<string, number> = { CHAIR: 0, ROOM: 1, BED: 2 };
+
+/** The earliest opening and latest closing across the week, widened by an hour each side. */
+function visibleHours(hours: OpeningWindow[]): { min: string; max: string } {
+  if (hours.length === 0) return { min: '07:00:00', max: '20:00:00' };
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const open = Math.max(0, Math.min(...hours.map((h) => minutes(h.opensAt))) - 60);
+  const close = Math.min(24 * 60, Math.max(...hours.map((h) => minutes(h.closesAt))) + 60);
+  const fmt = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
+  return { min: fmt(open), max: fmt(close) };
+}
+
+/**
+ * The day's chairs and beds side by side (resource time grid), or the week as a list per day.
+ *
+ * Time zones: FullCalendar is run in its 'UTC' zone and given each appointment as the CLINIC's
+ * wall-clock time labelled UTC (see toClinicWallClock). Named zones need the luxon plugin, which
+ * is not installed, and the browser's zone would shift every event for a scheduler whose computer
+ * is set elsewhere. The board therefore always shows the clinic's clock.
+ */
+export function ChairBoard({ date, view, zone, chairs, openingHours, appointments, onSelect }: ChairBoardProps) {
+  const calendar = useRef<FullCalendar>(null);
+
+  // Follow the toolbar (date and view live in the URL, outside FullCalendar).
+  useEffect(() => {
+    calendar.current?.getApi().changeView(VIEW_NAMES[view], date);
+  }, [date, view]);
+
+  const resources = useMemo(() => {
+    const used = new Set(appointments.map((a) => a.chairId));
+    return chairs
+      .filter((c) => c.active || used.has(c.id))
+      .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || byName(a.name, b.name))
+      .map((c, order) => ({ id: c.id, title: c.active ? c.name : `${c.name} (retired)`, order, extendedProps: { kind: c.kind } }));
+  }, [chairs, appointments]);
+
+  const bedIds = useMemo(() => new Set(chairs.filter((c) => c.kind === 'BED').map((c) => c.id)), [chairs]);
+
+  const events: EventInput[] = useMemo(
+    () =>
+      appointments.map((a) => {
+        const style = a.status === 'BOOKED' && a.chairId && bedIds.has(a.chairId) ? BED_STYLE : STATUS_STYLE[a.status] ?? STATUS_STYLE.BOOKED;
+        return {
+          id: a.id,
+          resourceId: a.chairId ?? undefined,
+          start: toClinicWallClock(a.startsAt, zone),
+          end: toClinicWallClock(a.endsAt, zone),
+          title: a.patientName,
+          backgroundColor: style?.bg,
+          textColor: style?.fg,
+          extendedProps: { appointment: a },
+        };
+      }),
+    [appointments, zone, bedIds],
+  );
+
+  const hours = useMemo(() => visibleHours(openingHours), [openingHours]);
+
+  const renderEvent = (arg: EventContentArg) => {
+    const a = arg.event.extendedProps.appointment as BoardAppointment;
+    const cancelled = a.status === 'CANCELLED';
+    return (
+      <div
+        className={`board-event${cancelled ? ' board-event--cancelled' : ''}`}
+        data-testid="board-appointment"
+        data-appointment-id={a.id}
+        title={`${a.patientName} (MRN ${a.mrn}) · ${a.protocolName} · session ${a.sessionNumber} of ${a.sessionCount}`}
+      >
+        {view === 'week' && (
+          <span>
+            {formatClinicTimeRange(a.startsAt, a.endsAt, zone)} · {a.chairName ?? 'no chair'}
+          </span>
+        )}
+        <b>{a.patientName}</b>
+        <span>{a.protocolName}</span>
+        <span>
+          Session {a.sessionNumber} of {a.sessionCount}
+          {a.status !== 'BOOKED' ? ` · ${a.status === 'NO_SHOW' ? 'no-show' : a.status.toLowerCase()}` : ''}
+        </span>
+      </div>
+    );
+  };
+
+  return (
+    <div className="chair-board">
+      <FullCalendar
+        ref={calendar}
+        plugins={[resourceTimeGridPlugin, dayGridPlugin]}
+        schedulerLicenseKey={LICENSE_KEY}
+        initialView={VIEW_NAMES[view]}
+        initialDate={date}
+        timeZone="UTC"
+        now={clinicNowWallClock(zone)}
+        nowIndicator
+        headerToolbar={false}
+        firstDay={1}
+        height="auto"
+        allDaySlot={false}
+        slotDuration="00:30:00"
+        slotMinTime={hours.min}
+        slotMaxTime={hours.max}
+        slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        dayHeaderFormat={view === 'week' ? { weekday: 'short', day: 'numeric', month: 'short' } : { weekday: 'long' }}
+        resources={resources}
+        resourceOrder="order"
+        events={events}
+        eventContent={renderEvent}
+        eventClick={(arg: EventClickArg) => {
+          arg.jsEvent.preventDefault();
+          onSelect(arg.event.id);
+        }}
+        dayMaxEvents={false}
+        displayEventEnd
+        eventDisplay="block"
+      />
+    </div>
+  );
+}

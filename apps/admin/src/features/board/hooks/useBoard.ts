@@ -1,0 +1,60 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { APPOINTMENTS_KEY } from '../../booking/hooks/useBooking';
+import {
+  cancelAppointment,
+  listAppointments,
+  markNoShow,
+  rescheduleAppointment,
+  rescheduleOptions,
+} from '../api/appointments.api';
+
+export function useAppointments(from: string, to: string) {
+  return useQuery({
+    queryKey: [...APPOINTMENTS_KEY, { from, to }],
+    queryFn: () => listAppointments(from, to),
+    // Keep the board on screen while the next day or week loads; refresh every minute so a busy
+    // desk sees bookings made at other desks.
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+}
+
+/** Changes to one appointment: shown, never retried; the board reloads either way. */
+function useAppointmentChange<A, R>(fn: (arg: A) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    retry: false,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: APPOINTMENTS_KEY }),
+        // The patient's course list on their record shows the same sessions.
+        queryClient.invalidateQueries({ queryKey: ['patients', 'detail'] }),
+      ]),
+  });
+}
+
+export const useCancelAppointment = () =>
+  useAppointmentChange(({ id, ...body }: { id: string; version: number; reason: string }) => cancelAppointment(id, body));
+
+export const useMarkNoShow = () =>
+  useAppointmentChange(({ id, version }: { id: string; version: number }) => markNoShow(id, { version }));
+
+export const useReschedule = () =>
+  useAppointmentChange(
+    ({ id, ...body }: { id: string; version: number; chairId: string; startsAt: string; endsAt: string }) =>
+      rescheduleAppointment(id, body),
+  );
+
+/** A fresh search for one session's new time; runs only when asked. */
+export function useRescheduleOptions(id: string, earliest: string | null) {
+  return useQuery({
+    queryKey: ['reschedule-options', id, earliest],
+    queryFn: () => rescheduleOptions(id, earliest ?? undefined),
+    enabled: earliest !== null,
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
+}

@@ -1,0 +1,84 @@
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { CenteredLoader } from '../../../shared/CenteredLoader';
+import { QueryError } from '../../../shared/QueryError';
+import { useClinic } from '../../clinic/hooks/useClinic';
+import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
+import { patientCalendarUrl } from '../api/booking.api';
+import { usePatientCourses } from '../hooks/useBooking';
+
+export const STATUS_COLORS: Record<string, string> = {
+  BOOKED: 'cadence',
+  COMPLETED: 'gray',
+  CANCELLED: 'red',
+  NO_SHOW: 'orange',
+};
+
+const label = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, '-');
+
+/** The patient's courses and their sessions, with the calendar file for the patient's own diary. */
+export function PatientCourses({ patientId }: { patientId: string }) {
+  const courses = usePatientCourses(patientId);
+  const clinic = useClinic();
+  const zone = clinic.data?.timezone;
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Group justify="space-between" mb="md">
+        <Title order={3} size="h4">
+          Courses
+        </Title>
+        <Anchor href={patientCalendarUrl(patientId)} download size="sm">
+          Download calendar (.ics)
+        </Anchor>
+      </Group>
+      {courses.isPending || clinic.isPending ? (
+        <CenteredLoader label="Loading courses" />
+      ) : courses.isError ? (
+        <QueryError error={courses.error} onRetry={() => courses.refetch()} title="Could not load courses" />
+      ) : clinic.isError || !zone ? (
+        <QueryError error={clinic.error} onRetry={() => clinic.refetch()} title="Could not load the clinic" />
+      ) : courses.data.length === 0 ? (
+        <Text c="dimmed">No courses booked.</Text>
+      ) : (
+        <Stack gap="lg">
+          {courses.data.map((course) => {
+            const appointments = [...course.appointments].sort((a, b) => a.sessionNumber - b.sessionNumber);
+            return (
+              <div key={course.id} data-testid="patient-course">
+                <Group gap="xs" mb={6}>
+                  <Text fw={650}>{course.protocolName ?? course.protocol?.name ?? 'Course'}</Text>
+                  <Badge variant="light" color={STATUS_COLORS[course.status] ?? 'gray'}>
+                    {label(course.status)}
+                  </Badge>
+                  <Text size="sm" c="dimmed">
+                    {course.sessionCount} session{course.sessionCount === 1 ? '' : 's'}
+                  </Text>
+                </Group>
+                <Table verticalSpacing={4} fz="sm" aria-label="Course sessions">
+                  <Table.Tbody>
+                    {appointments.map((a) => (
+                      <Table.Tr key={a.id} style={{ opacity: a.status === 'CANCELLED' ? 0.55 : 1 }}>
+                        <Table.Td w={110}>
+                          Session {a.sessionNumber} of {course.sessionCount}
+                        </Table.Td>
+                        <Table.Td>{formatClinicDate(a.startsAt, zone)}</Table.Td>
+                        <Table.Td>{formatClinicTimeRange(a.startsAt, a.endsAt, zone)}</Table.Td>
+                        <Table.Td>{a.chairName ?? '—'}</Table.Td>
+                        <Table.Td>
+                          {a.status !== 'BOOKED' && (
+                            <Badge size="sm" variant="light" color={STATUS_COLORS[a.status] ?? 'gray'}>
+                              {label(a.status)}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </div>
+            );
+          })}
+        </Stack>
+      )}
+    </Card>
+  );
+}

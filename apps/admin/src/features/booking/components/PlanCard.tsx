@@ -1,0 +1,72 @@
+import { Badge, Group, Radio, Stack, Table, Text } from '@mantine/core';
+import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
+import type { CoursePlanOption } from '../api/booking.api';
+
+interface PlanCardProps {
+  plan: CoursePlanOption;
+  rank: number;
+  zone: string;
+  value: string;
+}
+
+/** One ranked course plan: every session's clinic-local date, time and chair. */
+export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
+  const first = plan.sessions[0];
+  const last = plan.sessions[plan.sessions.length - 1];
+  return (
+    <Radio.Card value={value} radius="md" p="md" data-testid="plan-option" aria-label={`Option ${rank}`}>
+      <Group align="flex-start" wrap="nowrap" gap="md">
+        <Radio.Indicator mt={4} />
+        <Stack gap="xs" style={{ flex: 1 }}>
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Group gap="xs">
+              <Text fw={650}>Option {rank}</Text>
+              {rank === 1 && (
+                <Badge variant="filled" color="cadence">
+                  Earliest
+                </Badge>
+              )}
+              {plan.sameChair && (
+                <Badge variant="light" color="teal">
+                  same chair
+                </Badge>
+              )}
+              {plan.sameTime && (
+                <Badge variant="light" color="indigo">
+                  same time
+                </Badge>
+              )}
+            </Group>
+            {first && last && (
+              <Text size="sm" c="dimmed">
+                {plan.sessions.length === 1
+                  ? formatClinicDate(first.startsAt, zone)
+                  : `${formatClinicDate(first.startsAt, zone)} → ${formatClinicDate(last.startsAt, zone)}`}
+              </Text>
+            )}
+          </Group>
+          <Table verticalSpacing={4} horizontalSpacing="sm" withRowBorders={false} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>Session</Table.Th>
+                <Table.Th>Date</Table.Th>
+                <Table.Th>Time</Table.Th>
+                <Table.Th>Chair</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.sessions.map((s, i) => (
+                <Table.Tr key={`${s.chairId}-${s.startsAt}`}>
+                  <Table.Td c="dimmed">{i + 1}</Table.Td>
+                  <Table.Td>{formatClinicDate(s.startsAt, zone)}</Table.Td>
+                  <Table.Td>{formatClinicTimeRange(s.startsAt, s.endsAt, zone)}</Table.Td>
+                  <Table.Td>{s.chairName}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </Group>
+    </Radio.Card>
+  );
+}
