@@ -34,6 +34,13 @@ export interface TestContext {
   /** One user per role in the default clinic, created once. */
   users(): Promise<Record<Role, TestUser>>;
   newPatient(overrides?: Partial<PatientSeed>, clinicId?: string): Promise<{ id: string; mrn: string; familyName: string }>;
+  /**
+   * A SIGNED screening inserted directly (no workflow): ELIGIBLE, signed today in the clinic's zone and
+   * valid for 30 days unless told otherwise. For tests that need eligibility as a precondition.
+   */
+  newSignedScreening(patientId: string, kind: ScreeningKindSeed, seed?: SignedScreeningSeed): Promise<{ id: string }>;
+  /** A patient with one signed ELIGIBLE screening of every kind (valid `validDays`, default 30, from today). */
+  newEligiblePatient(overrides?: Partial<PatientSeed>, options?: { validDays?: number; clinicId?: string }): Promise<{ id: string; mrn: string; familyName: string; screeningIds: string[] }>;
   close(): Promise<void>;
 }
 
@@ -43,6 +50,34 @@ export interface PatientSeed {
   familyName: string;
   dateOfBirth: string;
   sex: 'FEMALE' | 'MALE' | 'OTHER' | 'UNKNOWN';
+}
+
+export type ScreeningKindSeed = 'CARDIOVASCULAR' | 'PSYCHIATRIC' | 'GENERAL';
+
+export interface SignedScreeningSeed {
+  clinicId?: string;
+  answers?: Record<string, unknown>;
+  result?: 'ELIGIBLE' | 'NEEDS_REVIEW' | 'CONTRAINDICATED';
+  reasons?: unknown[];
+  /** Clinic calendar dates (YYYY-MM-DD); signedOn defaults to today in the clinic's zone. */
+  signedOn?: string;
+  validUntil?: string;
+  overrideReason?: string;
+  suicidalityFlag?: boolean;
+  noSerialInfusions?: boolean;
+  dayOnlyItems?: string[];
+}
+
+/** Today's date in a time zone, YYYY-MM-DD. */
+export function todayIn(timeZone: string, offsetDays = 0): string {
+  const today = new Date().toLocaleDateString('en-CA', { timeZone });
+  return offsetDays ? addDaysTo(today, offsetDays) : today;
+}
+
+export function addDaysTo(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
@@ -94,6 +129,58 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { id: patient.id, mrn: seed.mrn, familyName: seed.familyName };
   };
 
+  const newSignedScreening = async (patientId: string, kind: ScreeningKindSeed, seed: SignedScreeningSeed = {}) => {
+    const inClinic = seed.clinicId ?? clinicId;
+    const [template, clinic, author] = await Promise.all([
+      prisma.screeningTemplate.findFirstOrThrow({ where: { kind }, orderBy: { version: 'desc' }, select: { id: true } }),
+      prisma.clinic.findUniqueOrThrow({ where: { id: inClinic }, select: { timezone: true } }),
+      newUser(['CLINICIAN'], inClinic),
+    ]);
+    const signedOn = seed.signedOn ?? todayIn(clinic.timezone);
+    const validUntil = seed.validUntil ?? addDaysTo(signedOn, 30);
+    const signedAt = new Date(`${signedOn}T12:00:00Z`);
+    const screening = await prisma.screening.create({
+      data: {
+        clinicId: inClinic,
+        patientId,
+        templateId: template.id,
+        kind,
+        status: 'SIGNED',
+        answers: (seed.answers ?? {}) as object,
+        scores: {},
+        result: seed.result ?? 'ELIGIBLE',
+        reasons: (seed.reasons ?? []) as object[],
+        suicidalityFlag: seed.suicidalityFlag ?? false,
+        noSerialInfusions: seed.noSerialInfusions ?? false,
+        dayOnlyItems: seed.dayOnlyItems ?? [],
+        createdById: author.id,
+        createdAt: signedAt,
+        submittedById: author.id,
+        submittedAt: signedAt,
+        signedById: author.id,
+        signedAt,
+        signedOn: new Date(`${signedOn}T00:00:00Z`),
+        validUntil: new Date(`${validUntil}T00:00:00Z`),
+        overrideReason: seed.overrideReason ?? null,
+      },
+      select: { id: true },
+    });
+    return { id: screening.id };
+  };
+
+  const newEligiblePatient = async (overrides: Partial<PatientSeed> = {}, options: { validDays?: number; clinicId?: string } = {}) => {
+    const inClinic = options.clinicId ?? clinicId;
+    const patient = await newPatient(overrides, inClinic);
+    const clinic = await prisma.clinic.findUniqueOrThrow({ where: { id: inClinic }, select: { timezone: true } });
+    const signedOn = todayIn(clinic.timezone);
+    const validUntil = addDaysTo(signedOn, options.validDays ?? 30);
+    const screeningIds: string[] = [];
+    for (const kind of ['CARDIOVASCULAR', 'PSYCHIATRIC', 'GENERAL'] as const) {
+      screeningIds.push((await newSignedScreening(patient.id, kind, { clinicId: inClinic, signedOn, validUntil })).id);
+    }
+    return { ...patient, screeningIds };
+  };
+
   return {
     app,
     config,
@@ -104,6 +191,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     newUser,
     users,
     newPatient,
+    newSignedScreening,
+    newEligiblePatient,
     close: async () => {
       await app.close();
       await prisma.$disconnect();
@@ -114,12 +203,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
 /** Counts of the rows a write could touch, to prove a refused request wrote nothing. */
 export async function rowCounts(prisma: PrismaClient) {
-  const [patients, diagnoses, users, sessions, audit] = await Promise.all([
+  const [patients, diagnoses, users, sessions, audit, screenings, screeningTemplates] = await Promise.all([
     prisma.patient.count(),
     prisma.diagnosis.count(),
     prisma.user.count(),
     prisma.session.count(),
     prisma.auditEvent.count(),
+    prisma.screening.count(),
+    prisma.screeningTemplate.count(),
   ]);
-  return { patients, diagnoses, users, sessions, audit };
+  return { patients, diagnoses, users, sessions, audit, screenings, screeningTemplates };
 }
