@@ -1,4 +1,4 @@
-import { Anchor, Card, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { SCREENING_KINDS, type ScreeningKind } from '@cadence/domain';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePatient } from '../features/patients/hooks/usePatients';
@@ -59,29 +59,30 @@ export function ScreeningNewPage() {
       <>
         <PageHeader above={back} title="New screening" description={`${p.familyName}, ${p.givenName} · MRN ${p.mrn}`} />
         <Text mb="md">Choose the checklist to record:</Text>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" role="list" aria-label="Screening checklists">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           {SCREENING_KINDS.filter((k) => available.has(k)).map((k) => (
-            <UnstyledButton
+            <Card
               key={k}
-              role="listitem"
               component={Link}
               to={`?kind=${k}`}
               aria-label={`${KIND_LABELS[k]} screening`}
+              withBorder
+              radius="md"
+              padding="lg"
+              className="screening-choice"
             >
-              <Card withBorder radius="md" padding="lg" h="100%" style={{ cursor: 'pointer' }}>
-                <Stack gap={6}>
-                  <Text fw={650} size="lg" c="cadence.9">
-                    {KIND_LABELS[k]}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {KIND_DESCRIPTIONS[k]}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    Version {available.get(k)?.version}
-                  </Text>
-                </Stack>
-              </Card>
-            </UnstyledButton>
+              <Stack gap={6}>
+                <Text fw={650} size="lg" c="cadence.9">
+                  {KIND_LABELS[k]}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {KIND_DESCRIPTIONS[k]}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Version {available.get(k)?.version}
+                </Text>
+              </Stack>
+            </Card>
           ))}
         </SimpleGrid>
         {available.size === 0 && <Text c="dimmed">No screening checklist has been published.</Text>}
