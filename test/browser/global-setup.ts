@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import pg from 'pg';
 import { admin, urlFor } from '../support/database';
 
 const root = join(__dirname, '../..');
@@ -45,7 +46,44 @@ export default async function globalSetup() {
     throw new Error(`Cadence did not become healthy in 60 s:\n${output.join('')}`);
   }
   process.env.CADENCE_E2E_URL = url;
+  await signEligibleScreenings(urlFor(database), ELIGIBLE_MRN);
+  process.env.CADENCE_E2E_ELIGIBLE_MRN = ELIGIBLE_MRN;
   (globalThis as Record<string, unknown>).__CADENCE__ = { child, database };
+}
+
+/** The demo patient the booking test books: eligible for the next 30 days. */
+const ELIGIBLE_MRN = 'DEMO-000001';
+
+/**
+ * Signed ELIGIBLE screenings of every kind (latest template version of each), signed today in the
+ * clinic's time zone by the demo clinician and valid for 30 days. Written straight to the database:
+ * the booking test is about booking, and the demo patients have no screenings.
+ */
+async function signEligibleScreenings(databaseUrl: string, mrn: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `WITH patient AS (
+         SELECT p.id, p."clinicId", (now() AT TIME ZONE c.timezone)::date AS today
+         FROM "Patient" p JOIN "Clinic" c ON c.id = p."clinicId" WHERE p.mrn = $1
+       ), clinician AS (
+         SELECT u.id FROM "User" u JOIN patient p ON u."clinicId" = p."clinicId"
+         WHERE 'CLINICIAN'::"Role" = ANY(u.roles) ORDER BY u.email LIMIT 1
+       ), template AS (
+         SELECT DISTINCT ON (kind) id, kind FROM "ScreeningTemplate" ORDER BY kind, version DESC
+       )
+       INSERT INTO "Screening" (id, "clinicId", "patientId", "templateId", kind, status, answers, result, reasons,
+         "createdById", "createdAt", "updatedAt", "submittedById", "submittedAt", "signedById", "signedAt", "signedOn", "validUntil")
+       SELECT gen_random_uuid(), p."clinicId", p.id, t.id, t.kind, 'SIGNED'::"ScreeningStatus", '{}'::jsonb,
+         'ELIGIBLE'::"EligibilityStatus", '[]'::jsonb, u.id, now(), now(), u.id, now(), u.id, now(), p.today, p.today + 30
+       FROM patient p CROSS JOIN clinician u CROSS JOIN template t`,
+      [mrn],
+    );
+    if (rowCount !== 3) throw new Error(`Expected 3 signed screenings for ${mrn}, wrote ${rowCount}`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** One request on its own connection, so no keep-alive socket outlives the setup. */

@@ -81,7 +81,7 @@ export async function updateClinic(body: UpdateClinicBody): Promise<void> {
 }
 
 export async function replaceOpeningHours(hours: OpeningWindow[]): Promise<void> {
-  ensureOk(await pendingApi.PUT('/api/clinic/opening-hours', { body: { hours } }));
+  ensureOk(await pendingApi.PUT('/api/clinic/opening-hours', { body: { windows: hours } }));
 }
 
 export async function addClosure(body: Omit<ClinicClosure, 'id'>): Promise<void> {
