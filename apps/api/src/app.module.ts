@@ -4,10 +4,15 @@ import { AuthCommonModule } from './common/auth/auth-common.module';
 import { APP_CONFIG, AppConfig } from './common/config/app.config';
 import { loggerParams } from './common/logging/logging';
 import { PrismaModule } from './common/prisma/prisma.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { ClinicModule } from './modules/clinic/clinic.module';
+import { CoursesModule } from './modules/courses/courses.module';
 import { HealthModule } from './modules/health/health.module';
 import { PatientsModule } from './modules/patients/patients.module';
+import { ProtocolsModule } from './modules/protocols/protocols.module';
 import { ScreeningModule } from './modules/screening/screening.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -26,6 +31,11 @@ export class AppModule {
         UsersModule,
         PatientsModule,
         ScreeningModule,
+        ProtocolsModule,
+        ClinicModule,
+        CoursesModule,
+        AppointmentsModule,
+        CalendarModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,5 +1,3 @@
-import { Prisma } from '@prisma/client';
-
 /** SQLSTATE of an exclusion-constraint violation (two live appointments overlapping). */
 export const EXCLUSION_VIOLATION = '23P01';
 
@@ -27,13 +25,6 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
     }
     for (const key of ['meta', 'cause', 'driverAdapterError', 'constraint', 'originalError']) visit(record[key], depth + 1);
   };
-  if (
-    error instanceof Prisma.PrismaClientKnownRequestError ||
-    error instanceof Prisma.PrismaClientUnknownRequestError ||
-    error instanceof Error ||
-    (typeof error === 'object' && error !== null)
-  ) {
-    visit(error, 0);
-  }
+  visit(error, 0);
   return found && named;
 }

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
+import { Roles } from '../../common/auth/roles.decorator';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { CourseOptionsDto, VersionedReasonDto } from '../courses/dto/course.dto';
+import { AppointmentsService } from './appointments.service';
+import { BoardAppointmentDto, BoardDto, BoardQueryDto, RescheduleDto, RescheduleOptionsRequestDto, VersionDto } from './dto/appointment.dto';
+
+@ApiTags('appointments')
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @Get()
+  @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
+  @ApiOperation({ summary: 'The chair board: appointments overlapping a range of up to 31 days' })
+  @ApiOkResponse({ type: BoardDto })
+  @ApiBadRequestResponse({ description: 'Invalid or too long a range' })
+  board(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Query() query: BoardQueryDto): Promise<BoardDto> {
+    return this.appointments.board(actor, meta, query);
+  }
+
+  @Post(':id/reschedule-options')
+  @HttpCode(200)
+  @Roles('SCHEDULER')
+  @ApiOperation({ summary: 'Where this one session could move: a fresh search of its protocol for one session' })
+  @ApiOkResponse({ type: CourseOptionsDto })
+  @ApiConflictResponse({ description: 'The appointment is not booked' })
+  @ApiNotFoundResponse()
+  rescheduleOptions(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: RescheduleOptionsRequestDto): Promise<CourseOptionsDto> {
+    return this.appointments.rescheduleOptions(actor, id, body);
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @Roles('SCHEDULER')
+  @ApiOperation({ summary: 'Move one session to another chair or time (re-checked against fresh capacity)' })
+  @ApiOkResponse({ type: BoardAppointmentDto })
+  @ApiConflictResponse({ description: 'Stale version, not booked, PLAN_INFEASIBLE or SLOT_TAKEN' })
+  @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on the new day' })
+  @ApiNotFoundResponse()
+  reschedule(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: RescheduleDto,
+  ): Promise<BoardAppointmentDto> {
+    return this.appointments.reschedule(actor, meta, id, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('SCHEDULER')
+  @ApiOperation({ summary: 'Cancel one session with a reason' })
+  @ApiOkResponse({ type: BoardAppointmentDto })
+  @ApiConflictResponse({ description: 'Stale version, or not booked' })
+  @ApiNotFoundResponse()
+  cancel(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: VersionedReasonDto,
+  ): Promise<BoardAppointmentDto> {
+    return this.appointments.cancel(actor, meta, id, body);
+  }
+
+  @Post(':id/no-show')
+  @HttpCode(200)
+  @Roles('SCHEDULER', 'NURSE')
+  @ApiOperation({ summary: 'Record that the patient did not come (once the appointment has started)' })
+  @ApiOkResponse({ type: BoardAppointmentDto })
+  @ApiConflictResponse({ description: 'Stale version, not booked, or not yet started' })
+  @ApiNotFoundResponse()
+  noShow(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: VersionDto,
+  ): Promise<BoardAppointmentDto> {
+    return this.appointments.noShow(actor, meta, id, body);
+  }
+}

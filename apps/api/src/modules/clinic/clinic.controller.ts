@@ -1,0 +1,119 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
+import { Roles } from '../../common/auth/roles.decorator';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import {
+  ChairDto,
+  ClinicDto,
+  ClosureDto,
+  CreateChairDto,
+  CreateClosureDto,
+  CreateNurseShiftDto,
+  NurseShiftDto,
+  ReplaceOpeningHoursDto,
+  UpdateChairDto,
+  UpdateClinicDto,
+} from './dto/clinic.dto';
+import { ClinicService } from './clinic.service';
+
+@ApiTags('clinic')
+@Controller('clinic')
+export class ClinicController {
+  constructor(private readonly clinic: ClinicService) {}
+
+  @Get()
+  @Roles('ADMIN', 'SCHEDULER')
+  @ApiOperation({ summary: "The signed-in user's clinic: settings, opening hours, closures, nurse shifts and chairs" })
+  @ApiOkResponse({ type: ClinicDto })
+  get(@CurrentActor() actor: Actor): Promise<ClinicDto> {
+    return this.clinic.get(actor);
+  }
+
+  @Patch()
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Change clinic settings (time zone, nurse ratio, blood-pressure limits, screening validity)' })
+  @ApiOkResponse({ type: ClinicDto })
+  @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
+  update(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: UpdateClinicDto): Promise<ClinicDto> {
+    return this.clinic.updateSettings(actor, meta, body);
+  }
+
+  @Put('opening-hours')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Replace every opening window of the week (clinic-local times)' })
+  @ApiOkResponse({ type: ClinicDto })
+  @ApiBadRequestResponse({ description: 'Invalid or overlapping windows, named in errors[]' })
+  replaceOpeningHours(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: ReplaceOpeningHoursDto): Promise<ClinicDto> {
+    return this.clinic.replaceOpeningHours(actor, meta, body);
+  }
+
+  @Post('closures')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Close the outpatient chairs for a run of days (holidays, training)' })
+  @ApiCreatedResponse({ type: ClosureDto })
+  addClosure(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreateClosureDto): Promise<ClosureDto> {
+    return this.clinic.addClosure(actor, meta, body);
+  }
+
+  @Delete('closures/:id')
+  @Roles('ADMIN')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a closure' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  deleteClosure(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<void> {
+    return this.clinic.deleteClosure(actor, meta, id);
+  }
+
+  @Post('nurse-shifts')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Add a weekly rota row or a one-off dated nurse shift' })
+  @ApiCreatedResponse({ type: NurseShiftDto })
+  addNurseShift(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreateNurseShiftDto): Promise<NurseShiftDto> {
+    return this.clinic.addNurseShift(actor, meta, body);
+  }
+
+  @Delete('nurse-shifts/:id')
+  @Roles('ADMIN')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a nurse shift' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  deleteNurseShift(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<void> {
+    return this.clinic.deleteNurseShift(actor, meta, id);
+  }
+
+  @Post('chairs')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Add a chair, bed or room' })
+  @ApiCreatedResponse({ type: ChairDto })
+  @ApiConflictResponse({ description: 'The name is taken in this clinic' })
+  addChair(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreateChairDto): Promise<ChairDto> {
+    return this.clinic.addChair(actor, meta, body);
+  }
+
+  @Patch('chairs/:id')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Rename a chair or take it in or out of service' })
+  @ApiOkResponse({ type: ChairDto })
+  @ApiConflictResponse({ description: 'The name is taken in this clinic' })
+  @ApiNotFoundResponse()
+  updateChair(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: UpdateChairDto,
+  ): Promise<ChairDto> {
+    return this.clinic.updateChair(actor, meta, id, body);
+  }
+}

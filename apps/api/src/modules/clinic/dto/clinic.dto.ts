@@ -1,0 +1,214 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDay, IsTimeZone, IsWallClock } from '../../../common/validation/instant';
+
+export const CHAIR_KINDS = ['CHAIR', 'BED', 'ROOM'] as const;
+export type ChairKind = (typeof CHAIR_KINDS)[number];
+
+const NOT_BLANK = /\S/;
+const IfSent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+export class OpeningHoursDto {
+  @ApiProperty({ type: Number, minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday' })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday!: number;
+
+  @ApiProperty({ example: '09:00', description: 'Clinic-local wall-clock time' })
+  @IsWallClock()
+  opensAt!: string;
+
+  @ApiProperty({ example: '17:00', description: 'Clinic-local; 24:00 for midnight' })
+  @IsWallClock(true)
+  closesAt!: string;
+}
+
+export class ReplaceOpeningHoursDto {
+  @ApiProperty({ type: [OpeningHoursDto], maxItems: 28, description: 'Every opening window of the week; replaces the current ones' })
+  @IsArray()
+  @ArrayMaxSize(28)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursDto)
+  windows!: OpeningHoursDto[];
+}
+
+export class CreateClosureDto {
+  @ApiProperty({ format: 'date', example: '2026-12-25' })
+  @IsCalendarDay()
+  startsOn!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-26', description: 'Inclusive' })
+  @IsCalendarDay()
+  endsOn!: string;
+
+  @ApiProperty({ maxLength: 200, example: 'Christmas' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class ClosureDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date' }) startsOn!: string;
+  @ApiProperty({ format: 'date' }) endsOn!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class CreateNurseShiftDto {
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 7, description: 'A weekly rota row (give weekday or date, not both)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday?: number;
+
+  @ApiPropertyOptional({ format: 'date', description: 'A one-off shift on this clinic-local date' })
+  @IsOptional()
+  @IsCalendarDay()
+  date?: string;
+
+  @ApiProperty({ example: '08:00' })
+  @IsWallClock()
+  startsAt!: string;
+
+  @ApiProperty({ example: '18:00', description: '24:00 for midnight' })
+  @IsWallClock(true)
+  endsAt!: string;
+
+  @ApiProperty({ type: Number, minimum: 1, maximum: 50, description: 'Nurses on chair-side duty' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  nurses!: number;
+}
+
+export class NurseShiftDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: Number, nullable: true }) weekday!: number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) date!: string | null;
+  @ApiProperty() startsAt!: string;
+  @ApiProperty() endsAt!: string;
+  @ApiProperty({ type: Number }) nurses!: number;
+}
+
+export class CreateChairDto {
+  @ApiProperty({ maxLength: 60, example: 'Chair 3' })
+  @IsString()
+  @MaxLength(60)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name!: string;
+
+  @ApiProperty({ enum: CHAIR_KINDS, enumName: 'ChairKind', description: 'A BED is an inpatient bed for continuous infusions' })
+  @IsIn(CHAIR_KINDS)
+  kind!: ChairKind;
+}
+
+export class UpdateChairDto {
+  @ApiPropertyOptional({ maxLength: 60 })
+  @IfSent()
+  @IsString()
+  @MaxLength(60)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'An inactive chair is never offered; its bookings stay' })
+  @IfSent()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ChairDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: CHAIR_KINDS, enumName: 'ChairKind' }) kind!: ChairKind;
+  @ApiProperty({ type: Boolean }) active!: boolean;
+}
+
+export class UpdateClinicDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IfSent()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/London', description: 'IANA time zone' })
+  @IfSent()
+  @IsTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 10 })
+  @IfSent()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxInfusionsPerNurse?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 80, maximum: 250 })
+  @IfSent()
+  @IsInt()
+  @Min(80)
+  @Max(250)
+  bpReviewSystolic?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 40, maximum: 150 })
+  @IfSent()
+  @IsInt()
+  @Min(40)
+  @Max(150)
+  bpReviewDiastolic?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 80, maximum: 250 })
+  @IfSent()
+  @IsInt()
+  @Min(80)
+  @Max(250)
+  bpBlockSystolic?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 40, maximum: 150 })
+  @IfSent()
+  @IsInt()
+  @Min(40)
+  @Max(150)
+  bpBlockDiastolic?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 365 })
+  @IfSent()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  screeningValidityDays?: number;
+}
+
+export class ClinicDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'Europe/London' }) timezone!: string;
+  @ApiProperty({ type: Number }) maxInfusionsPerNurse!: number;
+  @ApiProperty({ type: Number }) bpReviewSystolic!: number;
+  @ApiProperty({ type: Number }) bpReviewDiastolic!: number;
+  @ApiProperty({ type: Number }) bpBlockSystolic!: number;
+  @ApiProperty({ type: Number }) bpBlockDiastolic!: number;
+  @ApiProperty({ type: Number }) screeningValidityDays!: number;
+  @ApiProperty({ type: [OpeningHoursDto] }) openingHours!: OpeningHoursDto[];
+  @ApiProperty({ type: [ClosureDto] }) closures!: ClosureDto[];
+  @ApiProperty({ type: [NurseShiftDto] }) nurseShifts!: NurseShiftDto[];
+  @ApiProperty({ type: [ChairDto] }) chairs!: ChairDto[];
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@prisma/client';
+import type { ClinicCapacity, ClinicNurseShift, ExistingAppointment, IsoWeekday } from '@cadence/domain';
+import { PrismaService } from '../../common/prisma/prisma.service';
+
+/** A live appointment as the slot search sees it, with its id so a reschedule can leave itself out. */
+export type LiveAppointment = ExistingAppointment & { id: string };
+
+/** What the slot search and the booking re-check need, for one window of time. */
+export interface CapacitySnapshot {
+  clinic: ClinicCapacity;
+  clinicName: string;
+  chairNames: ReadonlyMap<string, string>;
+  existing: LiveAppointment[];
+}
+
+type Db = PrismaService | Prisma.TransactionClient;
+
+const DAY_MS = 86_400_000;
+const utcDate = (ms: number) => new Date(new Date(ms).toISOString().slice(0, 10) + 'T00:00:00Z');
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Loads a clinic's capacity for the instants [from, to): opening hours, the closures and dated
+ * nurse shifts near the window, every weekly shift, the chairs and beds, and the live appointments
+ * that overlap the window. Two round trips whatever the size of the window, so a search or a
+ * booking never queries per day or per chair.
+ */
+@Injectable()
+export class CapacityRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async load(clinicId: string, from: number, to: number, db: Db = this.prisma): Promise<CapacitySnapshot | null> {
+    // Local dates can be a day either side of the UTC ones.
+    const firstDay = utcDate(from - DAY_MS);
+    const lastDay = utcDate(to + DAY_MS);
+    const [clinic, appointments] = await Promise.all([
+      db.clinic.findUnique({
+        where: { id: clinicId },
+        select: {
+          name: true,
+          timezone: true,
+          maxInfusionsPerNurse: true,
+          hours: { select: { weekday: true, opensAt: true, closesAt: true } },
+          closures: { where: { startsOn: { lte: lastDay }, endsOn: { gte: firstDay } }, select: { startsOn: true, endsOn: true, reason: true } },
+          nurseShifts: {
+            where: { OR: [{ weekday: { not: null } }, { date: { gte: firstDay, lte: lastDay } }] },
+            select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true },
+          },
+          chairs: { select: { id: true, name: true, kind: true, active: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+        },
+      }),
+      db.appointment.findMany({
+        where: { clinicId, status: { in: ['BOOKED', 'COMPLETED'] }, startsAt: { lt: new Date(to) }, endsAt: { gt: new Date(from) } },
+        select: { id: true, chairId: true, patientId: true, startsAt: true, endsAt: true },
+      }),
+    ]);
+    if (!clinic) return null;
+    return {
+      clinicName: clinic.name,
+      chairNames: new Map(clinic.chairs.map((c) => [c.id, c.name])),
+      clinic: {
+        timeZone: clinic.timezone,
+        maxInfusionsPerNurse: clinic.maxInfusionsPerNurse,
+        openingHours: clinic.hours.map((h) => ({ weekday: h.weekday as IsoWeekday, opensAt: h.opensAt, closesAt: h.closesAt })),
+        closures: clinic.closures.map((c) => ({ from: isoDate(c.startsOn), to: isoDate(c.endsOn), reason: c.reason })),
+        resources: clinic.chairs.map((c) => ({ id: c.id, kind: c.kind, active: c.active })),
+        nurseShifts: clinic.nurseShifts.map(toShift),
+      },
+      existing: appointments.map((a) => ({
+        id: a.id,
+        // An appointment without a chair still holds the patient.
+        resourceId: a.chairId ?? '',
+        patientId: a.patientId,
+        start: a.startsAt.toISOString(),
+        end: a.endsAt.toISOString(),
+      })),
+    };
+  }
+}
+
+function toShift(s: { weekday: number | null; date: Date | null; startsAt: string; endsAt: string; nurses: number }): ClinicNurseShift {
+  if (s.weekday !== null) return { kind: 'WEEKLY', weekday: s.weekday as IsoWeekday, startsAt: s.startsAt, endsAt: s.endsAt, nurses: s.nurses };
+  const day = isoDate(s.date!);
+  // A dated shift is written in clinic-local time (no offset); 24:00 is the next local midnight.
+  const end = s.endsAt === '24:00' ? `${isoDate(new Date(s.date!.getTime() + DAY_MS))}T00:00` : `${day}T${s.endsAt}`;
+  return { kind: 'DATED', start: `${day}T${s.startsAt}`, end, nurses: s.nurses };
+}

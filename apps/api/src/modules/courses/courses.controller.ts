@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
+import { Roles } from '../../common/auth/roles.decorator';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { CoursesService } from './courses.service';
+import { BookCourseDto, CourseDto, CourseListDto, CourseOptionsDto, CourseOptionsRequestDto, VersionedReasonDto } from './dto/course.dto';
+
+@ApiTags('courses')
+@Controller()
+export class CoursesController {
+  constructor(private readonly courses: CoursesService) {}
+
+  @Post('courses/options')
+  @HttpCode(200)
+  @Roles('SCHEDULER')
+  @ApiOperation({ summary: "The earliest feasible course plans for a protocol and patient, ranked (same chair and time preferred)" })
+  @ApiOkResponse({ type: CourseOptionsDto })
+  @ApiUnprocessableEntityResponse({ description: 'PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book' })
+  options(@CurrentActor() actor: Actor, @Body() body: CourseOptionsRequestDto): Promise<CourseOptionsDto> {
+    return this.courses.options(actor, body);
+  }
+
+  @Post('courses')
+  @Roles('SCHEDULER')
+  @ApiOperation({ summary: 'Book every session of a plan in one transaction (all or nothing)' })
+  @ApiCreatedResponse({ type: CourseDto })
+  @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
+  @ApiConflictResponse({ description: 'PLAN_INFEASIBLE (reasons[] per session) or SLOT_TAKEN' })
+  @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE' })
+  book(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: BookCourseDto): Promise<CourseDto> {
+    return this.courses.book(actor, meta, body);
+  }
+
+  @Get('courses/:id')
+  @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
+  @ApiOperation({ summary: 'A course with its appointments (the read is audited)' })
+  @ApiOkResponse({ type: CourseDto })
+  @ApiNotFoundResponse()
+  get(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<CourseDto> {
+    return this.courses.get(actor, meta, id);
+  }
+
+  @Post('courses/:id/cancel')
+  @HttpCode(200)
+  @Roles('SCHEDULER')
+  @ApiOperation({ summary: 'Cancel a course and its appointments still to come, with a reason' })
+  @ApiOkResponse({ type: CourseDto })
+  @ApiConflictResponse({ description: 'Stale version, or the course is not booked' })
+  @ApiNotFoundResponse()
+  cancel(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: VersionedReasonDto,
+  ): Promise<CourseDto> {
+    return this.courses.cancel(actor, meta, id, body);
+  }
+
+  @Get('patients/:id/courses')
+  @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
+  @ApiOperation({ summary: "A patient's courses, newest first" })
+  @ApiOkResponse({ type: CourseListDto })
+  @ApiNotFoundResponse()
+  forPatient(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<CourseListDto> {
+    return this.courses.forPatient(actor, meta, id);
+  }
+}

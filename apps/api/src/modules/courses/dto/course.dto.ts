@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsDayOrInstant, IsInstant } from '../../../common/validation/instant';
+
+export const APPOINTMENT_STATUSES = ['BOOKED', 'CANCELLED', 'NO_SHOW', 'COMPLETED'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+export const APPOINTMENT_KINDS = ['INITIAL', 'BOOSTER'] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+export const COURSE_STATUSES = ['BOOKED', 'CANCELLED', 'COMPLETED'] as const;
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
+
+const NOT_BLANK = /\S/;
+
+export class CourseOptionsRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  patientId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A protocol version from GET /api/protocols' })
+  @IsUUID()
+  protocolId!: string;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 30, description: 'Session count, chosen at booking for weekday courses (4–10)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  sessions?: number;
+
+  @ApiProperty({ example: '2026-03-02', description: 'A clinic-local date (from its midnight) or an ISO instant; never earlier than now' })
+  @IsDayOrInstant()
+  earliest!: string;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 10, default: 5, description: 'How many options' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  k?: number;
+}
+
+export class PlannedSessionDto {
+  @ApiProperty({ format: 'uuid' }) chairId!: string;
+  @ApiProperty() chairName!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+}
+
+export class CoursePlanDto {
+  @ApiProperty({ type: [PlannedSessionDto] }) sessions!: PlannedSessionDto[];
+  @ApiProperty({ type: Boolean, description: 'Every session in the same chair or bed' }) sameChair!: boolean;
+  @ApiProperty({ type: Boolean, description: 'Every session at the same clinic-local time' }) sameTime!: boolean;
+}
+
+export class CourseOptionsDto {
+  @ApiProperty({ type: [CoursePlanDto], description: 'Feasible plans, earliest first' }) plans!: CoursePlanDto[];
+}
+
+export class SessionChoiceDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  chairId!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-03-02T09:00:00Z' })
+  @IsInstant()
+  startsAt!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-03-02T13:00:00Z' })
+  @IsInstant()
+  endsAt!: string;
+}
+
+export class BookCourseDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  patientId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  protocolId!: string;
+
+  @ApiProperty({ type: [SessionChoiceDto], minItems: 1, maxItems: 30, description: 'One chair and time per session, as an option offered them' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => SessionChoiceDto)
+  sessions!: SessionChoiceDto[];
+
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 10, description: 'Baseline pain, 0–10 NRS' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  baselinePainNrs?: number;
+
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 10, description: 'Baseline pain interference, 0–10' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  baselinePainInterference?: number;
+}
+
+export class VersionedReasonDto {
+  @ApiProperty({ type: Number, minimum: 1, description: 'The version read; a stale one answers 409' })
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  version!: number;
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MaxLength(500)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class CourseProtocolDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: Number }) version!: number;
+  @ApiProperty() name!: string;
+}
+
+export class CourseAppointmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: Number }) sessionNumber!: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) chairId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) chairName!: string | null;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ enum: APPOINTMENT_STATUSES, enumName: 'AppointmentStatus' }) status!: AppointmentStatus;
+  @ApiProperty({ enum: APPOINTMENT_KINDS, enumName: 'AppointmentKind' }) kind!: AppointmentKind;
+  @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ type: Number }) version!: number;
+}
+
+export class CourseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) patientId!: string;
+  @ApiProperty({ type: CourseProtocolDto, description: 'The protocol version the course was booked under' }) protocol!: CourseProtocolDto;
+  @ApiProperty({ enum: COURSE_STATUSES, enumName: 'CourseStatus' }) status!: CourseStatus;
+  @ApiProperty({ type: Number }) sessionCount!: number;
+  @ApiProperty({ type: [CourseAppointmentDto] }) appointments!: CourseAppointmentDto[];
+  @ApiProperty({ type: [String], description: 'The signed screenings the booking relied on' }) eligibilityScreeningIds!: string[];
+  @ApiProperty({ type: Number, nullable: true }) baselinePainNrs!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) baselinePainInterference!: number | null;
+  @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: Number }) version!: number;
+}
+
+export class CourseListDto {
+  @ApiProperty({ type: [CourseDto] }) items!: CourseDto[];
+}
