@@ -25,6 +25,40 @@ interface RouteRule {
 let n = 0;
 const unique = () => `${process.pid}-${++n}`;
 
+// Screening records for the role walk, made over HTTP by a nurse so each call starts from a fresh one.
+const GENERAL_ANSWERS = {
+  pregnancy: 'no',
+  liver_disease: 'none',
+  raised_intracranial_pressure: false,
+  raised_intraocular_pressure: false,
+  urinary_symptoms: false,
+  allergies: 'none known',
+  takes_benzodiazepine: false,
+  takes_lamotrigine: false,
+  takes_maoi: false,
+  weight_kg: 70,
+};
+
+async function generalTemplate(ctx: TestContext): Promise<{ id: string; definition: { items: unknown[] } }> {
+  const res = await ctx.http().get('/api/screening-templates').set('Cookie', (await ctx.users()).NURSE.cookie);
+  return res.body.items.find((t: { key: string }) => t.key === 'general');
+}
+
+async function screeningDraft(ctx: TestContext, answers: object = {}): Promise<{ id: string; version: number }> {
+  const patient = await ctx.newPatient();
+  const res = await ctx.http()
+    .post(`/api/patients/${patient.id}/screenings`)
+    .set('Cookie', (await ctx.users()).NURSE.cookie)
+    .send({ templateId: (await generalTemplate(ctx)).id, answers });
+  return res.body;
+}
+
+async function screeningSubmitted(ctx: TestContext, answers: object = GENERAL_ANSWERS): Promise<{ id: string; version: number }> {
+  const draft = await screeningDraft(ctx, answers);
+  const res = await ctx.http().post(`/api/screenings/${draft.id}/submit`).set('Cookie', (await ctx.users()).NURSE.cookie).send({ version: draft.version });
+  return res.body;
+}
+
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
   'POST /api/auth/login': {
@@ -72,6 +106,67 @@ const ROUTES: Record<string, RouteRule> = {
     allowed: CLINICAL,
     success: 200,
     call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}`, body: { version: 1, phone: '01632 960 555' } }),
+  },
+  'GET /api/screening-templates': { allowed: ['NURSE', 'CLINICIAN', 'ADMIN'], success: 200, call: async () => ({ path: '/api/screening-templates' }) },
+  'POST /api/screening-templates': {
+    allowed: ['ADMIN'],
+    success: 201,
+    call: async (ctx) => ({
+      path: '/api/screening-templates',
+      body: { key: `roles-${unique()}`, kind: 'GENERAL', title: 'Role walk checklist', definition: { items: (await generalTemplate(ctx)).definition.items } },
+    }),
+  },
+  'POST /api/patients/{patientId}/screenings': {
+    allowed: ['NURSE'],
+    success: 201,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/screenings`, body: { templateId: (await generalTemplate(ctx)).id } }),
+  },
+  'GET /api/patients/{patientId}/screenings': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/screenings` }),
+  },
+  'GET /api/patients/{id}/eligibility': { allowed: CLINICAL, success: 200, call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/eligibility` }) },
+  'GET /api/screening-queue': { allowed: ['CLINICIAN'], success: 200, call: async () => ({ path: '/api/screening-queue' }) },
+  'GET /api/screenings/{id}': { allowed: ['NURSE', 'CLINICIAN'], success: 200, call: async (ctx) => ({ path: `/api/screenings/${(await screeningDraft(ctx)).id}` }) },
+  'PATCH /api/screenings/{id}': {
+    allowed: ['NURSE'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/screenings/${(await screeningDraft(ctx)).id}`, body: { version: 1, answers: { weight_kg: 71 } } }),
+  },
+  'POST /api/screenings/{id}/submit': {
+    allowed: ['NURSE'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/screenings/${(await screeningDraft(ctx, GENERAL_ANSWERS)).id}/submit`, body: { version: 1 } }),
+  },
+  'POST /api/screenings/{id}/sign': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const s = await screeningSubmitted(ctx);
+      return { path: `/api/screenings/${s.id}/sign`, body: { version: s.version } };
+    },
+  },
+  'POST /api/screenings/{id}/override': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const s = await screeningSubmitted(ctx, { ...GENERAL_ANSWERS, raised_intraocular_pressure: true });
+      return { path: `/api/screenings/${s.id}/override`, body: { version: s.version, reason: 'Glaucoma treated and stable; ophthalmology agrees' } };
+    },
+  },
+  'POST /api/screenings/{id}/decline': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const s = await screeningSubmitted(ctx);
+      return { path: `/api/screenings/${s.id}/decline`, body: { version: s.version, reason: 'Answers recorded for the wrong patient' } };
+    },
+  },
+  'POST /api/screenings/{id}/addenda': {
+    allowed: ['NURSE'],
+    success: 201,
+    call: async (ctx) => ({ path: `/api/screenings/${(await ctx.newSignedScreening((await ctx.newPatient()).id, 'GENERAL')).id}/addenda` }),
   },
 };
 
