@@ -160,6 +160,533 @@ export interface paths {
         patch: operations["Patients_update"];
         trace?: never;
     };
+    "/api/screening-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Screening checklists: the latest version of each (all=true: every published version) */
+        get: operations["ScreeningTemplates_list"];
+        put?: never;
+        /**
+         * Publish a new version of a checklist
+         * @description Publishes version max+1 of the key. Published versions never change; screenings keep the version they used.
+         */
+        post: operations["ScreeningTemplates_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's screenings, newest first (each read is audited) */
+        get: operations["Screening_list"];
+        put?: never;
+        /** Start a screening (DRAFT) on the latest version of a checklist; answers so far are optional */
+        post: operations["Screening_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Submitted screenings awaiting a clinician
+         * @description Suicidality-flagged first, then NEEDS_REVIEW, CONTRAINDICATED, ELIGIBLE; oldest first within each group.
+         */
+        get: operations["Screening_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screenings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screening with its answers, scores and result (the read is audited) */
+        get: operations["Screening_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Save a draft
+         * @description The answers sent REPLACE the saved answers (they are not merged): send every answer to keep. Incomplete is fine; wrong is not.
+         */
+        patch: operations["Screening_save"];
+        trace?: never;
+    };
+    "/api/screenings/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit for clinician review: every required item answered; scores and the result are computed and fixed */
+        post: operations["Screening_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screenings/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a submitted screening: its result stands, valid from today (clinic time) for the clinic’s validity window */
+        post: operations["Screening_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screenings/{id}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a NEEDS_REVIEW screening, accepting its relative contraindications with a written reason */
+        post: operations["Screening_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screenings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a submitted screening with a reason; it is never relied on for eligibility */
+        post: operations["Screening_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screenings/{id}/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a signed screening: a new draft of the same checklist with its answers copied; the original is untouched */
+        post: operations["Screening_addendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eligibility for treatment on a day
+         * @description Combines the latest signed, unexpired screening of each kind. `on` defaults to today in the clinic's time zone. A missing or expired kind answers NOT_ELIGIBLE with a reason of type missing or expired. Schedulers see statuses and reasons, never the answers (evidence) behind them. The read is audited.
+         */
+        get: operations["Eligibility_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/protocols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The protocol catalogue: the newest active version of each protocol */
+        get: operations["Protocols_list"];
+        put?: never;
+        /** Publish a new version of a protocol (published versions never change) */
+        post: operations["Protocols_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's clinic: settings, opening hours, closures, nurse shifts and chairs */
+        get: operations["Clinic_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change clinic settings (time zone, nurse ratio, blood-pressure limits, screening validity) */
+        patch: operations["Clinic_update"];
+        trace?: never;
+    };
+    "/api/clinic/opening-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace every opening window of the week (clinic-local times) */
+        put: operations["Clinic_replaceOpeningHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the outpatient chairs for a run of days (holidays, training) */
+        post: operations["Clinic_addClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/closures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a closure */
+        delete: operations["Clinic_deleteClosure"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/nurse-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a weekly rota row or a one-off dated nurse shift */
+        post: operations["Clinic_addNurseShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/nurse-shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a nurse shift */
+        delete: operations["Clinic_deleteNurseShift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/chairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a chair, bed or room */
+        post: operations["Clinic_addChair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/chairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a chair or take it in or out of service */
+        patch: operations["Clinic_updateChair"];
+        trace?: never;
+    };
+    "/api/courses/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The earliest feasible course plans for a protocol and patient, ranked (same chair and time preferred) */
+        post: operations["Courses_options"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book every session of a plan in one transaction (all or nothing) */
+        post: operations["Courses_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course with its appointments (the read is audited) */
+        get: operations["Courses_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a course and its appointments still to come, with a reason */
+        post: operations["Courses_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's courses, newest first */
+        get: operations["Courses_forPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chair board: appointments overlapping a range of up to 31 days */
+        get: operations["Appointments_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/reschedule-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where this one session could move: a fresh search of its protocol for one session */
+        post: operations["Appointments_rescheduleOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move one session to another chair or time (re-checked against fresh capacity) */
+        post: operations["Appointments_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one session with a reason */
+        post: operations["Appointments_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the patient did not come (once the appointment has started) */
+        post: operations["Appointments_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/appointments.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's upcoming appointments as an iCalendar file, in the clinic's time zone */
+        get: operations["Calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -347,6 +874,563 @@ export interface components {
             /** Format: date */
             dateOfBirth?: string;
             sex?: components["schemas"]["Sex"];
+        };
+        /** @enum {string} */
+        ScreeningKind: "CARDIOVASCULAR" | "PSYCHIATRIC" | "GENERAL";
+        TemplateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example cardiovascular */
+            key: string;
+            kind: components["schemas"]["ScreeningKind"];
+            /** @example 1 */
+            version: number;
+            title: string;
+            /** @description The checklist as libs/domain defines it: { key, kind, version, title, items[] } */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        TemplateListDto: {
+            items: components["schemas"]["TemplateDto"][];
+        };
+        PublishTemplateDto: {
+            /**
+             * @description The checklist publishes version max+1 of this key
+             * @example cardiovascular
+             */
+            key: string;
+            kind: components["schemas"]["ScreeningKind"];
+            title: string;
+            /** @description { items: [...] }: typed items (yesno, number, choice, date, text, instrument) with unique ids */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
+        CreateScreeningDto: {
+            /**
+             * Format: uuid
+             * @description The latest published version of a checklist
+             */
+            templateId: string;
+            /** @description Answers so far, keyed by item id; checked against the template, incomplete is fine */
+            answers?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        ScreeningState: "DRAFT" | "SUBMITTED" | "SIGNED" | "DECLINED";
+        /** @enum {string} */
+        ScreeningResult: "ELIGIBLE" | "NEEDS_REVIEW" | "CONTRAINDICATED";
+        ScreeningReasonDto: {
+            ruleId: string;
+            reason: string;
+            /** @enum {string} */
+            severity: "ABSOLUTE" | "RELATIVE";
+            source: string;
+            /** @description The answers that made the rule fire */
+            evidence: string;
+        };
+        ScreeningDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            templateId: string;
+            kind: components["schemas"]["ScreeningKind"];
+            templateVersion: number;
+            status: components["schemas"]["ScreeningState"];
+            /** @description Answers keyed by item id; an instrument is a map of its own items */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description Instrument results keyed by item id, fixed at submission */
+            scores?: {
+                [key: string]: unknown;
+            } | null;
+            result?: components["schemas"]["ScreeningResult"] | null;
+            /** @description Every rule that fired, absolute first */
+            reasons?: components["schemas"]["ScreeningReasonDto"][] | null;
+            /** @description Any positive suicidality answer (C-SSRS, PHQ-9 item 9) */
+            suicidalityFlag: boolean;
+            /** @description Serial infusions need a clinician override */
+            noSerialInfusions: boolean;
+            /** @description Item ids whose answers hold only on the day recorded */
+            dayOnlyItems: string[];
+            /**
+             * Format: uuid
+             * @description The signed screening this addendum corrects
+             */
+            amendsId?: string | null;
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description The clinician who signed or declined
+             */
+            signedById?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was signed or declined
+             */
+            signedAt?: string | null;
+            /**
+             * Format: date
+             * @description Clinic-local date of signing
+             */
+            signedOn?: string | null;
+            /**
+             * Format: date
+             * @description Last day (inclusive) it may be relied on
+             */
+            validUntil?: string | null;
+            overrideReason?: string | null;
+            declineReason?: string | null;
+            version: number;
+        };
+        ScreeningListDto: {
+            items: components["schemas"]["ScreeningDto"][];
+        };
+        QueuePatientDto: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            givenName: string;
+            familyName: string;
+        };
+        QueueItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            kind: components["schemas"]["ScreeningKind"];
+            templateVersion: number;
+            status: components["schemas"]["ScreeningState"];
+            result?: components["schemas"]["ScreeningResult"] | null;
+            reasons: components["schemas"]["ScreeningReasonDto"][];
+            suicidalityFlag: boolean;
+            noSerialInfusions: boolean;
+            /** Format: uuid */
+            amendsId?: string | null;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            version: number;
+            patient: components["schemas"]["QueuePatientDto"];
+        };
+        QueueDto: {
+            items: components["schemas"]["QueueItemDto"][];
+        };
+        SaveDraftDto: {
+            /** @description The version read; a stale one answers 409 and writes nothing */
+            version: number;
+            /** @description The draft's answers, keyed by item id. They REPLACE the saved answers (send every answer kept); incomplete is fine, wrong is not. */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        TransitionDto: {
+            /** @description The version read; a stale one answers 409 and writes nothing */
+            version: number;
+        };
+        OverrideDto: {
+            /** @description The version read; a stale one answers 409 and writes nothing */
+            version: number;
+            /** @description The clinician's reason for accepting the relative contraindications */
+            reason: string;
+        };
+        DeclineDto: {
+            /** @description The version read; a stale one answers 409 and writes nothing */
+            version: number;
+            reason: string;
+        };
+        /** @enum {string} */
+        EligibilityDecision: "ELIGIBLE" | "NEEDS_REVIEW" | "CONTRAINDICATED" | "NOT_ELIGIBLE";
+        OverriddenByDto: {
+            /**
+             * Format: uuid
+             * @description The clinician who overrode
+             */
+            by: string;
+            /** @description The clinician's written reason */
+            reason: string;
+        };
+        EligibilityReasonDto: {
+            /**
+             * @description A fired rule, a missing kind, or an expired screening
+             * @enum {string}
+             */
+            type: "rule" | "missing" | "expired";
+            kind: components["schemas"]["ScreeningKind"];
+            /** @description Plain-language reason */
+            reason: string;
+            /** Format: uuid */
+            screeningId?: string;
+            /** @description Rule id (type rule) */
+            ruleId?: string;
+            /** @enum {string} */
+            severity?: "ABSOLUTE" | "RELATIVE";
+            /** @description Where the rule comes from */
+            source?: string;
+            /** @description The answers that made the rule fire; shown to nurses and clinicians only */
+            evidence?: string;
+            /**
+             * Format: date
+             * @description Last valid day of an expired screening (type expired)
+             */
+            validUntil?: string;
+            /** @description A clinician accepted this relative contraindication */
+            overridden?: boolean;
+            /** @description Who overrode and why; nurses and clinicians only */
+            overriddenBy?: components["schemas"]["OverriddenByDto"];
+        };
+        EligibilityDto: {
+            /** Format: date */
+            on: string;
+            status: components["schemas"]["EligibilityDecision"];
+            reasons: components["schemas"]["EligibilityReasonDto"][];
+            /** @description The signed screenings the decision rests on */
+            screeningIds: string[];
+            /**
+             * Format: date
+             * @description Last day (inclusive) the decision holds
+             */
+            expiresAt?: string | null;
+            suicidalityFlag: boolean;
+            /** @description Serial infusions need a clinician override (active substance misuse) */
+            noSerialInfusionsWithoutOverride: boolean;
+            /** @description Answers to re-confirm on the treatment day (e.g. pregnancy status) */
+            requiresOnTheDay: string[];
+        };
+        /** @enum {string} */
+        ProtocolRoute: "IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL";
+        /** @enum {string} */
+        ProtocolSetting: "CHAIR" | "BED" | "HOME";
+        ProtocolDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example IV_FIVE_DAY_LOW_DOSE */
+            key: string;
+            version: number;
+            name: string;
+            route: components["schemas"]["ProtocolRoute"];
+            setting: components["schemas"]["ProtocolSetting"];
+            /** @description The whole protocol record as libs/domain defines it: pattern, minutesPerSession, dose ranges and caps, vitalsIntervalMinutes, followUpOffsetsDays, boosterPolicy (and key, version, name, route, setting). */
+            definition: {
+                [key: string]: unknown;
+            };
+            active: boolean;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        ProtocolListDto: {
+            items: components["schemas"]["ProtocolDto"][];
+        };
+        PublishProtocolDto: {
+            /** @example IV_FIVE_DAY_LOW_DOSE */
+            key: string;
+            name: string;
+            route: components["schemas"]["ProtocolRoute"];
+            setting: components["schemas"]["ProtocolSetting"];
+            /** @description The protocol record (pattern, minutesPerSession, doseRangeMgPerKgPerHour, doseRangeMgPerKgPerDose, caps, vitalsIntervalMinutes, followUpOffsetsDays, boosterPolicy). key, name, route and setting may be repeated here but must then match; version is assigned on publishing. */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
+        OpeningHoursDto: {
+            /** @description 1 = Monday … 7 = Sunday */
+            weekday: number;
+            /**
+             * @description Clinic-local wall-clock time
+             * @example 09:00
+             */
+            opensAt: string;
+            /**
+             * @description Clinic-local; 24:00 for midnight
+             * @example 17:00
+             */
+            closesAt: string;
+        };
+        ClosureDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            reason: string;
+        };
+        NurseShiftDto: {
+            /** Format: uuid */
+            id: string;
+            weekday: number | null;
+            /** Format: date */
+            date: string | null;
+            startsAt: string;
+            endsAt: string;
+            nurses: number;
+        };
+        /** @enum {string} */
+        ChairKind: "CHAIR" | "BED" | "ROOM";
+        ChairDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ChairKind"];
+            active: boolean;
+        };
+        ClinicDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example Europe/London */
+            timezone: string;
+            maxInfusionsPerNurse: number;
+            bpReviewSystolic: number;
+            bpReviewDiastolic: number;
+            bpBlockSystolic: number;
+            bpBlockDiastolic: number;
+            screeningValidityDays: number;
+            openingHours: components["schemas"]["OpeningHoursDto"][];
+            closures: components["schemas"]["ClosureDto"][];
+            nurseShifts: components["schemas"]["NurseShiftDto"][];
+            chairs: components["schemas"]["ChairDto"][];
+        };
+        UpdateClinicDto: {
+            name?: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/London
+             */
+            timezone?: string;
+            maxInfusionsPerNurse?: number;
+            bpReviewSystolic?: number;
+            bpReviewDiastolic?: number;
+            bpBlockSystolic?: number;
+            bpBlockDiastolic?: number;
+            screeningValidityDays?: number;
+        };
+        ReplaceOpeningHoursDto: {
+            /** @description Every opening window of the week; replaces the current ones */
+            windows: components["schemas"]["OpeningHoursDto"][];
+        };
+        CreateClosureDto: {
+            /**
+             * Format: date
+             * @example 2026-12-25
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Inclusive
+             * @example 2026-12-26
+             */
+            endsOn: string;
+            /** @example Christmas */
+            reason: string;
+        };
+        CreateNurseShiftDto: {
+            /** @description A weekly rota row (give weekday or date, not both) */
+            weekday?: number;
+            /**
+             * Format: date
+             * @description A one-off shift on this clinic-local date
+             */
+            date?: string;
+            /** @example 08:00 */
+            startsAt: string;
+            /**
+             * @description 24:00 for midnight
+             * @example 18:00
+             */
+            endsAt: string;
+            /** @description Nurses on chair-side duty */
+            nurses: number;
+        };
+        CreateChairDto: {
+            /** @example Chair 3 */
+            name: string;
+            /** @description A BED is an inpatient bed for continuous infusions */
+            kind: components["schemas"]["ChairKind"];
+        };
+        UpdateChairDto: {
+            name?: string;
+            /** @description An inactive chair is never offered; its bookings stay */
+            active?: boolean;
+        };
+        CourseOptionsRequestDto: {
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * Format: uuid
+             * @description A protocol version from GET /api/protocols
+             */
+            protocolId: string;
+            /** @description Session count, chosen at booking for weekday courses (4–10) */
+            sessions?: number;
+            /**
+             * @description A clinic-local date (from its midnight) or an ISO instant; never earlier than now
+             * @example 2026-03-02
+             */
+            earliest: string;
+            /**
+             * @description How many options
+             * @default 5
+             */
+            k: number;
+        };
+        PlannedSessionDto: {
+            /** Format: uuid */
+            chairId: string;
+            chairName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        CoursePlanDto: {
+            sessions: components["schemas"]["PlannedSessionDto"][];
+            /** @description Every session in the same chair or bed */
+            sameChair: boolean;
+            /** @description Every session at the same clinic-local time */
+            sameTime: boolean;
+        };
+        CourseOptionsDto: {
+            /** @description Feasible plans, earliest first */
+            plans: components["schemas"]["CoursePlanDto"][];
+        };
+        SessionChoiceDto: {
+            /** Format: uuid */
+            chairId: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:00:00Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T13:00:00Z
+             */
+            endsAt: string;
+        };
+        BookCourseDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            protocolId: string;
+            /** @description One chair and time per session, as an option offered them */
+            sessions: components["schemas"]["SessionChoiceDto"][];
+            /** @description Baseline pain, 0–10 NRS */
+            baselinePainNrs?: number;
+            /** @description Baseline pain interference, 0–10 */
+            baselinePainInterference?: number;
+        };
+        CourseProtocolDto: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            version: number;
+            name: string;
+        };
+        /** @enum {string} */
+        CourseStatus: "BOOKED" | "CANCELLED" | "COMPLETED";
+        /** @enum {string} */
+        AppointmentStatus: "BOOKED" | "CANCELLED" | "NO_SHOW" | "COMPLETED";
+        /** @enum {string} */
+        AppointmentKind: "INITIAL" | "BOOSTER";
+        CourseAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            sessionNumber: number;
+            /** Format: uuid */
+            chairId: string | null;
+            chairName: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["AppointmentStatus"];
+            kind: components["schemas"]["AppointmentKind"];
+            cancelReason: string | null;
+            version: number;
+        };
+        CourseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @description The protocol version the course was booked under */
+            protocol: components["schemas"]["CourseProtocolDto"];
+            status: components["schemas"]["CourseStatus"];
+            sessionCount: number;
+            appointments: components["schemas"]["CourseAppointmentDto"][];
+            /** @description The signed screenings the booking relied on */
+            eligibilityScreeningIds: string[];
+            baselinePainNrs: number | null;
+            baselinePainInterference: number | null;
+            cancelReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        VersionedReasonDto: {
+            /** @description The version read; a stale one answers 409 */
+            version: number;
+            reason: string;
+        };
+        CourseListDto: {
+            items: components["schemas"]["CourseDto"][];
+        };
+        BoardAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @example Ada Lovelace */
+            patientName: string;
+            mrn: string;
+            protocolName: string;
+            sessionNumber: number;
+            sessionCount: number;
+            /** Format: uuid */
+            chairId: string | null;
+            chairName: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["AppointmentStatus"];
+            kind: components["schemas"]["AppointmentKind"];
+            version: number;
+        };
+        BoardDto: {
+            items: components["schemas"]["BoardAppointmentDto"][];
+        };
+        RescheduleOptionsRequestDto: {
+            /** @description A clinic-local date or an ISO instant; defaults to now */
+            earliest?: string;
+        };
+        RescheduleDto: {
+            /** @description The version read; a stale one answers 409 */
+            version: number;
+            /** Format: uuid */
+            chairId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        VersionDto: {
+            /** @description The version read; a stale one answers 409 */
+            version: number;
         };
     };
     responses: never;
@@ -807,6 +1891,1619 @@ export interface operations {
             };
             /** @description Stale version, or the MRN is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScreeningTemplates_list: {
+        parameters: {
+            query?: {
+                /** @description true: every published version, not only the latest of each key */
+                all?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScreeningTemplates_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid definition; errors[] name each bad path (definition.items[3].id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another version of the key was published at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScreeningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Answers that do not fit the checklist, named in errors[] (answers.<itemId>) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Answers that do not fit the checklist */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the screening is no longer a draft (SCREENING_NOT_EDITABLE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Each missing or bad answer, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version (nothing written), or the screening is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version (nothing written), or the screening is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_override: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version; not submitted; or the result is not NEEDS_REVIEW (an absolute contraindication is never overridden) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version (nothing written), or the screening is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_addendum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The screening is not signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Eligibility_get: {
+        parameters: {
+            query?: {
+                /** @description The treatment day; today in the clinic's time zone when absent */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityDto"];
+                };
+            };
+            /** @description `on` is not a calendar date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Protocols_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Protocols_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishProtocolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolDto"];
+                };
+            };
+            /** @description Invalid fields or protocol definition, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClinicDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicDto"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_replaceOpeningHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceOpeningHoursDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicDto"];
+                };
+            };
+            /** @description Invalid or overlapping windows, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_addClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClosureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosureDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_deleteClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_addNurseShift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNurseShiftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NurseShiftDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_deleteNurseShift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_addChair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChairDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The name is taken in this clinic */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_updateChair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChairDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChairDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The name is taken in this clinic */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Courses_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseOptionsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseOptionsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Courses_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDto"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PLAN_INFEASIBLE (reasons[] per session) or SLOT_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Courses_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Courses_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the course is not booked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Courses_forPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Appointments_board: {
+        parameters: {
+            query: {
+                /** @description Start of the range (ISO instant with offset) */
+                from: string;
+                /** @description End of the range, at most 31 days after from */
+                to: string;
+                /** @description Only this chair or bed */
+                chairId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardDto"];
+                };
+            };
+            /** @description Invalid or too long a range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Appointments_rescheduleOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleOptionsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseOptionsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The appointment is not booked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Appointments_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardAppointmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, not booked, PLAN_INFEASIBLE or SLOT_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_ELIGIBLE on the new day */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Appointments_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardAppointmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or not booked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Appointments_noShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardAppointmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, not booked, or not yet started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
