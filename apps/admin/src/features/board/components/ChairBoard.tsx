@@ -3,6 +3,7 @@ import type { EventClickArg, EventContentArg, EventInput } from '@fullcalendar/c
 import dayGridPlugin from '@fullcalendar/daygrid';
 import FullCalendar from '@fullcalendar/react';
 import resourceTimeGridPlugin from '@fullcalendar/resource-timegrid';
+import { DateTime } from 'luxon';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ClinicChair, OpeningWindow } from '../../clinic/api/clinic.api';
 import { clinicNowWallClock, formatClinicTimeRange, toClinicWallClock } from '../../clinic/time';
@@ -108,11 +109,11 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
           </span>
         )}
         <b>{a.patientName}</b>
-        <span>{a.protocolName}</span>
-        <span>
+        <span className="board-event__session">
           Session {a.sessionNumber} of {a.sessionCount}
           {a.status !== 'BOOKED' ? ` · ${a.status === 'NO_SHOW' ? 'no-show' : a.status.toLowerCase()}` : ''}
         </span>
+        <span>{a.protocolName}</span>
       </div>
     );
   };
@@ -137,7 +138,7 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
         slotMaxTime={hours.max}
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-        dayHeaderFormat={view === 'week' ? { weekday: 'short', day: 'numeric', month: 'short' } : { weekday: 'long' }}
+        dayHeaderContent={(arg) => DateTime.fromJSDate(arg.date, { zone: 'utc' }).toFormat(view === 'week' ? 'ccc d LLL' : 'cccc')}
         resources={resources}
         resourceOrder="order"
         events={events}

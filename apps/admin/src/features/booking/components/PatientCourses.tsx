@@ -57,7 +57,7 @@ export function PatientCourses({ patientId }: { patientId: string }) {
                   <Table.Tbody>
                     {appointments.map((a) => (
                       <Table.Tr key={a.id} style={{ opacity: a.status === 'CANCELLED' ? 0.55 : 1 }}>
-                        <Table.Td w={110}>
+                        <Table.Td w={130} style={{ whiteSpace: 'nowrap' }}>
                           Session {a.sessionNumber} of {course.sessionCount}
                         </Table.Td>
                         <Table.Td>{formatClinicDate(a.startsAt, zone)}</Table.Td>

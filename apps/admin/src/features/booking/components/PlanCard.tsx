@@ -1,6 +1,7 @@
-import { Badge, Group, Radio, Stack, Table, Text } from '@mantine/core';
-import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
-import type { CoursePlanOption } from '../api/booking.api';
+import "./planCard.css";
+import { Badge, Group, Radio, Stack, Table, Text } from "@mantine/core";
+import { formatClinicDate, formatClinicTimeRange } from "../../clinic/time";
+import type { CoursePlanOption } from "../api/booking.api";
 
 interface PlanCardProps {
   plan: CoursePlanOption;
@@ -14,7 +15,14 @@ export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
   const first = plan.sessions[0];
   const last = plan.sessions[plan.sessions.length - 1];
   return (
-    <Radio.Card value={value} radius="md" p="md" data-testid="plan-option" aria-label={`Option ${rank}`}>
+    <Radio.Card
+      value={value}
+      radius="md"
+      p="md"
+      className="plan-card"
+      data-testid="plan-option"
+      aria-label={`Option ${rank}`}
+    >
       <Group align="flex-start" wrap="nowrap" gap="md">
         <Radio.Indicator mt={4} />
         <Stack gap="xs" style={{ flex: 1 }}>
@@ -26,12 +34,12 @@ export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
                   Earliest
                 </Badge>
               )}
-              {plan.sameChair && (
+              {plan.sessions.length > 1 && plan.sameChair && (
                 <Badge variant="light" color="teal">
                   same chair
                 </Badge>
               )}
-              {plan.sameTime && (
+              {plan.sessions.length > 1 && plan.sameTime && (
                 <Badge variant="light" color="indigo">
                   same time
                 </Badge>
@@ -45,26 +53,40 @@ export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
               </Text>
             )}
           </Group>
-          <Table verticalSpacing={4} horizontalSpacing="sm" withRowBorders={false} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={70}>Session</Table.Th>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>Chair</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.sessions.map((s, i) => (
-                <Table.Tr key={`${s.chairId}-${s.startsAt}`}>
-                  <Table.Td c="dimmed">{i + 1}</Table.Td>
-                  <Table.Td>{formatClinicDate(s.startsAt, zone)}</Table.Td>
-                  <Table.Td>{formatClinicTimeRange(s.startsAt, s.endsAt, zone)}</Table.Td>
-                  <Table.Td>{s.chairName}</Table.Td>
+          {plan.sessions.length === 1 && first ? (
+            <Text fw={500}>
+              {formatClinicTimeRange(first.startsAt, first.endsAt, zone)} ·{" "}
+              {first.chairName}
+            </Text>
+          ) : (
+            <Table
+              verticalSpacing={4}
+              horizontalSpacing="sm"
+              withRowBorders={false}
+              fz="sm"
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>Session</Table.Th>
+                  <Table.Th>Date</Table.Th>
+                  <Table.Th>Time</Table.Th>
+                  <Table.Th>Chair</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {plan.sessions.map((s, i) => (
+                  <Table.Tr key={`${s.chairId}-${s.startsAt}`}>
+                    <Table.Td c="dimmed">{i + 1}</Table.Td>
+                    <Table.Td>{formatClinicDate(s.startsAt, zone)}</Table.Td>
+                    <Table.Td>
+                      {formatClinicTimeRange(s.startsAt, s.endsAt, zone)}
+                    </Table.Td>
+                    <Table.Td>{s.chairName}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
         </Stack>
       </Group>
     </Radio.Card>
