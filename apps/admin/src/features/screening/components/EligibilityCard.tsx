@@ -18,7 +18,7 @@ function ReasonLine({ reason, showEvidence }: { reason: EligibilityDecisionReaso
   return (
     <List.Item>
       <Group gap={6} wrap="wrap">
-        <Text size="sm" fw={500} td={overridden ? 'line-through' : undefined}>
+        <Text size="sm" fw={500} c={overridden ? 'dimmed' : undefined}>
           {reason.reason}
         </Text>
         <Badge size="xs" variant="outline" color="gray">
@@ -82,7 +82,9 @@ export function EligibilityCard({ patientId, showEvidence }: { patientId: string
         <Stack gap="sm">
           <Text size="sm">
             {STATUS_SENTENCE[eligibility.data.status]}
-            {eligibility.data.expiresAt && ` Holds until ${formatDate(eligibility.data.expiresAt)}.`}
+            {eligibility.data.expiresAt &&
+              eligibility.data.status !== 'NOT_ELIGIBLE' &&
+              ` Holds until ${formatDate(eligibility.data.expiresAt)}.`}
           </Text>
           <ScreeningFlags
             suicidalityFlag={eligibility.data.suicidalityFlag}

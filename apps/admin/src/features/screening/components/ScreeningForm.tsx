@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Card, Divider, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Divider, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ScreeningSex, TemplateItem } from '@cadence/domain';
 import { useState, type ReactNode } from 'react';
@@ -31,6 +31,20 @@ function sections(items: readonly TemplateItem[]): TemplateItem[][] {
   for (const item of items) {
     const last = out[out.length - 1];
     if (item.type !== 'instrument' && last && last[0].type !== 'instrument') last.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+type PlainItem = Exclude<TemplateItem, { type: 'instrument' }>;
+
+/** Consecutive measurements (systolic beside diastolic) sit side by side; other questions alone. */
+function runs(items: readonly TemplateItem[]): PlainItem[][] {
+  const out: PlainItem[][] = [];
+  for (const item of items) {
+    if (item.type === 'instrument') continue;
+    const last = out[out.length - 1];
+    if (item.type === 'number' && last && last[0].type === 'number') last.push(item);
     else out.push([item]);
   }
   return out;
@@ -128,9 +142,15 @@ export function ScreeningForm({
     return (
       <Card key={first.id} withBorder radius="md" padding="lg">
         <Stack gap="lg">
-          {group.map((item) =>
-            item.type === 'instrument' || !isShown(item, state.answers) ? null : (
-              <ScreeningQuestion key={item.id} item={item} state={state} disabled={stale} />
+          {runs(group.filter((item) => isShown(item, state.answers))).map((run) =>
+            run.length > 1 ? (
+              <SimpleGrid key={run[0].id} cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="lg">
+                {run.map((item) => (
+                  <ScreeningQuestion key={item.id} item={item} state={state} disabled={stale} />
+                ))}
+              </SimpleGrid>
+            ) : (
+              <ScreeningQuestion key={run[0].id} item={run[0]} state={state} disabled={stale} />
             ),
           )}
         </Stack>
@@ -149,12 +169,15 @@ export function ScreeningForm({
         void submitForReview();
       }}
     >
-      <Box pos="sticky" top={72} style={{ zIndex: 5 }} mb={signals.length ? 'md' : 0}>
-        <SuicidalityAlert signals={signals} />
-      </Box>
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            {signals.length > 0 && (
+              // Stays in view while the nurse carries on with the form.
+              <Box pos="sticky" top={72} style={{ zIndex: 5 }}>
+                <SuicidalityAlert signals={signals} />
+              </Box>
+            )}
             {stale && (
               <Alert
                 ref={(node) => node?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })}

@@ -71,7 +71,6 @@ export function ScreeningQuestion({ item, state, disabled }: ScreeningQuestionPr
             rightSectionPointerEvents="none"
             allowDecimal={!item.integer}
             hideControls
-            maw={280}
           />
         </div>
       );

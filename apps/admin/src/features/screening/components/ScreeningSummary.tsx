@@ -9,6 +9,7 @@ import {
 } from '@cadence/domain';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../../shared/dates';
+import { isShown } from '../hooks/useScreeningForm';
 import type { Screening } from '../api/types';
 import { ScoreBadge } from './InstrumentQuestions';
 import { ReasonList, ResultBadge, ScreeningFlags, StatusBadge } from './ScreeningBadges';
@@ -89,7 +90,10 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
 export function ScreeningAnswers({ screening, template }: { screening: Screening; template: ScreeningTemplate }) {
   // Scores fixed at submission when present; a draft's are computed from its answers.
   const scores: Record<string, InstrumentResult> = screening.scores ?? scoreScreeningInstruments(template, screening.answers);
-  const plain = template.items.filter((i) => i.type !== 'instrument');
+  // Follow-up questions that did not apply (and were not answered) are left out.
+  const plain = template.items.filter(
+    (i): i is Exclude<TemplateItem, { type: 'instrument' }> => i.type !== 'instrument' && isShown(i, screening.answers),
+  );
   const instruments = template.items.filter((i) => i.type === 'instrument');
   return (
     <Stack gap="md">
@@ -125,12 +129,18 @@ export function ScreeningAnswers({ screening, template }: { screening: Screening
                 {definition.items.map((sub, index) => {
                   const value = given[sub.id];
                   const label = sub.options.find((o) => o.value === value)?.label;
+                  const asked = !sub.askedWhen || given[sub.askedWhen.itemId] === undefined ||
+                    ('equals' in sub.askedWhen
+                      ? given[sub.askedWhen.itemId] === sub.askedWhen.equals
+                      : given[sub.askedWhen.itemId] !== sub.askedWhen.notEquals);
                   return (
                     <Table.Tr key={sub.id}>
                       <Table.Td w="60%">
                         {index + 1}. {sub.label}
                       </Table.Td>
-                      <Table.Td fw={500}>{label ?? '—'}</Table.Td>
+                      <Table.Td fw={label ? 500 : undefined} c={label ? undefined : 'dimmed'}>
+                        {label ?? (asked ? '—' : 'Not asked')}
+                      </Table.Td>
                     </Table.Tr>
                   );
                 })}
