@@ -41,6 +41,17 @@ export interface TestContext {
   newSignedScreening(patientId: string, kind: ScreeningKindSeed, seed?: SignedScreeningSeed): Promise<{ id: string }>;
   /** A patient with one signed ELIGIBLE screening of every kind (valid `validDays`, default 30, from today). */
   newEligiblePatient(overrides?: Partial<PatientSeed>, options?: { validDays?: number; clinicId?: string }): Promise<{ id: string; mrn: string; familyName: string; screeningIds: string[] }>;
+  /** A chair (default), bed or room in the default clinic. */
+  newChair(seed?: { name?: string; kind?: 'CHAIR' | 'BED' | 'ROOM'; active?: boolean; clinicId?: string }): Promise<{ id: string; name: string }>;
+  /** Opening hours on `days` (default every day, 08:00–18:00) and a weekly nurse rota covering them. */
+  openClinic(options?: { clinicId?: string; days?: number[]; opensAt?: string; closesAt?: string; nurses?: number }): Promise<void>;
+  /** A protocol version id of the seeded catalogue (version 1). */
+  protocolId(key: string): Promise<string>;
+  /**
+   * A course with BOOKED appointments inserted directly (no search, no eligibility), for tests that
+   * need appointments in the past or at set times.
+   */
+  newBookedCourse(patientId: string, sessions: { chairId: string; startsAt: string; endsAt: string }[], protocolKey?: string): Promise<{ id: string; appointmentIds: string[] }>;
   close(): Promise<void>;
 }
 
@@ -181,6 +192,59 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { ...patient, screeningIds };
   };
 
+  const newChair = async (seed: { name?: string; kind?: 'CHAIR' | 'BED' | 'ROOM'; active?: boolean; clinicId?: string } = {}) => {
+    const name = seed.name ?? `${seed.kind === 'BED' ? 'Bed' : 'Chair'} ${unique()}`;
+    const chair = await prisma.chair.create({
+      data: { clinicId: seed.clinicId ?? clinicId, name, kind: seed.kind ?? 'CHAIR', active: seed.active ?? true },
+      select: { id: true },
+    });
+    return { id: chair.id, name };
+  };
+
+  const openClinic = async (options: { clinicId?: string; days?: number[]; opensAt?: string; closesAt?: string; nurses?: number } = {}) => {
+    const inClinic = options.clinicId ?? clinicId;
+    const days = options.days ?? [1, 2, 3, 4, 5, 6, 7];
+    await prisma.openingHours.createMany({
+      data: days.map((weekday) => ({ clinicId: inClinic, weekday, opensAt: options.opensAt ?? '08:00', closesAt: options.closesAt ?? '18:00' })),
+    });
+    await prisma.nurseShift.createMany({
+      data: days.map((weekday) => ({ clinicId: inClinic, weekday, startsAt: '00:00', endsAt: '24:00', nurses: options.nurses ?? 4 })),
+    });
+  };
+
+  const protocolId = async (key: string) =>
+    (await prisma.protocol.findUniqueOrThrow({ where: { key_version: { key, version: 1 } }, select: { id: true } })).id;
+
+  const newBookedCourse = async (
+    patientId: string,
+    sessions: { chairId: string; startsAt: string; endsAt: string }[],
+    protocolKey = 'IV_FIVE_DAY_LOW_DOSE',
+  ) => {
+    const author = await newUser(['SCHEDULER']);
+    const course = await prisma.course.create({
+      data: {
+        clinicId,
+        patientId,
+        protocolId: await protocolId(protocolKey),
+        bookedById: author.id,
+        sessionCount: sessions.length,
+        eligibilityScreeningIds: [],
+        appointments: {
+          create: sessions.map((s, i) => ({
+            clinicId,
+            patientId,
+            chairId: s.chairId,
+            sessionNumber: i + 1,
+            startsAt: new Date(s.startsAt),
+            endsAt: new Date(s.endsAt),
+          })),
+        },
+      },
+      select: { id: true, appointments: { select: { id: true }, orderBy: { sessionNumber: 'asc' } } },
+    });
+    return { id: course.id, appointmentIds: course.appointments.map((a) => a.id) };
+  };
+
   return {
     app,
     config,
@@ -193,6 +257,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     newPatient,
     newSignedScreening,
     newEligiblePatient,
+    newChair,
+    openClinic,
+    protocolId,
+    newBookedCourse,
     close: async () => {
       await app.close();
       await prisma.$disconnect();
@@ -212,5 +280,29 @@ export async function rowCounts(prisma: PrismaClient) {
     prisma.screening.count(),
     prisma.screeningTemplate.count(),
   ]);
-  return { patients, diagnoses, users, sessions, audit, screenings, screeningTemplates };
+  const [courses, appointments, protocols, chairs, closures, nurseShifts, openingHours] = await Promise.all([
+    prisma.course.count(),
+    prisma.appointment.count(),
+    prisma.protocol.count(),
+    prisma.chair.count(),
+    prisma.closure.count(),
+    prisma.nurseShift.count(),
+    prisma.openingHours.count(),
+  ]);
+  return {
+    patients,
+    diagnoses,
+    users,
+    sessions,
+    audit,
+    screenings,
+    screeningTemplates,
+    courses,
+    appointments,
+    protocols,
+    chairs,
+    closures,
+    nurseShifts,
+    openingHours,
+  };
 }

@@ -34,7 +34,7 @@ export class CapacityRepository {
     // Local dates can be a day either side of the UTC ones.
     const firstDay = utcDate(from - DAY_MS);
     const lastDay = utcDate(to + DAY_MS);
-    const [clinic, appointments] = await Promise.all([
+    const clinicQuery = () =>
       db.clinic.findUnique({
         where: { id: clinicId },
         select: {
@@ -49,12 +49,15 @@ export class CapacityRepository {
           },
           chairs: { select: { id: true, name: true, kind: true, active: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
         },
-      }),
+      });
+    const appointmentsQuery = () =>
       db.appointment.findMany({
         where: { clinicId, status: { in: ['BOOKED', 'COMPLETED'] }, startsAt: { lt: new Date(to) }, endsAt: { gt: new Date(from) } },
         select: { id: true, chairId: true, patientId: true, startsAt: true, endsAt: true },
-      }),
-    ]);
+      });
+    // A transaction has one connection: its statements run one after the other.
+    const [clinic, appointments] =
+      db === this.prisma ? await Promise.all([clinicQuery(), appointmentsQuery()]) : [await clinicQuery(), await appointmentsQuery()];
     if (!clinic) return null;
     return {
       clinicName: clinic.name,
