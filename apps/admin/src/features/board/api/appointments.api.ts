@@ -1,56 +1,30 @@
+import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { pendingApi } from '../../clinic/api/pending-contract';
+import type { RequestBody, ResponseBody } from '../../../api/types';
 import type { CoursePlanOption } from '../../booking/api/booking.api';
 
-export type AppointmentStatus = 'BOOKED' | 'CANCELLED' | 'NO_SHOW' | 'COMPLETED';
+/** One appointment as the chair board lists it; `version` guards every change. */
+export type BoardAppointment = ResponseBody<'/api/appointments', 'get'>['items'][number];
 
-/** One appointment as the chair board lists it. */
-export interface BoardAppointment {
-  id: string;
-  courseId: string;
-  patientId: string;
-  patientName: string;
-  mrn: string;
-  protocolName: string;
-  sessionNumber: number;
-  sessionCount: number;
-  chairId: string | null;
-  chairName: string | null;
-  startsAt: string;
-  endsAt: string;
-  status: AppointmentStatus | string;
-  kind: string;
-  /** Optimistic concurrency: every change sends the version it was made against. */
-  version: number;
-}
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export async function listAppointments(from: string, to: string): Promise<BoardAppointment[]> {
-  const page = unwrap(await pendingApi.GET('/api/appointments', { params: { query: { from, to } } })) as {
-    items: BoardAppointment[];
-  };
-  return page.items;
+  return unwrap(await api.GET('/api/appointments', { params: { query: { from, to } } })).items;
 }
 
-const path = (id: string) => ({ params: { path: { id } } });
-
-export async function cancelAppointment(id: string, body: { version: number; reason: string }): Promise<BoardAppointment> {
-  return unwrap(await pendingApi.POST('/api/appointments/{id}/cancel', { ...path(id), body })) as BoardAppointment;
+export async function cancelAppointment(id: string, body: RequestBody<'/api/appointments/{id}/cancel', 'post'>): Promise<void> {
+  unwrap(await api.POST('/api/appointments/{id}/cancel', { ...byId(id), body }));
 }
 
-export async function markNoShow(id: string, body: { version: number }): Promise<BoardAppointment> {
-  return unwrap(await pendingApi.POST('/api/appointments/{id}/no-show', { ...path(id), body })) as BoardAppointment;
+export async function markNoShow(id: string, body: RequestBody<'/api/appointments/{id}/no-show', 'post'>): Promise<void> {
+  unwrap(await api.POST('/api/appointments/{id}/no-show', { ...byId(id), body }));
 }
 
 export async function rescheduleOptions(id: string, earliest?: string): Promise<CoursePlanOption[]> {
-  const result = unwrap(
-    await pendingApi.POST('/api/appointments/{id}/reschedule-options', { ...path(id), body: earliest ? { earliest } : {} }),
-  ) as { plans: CoursePlanOption[] };
-  return result.plans;
+  const body = earliest ? { earliest } : {};
+  return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body })).plans;
 }
 
-export async function rescheduleAppointment(
-  id: string,
-  body: { version: number; chairId: string; startsAt: string; endsAt: string },
-): Promise<BoardAppointment> {
-  return unwrap(await pendingApi.POST('/api/appointments/{id}/reschedule', { ...path(id), body })) as BoardAppointment;
+export async function rescheduleAppointment(id: string, body: RequestBody<'/api/appointments/{id}/reschedule', 'post'>): Promise<void> {
+  unwrap(await api.POST('/api/appointments/{id}/reschedule', { ...byId(id), body }));
 }

@@ -1,75 +1,24 @@
+import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { pendingApi } from '../../clinic/api/pending-contract';
+import type { RequestBody, ResponseBody } from '../../../api/types';
 
-export interface PlanSession {
-  chairId: string;
-  chairName: string;
-  startsAt: string;
-  endsAt: string;
-}
-
-export interface CoursePlanOption {
-  sessions: PlanSession[];
-  sameChair: boolean;
-  sameTime: boolean;
-}
-
-export interface CourseOptionsRequest {
-  patientId: string;
-  protocolId: string;
-  sessions?: number;
-  /** Clinic-local date, YYYY-MM-DD. */
-  earliest: string;
-  k: number;
-}
-
-export interface BookCourseBody {
-  patientId: string;
-  protocolId: string;
-  sessions: { chairId: string; startsAt: string; endsAt: string }[];
-  baselinePainNrs?: number;
-  baselinePainInterference?: number;
-}
-
-export interface CourseAppointment {
-  id: string;
-  sessionNumber: number;
-  chairId: string | null;
-  chairName?: string | null;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  kind?: string;
-  version?: number;
-}
-
-export interface Course {
-  id: string;
-  patientId: string;
-  protocolId: string;
-  protocolName?: string;
-  protocol?: { name: string; version?: number };
-  status: string;
-  sessionCount: number;
-  createdAt?: string;
-  cancelReason?: string | null;
-  appointments: CourseAppointment[];
-}
+export type CourseOptionsRequest = RequestBody<'/api/courses/options', 'post'>;
+export type CoursePlanOption = ResponseBody<'/api/courses/options', 'post'>['plans'][number];
+export type PlanSession = CoursePlanOption['sessions'][number];
+export type BookCourseBody = RequestBody<'/api/courses', 'post'>;
+export type Course = ResponseBody<'/api/courses', 'post'>;
+export type CourseAppointment = Course['appointments'][number];
 
 export async function findCourseOptions(body: CourseOptionsRequest): Promise<CoursePlanOption[]> {
-  const result = unwrap(await pendingApi.POST('/api/courses/options', { body })) as { plans: CoursePlanOption[] };
-  return result.plans;
+  return unwrap(await api.POST('/api/courses/options', { body })).plans;
 }
 
 export async function bookCourse(body: BookCourseBody): Promise<Course> {
-  return unwrap(await pendingApi.POST('/api/courses', { body })) as Course;
+  return unwrap(await api.POST('/api/courses', { body }));
 }
 
 export async function listPatientCourses(patientId: string): Promise<Course[]> {
-  const result = unwrap(
-    await pendingApi.GET('/api/patients/{id}/courses', { params: { path: { id: patientId } } }),
-  ) as { items: Course[] } | Course[];
-  return Array.isArray(result) ? result : result.items;
+  return unwrap(await api.GET('/api/patients/{id}/courses', { params: { path: { id: patientId } } })).items;
 }
 
 /** The patient's upcoming appointments as an iCalendar file (same-origin, session cookie). */

@@ -1,5 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
+import { hasAnyRole, useCurrentUser } from '../../auth/hooks/useSession';
+import { BOOKING_ROLES } from '../roles';
 import { QueryError } from '../../../shared/QueryError';
 import { useClinic } from '../../clinic/hooks/useClinic';
 import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
@@ -20,15 +22,19 @@ export function PatientCourses({ patientId }: { patientId: string }) {
   const courses = usePatientCourses(patientId);
   const clinic = useClinic();
   const zone = clinic.data?.timezone;
+  // The calendar file is for handing to the patient at the front desk (the API allows schedulers).
+  const canDownload = hasAnyRole(useCurrentUser(), BOOKING_ROLES);
   return (
     <Card withBorder radius="md" padding="lg">
       <Group justify="space-between" mb="md">
         <Title order={3} size="h4">
           Courses
         </Title>
-        <Anchor href={patientCalendarUrl(patientId)} download size="sm">
-          Download calendar (.ics)
-        </Anchor>
+        {canDownload && (
+          <Anchor href={patientCalendarUrl(patientId)} download size="sm">
+            Download calendar (.ics)
+          </Anchor>
+        )}
       </Group>
       {courses.isPending || clinic.isPending ? (
         <CenteredLoader label="Loading courses" />
@@ -45,7 +51,7 @@ export function PatientCourses({ patientId }: { patientId: string }) {
             return (
               <div key={course.id} data-testid="patient-course">
                 <Group gap="xs" mb={6}>
-                  <Text fw={650}>{course.protocolName ?? course.protocol?.name ?? 'Course'}</Text>
+                  <Text fw={650}>{course.protocol.name}</Text>
                   <Badge variant="light" color={STATUS_COLORS[course.status] ?? 'gray'}>
                     {label(course.status)}
                   </Badge>

@@ -1,109 +1,50 @@
+import { api } from '../../../api/client';
 import { ensureOk, unwrap } from '../../../api/problem';
-import { pendingApi } from './pending-contract';
+import type { RequestBody, ResponseBody } from '../../../api/types';
 
-export type ChairKind = 'CHAIR' | 'BED' | 'ROOM';
-
-export interface ClinicChair {
-  id: string;
-  name: string;
-  kind: ChairKind;
-  active: boolean;
-}
-
+export type Clinic = ResponseBody<'/api/clinic', 'get'>;
+export type ClinicChair = Clinic['chairs'][number];
+export type ChairKind = ClinicChair['kind'];
 /** One opening window on an ISO weekday (1 = Monday … 7 = Sunday), clinic-local "HH:mm". */
-export interface OpeningWindow {
-  weekday: number;
-  opensAt: string;
-  closesAt: string;
-}
+export type OpeningWindow = Clinic['openingHours'][number];
+export type ClinicClosure = Clinic['closures'][number];
+export type NurseShift = Clinic['nurseShifts'][number];
+export type UpdateClinicBody = RequestBody<'/api/clinic', 'patch'>;
 
-export interface ClinicClosure {
-  id: string;
-  startsOn: string;
-  endsOn: string;
-  reason: string;
-}
-
-/** A weekly rota row (weekday set) or a one-off dated shift (date set). */
-export interface NurseShift {
-  id: string;
-  weekday?: number | null;
-  date?: string | null;
-  startsAt: string;
-  endsAt: string;
-  nurses: number;
-}
-
-export interface Clinic {
-  id: string;
-  name: string;
-  /** IANA zone; every time the app shows is in this zone, whatever the browser's. */
-  timezone: string;
-  maxInfusionsPerNurse?: number;
-  screeningValidityDays?: number;
-  openingHours: OpeningWindow[];
-  closures: ClinicClosure[];
-  nurseShifts: NurseShift[];
-  chairs: ClinicChair[];
-}
-
-type ClinicWire = Omit<Clinic, 'openingHours' | 'closures' | 'nurseShifts' | 'chairs'> & {
-  openingHours?: OpeningWindow[];
-  hours?: OpeningWindow[];
-  closures?: ClinicClosure[];
-  nurseShifts?: NurseShift[];
-  chairs?: ClinicChair[];
-};
-
-function normalise(wire: ClinicWire): Clinic {
-  return {
-    ...wire,
-    openingHours: wire.openingHours ?? wire.hours ?? [],
-    closures: wire.closures ?? [],
-    nurseShifts: wire.nurseShifts ?? [],
-    chairs: wire.chairs ?? [],
-  };
-}
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export async function getClinic(): Promise<Clinic> {
-  return normalise(unwrap(await pendingApi.GET('/api/clinic')) as ClinicWire);
-}
-
-export interface UpdateClinicBody {
-  name?: string;
-  timezone?: string;
-  maxInfusionsPerNurse?: number;
-  screeningValidityDays?: number;
+  return unwrap(await api.GET('/api/clinic'));
 }
 
 export async function updateClinic(body: UpdateClinicBody): Promise<void> {
-  ensureOk(await pendingApi.PATCH('/api/clinic', { body }));
+  ensureOk(await api.PATCH('/api/clinic', { body }));
 }
 
-export async function replaceOpeningHours(hours: OpeningWindow[]): Promise<void> {
-  ensureOk(await pendingApi.PUT('/api/clinic/opening-hours', { body: { windows: hours } }));
+export async function replaceOpeningHours(windows: OpeningWindow[]): Promise<void> {
+  ensureOk(await api.PUT('/api/clinic/opening-hours', { body: { windows } }));
 }
 
-export async function addClosure(body: Omit<ClinicClosure, 'id'>): Promise<void> {
-  ensureOk(await pendingApi.POST('/api/clinic/closures', { body }));
+export async function addClosure(body: RequestBody<'/api/clinic/closures', 'post'>): Promise<void> {
+  ensureOk(await api.POST('/api/clinic/closures', { body }));
 }
 
 export async function removeClosure(id: string): Promise<void> {
-  ensureOk(await pendingApi.DELETE('/api/clinic/closures/{id}', { params: { path: { id } } }));
+  ensureOk(await api.DELETE('/api/clinic/closures/{id}', byId(id)));
 }
 
-export async function addNurseShift(body: Omit<NurseShift, 'id'>): Promise<void> {
-  ensureOk(await pendingApi.POST('/api/clinic/nurse-shifts', { body }));
+export async function addNurseShift(body: RequestBody<'/api/clinic/nurse-shifts', 'post'>): Promise<void> {
+  ensureOk(await api.POST('/api/clinic/nurse-shifts', { body }));
 }
 
 export async function removeNurseShift(id: string): Promise<void> {
-  ensureOk(await pendingApi.DELETE('/api/clinic/nurse-shifts/{id}', { params: { path: { id } } }));
+  ensureOk(await api.DELETE('/api/clinic/nurse-shifts/{id}', byId(id)));
 }
 
-export async function addChair(body: { name: string; kind: ChairKind }): Promise<void> {
-  ensureOk(await pendingApi.POST('/api/clinic/chairs', { body }));
+export async function addChair(body: RequestBody<'/api/clinic/chairs', 'post'>): Promise<void> {
+  ensureOk(await api.POST('/api/clinic/chairs', { body }));
 }
 
-export async function updateChair(id: string, body: { name?: string; active?: boolean }): Promise<void> {
-  ensureOk(await pendingApi.PATCH('/api/clinic/chairs/{id}', { params: { path: { id } }, body }));
+export async function updateChair(id: string, body: RequestBody<'/api/clinic/chairs/{id}', 'patch'>): Promise<void> {
+  ensureOk(await api.PATCH('/api/clinic/chairs/{id}', { ...byId(id), body }));
 }

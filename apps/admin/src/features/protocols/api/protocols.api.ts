@@ -1,20 +1,14 @@
-import type { Protocol, ProtocolRoute, ProtocolSetting } from '@cadence/domain';
+import type { Protocol } from '@cadence/domain';
+import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import { pendingApi } from '../../clinic/api/pending-contract';
+import type { ResponseBody } from '../../../api/types';
+
+type ProtocolDto = ResponseBody<'/api/protocols', 'get'>['items'][number];
 
 /** One stored version of a protocol; `definition` is the domain library's `Protocol`. */
-export interface ProtocolRecord {
-  id: string;
-  key: string;
-  version: number;
-  name: string;
-  route: ProtocolRoute;
-  setting: ProtocolSetting;
-  definition: Protocol;
-  active: boolean;
-}
+export type ProtocolRecord = Omit<ProtocolDto, 'definition'> & { definition: Protocol };
 
 export async function listProtocols(): Promise<ProtocolRecord[]> {
-  const page = unwrap(await pendingApi.GET('/api/protocols')) as { items: ProtocolRecord[] };
-  return page.items;
+  // The document types `definition` as an open object; the API stores libs/domain's Protocol there.
+  return unwrap(await api.GET('/api/protocols')).items as unknown as ProtocolRecord[];
 }
