@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@prisma/client';
 import pg from 'pg';
@@ -12,11 +12,15 @@ import { APP_CONFIG, AppConfig } from '../config/app.config';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly pool: pg.Pool;
+  private readonly logger = new Logger('PrismaService');
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
+    // An idle connection that the server ends (restart, failover) is dropped from the pool and
+    // replaced on next use; unhandled, its error would crash the process.
+    pool.on('error', (error) => this.logger.warn({ err: error.message }, 'Idle database connection lost'));
   }
 
   /** Runs a `Prisma.sql` statement straight on the pool. */
