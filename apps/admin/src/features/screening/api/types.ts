@@ -1,95 +1,38 @@
-// The screening API's shapes. Written from the agreed contract until the endpoints appear in the
-// API's OpenAPI document; then they become names for the generated types, like api/types.ts.
-import type {
-  Answers,
-  EligibilityReason,
-  InstrumentResult,
-  ScreeningKind,
-  ScreeningTemplate,
-} from '@cadence/domain';
+// Names for the screening API's shapes, from the generated schema. The JSON-typed fields the
+// OpenAPI document leaves open (a template's definition, answers, scores) are given the domain
+// library's types here, once: they are exactly what `@cadence/domain` produces and checks.
+import type { Answers, InstrumentResult, ScreeningTemplate } from '@cadence/domain';
+import type { components } from '../../../api/schema';
+import type { RequestBody, ResponseBody } from '../../../api/types';
 
-export type { ScreeningKind };
+type Schemas = components['schemas'];
 
-export interface ScreeningTemplateRecord {
-  id: string;
-  key: string;
-  kind: ScreeningKind;
-  version: number;
-  title: string;
+export type ScreeningKind = Schemas['ScreeningKind'];
+export type ScreeningStatus = Schemas['ScreeningState'];
+export type ScreeningResult = Schemas['ScreeningResult'];
+export type EligibilityStatus = Schemas['EligibilityDecision'];
+
+type TemplateDto = ResponseBody<'/api/screening-templates', 'get'>['items'][number];
+export type ScreeningTemplateRecord = Omit<TemplateDto, 'definition'> & {
   /** The checklist as libs/domain defines it. */
   definition: ScreeningTemplate;
-  publishedAt: string;
-}
+};
 
-export type ScreeningStatus = 'DRAFT' | 'SUBMITTED' | 'SIGNED' | 'DECLINED';
-export type ScreeningResult = 'ELIGIBLE' | 'NEEDS_REVIEW' | 'CONTRAINDICATED';
-export type EligibilityStatus = ScreeningResult | 'NOT_ELIGIBLE';
-
-export interface Screening {
-  id: string;
-  patientId: string;
-  templateId: string;
-  kind: ScreeningKind;
-  templateVersion: number;
-  status: ScreeningStatus;
+type ScreeningDto = ResponseBody<'/api/screenings/{id}', 'get'>;
+export type Screening = Omit<ScreeningDto, 'answers' | 'scores'> & {
   answers: Answers;
   /** Instrument results by template item id, fixed at submission. */
-  scores: Record<string, InstrumentResult> | null;
-  result: ScreeningResult | null;
-  reasons: EligibilityReason[] | null;
-  suicidalityFlag: boolean;
-  noSerialInfusions: boolean;
-  dayOnlyItems: string[];
-  amendsId: string | null;
-  createdAt: string;
-  submittedAt: string | null;
-  signedById: string | null;
-  signedAt: string | null;
-  signedOn: string | null;
-  validUntil: string | null;
-  overrideReason: string | null;
-  declineReason: string | null;
-  version: number;
-}
+  scores?: Record<string, InstrumentResult> | null;
+};
 
-export interface QueuePatient {
-  id: string;
-  mrn: string;
-  givenName: string;
-  familyName: string;
-}
+/** A submitted screening awaiting a clinician, with whose it is (no answers). */
+export type ReviewQueueItem = ResponseBody<'/api/screening-queue', 'get'>['items'][number];
+export type QueuePatient = ReviewQueueItem['patient'];
 
-/** A submitted screening awaiting a clinician, with whose it is. Answers may be left out. */
-export type ReviewQueueItem = Omit<Screening, 'answers'> & { answers?: Answers; patient: QueuePatient };
-
+export type Eligibility = ResponseBody<'/api/patients/{id}/eligibility', 'get'>;
 /** One reason of a patient's eligibility: a fired rule, a missing kind, or an expired screening. */
-export interface EligibilityDecisionReason {
-  type: 'rule' | 'missing' | 'expired';
-  kind: ScreeningKind;
-  reason: string;
-  screeningId?: string;
-  ruleId?: string;
-  severity?: 'ABSOLUTE' | 'RELATIVE';
-  source?: string;
-  /** The answers behind a rule; nurses and clinicians only. */
-  evidence?: string;
-  validUntil?: string;
-  overridden?: boolean;
-  overriddenBy?: { by: string; reason: string };
-}
+export type EligibilityDecisionReason = Eligibility['reasons'][number];
 
-export interface Eligibility {
-  on: string;
-  status: EligibilityStatus;
-  reasons: EligibilityDecisionReason[];
-  screeningIds: string[];
-  expiresAt?: string | null;
-  suicidalityFlag: boolean;
-  noSerialInfusionsWithoutOverride: boolean;
-  requiresOnTheDay: string[];
-}
-
-export interface CreateScreeningBody {
-  templateId: string;
+export type CreateScreeningBody = Omit<RequestBody<'/api/patients/{patientId}/screenings', 'post'>, 'answers'> & {
   answers?: Answers;
-}
+};

@@ -68,7 +68,7 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
           <Field label="Started">{formatDateTime(screening.createdAt)}</Field>
           <Field label="Submitted">{formatDateTime(screening.submittedAt)}</Field>
-          <Field label="Signed">{formatDateTime(screening.signedAt)}</Field>
+          <Field label={screening.status === 'DECLINED' ? 'Declined' : 'Signed'}>{formatDateTime(screening.signedAt)}</Field>
           <Field label="Valid until">{formatDate(screening.validUntil)}</Field>
         </SimpleGrid>
         {screening.overrideReason && (
