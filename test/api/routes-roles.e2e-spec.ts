@@ -2,6 +2,8 @@
 // succeed, the others get 403, and nobody gets 401 unless the route is public. A route missing
 // from the table below fails the suite, so a new route cannot ship without a role decision.
 import type { Role } from '@prisma/client';
+import { PROTOCOL_CATALOGUE } from '@cadence/domain';
+import { DateTime } from 'luxon';
 import { PASSWORD, startTestApp, TestContext } from '../support/context';
 
 type Caller = Role | 'ANONYMOUS';
@@ -58,6 +60,30 @@ async function screeningSubmitted(ctx: TestContext, answers: object = GENERAL_AN
   const res = await ctx.http().post(`/api/screenings/${draft.id}/submit`).set('Cookie', (await ctx.users()).NURSE.cookie).send({ version: draft.version });
   return res.body;
 }
+
+// Booking routes: a clinic open every day, and each call its own chair, eligible patient and slot.
+let opened: Promise<void> | undefined;
+let slots = 0;
+async function freshSlot(ctx: TestContext, minutes = 40, daysAhead?: number) {
+  await (opened ??= ctx.openClinic());
+  const k = slots++;
+  const day = DateTime.now().setZone('Europe/London').startOf('day').plus({ days: daysAhead ?? 2 + (k % 20) });
+  const start = day.set({ hour: 8 + (Math.floor(k / 20) % 8) });
+  const chair = await ctx.newChair();
+  return { chairId: chair.id, startsAt: start.toUTC().toISO()!, endsAt: start.plus({ minutes }).toUTC().toISO()! };
+}
+
+async function bookedCourse(ctx: TestContext, daysAhead?: number) {
+  const patient = await ctx.newEligiblePatient();
+  const slot = await freshSlot(ctx, 40, daysAhead);
+  const course = await ctx.newBookedCourse(patient.id, [slot], 'IV_SINGLE_INFUSION');
+  return { patient, slot, course };
+}
+
+const PROTOCOL_DEFINITION = (() => {
+  const { key: _k, version: _v, name: _n, route: _r, setting: _s, ...definition } = PROTOCOL_CATALOGUE.find((p) => p.key === 'IV_SINGLE_INFUSION')!;
+  return definition;
+})();
 
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
@@ -168,6 +194,114 @@ const ROUTES: Record<string, RouteRule> = {
     success: 201,
     call: async (ctx) => ({ path: `/api/screenings/${(await ctx.newSignedScreening((await ctx.newPatient()).id, 'GENERAL')).id}/addenda` }),
   },
+  'GET /api/protocols': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/protocols' }) },
+  'POST /api/protocols': {
+    allowed: ['ADMIN'],
+    success: 201,
+    call: async () => ({
+      path: '/api/protocols',
+      body: { key: `ROLE_WALK_${unique().replace('-', '_')}`, name: 'Role walk infusion', route: 'IV', setting: 'CHAIR', definition: PROTOCOL_DEFINITION },
+    }),
+  },
+  'GET /api/clinic': { allowed: ['ADMIN', 'SCHEDULER'], success: 200, call: async () => ({ path: '/api/clinic' }) },
+  'PATCH /api/clinic': { allowed: ['ADMIN'], success: 200, call: async () => ({ path: '/api/clinic', body: { name: `Clinic ${unique()}` } }) },
+  'PUT /api/clinic/opening-hours': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/clinic/opening-hours', body: { windows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: '08:00', closesAt: '18:00' })) } }),
+  },
+  'POST /api/clinic/closures': {
+    allowed: ['ADMIN'],
+    success: 201,
+    call: async () => ({ path: '/api/clinic/closures', body: { startsOn: '2099-12-25', endsOn: '2099-12-26', reason: 'Christmas' } }),
+  },
+  'DELETE /api/clinic/closures/{id}': {
+    allowed: ['ADMIN'],
+    success: 204,
+    call: async (ctx) => {
+      const closure = await ctx.prisma.closure.create({ data: { clinicId: ctx.clinicId, startsOn: new Date('2099-01-01'), endsOn: new Date('2099-01-01'), reason: 'x' } });
+      return { path: `/api/clinic/closures/${closure.id}` };
+    },
+  },
+  'POST /api/clinic/nurse-shifts': {
+    allowed: ['ADMIN'],
+    success: 201,
+    call: async () => ({ path: '/api/clinic/nurse-shifts', body: { date: '2099-01-02', startsAt: '08:00', endsAt: '16:00', nurses: 2 } }),
+  },
+  'DELETE /api/clinic/nurse-shifts/{id}': {
+    allowed: ['ADMIN'],
+    success: 204,
+    call: async (ctx) => {
+      const shift = await ctx.prisma.nurseShift.create({ data: { clinicId: ctx.clinicId, date: new Date('2099-01-03'), startsAt: '08:00', endsAt: '12:00', nurses: 1 } });
+      return { path: `/api/clinic/nurse-shifts/${shift.id}` };
+    },
+  },
+  'POST /api/clinic/chairs': { allowed: ['ADMIN'], success: 201, call: async () => ({ path: '/api/clinic/chairs', body: { name: `Chair ${unique()}`, kind: 'CHAIR' } }) },
+  'PATCH /api/clinic/chairs/{id}': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/clinic/chairs/${(await ctx.newChair()).id}`, body: { name: `Renamed ${unique()}` } }),
+  },
+  'POST /api/courses/options': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => {
+      await (opened ??= ctx.openClinic());
+      return {
+        path: '/api/courses/options',
+        body: { patientId: (await ctx.newPatient()).id, protocolId: await ctx.protocolId('IV_FIVE_DAY_LOW_DOSE'), earliest: DateTime.now().plus({ days: 2 }).toISODate(), k: 2 },
+      };
+    },
+  },
+  'POST /api/courses': {
+    allowed: ['SCHEDULER'],
+    success: 201,
+    call: async (ctx) => ({
+      path: '/api/courses',
+      body: { patientId: (await ctx.newEligiblePatient()).id, protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'), sessions: [await freshSlot(ctx)] },
+    }),
+  },
+  'GET /api/courses/{id}': { allowed: CLINICAL, success: 200, call: async (ctx) => ({ path: `/api/courses/${(await bookedCourse(ctx)).course.id}` }) },
+  'POST /api/courses/{id}/cancel': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/courses/${(await bookedCourse(ctx)).course.id}/cancel`, body: { version: 1, reason: 'Patient asked' } }),
+  },
+  'GET /api/patients/{id}/courses': { allowed: CLINICAL, success: 200, call: async (ctx) => ({ path: `/api/patients/${(await bookedCourse(ctx)).patient.id}/courses` }) },
+  'GET /api/appointments': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async () => ({ path: `/api/appointments?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}` }),
+  },
+  'POST /api/appointments/{id}/reschedule-options': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/appointments/${(await bookedCourse(ctx)).course.appointmentIds[0]}/reschedule-options`, body: {} }),
+  },
+  'POST /api/appointments/{id}/reschedule': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => {
+      const { course, slot } = await bookedCourse(ctx);
+      const later = { startsAt: new Date(Date.parse(slot.startsAt) + 3_600_000).toISOString(), endsAt: new Date(Date.parse(slot.endsAt) + 3_600_000).toISOString() };
+      return { path: `/api/appointments/${course.appointmentIds[0]}/reschedule`, body: { version: 1, chairId: slot.chairId, ...later } };
+    },
+  },
+  'POST /api/appointments/{id}/cancel': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/appointments/${(await bookedCourse(ctx)).course.appointmentIds[0]}/cancel`, body: { version: 1, reason: 'Unwell' } }),
+  },
+  'POST /api/appointments/{id}/no-show': {
+    allowed: ['SCHEDULER', 'NURSE'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/appointments/${(await bookedCourse(ctx, -1)).course.appointmentIds[0]}/no-show`, body: { version: 1 } }),
+  },
+  'GET /api/patients/{id}/appointments.ics': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await bookedCourse(ctx)).patient.id}/appointments.ics` }),
+  },
 };
 
 describe('every route × every role', () => {
@@ -191,7 +325,7 @@ describe('every route × every role', () => {
     const [method] = route.split(' ');
     const call = await rule.call(ctx);
     const cookies = [call.cookie, caller === 'ANONYMOUS' ? undefined : (await ctx.users())[caller].cookie].filter(Boolean).join('; ');
-    let req = ctx.http()[method.toLowerCase() as 'get' | 'post' | 'patch'](call.path);
+    let req = ctx.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](call.path);
     if (cookies) req = req.set('Cookie', cookies);
     const res = call.body ? await req.send(call.body) : await req;
 

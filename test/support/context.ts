@@ -206,6 +206,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const days = options.days ?? [1, 2, 3, 4, 5, 6, 7];
     await prisma.openingHours.createMany({
       data: days.map((weekday) => ({ clinicId: inClinic, weekday, opensAt: options.opensAt ?? '08:00', closesAt: options.closesAt ?? '18:00' })),
+      skipDuplicates: true,
     });
     await prisma.nurseShift.createMany({
       data: days.map((weekday) => ({ clinicId: inClinic, weekday, startsAt: '00:00', endsAt: '24:00', nurses: options.nurses ?? 4 })),

@@ -46,7 +46,7 @@ export class PlanningService {
     if (!snapshot) throw new DomainError('NOT_FOUND', 'No such clinic.');
     const zone = snapshot.clinic.timeZone;
     const earliestMs = query.earliest ? startMs(query.earliest, zone) : now;
-    const earliest = earliestMs < now ? new Date(now).toISOString() : query.earliest!;
+    const earliest = !query.earliest || earliestMs < now ? new Date(now).toISOString() : query.earliest;
     const existing = withoutAppointment(snapshot, query.excludeAppointmentId);
     const plans = asProblem(() =>
       findCoursePlans({
