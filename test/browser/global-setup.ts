@@ -55,7 +55,7 @@ export default async function globalSetup() {
 const ELIGIBLE_MRN = 'DEMO-000001';
 
 /**
- * Signed ELIGIBLE screenings of every kind (latest template version of each), signed today in the
+ * Makes one demo patient bookable. Signed ELIGIBLE screenings of every kind (latest template version of each), signed today in the
  * clinic's time zone by the demo clinician and valid for 30 days. Written straight to the database:
  * the booking test is about booking, and the demo patients have no screenings.
  */
@@ -81,6 +81,15 @@ async function signEligibleScreenings(databaseUrl: string, mrn: string): Promise
       [mrn],
     );
     if (rowCount !== 3) throw new Error(`Expected 3 signed screenings for ${mrn}, wrote ${rowCount}`);
+    // Chair-side capacity is limited by nurses on duty: without a rota nothing can be booked.
+    // A weekly rota of two nurses through each day's opening hours, unless the clinic has shifts.
+    await client.query(
+      `INSERT INTO "NurseShift" (id, "clinicId", weekday, "startsAt", "endsAt", nurses)
+       SELECT gen_random_uuid(), h."clinicId", h.weekday, h."opensAt", h."closesAt", 2
+       FROM "OpeningHours" h JOIN "Patient" p ON p."clinicId" = h."clinicId"
+       WHERE p.mrn = $1 AND NOT EXISTS (SELECT 1 FROM "NurseShift" n WHERE n."clinicId" = h."clinicId")`,
+      [mrn],
+    );
   } finally {
     await client.end();
   }
