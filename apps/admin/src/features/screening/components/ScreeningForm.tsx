@@ -178,28 +178,6 @@ export function ScreeningForm({
                 <SuicidalityAlert signals={signals} />
               </Box>
             )}
-            {stale && (
-              <Alert
-                ref={(node) => node?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })}
-                color="orange"
-                variant="light"
-                role="alert"
-                title="This screening was changed by someone else since you opened it"
-              >
-                <Stack gap="sm">
-                  <Text size="sm">
-                    Your latest answers have not been saved. Reload the stored version to see what changed, then
-                    enter your answers again. Nothing is merged automatically.
-                  </Text>
-                  <Group>
-                    <Button color="orange" size="xs" onClick={onReloadLatest} loading={reloading}>
-                      Reload stored version
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
-            )}
-            <FormErrorAlert messages={formErrors} title="Not saved" />
             {body}
           </Stack>
         </Grid.Col>
@@ -232,6 +210,29 @@ export function ScreeningForm({
                 {unanswered} {unanswered === 1 ? 'question needs' : 'questions need'} attention.
               </Text>
             )}
+            <Stack gap="sm" mb={stale || formErrors.length > 0 ? 'sm' : 0}>
+              {stale && (
+                <Alert
+                  color="orange"
+                  variant="light"
+                  role="alert"
+                  title="Changed by someone else since you opened it"
+                >
+                  <Stack gap="sm">
+                    <Text size="sm">
+                      Your latest answers have not been saved. Reload the stored version to see what changed, then
+                      enter your answers again. Nothing is merged automatically.
+                    </Text>
+                    <Group>
+                      <Button color="orange" size="xs" onClick={onReloadLatest} loading={reloading}>
+                        Reload stored version
+                      </Button>
+                    </Group>
+                  </Stack>
+                </Alert>
+              )}
+              <FormErrorAlert messages={formErrors} title="Not saved" />
+            </Stack>
             <Stack gap="xs">
               <Button type="submit" size="md" loading={submit.isPending} disabled={(busy && !submit.isPending) || stale}>
                 Submit for review
