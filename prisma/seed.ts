@@ -42,6 +42,12 @@ const OPENING_HOURS = [
   { weekday: 6, opensAt: '09:00', closesAt: '13:00' },
 ];
 
+/** The weekly chair-side nursing rota: two nurses on weekdays, one on Saturday mornings. */
+const NURSE_ROTA = [
+  ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: '08:00', endsAt: '18:00', nurses: 2 })),
+  { weekday: 6, startsAt: '09:00', endsAt: '13:00', nurses: 1 },
+];
+
 const CHAIRS = [
   ...Array.from({ length: 8 }, (_, i) => ({ name: `Chair ${i + 1}`, kind: 'CHAIR' as const })),
   { name: 'Bed 1', kind: 'BED' as const },
@@ -111,6 +117,7 @@ async function writeDemoClinic(tx: Prisma.TransactionClient, logins: DemoLogin[]
   const patients = demoPatients(clinicId);
 
   await tx.openingHours.createMany({ data: OPENING_HOURS.map((hours) => ({ clinicId, ...hours })) });
+  await tx.nurseShift.createMany({ data: NURSE_ROTA.map((shift) => ({ clinicId, ...shift })) });
   await tx.chair.createMany({ data: CHAIRS.map((chair) => ({ clinicId, ...chair })) });
   await tx.user.createMany({
     data: logins.map((login, i) => ({

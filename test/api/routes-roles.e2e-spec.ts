@@ -203,7 +203,7 @@ const ROUTES: Record<string, RouteRule> = {
       body: { key: `ROLE_WALK_${unique().replace('-', '_')}`, name: 'Role walk infusion', route: 'IV', setting: 'CHAIR', definition: PROTOCOL_DEFINITION },
     }),
   },
-  'GET /api/clinic': { allowed: ['ADMIN', 'SCHEDULER'], success: 200, call: async () => ({ path: '/api/clinic' }) },
+  'GET /api/clinic': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/clinic' }) },
   'PATCH /api/clinic': { allowed: ['ADMIN'], success: 200, call: async () => ({ path: '/api/clinic', body: { name: `Clinic ${unique()}` } }) },
   'PUT /api/clinic/opening-hours': {
     allowed: ['ADMIN'],

@@ -81,15 +81,6 @@ async function signEligibleScreenings(databaseUrl: string, mrn: string): Promise
       [mrn],
     );
     if (rowCount !== 3) throw new Error(`Expected 3 signed screenings for ${mrn}, wrote ${rowCount}`);
-    // Chair-side capacity is limited by nurses on duty: without a rota nothing can be booked.
-    // A weekly rota of two nurses through each day's opening hours, unless the clinic has shifts.
-    await client.query(
-      `INSERT INTO "NurseShift" (id, "clinicId", weekday, "startsAt", "endsAt", nurses)
-       SELECT gen_random_uuid(), h."clinicId", h.weekday, h."opensAt", h."closesAt", 2
-       FROM "OpeningHours" h JOIN "Patient" p ON p."clinicId" = h."clinicId"
-       WHERE p.mrn = $1 AND NOT EXISTS (SELECT 1 FROM "NurseShift" n WHERE n."clinicId" = h."clinicId")`,
-      [mrn],
-    );
   } finally {
     await client.end();
   }

@@ -2626,7 +2626,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Allowed roles: ADMIN, SCHEDULER */
+            /** @description Allowed roles: ADMIN, SCHEDULER, NURSE, CLINICIAN */
             403: {
                 headers: {
                     [name: string]: unknown;

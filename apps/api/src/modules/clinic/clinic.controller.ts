@@ -32,7 +32,7 @@ export class ClinicController {
   constructor(private readonly clinic: ClinicService) {}
 
   @Get()
-  @Roles('ADMIN', 'SCHEDULER')
+  @Roles('ADMIN', 'SCHEDULER', 'NURSE', 'CLINICIAN')
   @ApiOperation({ summary: "The signed-in user's clinic: settings, opening hours, closures, nurse shifts and chairs" })
   @ApiOkResponse({ type: ClinicDto })
   get(@CurrentActor() actor: Actor): Promise<ClinicDto> {
