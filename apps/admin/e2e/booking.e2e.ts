@@ -4,69 +4,20 @@
 // test/browser/global-setup.ts, which also signs ELIGIBLE screenings for one demo patient
 // (CADENCE_E2E_ELIGIBLE_MRN): booking is offered only to an eligible patient.
 // Drives Debian's chromium through playwright-core; a failing step leaves a screenshot in tmp/e2e/.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Locator } from 'playwright-core';
+import { DEMO, UI_TIMEOUT_MS, expectVisible, signIn, useBrowser } from './support';
 
-const BASE_URL = (process.env.CADENCE_E2E_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const SCREENSHOT_DIR = resolve(__dirname, '../../../tmp/e2e');
-const SCHEDULER = { email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' };
 const ELIGIBLE_MRN = process.env.CADENCE_E2E_ELIGIBLE_MRN ?? 'DEMO-000001';
 const FIVE_DAY_PROTOCOL = 'Five consecutive days, low-dose IV (4 h a day)';
-const UI_TIMEOUT_MS = 15_000;
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser context (no cookies) per test; on failure, a full-page screenshot is kept. */
-async function inBrowser(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const context: BrowserContext = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT_MS);
-  try {
-    await body(page);
-  } catch (error) {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const file = join(SCREENSHOT_DIR, `${name}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    if (error instanceof Error) error.message += `\n(screenshot: ${file}; page: ${page.url()})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
+const inBrowser = useBrowser();
 
 describe('booking a course in the admin app', () => {
   it('books a five-day course through the wizard and shows every session on the chair board', async () => {
     await inBrowser('book-five-day-course', async (page) => {
-      await signIn(page, SCHEDULER.email, SCHEDULER.password);
+      await signIn(page, DEMO.scheduler);
       await page.waitForURL('**/patients', { timeout: UI_TIMEOUT_MS });
 
       // 1. Patient: found with the patient search, and the API says they are eligible.
@@ -127,9 +78,6 @@ describe('booking a course in the admin app', () => {
   });
 });
 
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-}
 
 /** Steps in the wizard are enabled once the API has answered; wait for that, then click. */
 async function clickWhenEnabled(locator: Locator): Promise<void> {

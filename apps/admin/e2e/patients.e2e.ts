@@ -2,62 +2,11 @@
 // Runs under Jest against a running Cadence (API + built admin app on one port):
 //   CADENCE_E2E_URL=http://localhost:3000 jest <config that matches *.e2e.ts>
 // Drives Debian's chromium through playwright-core; a failing step leaves a screenshot in tmp/e2e/.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-const BASE_URL = (process.env.CADENCE_E2E_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const SCREENSHOT_DIR = resolve(__dirname, '../../../tmp/e2e');
-const SCHEDULER = { email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' };
-const UI_TIMEOUT_MS = 15_000;
+import { DEMO, UI_TIMEOUT_MS, expectVisible, signIn, useBrowser } from './support';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser context (no cookies) per test; on failure, a full-page screenshot is kept. */
-async function inBrowser(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const context: BrowserContext = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT_MS);
-  try {
-    await body(page);
-  } catch (error) {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const file = join(SCREENSHOT_DIR, `${name}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    if (error instanceof Error) error.message += `\n(screenshot: ${file}; page: ${page.url()})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
+const inBrowser = useBrowser();
 
 /** Unique per run, and valid for the API's rules (MRN: letters, digits, hyphens; up to 32). */
 function uniquePatient() {
@@ -68,7 +17,7 @@ function uniquePatient() {
 describe('patients in the admin app', () => {
   it('registers a patient and finds them by family name', async () => {
     await inBrowser('register-and-search', async (page) => {
-      await signIn(page, SCHEDULER.email, SCHEDULER.password);
+      await signIn(page, DEMO.scheduler);
       await page.waitForURL('**/patients', { timeout: UI_TIMEOUT_MS });
       await expectVisible(page.getByRole('heading', { name: 'Patients' }));
 
@@ -103,7 +52,7 @@ describe('patients in the admin app', () => {
     await inBrowser('wrong-password', async (page) => {
       // A throwaway address: the API throttles failed sign-ins per email, and repeated runs
       // must not lock out the demo scheduler that the other test signs in as.
-      await signIn(page, `nobody-${Date.now()}@demo.cadence.test`, 'definitely-not-the-password');
+      await signIn(page, { email: `nobody-${Date.now()}@demo.cadence.test`, password: 'definitely-not-the-password' });
       const alert = page.getByRole('alert').filter({ hasText: 'Email or password is incorrect' });
       await expectVisible(alert);
       expect(new URL(page.url()).pathname).toBe('/login');
@@ -113,6 +62,3 @@ describe('patients in the admin app', () => {
   });
 });
 
-async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-}

@@ -3,82 +3,29 @@
 // Runs under Jest against a running Cadence (API + built admin app on one port):
 //   CADENCE_E2E_URL=http://localhost:3000 jest <config that matches *.e2e.ts>
 // Drives Debian's chromium through playwright-core; a failing step leaves a screenshot in tmp/e2e/.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-
-const BASE_URL = (process.env.CADENCE_E2E_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const SCREENSHOT_DIR = resolve(__dirname, '../../../tmp/e2e');
-const SCHEDULER = { email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' };
-const NURSE = { email: 'nurse@demo.cadence.test', password: 'demo-nurse-2026' };
-const CLINICIAN = { email: 'clinician@demo.cadence.test', password: 'demo-clinician-2026' };
-const UI_TIMEOUT_MS = 15_000;
+import { request, type Locator, type Page } from 'playwright-core';
+import { BASE_URL, DEMO, UI_TIMEOUT_MS, expectVisible, signIn, useBrowser } from './support';
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser context (no cookies) per person; on failure, a full-page screenshot is kept. */
-async function inBrowser(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const context: BrowserContext = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT_MS);
-  try {
-    await body(page);
-  } catch (error) {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const file = join(SCREENSHOT_DIR, `${name}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    if (error instanceof Error) error.message += `\n(screenshot: ${file}; page: ${page.url()})`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT_MS });
-}
+const inBrowser = useBrowser();
 
 /** The patient under test, registered by the front desk through the API (registering is covered elsewhere). */
 async function registerPatient(): Promise<{ id: string; givenName: string; familyName: string; mrn: string }> {
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
   const patient = { mrn: `E2E-S-${stamp}`, givenName: 'Grace', familyName: `Screentest${stamp}` };
-  const context = await browser.newContext({ baseURL: BASE_URL });
+  const context = await request.newContext({ baseURL: BASE_URL });
   try {
-    const login = await context.request.post('/api/auth/login', { data: SCHEDULER });
+    const login = await context.post('/api/auth/login', { data: DEMO.scheduler });
     expect(login.status()).toBe(200);
-    const created = await context.request.post('/api/patients', {
+    const created = await context.post('/api/patients', {
       data: { ...patient, dateOfBirth: '1975-09-14', sex: 'FEMALE', weightKg: 64 },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
     return { id, ...patient };
   } finally {
-    await context.close();
+    await context.dispose();
   }
 }
 
@@ -101,7 +48,8 @@ describe('screening in the admin app', () => {
     const patient = await registerPatient();
 
     await inBrowser('screening-nurse', async (page) => {
-      await signIn(page, NURSE.email, NURSE.password);
+      await signIn(page, DEMO.nurse);
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT_MS });
       await page.goto(`/patients/${patient.id}`);
       await expectVisible(page.getByRole('heading', { name: `${patient.familyName}, ${patient.givenName}` }));
       // Nothing signed yet: the eligibility badge says so, with its reasons.
@@ -147,7 +95,8 @@ describe('screening in the admin app', () => {
     });
 
     await inBrowser('screening-clinician', async (page) => {
-      await signIn(page, CLINICIAN.email, CLINICIAN.password);
+      await signIn(page, DEMO.clinician);
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT_MS });
       await page.getByRole('link', { name: 'Review queue' }).click();
       await expectVisible(page.getByRole('heading', { name: 'Review queue' }));
       const queue = page.getByRole('list', { name: 'Screenings awaiting review' });
@@ -160,6 +109,3 @@ describe('screening in the admin app', () => {
   });
 });
 
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-}

@@ -1,0 +1,69 @@
+// Shared by the browser tests: Debian's chromium driven by playwright-core against the running
+// Cadence at CADENCE_E2E_URL (started by test/browser/global-setup.ts), a fresh context per test,
+// and a full-page screenshot in tmp/e2e/ when a step fails.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const BASE_URL = (process.env.CADENCE_E2E_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+export const UI_TIMEOUT_MS = 15_000;
+const SCREENSHOT_DIR = resolve(__dirname, '../../../tmp/e2e');
+
+export const DEMO = {
+  scheduler: { email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' },
+  nurse: { email: 'nurse@demo.cadence.test', password: 'demo-nurse-2026' },
+  clinician: { email: 'clinician@demo.cadence.test', password: 'demo-clinician-2026' },
+  admin: { email: 'admin@demo.cadence.test', password: 'demo-admin-2026' },
+} as const;
+
+/** Launches chromium for the calling test file (closed after it) and returns its runner. */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Runs `body` in a fresh context (no cookies); on failure keeps a full-page screenshot. */
+  return async function inBrowser(name: string, body: (page: Page) => Promise<void>): Promise<void> {
+    if (!browser) throw new Error('useBrowser() must be called at the top of the test file');
+    const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    try {
+      await body(page);
+    } catch (error) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = join(SCREENSHOT_DIR, `${name}-${Date.now()}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      if (error instanceof Error) error.message += `\n(screenshot: ${file}; page: ${page.url()})`;
+      throw error;
+    } finally {
+      await context.close();
+    }
+  };
+}
+
+export async function signIn(page: Page, login: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+export async function expectVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+}
