@@ -1,39 +1,7 @@
 // Every write route refuses bad input with 400 application/problem+json naming the field and the
 // rule, and writes nothing: the row counts are the same before and after.
+import { Case, expectRefused as refuse, fieldCases, LONG } from '../support/bad-input';
 import { rowCounts, startTestApp, TestContext, TestUser } from '../support/context';
-
-const LONG = 'x'.repeat(10_000);
-
-interface Case {
-  name: string;
-  body?: unknown;
-  path?: string;
-  /** A field the errors must name (omitted for bodies that are not objects at all). */
-  field?: string;
-  rule?: string;
-}
-
-function fieldCases(valid: Record<string, unknown>, strings: string[], dates: string[] = []): Case[] {
-  const cases: Case[] = [];
-  for (const field of Object.keys(valid)) {
-    const { [field]: _omitted, ...rest } = valid;
-    cases.push({ name: `missing ${field}`, body: rest, field });
-  }
-  cases.push({ name: 'an unknown field', body: { ...valid, isAdmin: true }, field: 'isAdmin', rule: 'unknownField' });
-  for (const field of strings) {
-    cases.push({ name: `10,000 characters in ${field}`, body: { ...valid, [field]: LONG }, field });
-    cases.push({ name: `a number as ${field}`, body: { ...valid, [field]: 42 }, field });
-    cases.push({ name: `an object as ${field}`, body: { ...valid, [field]: { $gt: '' } }, field });
-  }
-  for (const field of dates) {
-    for (const bad of ['2023-02-30', '2023-13-01', '2023-02-29', '02/04/1980', '1980-04-02T00:00:00Z', '2999-01-01', '1800-01-01']) {
-      cases.push({ name: `${bad} as ${field}`, body: { ...valid, [field]: bad }, field, rule: 'isDateOfBirth' });
-    }
-  }
-  cases.push({ name: 'a JSON array', body: [valid] });
-  cases.push({ name: 'a JSON string', body: '"text"' });
-  return cases;
-}
 
 describe('bad input on every write route', () => {
   let ctx: TestContext;
@@ -48,21 +16,8 @@ describe('bad input on every write route', () => {
   });
   afterAll(() => ctx.close());
 
-  async function expectRefused(method: 'post' | 'patch', path: string, user: TestUser | undefined, c: Case) {
-    const before = await rowCounts(ctx.prisma);
-    const attempts = await ctx.prisma.loginAttempt.count();
-    let req = ctx.http()[method](c.path ?? path).set('Content-Type', 'application/json');
-    if (user) req = req.set('Cookie', user.cookie);
-    const res = await req.send(typeof c.body === 'string' ? c.body : JSON.stringify(c.body));
-    expect({ status: res.status, body: res.body }).toMatchObject({ status: 400 });
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 400, correlationId: expect.any(String) });
-    if (c.field) {
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: c.field, ...(c.rule ? { rule: c.rule } : {}) })]));
-    }
-    expect(await rowCounts(ctx.prisma)).toEqual(before);
-    expect(await ctx.prisma.loginAttempt.count()).toBe(attempts);
-  }
+  const expectRefused = (method: 'post' | 'patch' | 'put' | 'delete', path: string, user: TestUser | undefined, c: Case) =>
+    refuse(ctx, method, path, user, c);
 
   describe('POST /api/patients', () => {
     const valid = {
@@ -73,7 +28,7 @@ describe('bad input on every write route', () => {
       sex: 'FEMALE',
     };
     const cases: Case[] = [
-      ...fieldCases(valid, ['mrn', 'givenName', 'familyName'], ['dateOfBirth']),
+      ...fieldCases(valid, ['mrn', 'givenName', 'familyName'], { dates: ['dateOfBirth'] }),
       { name: 'an unknown sex', body: { ...valid, sex: 'F' }, field: 'sex', rule: 'isIn' },
       { name: 'a blank family name', body: { ...valid, familyName: '   ' }, field: 'familyName', rule: 'matches' },
       { name: 'a weight as text', body: { ...valid, weightKg: '60' }, field: 'weightKg' },

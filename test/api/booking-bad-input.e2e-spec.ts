@@ -1,36 +1,10 @@
 // Every booking, clinic and protocol write route refuses bad input with 400 application/problem+json
 // naming the field and the rule, and writes nothing: the row counts are the same before and after.
 import { PROTOCOL_CATALOGUE } from '@cadence/domain';
-import { rowCounts, startTestApp, TestContext, TestUser } from '../support/context';
+import { Case, expectRefused as refuse, fieldCases, LONG } from '../support/bad-input';
+import { startTestApp, TestContext, TestUser } from '../support/context';
 
-const LONG = 'x'.repeat(10_000);
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
-
-interface Case {
-  name: string;
-  body?: unknown;
-  path?: string;
-  field?: string;
-  rule?: string;
-}
-
-function fieldCases(valid: Record<string, unknown>, strings: string[], optional: string[] = []): Case[] {
-  const cases: Case[] = [];
-  for (const field of Object.keys(valid)) {
-    if (optional.includes(field)) continue;
-    const { [field]: _omitted, ...rest } = valid;
-    cases.push({ name: `missing ${field}`, body: rest, field });
-  }
-  cases.push({ name: 'an unknown field', body: { ...valid, isAdmin: true }, field: 'isAdmin', rule: 'unknownField' });
-  for (const field of strings) {
-    cases.push({ name: `10,000 characters in ${field}`, body: { ...valid, [field]: LONG }, field });
-    cases.push({ name: `a number as ${field}`, body: { ...valid, [field]: 42 }, field });
-    cases.push({ name: `an object as ${field}`, body: { ...valid, [field]: { $gt: '' } }, field });
-  }
-  cases.push({ name: 'a JSON array', body: [valid] });
-  cases.push({ name: 'a JSON string', body: '"text"' });
-  return cases;
-}
 
 const BAD_INSTANTS = ['2027-02-30T09:00:00Z', '2027-13-01T09:00:00Z', '2027-03-01T25:00:00Z', '2027-03-01T09:00:00', '2027-03-01', 'tomorrow', '1800-01-01T09:00:00Z'];
 const BAD_DAYS = ['2027-02-30', '2027-13-01', '2027-02-29', '02/04/2027', '1800-01-01'];
@@ -60,25 +34,15 @@ describe('bad input on every booking write route', () => {
   });
   afterAll(() => ctx.close());
 
-  async function expectRefused(method: 'post' | 'patch' | 'put' | 'delete', path: string, user: TestUser, c: Case) {
-    const before = await rowCounts(ctx.prisma);
-    const req = ctx.http()[method](c.path ?? path).set('Content-Type', 'application/json').set('Cookie', user.cookie);
-    const res = await req.send(typeof c.body === 'string' ? c.body : JSON.stringify(c.body ?? {}));
-    expect({ status: res.status, body: res.body }).toMatchObject({ status: 400 });
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 400, correlationId: expect.any(String) });
-    if (c.field) {
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: c.field, ...(c.rule ? { rule: c.rule } : {}) })]));
-    }
-    expect(await rowCounts(ctx.prisma)).toEqual(before);
-  }
+  const expectRefused = (method: 'post' | 'patch' | 'put' | 'delete', path: string, user: TestUser | undefined, c: Case) =>
+    refuse(ctx, method, path, user, c);
 
   const session = () => ({ chairId, startsAt: '2027-03-01T09:00:00Z', endsAt: '2027-03-01T09:40:00Z' });
 
   describe('POST /api/courses/options', () => {
     const valid = () => ({ patientId, protocolId, earliest: '2027-03-01', k: 3 });
     const cases = (): Case[] => [
-      ...fieldCases(valid(), ['patientId', 'protocolId', 'earliest'], ['k']),
+      ...fieldCases(valid(), ['patientId', 'protocolId', 'earliest'], { optional: ['k'] }),
       ...BAD_DAYS.map((bad) => ({ name: `${bad} as earliest`, body: { ...valid(), earliest: bad }, field: 'earliest', rule: 'isDayOrInstant' })),
       { name: 'k of 0', body: { ...valid(), k: 0 }, field: 'k', rule: 'min' },
       { name: 'k of 11', body: { ...valid(), k: 11 }, field: 'k', rule: 'max' },
@@ -94,7 +58,7 @@ describe('bad input on every booking write route', () => {
   describe('POST /api/courses', () => {
     const valid = () => ({ patientId, protocolId, sessions: [session()], baselinePainNrs: 5, baselinePainInterference: 4 });
     const cases = (): Case[] => [
-      ...fieldCases(valid(), ['patientId', 'protocolId'], ['baselinePainNrs', 'baselinePainInterference']),
+      ...fieldCases(valid(), ['patientId', 'protocolId'], { optional: ['baselinePainNrs', 'baselinePainInterference'] }),
       { name: 'no sessions', body: { ...valid(), sessions: [] }, field: 'sessions', rule: 'arrayMinSize' },
       { name: '31 sessions', body: { ...valid(), sessions: Array.from({ length: 31 }, session) }, field: 'sessions', rule: 'arrayMaxSize' },
       { name: 'sessions as an object', body: { ...valid(), sessions: session() }, field: 'sessions' },

@@ -1,16 +1,7 @@
 // Every screening write refuses bad input with 400 application/problem+json naming the field (or
 // the answer, as answers.<itemId>) and the rule, and writes nothing: row counts are unchanged.
+import { Case, expectRefused as refuse, LONG } from '../support/bad-input';
 import { rowCounts, startTestApp, TestContext, TestUser } from '../support/context';
-
-const LONG = 'x'.repeat(10_000);
-
-interface Case {
-  name: string;
-  body?: unknown;
-  path?: string;
-  field?: string;
-  rule?: string;
-}
 
 describe('bad input on screening routes', () => {
   let ctx: TestContext;
@@ -54,16 +45,8 @@ describe('bad input on screening routes', () => {
   });
   afterAll(() => ctx.close());
 
-  async function expectRefused(method: 'post' | 'patch', path: string, user: TestUser, c: Case) {
-    const before = await rowCounts(ctx.prisma);
-    const res = await ctx.http()[method](c.path ?? path).set('Cookie', user.cookie).set('Content-Type', 'application/json').send(typeof c.body === 'string' ? c.body : JSON.stringify(c.body));
-    expect({ status: res.status, body: res.body }).toMatchObject({ status: 400 });
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    if (c.field) {
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: c.field, ...(c.rule ? { rule: c.rule } : {}) })]));
-    }
-    expect(await rowCounts(ctx.prisma)).toEqual(before);
-  }
+  const expectRefused = (method: 'post' | 'patch' | 'put' | 'delete', path: string, user: TestUser | undefined, c: Case) =>
+    refuse(ctx, method, path, user, c);
 
   // Answers that do not fit the cardiovascular checklist, for create and for save.
   const badAnswers: Case[] = [

@@ -281,7 +281,7 @@ export async function rowCounts(prisma: PrismaClient) {
     prisma.screening.count(),
     prisma.screeningTemplate.count(),
   ]);
-  const [courses, appointments, protocols, chairs, closures, nurseShifts, openingHours] = await Promise.all([
+  const [courses, appointments, protocols, chairs, closures, nurseShifts, openingHours, loginAttempts] = await Promise.all([
     prisma.course.count(),
     prisma.appointment.count(),
     prisma.protocol.count(),
@@ -289,8 +289,10 @@ export async function rowCounts(prisma: PrismaClient) {
     prisma.closure.count(),
     prisma.nurseShift.count(),
     prisma.openingHours.count(),
+    prisma.loginAttempt.count(),
   ]);
   return {
+    loginAttempts,
     patients,
     diagnoses,
     users,
