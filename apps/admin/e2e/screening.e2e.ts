@@ -104,7 +104,9 @@ describe('screening in the admin app', () => {
       await expectVisible(first);
       expect(await first.getAttribute('aria-label')).toContain(`${patient.familyName}, ${patient.givenName}`);
       await expectVisible(first.getByText('Suicidality flag'));
-      await expectVisible(first.getByRole('button', { name: /^Sign / }));
+      // A result that needs review is cleared by an override with a reason, never a bare sign.
+      await expectVisible(first.getByRole('button', { name: /^Override / }));
+      expect(await first.getByRole('button', { name: /^Sign / }).count()).toBe(0);
     });
   });
 });

@@ -106,7 +106,7 @@ function Board({ zone, chairs, openingHours }: BoardProps) {
                 {view === 'day' ? ' on this day' : ' this week'}
               </Text>
               <Text size="sm" c="dimmed">
-                Select an appointment to cancel, reschedule or mark a no-show.
+                {boardHint(hasAnyRole(user, CHANGE_APPOINTMENT_ROLES), hasAnyRole(user, NO_SHOW_ROLES))}
               </Text>
             </Group>
           </>
@@ -121,4 +121,11 @@ function Board({ zone, chairs, openingHours }: BoardProps) {
       />
     </>
   );
+}
+
+/** Says what selecting an appointment lets this user do, so nobody is offered what they cannot. */
+function boardHint(canChange: boolean, canMarkNoShow: boolean): string {
+  if (canChange) return 'Select an appointment to cancel, reschedule or mark a no-show.';
+  if (canMarkNoShow) return 'Select an appointment to see its details or mark a no-show.';
+  return 'Select an appointment to see its details.';
 }

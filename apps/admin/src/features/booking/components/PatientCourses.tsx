@@ -30,7 +30,7 @@ export function PatientCourses({ patientId }: { patientId: string }) {
         <Title order={3} size="h4">
           Courses
         </Title>
-        {canDownload && (
+        {canDownload && (courses.data?.length ?? 0) > 0 && (
           <Anchor href={patientCalendarUrl(patientId)} download size="sm">
             Download calendar (.ics)
           </Anchor>

@@ -72,8 +72,7 @@ export function ProtocolStep(props: ProtocolStepProps) {
                     </Text>
                     {!bookable && (
                       <Text size="sm" mt={4} c="dark.4">
-                        Taken at home, so there is nothing to book in a chair or bed. Follow-ups are scheduled from the
-                        patient&rsquo;s record.
+                        Taken at home, so there is nothing to book in a chair or bed.
                       </Text>
                     )}
                   </div>

@@ -74,9 +74,13 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
   return (
     <>
       <Group gap="xs">
-        <Button size="sm" onClick={() => open('sign')} aria-label={`Sign ${label} for ${patientLabel}`}>
-          Sign
-        </Button>
+        {/* A result that needs review is cleared only by a written override, or declined: signing
+            it as it stands would leave the patient blocked with nothing left to review. */}
+        {!canOverride && (
+          <Button size="sm" onClick={() => open('sign')} aria-label={`Sign ${label} for ${patientLabel}`}>
+            Sign
+          </Button>
+        )}
         {canOverride && (
           <Button
             size="sm"
