@@ -7,7 +7,8 @@
  * It returns, earliest first, one plan per feasible first start with each later session at the
  * first feasible (start, resource) of its day. Sessions on different local days cannot interact
  * (each sits inside its own day's opening hours), so searching the later days one by one finds a
- * completion exactly when some combination exists.
+ * completion exactly when some combination exists. A session never goes on a local date (for a
+ * continuous infusion, any date it touches) where the patient already has a live booking.
  */
 import { DateTime } from 'luxon';
 import type { CoursePlan, CoursePlanRequest } from './course';
@@ -29,6 +30,7 @@ export function bruteForceCoursePlans(req: CoursePlanRequest): CoursePlan[] {
   const fits = (resourceId: string, s: number, chairSide: boolean) =>
     !check.resourceBusy(resourceId, s, s + durMs) &&
     !check.patientBusy(req.patientId, s, s + durMs) &&
+    !check.patientSameDay(req.patientId, s, s + durMs) &&
     (!chairSide || check.nurseRoom(s, s + durMs));
 
   const session = (resourceId: string, s: number) => ({

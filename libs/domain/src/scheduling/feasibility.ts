@@ -22,6 +22,7 @@ export type PlanFeasibilityCode =
   | 'PATTERN_BROKEN'
   | 'RESOURCE_BUSY'
   | 'PATIENT_BUSY'
+  | 'PATIENT_SAME_DAY'
   | 'NURSE_CAPACITY';
 
 export interface PlanFeasibilityReason {
@@ -109,6 +110,8 @@ export function isPlanFeasible(plan: Pick<CoursePlan, 'sessions'>, ctx: PlanFeas
       fail('RESOURCE_BUSY', `${label}: ${session.resourceId} is already booked`, i);
     if (check.patientBusy(ctx.patientId, s, e))
       fail('PATIENT_BUSY', `${label} clashes with the patient's other bookings`, i);
+    else if (e > s && check.patientSameDay(ctx.patientId, s, e))
+      fail('PATIENT_SAME_DAY', `${label}: the patient already has another appointment that day`, i);
     if (chairSide && !check.nurseRoom(s, e)) {
       fail('NURSE_CAPACITY', `${label}: not enough nurses on duty for another infusion`, i);
     }

@@ -18,4 +18,11 @@ export { findCoursePlans, type FindCoursePlansRequest } from './slot-search';
 export { bruteForceCoursePlans } from './brute-force';
 export * from './feasibility';
 export { protocolProblems, isProtocol, PROTOCOL_KEY_PATTERN, BOOSTER_CHECKS, type ProtocolProblem } from './protocol-validation';
-export { singleSessionProtocol } from './reschedule';
+export {
+  singleSessionProtocol,
+  rescheduleDate,
+  rescheduleProblem,
+  type RescheduleProblem,
+  type RescheduleProblemCode,
+} from './reschedule';
+export * from './session-changes';

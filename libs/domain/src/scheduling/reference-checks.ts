@@ -25,6 +25,11 @@ interface Parsed {
 export interface ReferenceChecks {
   resourceBusy(resourceId: string, s: number, e: number): boolean;
   patientBusy(patientId: string, s: number, e: number): boolean;
+  /**
+   * The patient has a live booking on a clinic-local date that [s, e) touches: one patient, at
+   * most one booking a day. An end at local midnight does not touch the next day.
+   */
+  patientSameDay(patientId: string, s: number, e: number): boolean;
   /** One more chair-side infusion fits on [s, e) at every instant. */
   nurseRoom(s: number, e: number): boolean;
   /** The local date (DateTime at local midnight) of an instant. */
@@ -74,6 +79,11 @@ export function referenceChecks(clinic: ClinicCapacity, existing: readonly Exist
   return {
     resourceBusy: (id, s, e) => appts.some((a) => a.resourceId === id && a.s < e && s < a.e),
     patientBusy: (id, s, e) => appts.some((a) => a.patientId === id && a.s < e && s < a.e),
+    patientSameDay(id, s, e) {
+      const from = DateTime.fromMillis(s, { zone }).startOf('day').toMillis();
+      const to = DateTime.fromMillis(e - 1, { zone }).startOf('day').plus({ days: 1 }).toMillis();
+      return appts.some((a) => a.patientId === id && a.s < to && from < a.e);
+    },
     nurseRoom(s, e) {
       // Both counts are step functions, so checking the start and every change inside suffices.
       const points = new Set<number>([s]);

@@ -1,5 +1,5 @@
 import { isPlanFeasible } from './feasibility';
-import { singleSessionProtocol } from './reschedule';
+import { rescheduleDate, rescheduleProblem, singleSessionProtocol } from './reschedule';
 import { findCoursePlans } from './slot-search';
 import { catalogueProtocol, newClinic } from './scheduling.factory';
 
@@ -25,5 +25,33 @@ describe('singleSessionProtocol', () => {
     // Friday 6 March 2026, 09:00 GMT, four hours.
     expect(plan.sessions).toEqual([{ resourceId: 'C1', start: '2026-03-06T09:00:00.000Z', end: '2026-03-06T13:00:00.000Z' }]);
     expect(isPlanFeasible(plan, { protocol, clinic, existing: [], patientId: 'P' })).toEqual({ feasible: true, reasons: [] });
+  });
+});
+
+describe('rescheduleProblem', () => {
+  const LONDON = 'Europe/London';
+  // Session 5 of a five-day course: Friday 6 June 2025, 09:00 BST.
+  const original = { start: '2025-06-06T08:00:00.000Z' };
+
+  it('allows another time or chair on the same clinic-local day, early or late', () => {
+    expect(rescheduleProblem(original, { start: '2025-06-06T13:00:00.000Z' }, LONDON)).toEqual([]);
+    expect(rescheduleProblem(original, { start: '2025-06-05T23:00:00.000Z' }, LONDON)).toEqual([]); // 00:00 BST Friday
+    expect(rescheduleProblem(original, { start: '2025-06-06T22:59:00.000Z' }, LONDON)).toEqual([]); // 23:59 BST Friday
+  });
+
+  it('refuses another day, naming both dates and the way to change days', () => {
+    for (const start of ['2025-06-02T08:00:00.000Z', '2025-06-13T08:00:00.000Z', '2025-06-06T23:00:00.000Z']) {
+      const problems = rescheduleProblem(original, { start }, LONDON);
+      expect(problems).toEqual([{ code: 'RESCHEDULE_OTHER_DAY', message: expect.stringContaining('2025-06-06') }]);
+      expect(problems[0].message).toMatch(/cancel the course and book it again/);
+    }
+  });
+
+  it('judges the day in the clinic zone, not UTC', () => {
+    // 23:30 UTC on Thursday is 09:30 on Friday in Sydney, the same Sydney day as 09:00.
+    const sydney = { start: '2025-06-05T23:00:00.000Z' };
+    expect(rescheduleDate(sydney, 'Australia/Sydney')).toBe('2025-06-06');
+    expect(rescheduleProblem(sydney, { start: '2025-06-05T23:30:00.000Z' }, 'Australia/Sydney')).toEqual([]);
+    expect(rescheduleProblem(sydney, { start: '2025-06-05T13:30:00.000Z' }, 'Australia/Sydney')).toHaveLength(1);
   });
 });

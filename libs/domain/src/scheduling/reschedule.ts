@@ -2,8 +2,15 @@
  * Moving one session of a booked course. The session keeps its protocol's chair time and resource
  * kind; the rest of the course stays where it is, so the search and the re-check see a one-session
  * course of the same protocol (a continuous infusion is already one session).
+ *
+ * A move keeps the session on its clinic-local date (another chair or time that day), so the
+ * course keeps its pattern: consecutive days stay consecutive, "every n days" stays n days apart.
+ * Moving a session to another day is cancelling the course and booking it again.
  */
+import { DateTime } from 'luxon';
+import { parseUtcMs } from './clinic';
 import type { Protocol } from './protocol';
+import type { SessionTimes } from './session-changes';
 
 export function singleSessionProtocol(protocol: Protocol): Protocol {
   switch (protocol.pattern.kind) {
@@ -15,4 +22,33 @@ export function singleSessionProtocol(protocol: Protocol): Protocol {
     case 'NONE':
       return protocol;
   }
+}
+
+/** The clinic-local date (YYYY-MM-DD) a session starts on: the only date it can be moved within. */
+export function rescheduleDate(original: Pick<SessionTimes, 'start'>, timeZone: string): string {
+  return DateTime.fromMillis(parseUtcMs(original.start), { zone: timeZone }).toISODate()!;
+}
+
+export type RescheduleProblemCode = 'RESCHEDULE_OTHER_DAY';
+
+export interface RescheduleProblem {
+  code: RescheduleProblemCode;
+  message: string;
+}
+
+/** Why `proposed` is not a move of `original` a reschedule may make (empty when it is). */
+export function rescheduleProblem(
+  original: Pick<SessionTimes, 'start'>,
+  proposed: Pick<SessionTimes, 'start'>,
+  timeZone: string,
+): RescheduleProblem[] {
+  const from = rescheduleDate(original, timeZone);
+  const to = rescheduleDate(proposed, timeZone);
+  if (from === to) return [];
+  return [
+    {
+      code: 'RESCHEDULE_OTHER_DAY',
+      message: `A session moves only within its own day (${from}), not to ${to}; to change the days, cancel the course and book it again.`,
+    },
+  ];
 }

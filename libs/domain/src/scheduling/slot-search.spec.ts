@@ -287,10 +287,39 @@ describe('nurse capacity', () => {
 });
 
 describe("the patient's own bookings", () => {
-  it('does not overlap another appointment of the same patient, in any chair or bed', () => {
+  it('never books a second appointment of the patient on a local day that has one, in any chair or bed', () => {
     const existing = [appt('B1', 'patient-1', '2025-06-02T09:00:00+01:00', '2025-06-02T10:10:00+01:00')];
     const [plan] = findCoursePlans(request({ protocol: SINGLE, existing, k: 1 }));
-    expect(localStarts(plan)).toEqual(['Mon 2025-06-02 10:15']);
+    expect(localStarts(plan)).toEqual(['Tue 2025-06-03 09:00']);
+  });
+
+  it('skips every start whose course would put a session on a day the patient is already booked', () => {
+    // Wednesday is taken, so no five-day run that includes it is offered.
+    const existing = [appt('C2', 'patient-1', '2025-06-04T16:00:00+01:00', '2025-06-04T16:40:00+01:00')];
+    const plans = findCoursePlans(request({ protocol: FIVE_DAY, clinic: newClinic({ days: ALL_WEEK }), existing, k: 1 }));
+    expect(localStarts(plans[0])[0]).toBe('Thu 2025-06-05 09:00');
+  });
+
+  it('reads the day in the clinic zone: a booking ending at local midnight leaves the next day free', () => {
+    // Sunday 30 March 2025, the clocks go forward in London; the booking ends at Monday 00:00 BST.
+    const existing = [appt('B1', 'patient-1', '2025-03-30T20:00:00+01:00', '2025-03-31T00:00:00+01:00')];
+    const [plan] = findCoursePlans(request({ protocol: SINGLE, existing, earliest: '2025-03-31', k: 1 }));
+    expect(localStarts(plan)).toEqual(['Mon 2025-03-31 09:00']);
+    const late = [appt('B1', 'patient-1', '2025-03-30T20:00:00+01:00', '2025-03-31T00:01:00+01:00')];
+    expect(localStarts(findCoursePlans(request({ protocol: SINGLE, existing: late, earliest: '2025-03-31', k: 1 }))[0])).toEqual([
+      'Tue 2025-04-01 09:00',
+    ]);
+  });
+
+  it('keeps a continuous infusion off every local day it touches that holds another of the patient\'s bookings', () => {
+    // A chair session on Wednesday afternoon: a 30-hour bed infusion may not start on Tuesday or
+    // Wednesday, nor run into Wednesday.
+    const existing = [appt('C1', 'patient-1', '2025-06-04T14:00:00+01:00', '2025-06-04T15:00:00+01:00')];
+    const [plan] = findCoursePlans(request({ protocol: bedProtocol(30), existing, k: 1 }));
+    expect(localStarts(plan)).toEqual(['Mon 2025-06-02 00:00']);
+    const monday = [appt('C1', 'patient-1', '2025-06-02T14:00:00+01:00', '2025-06-02T15:00:00+01:00')];
+    const [next] = findCoursePlans(request({ protocol: bedProtocol(30), existing: [...existing, ...monday], k: 1 }));
+    expect(localStarts(next)).toEqual(['Thu 2025-06-05 00:00']);
   });
 
   it("is not held up by other patients' bookings in another chair", () => {

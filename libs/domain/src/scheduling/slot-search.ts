@@ -18,6 +18,8 @@
  *   for the patient does break the run.
  * - EVERY_N_DAYS: sessions exactly n dates apart; a closure on any of those dates fails the start.
  * - CONTINUOUS: one uninterrupted interval of real hours in a bed, any time of day or night.
+ * A patient has at most one appointment a local day: no session goes on a date (for a continuous
+ * infusion, on any date it touches) where the patient already has a live booking.
  * Every session must end by the horizon's end.
  *
  * Speed. Each day the search needs is built once: its candidate starts (the step grid inside
@@ -112,7 +114,8 @@ class Search {
     const cached = this.dayCache[i];
     if (cached) return cached;
     const day = this.day(i);
-    if (!day.working) return (this.dayCache[i] = NO_SLOTS);
+    // One infusion a day per patient: a day already holding one of theirs offers nothing.
+    if (!day.working || overlapsAny(this.patientBusy, day.startMs, day.endMs)) return (this.dayCache[i] = NO_SLOTS);
     const { stepMs, earliestMs } = this.window;
     const durMs = this.shape.minutes * 60_000;
     const headroom = nurseHeadroom(this.index, day);
@@ -242,13 +245,17 @@ class Search {
     const plans: CoursePlan[] = [];
     const { horizonDays, k, stepMs, earliestMs, horizonEndMs } = this.window;
     const durMs = this.shape.minutes * 60_000;
+    // Horizon day holding the infusion's last instant; it only moves forward with the start.
+    let last = 0;
     for (let d = 0; d < horizonDays && plans.length < k; d++) {
       const day = this.day(d);
       for (let s = day.startMs; s < day.endMs && plans.length < k; s += stepMs) {
         if (s < earliestMs) continue;
         const e = s + durMs;
         if (e > horizonEndMs) return plans;
-        if (overlapsAny(this.patientBusy, s, e)) continue;
+        while (this.day(last).endMs < e) last++;
+        // Nothing else of the patient's on any local day the infusion touches.
+        if (overlapsAny(this.patientBusy, day.startMs, this.day(last).endMs)) continue;
         const r = this.busy.findIndex((b) => !overlapsAny(b, s, e));
         if (r < 0) continue;
         plans.push({
