@@ -22,6 +22,15 @@ function addDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
 }
 
+/**
+ * Rows a refused booking must not write. Consulting the eligibility gate leaves a READ audit row
+ * even on a refusal, so audit rows count only when they record a change.
+ */
+async function writtenRows(ctx: TestContext) {
+  const { audit: _reads, ...rows } = await rowCounts(ctx.prisma);
+  return { ...rows, changes: await ctx.prisma.auditEvent.count({ where: { action: { not: 'READ' } } }) };
+}
+
 describe('booking', () => {
   let ctx: TestContext;
   let scheduler: TestUser;
@@ -73,14 +82,14 @@ describe('booking', () => {
     const other = await ctx.newPatient();
     await ctx.newBookedCourse(other.id, [{ chairId: chair.id, startsAt: at(addDays(first, 3), '08:00'), endsAt: at(addDays(first, 3), '12:00') }]);
     const patient = await ctx.newEligiblePatient();
-    const before = await rowCounts(ctx.prisma);
+    const before = await writtenRows(ctx);
 
     const res = await post('/api/courses', { patientId: patient.id, protocolId: fiveDay, sessions: fiveDays(chair.id, first) }).expect(409);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.code).toBe('PLAN_INFEASIBLE');
     expect(res.body.reasons).toEqual([expect.objectContaining({ code: 'RESOURCE_BUSY', sessionIndex: 3 })]);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'sessions[3]', rule: 'RESOURCE_BUSY' })]);
-    expect(await rowCounts(ctx.prisma)).toEqual(before);
+    expect(await writtenRows(ctx)).toEqual(before);
   });
 
   it('a closure on the fourth day also books nothing, naming the closed day', async () => {
@@ -88,10 +97,10 @@ describe('booking', () => {
     const first = localDay(15);
     const closure = await ctx.prisma.closure.create({ data: { clinicId: ctx.clinicId, startsOn: new Date(`${addDays(first, 3)}T00:00:00Z`), endsOn: new Date(`${addDays(first, 3)}T00:00:00Z`), reason: 'Training day' } });
     const patient = await ctx.newEligiblePatient();
-    const before = await rowCounts(ctx.prisma);
+    const before = await writtenRows(ctx);
     const res = await post('/api/courses', { patientId: patient.id, protocolId: fiveDay, sessions: fiveDays(chair.id, first) }).expect(409);
     expect(res.body.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'CLINIC_CLOSED', sessionIndex: 3 })]));
-    expect(await rowCounts(ctx.prisma)).toEqual(before);
+    expect(await writtenRows(ctx)).toEqual(before);
     await ctx.prisma.closure.delete({ where: { id: closure.id } });
   });
 
@@ -105,12 +114,12 @@ describe('booking', () => {
       await ctx.newSignedScreening(contraindicated.id, kind, kind === 'CARDIOVASCULAR' ? { result: 'CONTRAINDICATED' } : {});
     }
     for (const patient of [unscreened, expiring, contraindicated]) {
-      const before = await rowCounts(ctx.prisma);
+      const before = await writtenRows(ctx);
       const res = await post('/api/courses', { patientId: patient.id, protocolId: fiveDay, sessions: fiveDays(chair.id, first) }).expect(422);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.code).toBe('NOT_ELIGIBLE');
       expect(res.body.eligibility).toEqual(expect.arrayContaining([expect.objectContaining({ status: expect.not.stringMatching(/^ELIGIBLE$/) })]));
-      expect(await rowCounts(ctx.prisma)).toEqual(before);
+      expect(await writtenRows(ctx)).toEqual(before);
     }
   });
 
@@ -193,9 +202,10 @@ describe('booking', () => {
     const target = { chairId: chair.id, startsAt: at(addDays(first, 1), '13:00'), endsAt: at(addDays(first, 1), '17:00') };
     const stale = await post(`/api/appointments/${second.id}/reschedule`, { version: 2, ...target }).expect(409);
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 1 });
-    // Onto the patient's own session of the next day: refused by the domain's re-check.
+    // Onto the patient's own session of the next day: a move stays on the session's day.
     const clash = await post(`/api/appointments/${second.id}/reschedule`, { version: 1, chairId: chair.id, startsAt: course.body.appointments[2].startsAt, endsAt: course.body.appointments[2].endsAt }).expect(409);
     expect(clash.body.code).toBe('PLAN_INFEASIBLE');
+    expect(clash.body.reasons).toEqual([expect.objectContaining({ code: 'RESCHEDULE_OTHER_DAY' })]);
     const moved = await post(`/api/appointments/${second.id}/reschedule`, { version: 1, ...target }).expect(200);
     expect(moved.body).toMatchObject({ id: second.id, startsAt: new Date(target.startsAt).toISOString(), version: 2, status: 'BOOKED', sessionNumber: 2, sessionCount: 5 });
 

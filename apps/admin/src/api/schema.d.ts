@@ -560,7 +560,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a course and its appointments still to come, with a reason */
+        /** Cancel a course and its sessions that have not started, with a reason (refused while a session is under way) */
         post: operations["Courses_cancel"];
         delete?: never;
         options?: never;
@@ -611,7 +611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Where this one session could move: a fresh search of its protocol for one session */
+        /** Where this one session could move: other chairs and times on its own clinic-local day */
         post: operations["Appointments_rescheduleOptions"];
         delete?: never;
         options?: never;
@@ -628,7 +628,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move one session to another chair or time (re-checked against fresh capacity) */
+        /** Move one session to another chair or time on the same clinic-local day (re-checked against fresh capacity); another day means cancelling and rebooking the course */
         post: operations["Appointments_reschedule"];
         delete?: never;
         options?: never;
@@ -645,7 +645,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel one session with a reason */
+        /** Cancel one session that has not started, with a reason */
         post: operations["Appointments_cancel"];
         delete?: never;
         options?: never;
@@ -3006,7 +3006,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book */
+            /** @description PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3064,7 +3064,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE */
+            /** @description NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,7 +3157,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Stale version, or the course is not booked */
+            /** @description Stale version, the course is not booked, or a session is under way (finish or mark it first) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3297,7 +3297,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The appointment is not booked */
+            /** @description Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (earliest after the session's day) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +3349,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Stale version, not booked, PLAN_INFEASIBLE or SLOT_TAKEN */
+            /** @description Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (RESCHEDULE_OTHER_DAY among the reasons) or SLOT_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3408,7 +3408,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Stale version, or not booked */
+            /** @description Stale version, not booked, already started (record a no-show instead), or the course is not booked */
             409: {
                 headers: {
                     [name: string]: unknown;

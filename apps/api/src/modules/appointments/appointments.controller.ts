@@ -32,9 +32,9 @@ export class AppointmentsController {
   @Post(':id/reschedule-options')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: 'Where this one session could move: a fresh search of its protocol for one session' })
+  @ApiOperation({ summary: "Where this one session could move: other chairs and times on its own clinic-local day" })
   @ApiOkResponse({ type: CourseOptionsDto })
-  @ApiConflictResponse({ description: 'The appointment is not booked' })
+  @ApiConflictResponse({ description: 'Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (earliest after the session\'s day)' })
   @ApiNotFoundResponse()
   rescheduleOptions(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: RescheduleOptionsRequestDto): Promise<CourseOptionsDto> {
     return this.appointments.rescheduleOptions(actor, id, body);
@@ -43,9 +43,11 @@ export class AppointmentsController {
   @Post(':id/reschedule')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: 'Move one session to another chair or time (re-checked against fresh capacity)' })
+  @ApiOperation({
+    summary: 'Move one session to another chair or time on the same clinic-local day (re-checked against fresh capacity); another day means cancelling and rebooking the course',
+  })
   @ApiOkResponse({ type: BoardAppointmentDto })
-  @ApiConflictResponse({ description: 'Stale version, not booked, PLAN_INFEASIBLE or SLOT_TAKEN' })
+  @ApiConflictResponse({ description: 'Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (RESCHEDULE_OTHER_DAY among the reasons) or SLOT_TAKEN' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on the new day' })
   @ApiNotFoundResponse()
   reschedule(
@@ -60,9 +62,9 @@ export class AppointmentsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: 'Cancel one session with a reason' })
+  @ApiOperation({ summary: 'Cancel one session that has not started, with a reason' })
   @ApiOkResponse({ type: BoardAppointmentDto })
-  @ApiConflictResponse({ description: 'Stale version, or not booked' })
+  @ApiConflictResponse({ description: 'Stale version, not booked, already started (record a no-show instead), or the course is not booked' })
   @ApiNotFoundResponse()
   cancel(
     @CurrentActor() actor: Actor,

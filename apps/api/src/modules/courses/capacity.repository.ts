@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import type { ClinicCapacity, ClinicNurseShift, ExistingAppointment, IsoWeekday } from '@cadence/domain';
 import { PrismaService } from '../../common/prisma/prisma.service';
+import { DAY_MS, isoDate } from './instants';
 
 /** A live appointment as the slot search sees it, with its id so a reschedule can leave itself out. */
 export type LiveAppointment = ExistingAppointment & { id: string };
@@ -16,9 +17,7 @@ export interface CapacitySnapshot {
 
 type Db = PrismaService | Prisma.TransactionClient;
 
-const DAY_MS = 86_400_000;
-const utcDate = (ms: number) => new Date(new Date(ms).toISOString().slice(0, 10) + 'T00:00:00Z');
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const utcDate = (ms: number) => new Date(`${isoDate(new Date(ms))}T00:00:00Z`);
 
 /**
  * Loads a clinic's capacity for the instants [from, to): opening hours, the closures and dated

@@ -25,7 +25,7 @@ export class CoursesController {
   @Roles('SCHEDULER')
   @ApiOperation({ summary: "The earliest feasible course plans for a protocol and patient, ranked (same chair and time preferred)" })
   @ApiOkResponse({ type: CourseOptionsDto })
-  @ApiUnprocessableEntityResponse({ description: 'PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book' })
+  @ApiUnprocessableEntityResponse({ description: 'PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one' })
   options(@CurrentActor() actor: Actor, @Body() body: CourseOptionsRequestDto): Promise<CourseOptionsDto> {
     return this.courses.options(actor, body);
   }
@@ -36,7 +36,7 @@ export class CoursesController {
   @ApiCreatedResponse({ type: CourseDto })
   @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
   @ApiConflictResponse({ description: 'PLAN_INFEASIBLE (reasons[] per session) or SLOT_TAKEN' })
-  @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE' })
+  @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version)' })
   book(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: BookCourseDto): Promise<CourseDto> {
     return this.courses.book(actor, meta, body);
   }
@@ -53,9 +53,9 @@ export class CoursesController {
   @Post('courses/:id/cancel')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: 'Cancel a course and its appointments still to come, with a reason' })
+  @ApiOperation({ summary: 'Cancel a course and its sessions that have not started, with a reason (refused while a session is under way)' })
   @ApiOkResponse({ type: CourseDto })
-  @ApiConflictResponse({ description: 'Stale version, or the course is not booked' })
+  @ApiConflictResponse({ description: 'Stale version, the course is not booked, or a session is under way (finish or mark it first)' })
   @ApiNotFoundResponse()
   cancel(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
+import { courseCancellation, type SessionChangeProblem } from '@cadence/domain';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { isExclusionViolation } from '../../common/prisma/pg-errors';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
@@ -34,7 +35,8 @@ export type BookResult = { ok: true; id: string } | { ok: false; reason: 'INFEAS
 export type CancelResult =
   | { ok: true }
   | { ok: false; reason: 'NOT_FOUND' | 'NOT_BOOKED' }
-  | { ok: false; reason: 'STALE_VERSION'; currentVersion: number };
+  | { ok: false; reason: 'STALE_VERSION'; currentVersion: number }
+  | { ok: false; reason: 'UNDER_WAY'; problem: SessionChangeProblem; appointmentIds: string[] };
 
 /**
  * Bookings of one clinic are serialised by a transaction-scoped advisory lock: the re-check of
@@ -54,6 +56,11 @@ export class CoursesRepository {
 
   protocol(id: string) {
     return this.prisma.protocol.findUnique({ where: { id }, select: { id: true, key: true, version: true, name: true, setting: true, definition: true, active: true } });
+  }
+
+  /** The newest active version of a protocol key: the only one new courses are booked under. */
+  latestActiveProtocol(key: string) {
+    return this.prisma.protocol.findFirst({ where: { key, active: true }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
   }
 
   patientExists(clinicId: string, id: string): Promise<boolean> {
@@ -123,25 +130,39 @@ export class CoursesRepository {
     });
   }
 
-  /** Cancels a booked course at `version` and its appointments still to come, with audit rows. */
+  /**
+   * Cancels a booked course at `version` and its sessions that have not started, with audit rows.
+   * The course changes only while no session of it is under way (the guard is in the update
+   * itself, so a session starting meanwhile cannot slip past); sessions already over are left for
+   * completion or no-show.
+   */
   cancel(clinicId: string, id: string, version: number, reason: string, now: Date, audit: (appointmentIds: string[]) => AuditEntry[]): Promise<CancelResult> {
     return this.prisma.$transaction(async (tx): Promise<CancelResult> => {
-      const current = await tx.course.findFirst({ where: { id, clinicId }, select: { version: true, status: true } });
-      if (!current) return { ok: false, reason: 'NOT_FOUND' };
-      if (current.version !== version) return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version };
-      if (current.status !== 'BOOKED') return { ok: false, reason: 'NOT_BOOKED' };
       const { count } = await tx.course.updateMany({
-        where: { id, clinicId, version, status: 'BOOKED' },
+        where: { id, clinicId, version, status: 'BOOKED', appointments: { none: { status: 'BOOKED', startsAt: { lte: now }, endsAt: { gt: now } } } },
         data: { status: 'CANCELLED', cancelReason: reason, version: { increment: 1 } },
       });
-      if (count === 0) return { ok: false, reason: 'STALE_VERSION', currentVersion: version + 1 };
-      const upcoming = await tx.appointment.findMany({ where: { courseId: id, status: 'BOOKED', startsAt: { gt: now } }, select: { id: true } });
-      const ids = upcoming.map((a) => a.id);
-      await tx.appointment.updateMany({
-        where: { id: { in: ids }, status: 'BOOKED' },
-        data: { status: 'CANCELLED', cancelReason: reason, version: { increment: 1 } },
+      const current = await tx.course.findFirst({
+        where: { id, clinicId },
+        select: { version: true, status: true, appointments: { select: { id: true, status: true, startsAt: true, endsAt: true } } },
       });
-      await tx.auditEvent.createMany({ data: audit(ids) });
+      if (!current) return { ok: false, reason: 'NOT_FOUND' };
+      const plan = courseCancellation(
+        current.appointments.map((a) => ({ id: a.id, status: a.status, start: a.startsAt.toISOString(), end: a.endsAt.toISOString() })),
+        now.getTime(),
+      );
+      if (count === 0) {
+        if (current.version !== version) return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version };
+        if (current.status !== 'BOOKED') return { ok: false, reason: 'NOT_BOOKED' };
+        if (plan.problem) return { ok: false, reason: 'UNDER_WAY', problem: plan.problem, appointmentIds: plan.underWay };
+        return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version };
+      }
+      const cancelled = await tx.appointment.updateManyAndReturn({
+        where: { id: { in: plan.cancel }, courseId: id, status: 'BOOKED', startsAt: { gt: now } },
+        data: { status: 'CANCELLED', cancelReason: reason, version: { increment: 1 } },
+        select: { id: true },
+      });
+      await tx.auditEvent.createMany({ data: audit(cancelled.map((a) => a.id)) });
       return { ok: true };
     });
   }

@@ -109,14 +109,26 @@ export class CoursesService {
           throw new DomainError('INVALID_TRANSITION', `The course is ${course.status.toLowerCase()}; only a booked course can be cancelled.`);
         case 'STALE_VERSION':
           throw staleVersion('course', result.currentVersion);
+        case 'UNDER_WAY':
+          throw new DomainError('INVALID_TRANSITION', result.problem.message, [], { reason: result.problem.code, appointmentIds: result.appointmentIds });
       }
     }
     return toCourseDto((await this.courses.read(actor.clinicId, id))!);
   }
 
+  /** An active protocol version that new courses may be booked under: the newest of its key, and not a home protocol. */
   private async bookableProtocol(id: string): Promise<{ id: string; definition: Protocol }> {
     const protocol = await this.courses.protocol(id);
     if (!protocol || !protocol.active) throw new DomainError('NOT_FOUND', 'No such active protocol.');
+    const latest = await this.courses.latestActiveProtocol(protocol.key);
+    if (latest && latest.id !== protocol.id) {
+      const message = `${protocol.name} version ${protocol.version} has been superseded by version ${latest.version}; book the current version.`;
+      throw new DomainError('PROTOCOL_NOT_BOOKABLE', message, [{ field: 'protocolId', rule: 'latestVersion', message }], {
+        reason: 'PROTOCOL_SUPERSEDED',
+        currentProtocolId: latest.id,
+        currentVersion: latest.version,
+      });
+    }
     if (protocol.setting === 'HOME') {
       throw new DomainError('PROTOCOL_NOT_BOOKABLE', `${protocol.name} is taken at home: there are no chair or bed sessions to book.`);
     }

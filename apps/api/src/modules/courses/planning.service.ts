@@ -12,10 +12,16 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../../common/errors/domain-error';
 import type { CourseOptionsDto, CoursePlanDto, SessionChoiceDto } from './dto/course.dto';
 import { CapacityRepository, type CapacitySnapshot } from './capacity.repository';
+import { DAY_MS, utcInstant } from './instants';
 
 /** Local calendar days the search looks ahead: three months covers every catalogue pattern. */
 export const SEARCH_HORIZON_DAYS = 92;
-const DAY_MS = 86_400_000;
+/**
+ * Capacity is loaded this far either side of the sessions: a clinic-local day reaches at most
+ * about a day (25 hours on a clock change, plus the zone's offset) from any instant in it, and the
+ * re-check needs the patient's bookings on every local day a session touches.
+ */
+const MARGIN_MS = 2 * DAY_MS;
 
 export interface OptionsQuery {
   clinicId: string;
@@ -25,6 +31,8 @@ export interface OptionsQuery {
   /** A clinic-local date or an ISO instant; a moment already past means now. */
   earliest?: string;
   k: number;
+  /** Local days to search from the date of `earliest` (default SEARCH_HORIZON_DAYS); 1 for a same-day move. */
+  horizonDays?: number;
   /** An appointment being moved: its own slot does not count as taken. */
   excludeAppointmentId?: string;
 }
@@ -41,8 +49,9 @@ export class PlanningService {
   async options(query: OptionsQuery): Promise<CourseOptionsDto> {
     const now = Date.now();
     const requested = query.earliest ? roughStartMs(query.earliest) : now;
-    const from = Math.max(now, requested) - 2 * DAY_MS;
-    const snapshot = await this.capacity.load(query.clinicId, from, from + (SEARCH_HORIZON_DAYS + 4) * DAY_MS);
+    const horizonDays = query.horizonDays ?? SEARCH_HORIZON_DAYS;
+    const from = Math.max(now, requested) - MARGIN_MS;
+    const snapshot = await this.capacity.load(query.clinicId, from, from + horizonDays * DAY_MS + 2 * MARGIN_MS);
     if (!snapshot) throw new DomainError('NOT_FOUND', 'No such clinic.');
     const zone = snapshot.clinic.timeZone;
     const earliestMs = query.earliest ? startMs(query.earliest, zone) : now;
@@ -56,7 +65,7 @@ export class PlanningService {
         existing,
         patientId: query.patientId,
         earliest,
-        horizonDays: SEARCH_HORIZON_DAYS,
+        horizonDays,
         k: query.k,
       }),
     );
@@ -81,23 +90,23 @@ export class PlanningService {
 
   /** The clinic-local dates a set of sessions touches (start and end day), for the eligibility gate. */
   treatmentDates(sessions: SessionChoiceDto[], zone: string): string[] {
-    const dates = sessions.flatMap((s) => [
-      clinicDateOf(new Date(Date.parse(s.startsAt)).toISOString(), zone),
-      clinicDateOf(new Date(Date.parse(s.endsAt) - 1).toISOString(), zone),
-    ]);
+    const dates = sessions.flatMap((s) => [clinicDateOf(utcInstant(s.startsAt), zone), clinicDateOf(new Date(Date.parse(s.endsAt) - 1).toISOString(), zone)]);
     return [...new Set(dates)].sort();
   }
 }
 
-/** Sessions sorted by start, as UTC ISO instants; the window [from, to) they span. */
+/**
+ * Sessions sorted by start, as UTC ISO instants; the window [from, to) of capacity their re-check
+ * needs (every local day they touch, so the patient's other bookings those days are seen).
+ */
 export function normaliseSessions(sessions: SessionChoiceDto[]): { sessions: SessionChoiceDto[]; from: number; to: number } {
   const sorted = sessions
-    .map((s) => ({ chairId: s.chairId, startsAt: new Date(Date.parse(s.startsAt)).toISOString(), endsAt: new Date(Date.parse(s.endsAt)).toISOString() }))
+    .map((s) => ({ chairId: s.chairId, startsAt: utcInstant(s.startsAt), endsAt: utcInstant(s.endsAt) }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return {
     sessions: sorted,
-    from: Math.min(...sorted.map((s) => Date.parse(s.startsAt))) - DAY_MS,
-    to: Math.max(...sorted.map((s) => Date.parse(s.endsAt))) + DAY_MS,
+    from: Math.min(...sorted.map((s) => Date.parse(s.startsAt))) - MARGIN_MS,
+    to: Math.max(...sorted.map((s) => Date.parse(s.endsAt))) + MARGIN_MS,
   };
 }
 
