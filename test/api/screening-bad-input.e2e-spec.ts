@@ -186,9 +186,10 @@ describe('bad input on screening routes', () => {
 
   describe('query strings', () => {
     it.each([
-      [() => `/api/patients/${patientId}/eligibility?on=2023-02-30`, 'on', 'isCalendarDate'],
-      [() => `/api/patients/${patientId}/eligibility?on=tomorrow`, 'on', 'isCalendarDate'],
-      [() => `/api/patients/${patientId}/eligibility?on=2026-03-01T00:00:00Z`, 'on', 'isCalendarDate'],
+      [() => `/api/patients/${patientId}/eligibility?on=2023-02-30`, 'on', 'isCalendarDay'],
+      [() => `/api/patients/${patientId}/eligibility?on=tomorrow`, 'on', 'isCalendarDay'],
+      [() => `/api/patients/${patientId}/eligibility?on=2026-03-01T00:00:00Z`, 'on', 'isCalendarDay'],
+      [() => `/api/patients/${patientId}/eligibility?on=1999-12-31`, 'on', 'isCalendarDay'],
       [() => `/api/patients/${patientId}/eligibility?at=2026-03-01`, 'at', 'unknownField'],
       [() => '/api/patients/nope/eligibility', 'id', 'isUuid'],
       [() => '/api/screening-templates?all=yes', 'all', 'isIn'],

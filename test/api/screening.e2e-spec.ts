@@ -267,7 +267,9 @@ describe('screening workflow and eligibility', () => {
       const res = await ctx.http().post(`/api/screenings/${s.id}/decline`).set('Cookie', clinician.cookie).send({ version: s.version, reason: 'Weight recorded in pounds; re-screen' }).expect(200);
       expect(res.body).toMatchObject({ status: 'DECLINED', declineReason: 'Weight recorded in pounds; re-screen', signedById: clinician.id, signedOn: null });
       const e = await eligibility(patient.id);
-      expect(e.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'missing', kind: 'GENERAL' })]));
+      expect(e.status).toBe('NOT_ELIGIBLE');
+      expect(e.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'declined', kind: 'GENERAL', screeningId: s.id, submittedOn: today })]));
+      expect(JSON.stringify(e)).not.toContain('pounds');
       await expect(ctx.prisma.$executeRawUnsafe(`UPDATE "Screening" SET "declineReason" = 'x' WHERE id = '${s.id}'`)).rejects.toThrow();
     });
   });
@@ -366,6 +368,121 @@ describe('screening workflow and eligibility', () => {
     });
   });
 
+  describe('newer screenings not yet signed, or declined', () => {
+    const KINDS = ['CARDIOVASCULAR', 'PSYCHIATRIC', 'GENERAL'] as const;
+
+    it('a newer submitted screening that found an absolute contraindication blocks before it is signed; declined, the patient is not cleared until a new one is signed', async () => {
+      const patient = await ctx.newPatient();
+      for (const kind of KINDS) await signed(patient.id, kind);
+      expect((await eligibility(patient.id)).status).toBe('ELIGIBLE');
+
+      const pending = await submitted(patient.id, 'GENERAL', general({ pregnancy: 'yes' }));
+      expect(pending.result).toBe('CONTRAINDICATED');
+      const seen = await eligibility(patient.id, scheduler);
+      expect(seen.status).toBe('CONTRAINDICATED');
+      expect(seen.reasons).toEqual([
+        expect.objectContaining({ type: 'pending', kind: 'GENERAL', screeningId: pending.id, submittedOn: today, result: 'CONTRAINDICATED', ruleId: 'pregnancy', severity: 'ABSOLUTE' }),
+      ]);
+      expect(seen.reasons[0].evidence).toBeUndefined();
+      expect((await eligibility(patient.id, nurse)).reasons[0].evidence).toEqual(expect.any(String));
+
+      const gate = ctx.app.get(EligibilityService);
+      const refusal = (await gate.assertEligibleOn(ctx.clinicId, patient.id, [addDaysTo(today, 1)]).catch((e: unknown) => e)) as DomainError;
+      expect(refusal).toMatchObject({ code: 'NOT_ELIGIBLE', errors: [expect.objectContaining({ field: 'eligibility', rule: 'pregnancy' })] });
+
+      await ctx.http().post(`/api/screenings/${pending.id}/decline`).set('Cookie', clinician.cookie).send({ version: pending.version, reason: 'Answered for another patient; re-screen' }).expect(200);
+      const declined = await eligibility(patient.id);
+      expect(declined.status).toBe('NOT_ELIGIBLE');
+      expect(declined.reasons).toEqual([expect.objectContaining({ type: 'declined', kind: 'GENERAL', screeningId: pending.id })]);
+      expect(declined.screeningIds).toHaveLength(2);
+
+      const fresh = await signed(patient.id, 'GENERAL');
+      const cleared = await eligibility(patient.id);
+      expect(cleared).toMatchObject({ status: 'ELIGIBLE', reasons: [] });
+      expect(cleared.screeningIds).toContain(fresh.id);
+    });
+
+    it('a newer submitted screening needing review holds treatment for review until a clinician overrides it', async () => {
+      const patient = await ctx.newPatient();
+      for (const kind of KINDS) await signed(patient.id, kind);
+      const pending = await submitted(patient.id, 'GENERAL', general({ raised_intraocular_pressure: true }));
+      const held = await eligibility(patient.id);
+      expect(held.status).toBe('NEEDS_REVIEW');
+      expect(held.reasons).toEqual([expect.objectContaining({ type: 'pending', result: 'NEEDS_REVIEW', ruleId: 'raised-intraocular-pressure', screeningId: pending.id })]);
+
+      const reason = 'Glaucoma treated; pressures normal per ophthalmology letter';
+      await ctx.http().post(`/api/screenings/${pending.id}/override`).set('Cookie', clinician.cookie).send({ version: pending.version, reason }).expect(200);
+      const cleared = await eligibility(patient.id);
+      expect(cleared.status).toBe('ELIGIBLE');
+      expect(cleared.reasons).toEqual([expect.objectContaining({ type: 'rule', ruleId: 'raised-intraocular-pressure', overridden: true })]);
+    });
+
+    it('a newer submitted screening that is ELIGIBLE leaves the signed decision as it is', async () => {
+      const patient = await ctx.newPatient();
+      for (const kind of KINDS) await signed(patient.id, kind);
+      await submitted(patient.id, 'CARDIOVASCULAR');
+      expect(await eligibility(patient.id)).toMatchObject({ status: 'ELIGIBLE', reasons: [] });
+    });
+  });
+
+  describe('validity runs from the assessment', () => {
+    it('counts validity from the day the answers were submitted, not the day they were signed', async () => {
+      const patient = await ctx.newPatient();
+      await signed(patient.id, 'PSYCHIATRIC');
+      await signed(patient.id, 'GENERAL');
+      const submittedOn = addDaysTo(today, -20);
+      const old = await ctx.newSubmittedScreening(patient.id, 'CARDIOVASCULAR', { answers: cardiovascular(), submittedAt: `${submittedOn}T12:00:00Z` });
+
+      const sign = await ctx.http().post(`/api/screenings/${old.id}/sign`).set('Cookie', clinician.cookie).send({ version: old.version }).expect(200);
+      expect(sign.body).toMatchObject({ status: 'SIGNED', signedOn: today, validUntil: addDaysTo(submittedOn, 30) });
+
+      expect(await eligibility(patient.id, nurse, addDaysTo(today, 10))).toMatchObject({ status: 'ELIGIBLE', expiresAt: addDaysTo(today, 10) });
+      const lapsed = await eligibility(patient.id, nurse, addDaysTo(today, 11));
+      expect(lapsed.status).toBe('NOT_ELIGIBLE');
+      expect(lapsed.reasons).toEqual([expect.objectContaining({ type: 'expired', kind: 'CARDIOVASCULAR', screeningId: old.id, validUntil: addDaysTo(today, 10) })]);
+    });
+  });
+
+  describe('the booking gate is audited', () => {
+    it('writes one READ of the patient\'s eligibility per consultation, allowed or refused, naming the caller when given', async () => {
+      const gate = ctx.app.get(EligibilityService);
+      const patient = await ctx.newEligiblePatient({}, { validDays: 10 });
+      const rows = () => ctx.prisma.auditEvent.findMany({ where: { patientId: patient.id, entity: 'Eligibility' }, orderBy: { id: 'asc' } });
+      const caller = { actor: scheduler, meta: { requestId: 'gate-audit-0001', ip: '127.0.0.1' } };
+
+      await gate.assertEligibleOn(ctx.clinicId, patient.id, [today, addDaysTo(today, 1)], caller);
+      await expect(gate.assertEligibleOn(ctx.clinicId, patient.id, [addDaysTo(today, 11), addDaysTo(today, 12)], caller)).rejects.toMatchObject({ code: 'NOT_ELIGIBLE' });
+      await expect(gate.assertEligibleOn(ctx.clinicId, patient.id, [addDaysTo(today, 11)])).rejects.toMatchObject({ code: 'NOT_ELIGIBLE' });
+      const audit = await rows();
+      expect(audit).toHaveLength(3);
+      for (const row of audit) expect(row).toMatchObject({ action: 'READ', entity: 'Eligibility', fields: ['on', 'status', 'reasons', 'screeningIds'] });
+      expect(audit.map((row) => [row.actorId, row.requestId])).toEqual([
+        [scheduler.id, 'gate-audit-0001'],
+        [scheduler.id, 'gate-audit-0001'],
+        [null, null],
+      ]);
+
+      // Booking through the API consults the gate, and its refusal is audited too.
+      const chair = await ctx.newChair();
+      const protocolId = await ctx.protocolId('IV_FIVE_DAY_LOW_DOSE');
+      const unscreened = await ctx.newPatient();
+      const day = addDaysTo(today, 5);
+      const refused = await ctx
+        .http()
+        .post('/api/courses')
+        .set('Cookie', scheduler.cookie)
+        .send({ patientId: unscreened.id, protocolId, sessions: [0, 1, 2, 3, 4].map((i) => ({ chairId: chair.id, startsAt: `${addDaysTo(day, i)}T09:00:00Z`, endsAt: `${addDaysTo(day, i)}T13:00:00Z` })) })
+        .expect(422);
+      expect(refused.body.code).toBe('NOT_ELIGIBLE');
+      expect(await ctx.prisma.auditEvent.count({ where: { patientId: unscreened.id, entity: 'Eligibility', action: 'READ' } })).toBe(1);
+
+      // An unknown patient is refused before anything is written.
+      const stranger = await ctx.newPatient({}, await ctx.newClinic());
+      await expect(gate.assertEligibleOn(ctx.clinicId, stranger.id, [today], caller)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await ctx.prisma.auditEvent.count({ where: { patientId: stranger.id } })).toBe(0);
+    });
+  });
+
   describe('clinician queue', () => {
     it('shows submitted screenings with suicidality first, then NEEDS_REVIEW, CONTRAINDICATED, ELIGIBLE, oldest first', async () => {
       const clinicId = await ctx.newClinic();
@@ -387,6 +504,38 @@ describe('screening workflow and eligibility', () => {
   });
 
   describe('publishing a checklist version', () => {
+    it('refuses a version that switches off the contraindication rules by making their items optional, naming each item', async () => {
+      const current = (await ctx.http().get('/api/screening-templates').set('Cookie', admin.cookie).expect(200)).body.items.find((t: { key: string }) => t.key === 'cardiovascular');
+      const items = (current.definition.items as Record<string, unknown>[]).map((item) => ({ ...item, optional: true }));
+      const before = await rowCounts(ctx.prisma);
+      const res = await ctx.http().post('/api/screening-templates').set('Cookie', admin.cookie).send({ key: 'cardiovascular', kind: 'CARDIOVASCULAR', title: 'Cardiovascular screening', definition: { items } }).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'definition.items[0].optional', rule: 'templateDefinition', message: expect.stringContaining("item 'bp1_systolic' must stay required") },
+          expect.objectContaining({ field: 'definition.items[4].optional', message: expect.stringContaining("'heart_rate'") }),
+        ]),
+      );
+      expect(await rowCounts(ctx.prisma)).toEqual(before);
+    });
+
+    it('refuses a narrowed range or changed option values of an item the rules read', async () => {
+      const current = (await ctx.http().get('/api/screening-templates').set('Cookie', admin.cookie).expect(200)).body.items.find((t: { key: string }) => t.key === 'general');
+      const items = () => JSON.parse(JSON.stringify(current.definition.items)) as Record<string, unknown>[];
+      const publish = (definition: unknown) => ctx.http().post('/api/screening-templates').set('Cookie', admin.cookie).send({ key: 'general', kind: 'GENERAL', title: 'General screening', definition });
+
+      const options = items();
+      options[0].options = [{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }];
+      const renamed = await publish({ items: options }).expect(400);
+      expect(renamed.body.errors).toEqual([expect.objectContaining({ field: 'definition.items[0].options', message: expect.stringContaining("'pregnancy'") })]);
+
+      const range = items();
+      range.find((i) => i.id === 'weight_kg')!.max = 150;
+      const narrowed = await publish({ items: range }).expect(400);
+      expect(narrowed.body.errors).toEqual([expect.objectContaining({ field: expect.stringMatching(/^definition\.items\[\d+\]\.max$/), message: expect.stringContaining("'weight_kg'") })]);
+
+    });
+
     it('publishes version max+1; new screenings use it, old ones keep theirs', async () => {
       const patient = await ctx.newPatient();
       const old = await signed(patient.id, 'GENERAL');

@@ -39,6 +39,12 @@ export interface TestContext {
    * valid for 30 days unless told otherwise. For tests that need eligibility as a precondition.
    */
   newSignedScreening(patientId: string, kind: ScreeningKindSeed, seed?: SignedScreeningSeed): Promise<{ id: string }>;
+  /**
+   * A SUBMITTED screening inserted directly, awaiting a clinician: ELIGIBLE unless told otherwise,
+   * submitted at `submittedAt` (default now). For tests of what a clinician signs late, or of a
+   * newer screening not yet signed.
+   */
+  newSubmittedScreening(patientId: string, kind: ScreeningKindSeed, seed?: SubmittedScreeningSeed): Promise<{ id: string; version: number }>;
   /** A patient with one signed ELIGIBLE screening of every kind (valid `validDays`, default 30, from today). */
   newEligiblePatient(overrides?: Partial<PatientSeed>, options?: { validDays?: number; clinicId?: string }): Promise<{ id: string; mrn: string; familyName: string; screeningIds: string[] }>;
   /** A chair (default), bed or room in the default clinic. */
@@ -77,6 +83,15 @@ export interface SignedScreeningSeed {
   suicidalityFlag?: boolean;
   noSerialInfusions?: boolean;
   dayOnlyItems?: string[];
+}
+
+export interface SubmittedScreeningSeed {
+  answers?: Record<string, unknown>;
+  result?: 'ELIGIBLE' | 'NEEDS_REVIEW' | 'CONTRAINDICATED';
+  reasons?: unknown[];
+  suicidalityFlag?: boolean;
+  /** An ISO instant; default now. */
+  submittedAt?: string;
 }
 
 /** Today's date in a time zone, YYYY-MM-DD. */
@@ -179,6 +194,33 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { id: screening.id };
   };
 
+  const newSubmittedScreening = async (patientId: string, kind: ScreeningKindSeed, seed: SubmittedScreeningSeed = {}) => {
+    const [template, author] = await Promise.all([
+      prisma.screeningTemplate.findFirstOrThrow({ where: { kind }, orderBy: { version: 'desc' }, select: { id: true } }),
+      newUser(['NURSE']),
+    ]);
+    const submittedAt = seed.submittedAt ? new Date(seed.submittedAt) : new Date();
+    return prisma.screening.create({
+      data: {
+        clinicId,
+        patientId,
+        templateId: template.id,
+        kind,
+        status: 'SUBMITTED',
+        answers: (seed.answers ?? {}) as object,
+        scores: {},
+        result: seed.result ?? 'ELIGIBLE',
+        reasons: (seed.reasons ?? []) as object[],
+        suicidalityFlag: seed.suicidalityFlag ?? false,
+        createdById: author.id,
+        createdAt: submittedAt,
+        submittedById: author.id,
+        submittedAt,
+      },
+      select: { id: true, version: true },
+    });
+  };
+
   const newEligiblePatient = async (overrides: Partial<PatientSeed> = {}, options: { validDays?: number; clinicId?: string } = {}) => {
     const inClinic = options.clinicId ?? clinicId;
     const patient = await newPatient(overrides, inClinic);
@@ -257,6 +299,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     users,
     newPatient,
     newSignedScreening,
+    newSubmittedScreening,
     newEligiblePatient,
     newChair,
     openClinic,

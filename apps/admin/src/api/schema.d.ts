@@ -266,7 +266,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign a submitted screening: its result stands, valid from today (clinic time) for the clinic’s validity window */
+        /** Sign a submitted screening: its result stands, valid for the clinic’s validity window from the day it was submitted (clinic time) */
         post: operations["Screening_sign"];
         delete?: never;
         options?: never;
@@ -300,7 +300,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline a submitted screening with a reason; it is never relied on for eligibility */
+        /** Decline a submitted screening with a reason; newer than the latest signed one of its kind, it leaves the patient NOT_ELIGIBLE until a new one is signed */
         post: operations["Screening_decline"];
         delete?: never;
         options?: never;
@@ -334,7 +334,7 @@ export interface paths {
         };
         /**
          * Eligibility for treatment on a day
-         * @description Combines the latest signed, unexpired screening of each kind. `on` defaults to today in the clinic's time zone. A missing or expired kind answers NOT_ELIGIBLE with a reason of type missing or expired. Schedulers see statuses and reasons, never the answers (evidence) behind them. The read is audited.
+         * @description Combines the latest signed, unexpired screening of each kind. `on` defaults to today in the clinic's time zone. A missing or expired kind answers NOT_ELIGIBLE with a reason of type missing or expired. A newer screening awaiting a clinician holds treatment on what it found (type pending: CONTRAINDICATED or NEEDS_REVIEW); a newer declined one answers NOT_ELIGIBLE (type declined). Schedulers see statuses and reasons, never the answers (evidence) behind them. The read is audited.
          */
         get: operations["Eligibility_get"];
         put?: never;
@@ -1063,16 +1063,16 @@ export interface components {
         };
         EligibilityReasonDto: {
             /**
-             * @description A fired rule, a missing kind, or an expired screening
+             * @description A fired rule of a signed screening; a missing kind; an expired screening; a rule fired by a newer screening still awaiting a clinician (pending); or a newer screening a clinician declined
              * @enum {string}
              */
-            type: "rule" | "missing" | "expired";
+            type: "rule" | "missing" | "expired" | "pending" | "declined";
             kind: components["schemas"]["ScreeningKind"];
             /** @description Plain-language reason */
             reason: string;
             /** Format: uuid */
             screeningId?: string;
-            /** @description Rule id (type rule) */
+            /** @description Rule id (types rule, pending) */
             ruleId?: string;
             /** @enum {string} */
             severity?: "ABSOLUTE" | "RELATIVE";
@@ -1085,6 +1085,16 @@ export interface components {
              * @description Last valid day of an expired screening (type expired)
              */
             validUntil?: string;
+            /**
+             * Format: date
+             * @description Clinic-local day the newer screening was submitted (types pending, declined)
+             */
+            submittedOn?: string;
+            /**
+             * @description What the screening awaiting a clinician found (type pending)
+             * @enum {string}
+             */
+            result?: "CONTRAINDICATED" | "NEEDS_REVIEW";
             /** @description A clinician accepted this relative contraindication */
             overridden?: boolean;
             /** @description Who overrode and why; nurses and clinicians only */

@@ -67,7 +67,16 @@ export { ELIGIBILITY_RULES, classifyBloodPressure } from './rules';
 export type { BloodPressureClass, EligibilityInput, EligibilityRule, RuleFinding, RuleSeverity } from './rules';
 export { evaluateEligibility } from './eligibility';
 export type { EligibilityReason, EligibilityResult, ScreeningStatus } from './eligibility';
-export { REQUIRED_SCREENING_KINDS, combineEligibility, screeningSignedOn, validUntilFor } from './combine-eligibility';
+export {
+  REQUIRED_SCREENING_KINDS,
+  blockingReasons,
+  combineEligibility,
+  screeningSignedOn,
+  signingDates,
+  validUntilFor,
+} from './combine-eligibility';
+export { overrideApplies, overrideRefusal } from './override';
+export type { OverrideRefusal } from './override';
 // isCalendarDate is exported by the patient module; only the zone conversion is added here.
 export { clinicDateOf } from './dates';
 export type {
@@ -77,6 +86,7 @@ export type {
   CombinedStatus,
   DayOnlyAnswer,
   SignedScreening,
+  UnsignedScreening,
 } from './combine-eligibility';
 export { TEMPLATE_ITEM_TYPES, TEMPLATE_LIMITS, validateTemplateDefinition } from './template-definition';
 export type { TemplateDefinitionError } from './template-definition';

@@ -113,6 +113,99 @@ describe('validateTemplateDefinition', () => {
     expect(messages).toEqual([expect.stringContaining("'bipolar'"), expect.stringContaining("'phq9' must stay of type instrument PHQ9")]);
   });
 
+  describe('items the rules read keep their definition; only wording and order may change', () => {
+    const cardiovascular = (edit: (items: Record<string, unknown>[]) => void) => {
+      const items = itemsOf(CARDIOVASCULAR_V1);
+      edit(items);
+      return { items };
+    };
+    const at = (items: readonly { id: string }[], id: string) => items.findIndex((i) => i.id === id);
+    const item = (items: Record<string, unknown>[], id: string) => items.find((i) => i.id === id)!;
+
+    it('refuses every item made optional, naming each (the checklist that passed {} as ELIGIBLE)', () => {
+      const errors = validateTemplateDefinition(cardiovascular((items) => items.forEach((i) => (i.optional = true))), 'CARDIOVASCULAR');
+      const required = CARDIOVASCULAR_V1.items.filter((i) => !i.optional);
+      expect(errors.map((e) => e.path)).toEqual(required.map((i) => `items[${at(CARDIOVASCULAR_V1.items, i.id)}].optional`));
+      expect(errors[0].message).toBe("item 'bp1_systolic' must stay required: the eligibility rules read it, so only its wording may change");
+    });
+
+    it('refuses an item required only when a condition holds made optional', () => {
+      const errors = validateTemplateDefinition(cardiovascular((items) => (item(items, 'hypertension_controlled').optional = true)), 'CARDIOVASCULAR');
+      expect(errors).toEqual([
+        { path: `items[${at(CARDIOVASCULAR_V1.items, 'hypertension_controlled')}].optional`, message: expect.stringContaining("'hypertension_controlled' must stay required when its condition holds") },
+      ]);
+    });
+
+    it('refuses a removed requiredWhen, and a changed one', () => {
+      const removed = cardiovascular((items) => delete item(items, 'angina_unstable').requiredWhen);
+      expect(validateTemplateDefinition(removed, 'CARDIOVASCULAR')).toEqual([
+        { path: `items[${at(CARDIOVASCULAR_V1.items, 'angina_unstable')}].requiredWhen`, message: expect.stringContaining("'angina_unstable' must keep the catalogue's condition") },
+      ]);
+      const narrowed = cardiovascular((items) => (item(items, 'ecg_on_file').requiredWhen = { itemId: 'hypertension', equals: true }));
+      expect(paths(narrowed, 'CARDIOVASCULAR')).toEqual([`items[${at(CARDIOVASCULAR_V1.items, 'ecg_on_file')}].requiredWhen`]);
+      const added = cardiovascular((items) => (item(items, 'heart_rate').requiredWhen = { itemId: 'hypertension', equals: true }));
+      expect(validateTemplateDefinition(added, 'CARDIOVASCULAR')[0].message).toContain("'heart_rate' must not become conditional");
+    });
+
+    it('accepts a requiredWhen written with its keys in another order', () => {
+      const reordered = cardiovascular((items) => (item(items, 'angina_unstable').requiredWhen = { equals: true, itemId: 'coronary_artery_disease' }));
+      expect(validateTemplateDefinition(reordered, 'CARDIOVASCULAR')).toEqual([]);
+    });
+
+    it.each([
+      ['a narrowed range (blocking readings out of reach)', 'bp1_systolic', { max: 170 }, 'max', 'must keep its range 50 to 300'],
+      ['a raised minimum', 'heart_rate', { min: 40 }, 'min', 'must keep its range 20 to 250'],
+      ['another unit', 'bp2_diastolic', { unit: 'kPa' }, 'unit', 'must stay in mmHg'],
+      ['decimals allowed', 'bp2_systolic', { integer: false }, 'integer', 'must stay a whole number'],
+    ])('refuses %s', (_name, id, change, field, message) => {
+      const errors = validateTemplateDefinition(cardiovascular((items) => Object.assign(item(items, id), change)), 'CARDIOVASCULAR');
+      expect(errors).toEqual([{ path: `items[${at(CARDIOVASCULAR_V1.items, id)}].${field}`, message: expect.stringContaining(`'${id}' ${message}`) }]);
+    });
+
+    it.each([
+      ['a renamed option value', [{ value: 'no', label: 'No' }, { value: 'maybe', label: 'Maybe' }, { value: 'yes', label: 'Yes' }, { value: 'not_applicable', label: 'N/A' }]],
+      ['a dropped option', [{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }, { value: 'not_applicable', label: 'N/A' }]],
+      ['an added option', [{ value: 'no', label: 'No' }, { value: 'possible', label: 'Possibly' }, { value: 'yes', label: 'Yes' }, { value: 'not_applicable', label: 'N/A' }, { value: 'unknown', label: 'Unknown' }]],
+    ])('refuses %s of an item the rules read', (_name, options) => {
+      const errors = validateTemplateDefinition(general([], (items) => (item(items, 'pregnancy').options = options)), 'GENERAL');
+      expect(errors).toEqual([
+        { path: `items[${at(GENERAL_V1.items, 'pregnancy')}].options`, message: expect.stringContaining("'pregnancy' must keep exactly the option values no, possible, yes, not_applicable") },
+      ]);
+    });
+
+    it('refuses a day-only answer made to last, and a text given another length', () => {
+      const errors = validateTemplateDefinition(
+        general([], (items) => {
+          delete item(items, 'pregnancy').validFor;
+          item(items, 'allergies').maxLength = 20;
+        }),
+        'GENERAL',
+      );
+      expect(errors.map((e) => e.path)).toEqual([`items[${at(GENERAL_V1.items, 'pregnancy')}].validFor`, `items[${at(GENERAL_V1.items, 'allergies')}].maxLength`]);
+    });
+
+    it('accepts relabelled items, help, short labels and option labels, reordered items and options, and new items', () => {
+      const definition = cardiovascular((items) => {
+        item(items, 'bp1_systolic').label = 'BP 1 — systolic (mmHg)';
+        item(items, 'bp1_systolic').help = 'Seated, 5 minutes of rest, cuff at heart level.';
+        item(items, 'heart_rate').shortLabel = 'HR';
+        items.reverse();
+        items.push({ id: 'bp_arm', type: 'choice', label: 'Arm used', optional: true, options: [{ value: 'left', label: 'Left' }, { value: 'right', label: 'Right' }] });
+      });
+      expect(validateTemplateDefinition(definition, 'CARDIOVASCULAR')).toEqual([]);
+      const relabelled = general([], (items) => {
+        const pregnancy = item(items, 'pregnancy');
+        pregnancy.options = [...(pregnancy.options as { value: string; label: string }[])].reverse().map((o) => ({ ...o, label: `${o.label}.` }));
+        pregnancy.shortLabel = 'pregnancy';
+      });
+      expect(validateTemplateDefinition(relabelled, 'GENERAL')).toEqual([]);
+    });
+
+    it('accepts optional written out as false on a required item', () => {
+      expect(validateTemplateDefinition(cardiovascular((items) => (item(items, 'heart_rate').optional = false)), 'CARDIOVASCULAR')).toEqual([]);
+    });
+  });
+
   it('checks the catalogue items of the kind being published, not of another kind', () => {
     expect(paths({ items: itemsOf(GENERAL_V1) }, 'CARDIOVASCULAR').length).toBeGreaterThan(0);
   });

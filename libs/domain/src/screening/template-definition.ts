@@ -6,9 +6,15 @@ import { SCREENING_TEMPLATES, type ScreeningKind, type TemplateItem, type Templa
  * malformed one would break every form and every screening that uses it: the shape is checked
  * here, and each problem names its path (`items[3].options[1].value`).
  *
- * The eligibility rules read answers by item id, so a new version of a kind must keep every item
- * of the catalogue's version of that kind, with the same type: renaming `bp1_systolic` would
- * silently stop the blood-pressure rule from firing. Items may be added and reworded.
+ * The eligibility rules read answers by item id, and they are written against the catalogue's
+ * version of each kind: they fire only on answers recorded, and `validateAnswers` decides from the
+ * template which answers must be recorded. So a new version must keep every catalogue item of its
+ * kind with the catalogue's definition exactly: type, instrument, unit, range, whole-number rule,
+ * required-ness (`optional`, `requiredWhen`), day-only validity, the set of option values and a
+ * text's length. Otherwise an admin could switch a contraindication rule off by making its item
+ * optional (a screening submitted without blood pressures is ELIGIBLE), narrowing its range below
+ * the blocking limit, or renaming the option value a rule looks for. Only presentation may change:
+ * label, help, short label, option labels and the order of items and options. Items may be added.
  */
 
 export interface TemplateDefinitionError {
@@ -86,22 +92,73 @@ export function validateTemplateDefinition(definition: unknown, kind: ScreeningK
 
   const catalogue = SCREENING_TEMPLATES.find((t) => t.kind === kind);
   if (catalogue) {
-    const given = new Map<unknown, Json>();
-    for (const item of items.filter(isObject)) if (!given.has(item.id)) given.set(item.id, item);
+    const given = new Map<unknown, { item: Json; at: string }>();
+    items.forEach((item, i) => {
+      if (isObject(item) && !given.has(item.id)) given.set(item.id, { item, at: `items[${i}]` });
+    });
     for (const required of catalogue.items) {
-      const item = given.get(required.id);
-      if (!item) {
-        fail('items', `must keep item '${required.id}' (${required.type}): the eligibility rules read it`);
-      } else if (item.type !== required.type || !sameInstrument(required, item)) {
-        fail('items', `item '${required.id}' must stay of type ${describe(required)}: the eligibility rules read it`);
+      const found = given.get(required.id);
+      if (!found) {
+        fail('items', `must keep item '${required.id}' (${describe(required)}): the eligibility rules read it`);
+        continue;
+      }
+      for (const difference of catalogueDifferences(required, found.item)) {
+        fail(`${found.at}.${difference.field}`, `item '${required.id}' ${difference.message}: the eligibility rules read it, so only its wording may change`);
       }
     }
   }
   return errors;
 }
 
-function sameInstrument(required: TemplateItem, item: Json): boolean {
-  return required.type !== 'instrument' || item.instrument === required.instrument;
+/**
+ * How `item` departs from the catalogue's definition of the same id, beyond presentation. A type or
+ * instrument change is reported alone: the other fields of a different type do not compare.
+ */
+function catalogueDifferences(catalogue: TemplateItem, item: Json): { field: string; message: string }[] {
+  if (item.type !== catalogue.type || (catalogue.type === 'instrument' && item.instrument !== catalogue.instrument)) {
+    return [{ field: item.type !== catalogue.type ? 'type' : 'instrument', message: `must stay of type ${describe(catalogue)}` }];
+  }
+  const differences: { field: string; message: string }[] = [];
+  const differ = (field: string, message: string) => differences.push({ field, message });
+  if ((item.optional === true) !== (catalogue.optional === true)) {
+    differ('optional', catalogue.optional ? 'must stay optional' : catalogue.requiredWhen ? 'must stay required when its condition holds' : 'must stay required');
+  }
+  if (canonical(item.requiredWhen) !== canonical(catalogue.requiredWhen)) {
+    differ('requiredWhen', catalogue.requiredWhen ? "must keep the catalogue's condition for when it is required" : 'must not become conditional');
+  }
+  if (item.validFor !== catalogue.validFor) {
+    differ('validFor', catalogue.validFor ? `must stay valid for one ${catalogue.validFor.toLowerCase()}` : 'must not become valid for a day only');
+  }
+  switch (catalogue.type) {
+    case 'number':
+      if (item.min !== catalogue.min || item.max !== catalogue.max) differ(item.min !== catalogue.min ? 'min' : 'max', `must keep its range ${catalogue.min} to ${catalogue.max}`);
+      if (item.unit !== catalogue.unit) differ('unit', `must stay in ${catalogue.unit}`);
+      if ((item.integer === true) !== (catalogue.integer === true)) differ('integer', catalogue.integer ? 'must stay a whole number' : 'must not become whole numbers only');
+      break;
+    case 'choice': {
+      const values = (options: unknown) => (Array.isArray(options) ? options.map((o) => (isObject(o) ? o.value : o)) : []);
+      if (canonical([...values(item.options)].sort()) !== canonical(values(catalogue.options).sort())) {
+        differ('options', `must keep exactly the option values ${values(catalogue.options).join(', ')}`);
+      }
+      break;
+    }
+    case 'text':
+      if (item.maxLength !== catalogue.maxLength) differ('maxLength', `must keep maxLength ${catalogue.maxLength}`);
+      break;
+    case 'yesno':
+    case 'date':
+    case 'instrument':
+      break;
+  }
+  return differences;
+}
+
+/** JSON with keys sorted, so two conditions written with keys in another order compare equal. */
+function canonical(value: unknown): string {
+  if (value === undefined) return 'none';
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+  );
 }
 
 function describe(item: TemplateItem): string {

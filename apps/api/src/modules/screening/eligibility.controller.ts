@@ -17,7 +17,9 @@ export class EligibilityController {
     summary: 'Eligibility for treatment on a day',
     description:
       "Combines the latest signed, unexpired screening of each kind. `on` defaults to today in the clinic's time zone. " +
-      'A missing or expired kind answers NOT_ELIGIBLE with a reason of type missing or expired. Schedulers see statuses ' +
+      'A missing or expired kind answers NOT_ELIGIBLE with a reason of type missing or expired. A newer screening awaiting ' +
+      'a clinician holds treatment on what it found (type pending: CONTRAINDICATED or NEEDS_REVIEW); a newer declined one ' +
+      'answers NOT_ELIGIBLE (type declined). Schedulers see statuses ' +
       'and reasons, never the answers (evidence) behind them. The read is audited.',
   })
   @ApiOkResponse({ type: EligibilityDto })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  blockingReasons,
   clinicDateOf,
   combineEligibility,
   isCalendarDate,
@@ -8,24 +9,35 @@ import {
   type CombinedReason,
   type EligibilityReason,
   type SignedScreening,
+  type UnsignedScreening,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { DomainError, type FieldError } from '../../common/errors/domain-error';
 import { auditEntry } from '../audit/audit-entry';
 import type { EligibilityDto, EligibilityReasonDto } from './dto/eligibility.dto';
 import { calendarDate, settingsOf, templateOf } from './screening-settings';
-import { ScreeningRepository, type SignedScreeningRecord } from './screening.repository';
+import { ScreeningRepository, type SignedScreeningRecord, type UnsignedScreeningRecord } from './screening.repository';
 
 interface Basis {
   timezone: string;
   settings: ClinicScreeningSettings;
   screenings: SignedScreening[];
+  unsigned: UnsignedScreening[];
 }
+
+/** Who consults the gate, for its audit row. */
+export interface GateCaller {
+  actor: Pick<Actor, 'id'>;
+  meta: RequestMeta;
+}
+
+const AUDITED_FIELDS = ['on', 'status', 'reasons', 'screeningIds'];
 
 /**
  * The eligibility gate. Whether a patient may be treated on a day is decided by the domain's
- * combineEligibility from the patient's signed screenings and the clinic's settings; this service
- * only loads them. Booking and infusion start call `assertEligibleOn` before they write.
+ * combineEligibility from the patient's signed screenings, the submitted or declined ones newer
+ * than them, and the clinic's settings; this service only loads them. Booking and infusion start
+ * call `assertEligibleOn` before they write.
  */
 @Injectable()
 export class EligibilityService {
@@ -35,24 +47,34 @@ export class EligibilityService {
   async evaluate(clinicId: string, patientId: string, on: string): Promise<CombinedEligibility> {
     assertDates([on]);
     const basis = await this.basis(clinicId, patientId);
-    return combineEligibility(basis.screenings, on, basis.settings);
+    return decide(basis, on);
   }
 
   /**
    * Refuses with 422 NOT_ELIGIBLE unless the patient is ELIGIBLE on every date; the problem body
    * carries each refused day's decision in `eligibility` and each reason in `errors`. Returns the
    * signed screenings the decision rests on, for the caller to record (e.g. on a course).
+   *
+   * A refusal discloses per-day statuses and reasons, so every consultation writes one READ audit
+   * row of the patient's eligibility, whatever the number of days, as the GET does. Request handlers
+   * pass `caller` so the row names the actor and request; without it they are left empty.
    */
-  async assertEligibleOn(clinicId: string, patientId: string, dates: string[]): Promise<{ screeningIds: string[] }> {
+  async assertEligibleOn(clinicId: string, patientId: string, dates: string[], caller?: GateCaller): Promise<{ screeningIds: string[] }> {
     assertDates(dates);
     const basis = await this.basis(clinicId, patientId);
-    const decisions = [...new Set(dates)].sort().map((on) => combineEligibility(basis.screenings, on, basis.settings));
+    const read = { action: 'READ', entity: 'Eligibility', patientId, fields: AUDITED_FIELDS } as const;
+    await this.screenings.recordRead(
+      caller
+        ? auditEntry(caller.actor, caller.meta, read)
+        : { ...read, fields: [...AUDITED_FIELDS], actorId: null, requestId: null, ip: null, entityId: null },
+    );
+    const decisions = [...new Set(dates)].sort().map((on) => decide(basis, on));
     const refused = decisions.filter((d) => d.status !== 'ELIGIBLE');
     if (refused.length > 0) {
       const errors: FieldError[] = refused.flatMap((d) =>
-        blocking(d.reasons).map((r) => ({
+        blockingReasons(d.reasons).map((r) => ({
           field: 'eligibility',
-          rule: r.type === 'rule' ? r.ruleId : r.type,
+          rule: (r.type === 'rule' || r.type === 'pending') && r.ruleId ? r.ruleId : r.type,
           message: `${d.on}: ${r.reason}`,
         })),
       );
@@ -81,10 +103,8 @@ export class EligibilityService {
   async forPatient(actor: Actor, meta: RequestMeta, patientId: string, on?: string): Promise<EligibilityDto> {
     const basis = await this.basis(actor.clinicId, patientId);
     const day = on ?? clinicDateOf(new Date().toISOString(), basis.timezone);
-    const decision = combineEligibility(basis.screenings, day, basis.settings);
-    await this.screenings.recordRead(
-      auditEntry(actor, meta, { action: 'READ', entity: 'Eligibility', patientId, fields: ['on', 'status', 'reasons', 'screeningIds'] }),
-    );
+    const decision = decide(basis, day);
+    await this.screenings.recordRead(auditEntry(actor, meta, { action: 'READ', entity: 'Eligibility', patientId, fields: AUDITED_FIELDS }));
     const clinical = actor.roles.some((role) => role === 'NURSE' || role === 'CLINICIAN');
     return toDto(decision, clinical);
   }
@@ -92,9 +112,18 @@ export class EligibilityService {
   private async basis(clinicId: string, patientId: string): Promise<Basis> {
     const [clinic, patient] = await Promise.all([this.screenings.clinic(clinicId), this.screenings.patient(clinicId, patientId)]);
     if (!clinic || !patient) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
-    const rows = await this.screenings.signed(clinicId, patientId);
-    return { timezone: clinic.timezone, settings: settingsOf(clinic), screenings: rows.map((row) => toSigned(row, clinic.timezone)) };
+    const [signed, unsigned] = await Promise.all([this.screenings.signed(clinicId, patientId), this.screenings.unsigned(clinicId, patientId)]);
+    return {
+      timezone: clinic.timezone,
+      settings: settingsOf(clinic),
+      screenings: signed.map((row) => toSigned(row, clinic.timezone)),
+      unsigned: unsigned.map((row) => toUnsigned(row, clinic.timezone)),
+    };
   }
+}
+
+function decide(basis: Basis, on: string): CombinedEligibility {
+  return combineEligibility(basis.screenings, on, basis.settings, basis.unsigned);
 }
 
 function assertDates(dates: string[]) {
@@ -108,23 +137,21 @@ function assertDates(dates: string[]) {
   }
 }
 
-/** The reasons that stand in the way: everything but relative reasons a clinician accepted. */
-function blocking(reasons: CombinedReason[]): CombinedReason[] {
-  return reasons.filter((r) => !(r.type === 'rule' && r.overriddenBy));
-}
-
 /** A stored signed screening as the domain's SignedScreening. */
 function toSigned(row: SignedScreeningRecord, timezone: string): SignedScreening {
   const template = templateOf({ key: '', kind: row.kind, version: row.templateVersion, title: '', definition: row.templateDefinition });
   const signedAt = (row.signedAt ?? row.createdAt).toISOString();
   const signedOn = row.signedOn ? calendarDate(row.signedOn) : clinicDateOf(signedAt, timezone);
-  // Day-only answers hold on the day the nurse recorded them: the day the screening was submitted.
-  const recordedOn = row.submittedAt ? clinicDateOf(row.submittedAt.toISOString(), timezone) : signedOn;
+  const submittedAt = row.submittedAt?.toISOString();
+  // The assessment, and the day-only answers, date from when the nurse recorded them: submission.
+  const recordedOn = submittedAt ? clinicDateOf(submittedAt, timezone) : signedOn;
   return {
     id: row.id,
     kind: row.kind,
     signedAt,
     signedOn,
+    ...(submittedAt ? { submittedAt } : {}),
+    assessedOn: recordedOn,
     ...(row.validUntil ? { validUntil: calendarDate(row.validUntil) } : {}),
     result: {
       status: row.result ?? 'CONTRAINDICATED',
@@ -137,6 +164,24 @@ function toSigned(row: SignedScreeningRecord, timezone: string): SignedScreening
       const item = template.items.find((i) => i.id === itemId);
       return { itemId, label: item?.shortLabel ?? item?.label ?? itemId, recordedOn };
     }),
+  };
+}
+
+/** A submitted or declined screening as the domain's UnsignedScreening. */
+function toUnsigned(row: UnsignedScreeningRecord, timezone: string): UnsignedScreening {
+  const submittedAt = row.submittedAt.toISOString();
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    submittedAt,
+    submittedOn: clinicDateOf(submittedAt, timezone),
+    result: {
+      // A submitted screening always has a result; a missing one is taken at its most cautious.
+      status: row.result ?? 'CONTRAINDICATED',
+      reasons: (Array.isArray(row.reasons) ? row.reasons : []) as EligibilityReason[],
+      suicidalityFlag: row.suicidalityFlag,
+    },
   };
 }
 
@@ -172,5 +217,20 @@ function reasonDto(reason: CombinedReason, clinical: boolean): EligibilityReason
         ...(reason.overriddenBy ? { overridden: true } : {}),
         ...(reason.overriddenBy && clinical ? { overriddenBy: reason.overriddenBy } : {}),
       };
+    case 'pending':
+      return {
+        type: 'pending',
+        kind: reason.kind,
+        reason: reason.reason,
+        screeningId: reason.screeningId,
+        submittedOn: reason.submittedOn,
+        result: reason.result,
+        ...(reason.ruleId ? { ruleId: reason.ruleId } : {}),
+        ...(reason.severity ? { severity: reason.severity } : {}),
+        ...(reason.source ? { source: reason.source } : {}),
+        ...(clinical && reason.evidence ? { evidence: reason.evidence } : {}),
+      };
+    case 'declined':
+      return { type: 'declined', kind: reason.kind, reason: reason.reason, screeningId: reason.screeningId, submittedOn: reason.submittedOn };
   }
 }

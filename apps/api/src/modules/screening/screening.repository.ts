@@ -41,6 +41,17 @@ export interface SignedScreeningRecord extends ScreeningRecord {
   templateDefinition: unknown;
 }
 
+/** A submitted or declined screening, as much as eligibility needs of it. */
+export interface UnsignedScreeningRecord {
+  id: string;
+  kind: ScreeningKind;
+  status: 'SUBMITTED' | 'DECLINED';
+  result: EligibilityStatus | null;
+  reasons: unknown;
+  suicidalityFlag: boolean;
+  submittedAt: Date;
+}
+
 export interface TemplateRecord {
   id: string;
   key: string;
@@ -269,6 +280,22 @@ export class ScreeningRepository {
       include: WITH_TEMPLATE,
     });
     return rows.map((row) => ({ ...toRecord(row), templateDefinition: row.template.definition }));
+  }
+
+  /**
+   * Submitted (awaiting a clinician) and declined screenings of a patient, newest first: a newer one
+   * than the latest signed of its kind can hold treatment. Only what the decision reads; no answers.
+   */
+  async unsigned(clinicId: string, patientId: string): Promise<UnsignedScreeningRecord[]> {
+    const rows = await this.prisma.screening.findMany({
+      where: { clinicId, patientId, status: { in: ['SUBMITTED', 'DECLINED'] }, submittedAt: { not: null } },
+      orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+      select: { id: true, kind: true, status: true, result: true, reasons: true, suicidalityFlag: true, submittedAt: true },
+      take: 200,
+    });
+    return rows.flatMap(({ status, submittedAt, ...row }) =>
+      (status === 'SUBMITTED' || status === 'DECLINED') && submittedAt ? [{ ...row, status, submittedAt }] : [],
+    );
   }
 
   /**

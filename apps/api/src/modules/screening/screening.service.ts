@@ -4,10 +4,10 @@ import {
   compareForReview,
   dayOnlyItems,
   evaluateEligibility,
+  overrideRefusal,
   scoreScreeningInstruments,
-  screeningSignedOn,
+  signingDates,
   validateAnswers,
-  validUntilFor,
   type AnswerError,
   type Answers,
   type EligibilityReason,
@@ -133,11 +133,12 @@ export class ScreeningService {
   async override(actor: Actor, meta: RequestMeta, id: string, dto: OverrideDto): Promise<ScreeningDto> {
     const current = await this.current(actor, id);
     assertTransition(current, ['SUBMITTED'], 'override');
-    if (current.result !== 'NEEDS_REVIEW') {
-      const absolute = reasonsOf(current).filter((r) => r.severity === 'ABSOLUTE');
+    const refusal = overrideRefusal(current.result, reasonsOf(current));
+    if (refusal) {
+      const absolute = refusal.because === 'ABSOLUTE' ? refusal.absolute : [];
       throw new DomainError(
         'INVALID_TRANSITION',
-        current.result === 'CONTRAINDICATED'
+        refusal.because === 'ABSOLUTE'
           ? 'An absolute contraindication cannot be overridden; sign or decline the screening, and re-screen once the cause is treated.'
           : 'Only a NEEDS_REVIEW result can be overridden; this one is eligible: sign it.',
         absolute.map((r) => ({ field: 'result', rule: r.ruleId, message: r.reason })),
@@ -223,20 +224,25 @@ export class ScreeningService {
     return { clinic, patient };
   }
 
-  /** What signing records: the clinic-local day, the validity window, and day-only answers. */
+  /**
+   * What signing records: the clinic-local day, the validity window (from the assessment, the day
+   * the answers were submitted, as the rules saw it), and day-only answers.
+   */
   private async signing(actor: Actor, current: ScreeningRecord & { template: { definition: unknown } }): Promise<ScreeningChange> {
     const { clinic } = await this.clinicAndPatient(actor.clinicId, current.patientId);
     const signedAt = new Date();
-    const signedOn = screeningSignedOn(signedAt.toISOString(), clinic.timezone);
+    const { signedOn, assessedOn, validUntil } = signingDates(
+      { signedAt: signedAt.toISOString(), submittedAt: current.submittedAt?.toISOString(), timeZone: clinic.timezone },
+      settingsOf(clinic),
+    );
     const template: ScreeningTemplate = templateOf({ key: '', kind: current.kind, version: current.templateVersion, title: '', definition: current.template.definition });
-    const recordedOn = clinicDateOf((current.submittedAt ?? signedAt).toISOString(), clinic.timezone);
     return {
       status: 'SIGNED',
       signedById: actor.id,
       signedAt,
       signedOn: dateColumn(signedOn),
-      validUntil: dateColumn(validUntilFor(signedOn, settingsOf(clinic))),
-      dayOnlyItems: dayOnlyItems(template, current.answers as Answers, recordedOn).map((d) => d.itemId),
+      validUntil: dateColumn(validUntil),
+      dayOnlyItems: dayOnlyItems(template, current.answers as Answers, assessedOn).map((d) => d.itemId),
     };
   }
 

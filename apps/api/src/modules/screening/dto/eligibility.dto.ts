@@ -1,29 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, registerDecorator, ValidationOptions } from 'class-validator';
-import { isCalendarDate, SCREENING_KINDS, type ScreeningKind } from '@cadence/domain';
+import { IsOptional } from 'class-validator';
+import { SCREENING_KINDS, type ScreeningKind } from '@cadence/domain';
+import { IsCalendarDay } from '../../../common/validation/instant';
 
 export const COMBINED_STATUSES = ['ELIGIBLE', 'NEEDS_REVIEW', 'CONTRAINDICATED', 'NOT_ELIGIBLE'] as const;
 export type CombinedStatusValue = (typeof COMBINED_STATUSES)[number];
-
-/** A real calendar date written YYYY-MM-DD (2023-02-30 is refused). */
-export function IsCalendarDate(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName,
-      options,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: (args) => `${args?.property} must be a real calendar date written YYYY-MM-DD`,
-      },
-    });
-}
+export const REASON_TYPES = ['rule', 'missing', 'expired', 'pending', 'declined'] as const;
 
 export class EligibilityQueryDto {
   @ApiPropertyOptional({ format: 'date', description: "The treatment day; today in the clinic's time zone when absent" })
   @IsOptional()
-  @IsCalendarDate()
+  @IsCalendarDay()
   on?: string;
 }
 
@@ -33,19 +20,27 @@ export class OverriddenByDto {
 }
 
 export class EligibilityReasonDto {
-  @ApiProperty({ enum: ['rule', 'missing', 'expired'], description: 'A fired rule, a missing kind, or an expired screening' })
-  type!: 'rule' | 'missing' | 'expired';
+  @ApiProperty({
+    enum: REASON_TYPES,
+    description:
+      'A fired rule of a signed screening; a missing kind; an expired screening; a rule fired by a newer screening still awaiting a clinician (pending); or a newer screening a clinician declined',
+  })
+  type!: (typeof REASON_TYPES)[number];
 
   @ApiProperty({ enum: SCREENING_KINDS, enumName: 'ScreeningKind' }) kind!: ScreeningKind;
   @ApiProperty({ description: 'Plain-language reason' }) reason!: string;
   @ApiPropertyOptional({ format: 'uuid' }) screeningId?: string;
-  @ApiPropertyOptional({ description: 'Rule id (type rule)' }) ruleId?: string;
+  @ApiPropertyOptional({ description: 'Rule id (types rule, pending)' }) ruleId?: string;
   @ApiPropertyOptional({ enum: ['ABSOLUTE', 'RELATIVE'] }) severity?: 'ABSOLUTE' | 'RELATIVE';
   @ApiPropertyOptional({ description: 'Where the rule comes from' }) source?: string;
   @ApiPropertyOptional({ description: 'The answers that made the rule fire; shown to nurses and clinicians only' })
   evidence?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Last valid day of an expired screening (type expired)' })
   validUntil?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Clinic-local day the newer screening was submitted (types pending, declined)' })
+  submittedOn?: string;
+  @ApiPropertyOptional({ enum: ['CONTRAINDICATED', 'NEEDS_REVIEW'], description: 'What the screening awaiting a clinician found (type pending)' })
+  result?: 'CONTRAINDICATED' | 'NEEDS_REVIEW';
   @ApiPropertyOptional({ type: Boolean, description: 'A clinician accepted this relative contraindication' })
   overridden?: boolean;
   @ApiPropertyOptional({ type: OverriddenByDto, description: 'Who overrode and why; nurses and clinicians only' })
