@@ -86,7 +86,7 @@ export class AppointmentsService {
     const zone = await this.zone(actor.clinicId);
     const otherDay = rescheduleProblem({ start: appointment.startsAt.toISOString() }, { start: sessions[0].startsAt }, zone);
     if (otherDay.length > 0) throw planInfeasible(otherDay);
-    const { screeningIds } = await this.eligibility.assertEligibleOn(actor.clinicId, appointment.patientId, this.planning.treatmentDates(sessions, zone));
+    const { screeningIds } = await this.eligibility.assertEligibleOn(actor.clinicId, appointment.patientId, this.planning.treatmentDates(sessions, zone), { actor, meta });
     const result = await this.appointments.reschedule(
       actor.clinicId,
       id,

@@ -43,7 +43,7 @@ export class CoursesService {
     if (past.length > 0) throw planInfeasible(past);
     const zone = await this.courses.timezone(actor.clinicId);
     if (!zone) throw new DomainError('NOT_FOUND', 'No such clinic.');
-    const { screeningIds } = await this.eligibility.assertEligibleOn(actor.clinicId, dto.patientId, this.planning.treatmentDates(sessions, zone));
+    const { screeningIds } = await this.eligibility.assertEligibleOn(actor.clinicId, dto.patientId, this.planning.treatmentDates(sessions, zone), { actor, meta });
 
     const result = await this.courses.book(
       {

@@ -59,15 +59,11 @@ export class EligibilityService {
    * row of the patient's eligibility, whatever the number of days, as the GET does. Request handlers
    * pass `caller` so the row names the actor and request; without it they are left empty.
    */
-  async assertEligibleOn(clinicId: string, patientId: string, dates: string[], caller?: GateCaller): Promise<{ screeningIds: string[] }> {
+  async assertEligibleOn(clinicId: string, patientId: string, dates: string[], caller: GateCaller): Promise<{ screeningIds: string[] }> {
     assertDates(dates);
     const basis = await this.basis(clinicId, patientId);
     const read = { action: 'READ', entity: 'Eligibility', patientId, fields: AUDITED_FIELDS } as const;
-    await this.screenings.recordRead(
-      caller
-        ? auditEntry(caller.actor, caller.meta, read)
-        : { ...read, fields: [...AUDITED_FIELDS], actorId: null, requestId: null, ip: null, entityId: null },
-    );
+    await this.screenings.recordRead(auditEntry(caller.actor, caller.meta, read));
     const decisions = [...new Set(dates)].sort().map((on) => decide(basis, on));
     const refused = decisions.filter((d) => d.status !== 'ELIGIBLE');
     if (refused.length > 0) {
