@@ -130,6 +130,8 @@ describe('booking safety', () => {
       for (const plan of options.body.plans) {
         expect(plan.sessions).toHaveLength(1);
         expect(DateTime.fromISO(plan.sessions[0].startsAt).setZone(ZONE).toISODate()).toBe(day);
+        // Where the session already is, is not offered as a move.
+        expect([plan.sessions[0].chairId, Date.parse(plan.sessions[0].startsAt)]).not.toEqual([third.chairId, Date.parse(third.startsAt)]);
       }
 
       const target = { chairId: spare.id, startsAt: at(day, '13:30'), endsAt: at(day, '17:30') };

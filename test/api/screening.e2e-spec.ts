@@ -205,7 +205,14 @@ describe('screening workflow and eligibility', () => {
   describe('who sees what', () => {
     it('gives a scheduler the eligibility status and reasons, never the answers', async () => {
       const patient = await ctx.newPatient();
-      const s = await signed(patient.id, 'CARDIOVASCULAR', cardiovascular({ bp1_systolic: 150, bp1_diastolic: 95, bp2_systolic: 152, bp2_diastolic: 94 }));
+      const pending = await submitted(patient.id, 'CARDIOVASCULAR', cardiovascular({ bp1_systolic: 150, bp1_diastolic: 95, bp2_systolic: 152, bp2_diastolic: 94 }));
+      // A needs-review result is cleared by an override with a reason, never by a bare signature.
+      const bare = await ctx.http().post(`/api/screenings/${pending.id}/sign`).set('Cookie', clinician.cookie).send({ version: pending.version }).expect(409);
+      expect(bare.body.errors).toEqual([expect.objectContaining({ field: 'result', rule: 'needsOverrideOrDecline' })]);
+      const s = (
+        await ctx.http().post(`/api/screenings/${pending.id}/override`).set('Cookie', clinician.cookie)
+          .send({ version: pending.version, reason: 'Raised blood pressure accepted after a repeat reading.' }).expect(200)
+      ).body;
       await ctx.http().get(`/api/screenings/${s.id}`).set('Cookie', scheduler.cookie).expect(403);
       await ctx.http().get(`/api/patients/${patient.id}/screenings`).set('Cookie', scheduler.cookie).expect(403);
       await ctx.http().get('/api/screening-queue').set('Cookie', scheduler.cookie).expect(403);

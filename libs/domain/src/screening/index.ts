@@ -75,7 +75,7 @@ export {
   signingDates,
   validUntilFor,
 } from './combine-eligibility';
-export { overrideApplies, overrideRefusal } from './override';
+export { overrideApplies, overrideRefusal, signRefusal } from './override';
 export type { OverrideRefusal } from './override';
 // isCalendarDate is exported by the patient module; only the zone conversion is added here.
 export { clinicDateOf } from './dates';

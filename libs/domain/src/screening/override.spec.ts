@@ -1,5 +1,5 @@
 import type { EligibilityReason } from './eligibility';
-import { overrideApplies, overrideRefusal } from './override';
+import { overrideApplies, overrideRefusal, signRefusal } from './override';
 
 const reason = (ruleId: string, severity: 'ABSOLUTE' | 'RELATIVE'): EligibilityReason => ({ ruleId, reason: ruleId, severity, source: 's', evidence: 'e' });
 
@@ -25,5 +25,16 @@ describe('clinician override', () => {
   it('refuses an ELIGIBLE result or none: there is nothing to accept', () => {
     expect(overrideRefusal('ELIGIBLE', [])).toEqual({ because: 'NOTHING_TO_OVERRIDE' });
     expect(overrideRefusal(null, [])).toEqual({ because: 'NOTHING_TO_OVERRIDE' });
+  });
+});
+
+describe('clinician sign', () => {
+  it('confirms ELIGIBLE and CONTRAINDICATED results as they stand', () => {
+    expect(signRefusal('ELIGIBLE')).toBeUndefined();
+    expect(signRefusal('CONTRAINDICATED')).toBeUndefined();
+  });
+  it('refuses a NEEDS_REVIEW result, which needs an override or a decline, and a missing result', () => {
+    expect(signRefusal('NEEDS_REVIEW')).toBe('NEEDS_OVERRIDE_OR_DECLINE');
+    expect(signRefusal(null)).toBe('NO_RESULT');
   });
 });

@@ -24,3 +24,14 @@ export function overrideRefusal(
   if (status === 'CONTRAINDICATED') return { because: 'ABSOLUTE', absolute: reasons.filter((r) => r.severity === 'ABSOLUTE') };
   return { because: 'NOTHING_TO_OVERRIDE' };
 }
+
+/**
+ * A bare signature confirms a result as it stands. A NEEDS_REVIEW result cannot stand: the
+ * clinician either accepts its relative contraindications with a written override or declines.
+ * Signing it as-is would leave the patient blocked with nothing left in the review queue.
+ */
+export function signRefusal(status: ScreeningStatus | null | undefined): 'NEEDS_OVERRIDE_OR_DECLINE' | 'NO_RESULT' | undefined {
+  if (status === 'NEEDS_REVIEW') return 'NEEDS_OVERRIDE_OR_DECLINE';
+  if (!status) return 'NO_RESULT';
+  return undefined;
+}

@@ -73,7 +73,14 @@ export class AppointmentsService {
       k: 5,
       excludeAppointmentId: id,
     });
-    return { plans: options.plans.filter((plan) => rescheduleProblem(original, { start: plan.sessions[0].startsAt }, zone).length === 0) };
+    // The session's own chair and start is where it already is: not a move to offer.
+    const current = (plan: (typeof options.plans)[number]) =>
+      plan.sessions[0].chairId === appointment.chairId && Date.parse(plan.sessions[0].startsAt) === appointment.startsAt.getTime();
+    return {
+      plans: options.plans.filter(
+        (plan) => !current(plan) && rescheduleProblem(original, { start: plan.sessions[0].startsAt }, zone).length === 0,
+      ),
+    };
   }
 
   async reschedule(actor: Actor, meta: RequestMeta, id: string, dto: RescheduleDto): Promise<BoardAppointmentDto> {

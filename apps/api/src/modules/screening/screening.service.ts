@@ -5,6 +5,7 @@ import {
   dayOnlyItems,
   evaluateEligibility,
   overrideRefusal,
+  signRefusal,
   scoreScreeningInstruments,
   signingDates,
   validateAnswers,
@@ -126,6 +127,14 @@ export class ScreeningService {
   async sign(actor: Actor, meta: RequestMeta, id: string, dto: TransitionDto): Promise<ScreeningDto> {
     const current = await this.current(actor, id);
     assertTransition(current, ['SUBMITTED'], 'sign');
+    if (signRefusal(current.result)) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'A result that needs review is cleared with a written override, or declined; it is not signed as it stands.',
+        [{ field: 'result', rule: 'needsOverrideOrDecline', message: 'override with a reason, or decline' }],
+        { result: current.result },
+      );
+    }
     return this.transition(actor, meta, current, dto.version, ['SUBMITTED'], await this.signing(actor, current), 'sign');
   }
 
