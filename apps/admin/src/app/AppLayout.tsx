@@ -1,11 +1,11 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { describeError } from '../api/problem';
 import { notifications } from '@mantine/notifications';
 import { useCurrentUser, useLogout } from '../features/auth/hooks/useSession';
 import { ROLE_LABELS } from '../features/auth/roles';
-import { navFor } from './navigation';
+import { isInSection, navFor } from './navigation';
 import { Logo } from './Logo';
 
 /** The frame around every signed-in page: header with who is signed in, role-aware navigation. */
@@ -13,6 +13,7 @@ export function AppLayout() {
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure(false);
   const logout = useLogout();
+  const { pathname } = useLocation();
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -59,16 +60,22 @@ export function AppLayout() {
 
       <AppShell.Navbar p="sm" aria-label="Main">
         <Stack gap={4}>
-          {navFor(user).map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              label={item.label}
-              onClick={close}
-              styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
-            />
-          ))}
+          {navFor(user).map((item) => {
+            // Highlighted by section, not by exact path, so a patient's screening still shows Patients.
+            const current = isInSection(item, pathname);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                active={current}
+                aria-current={current ? 'page' : undefined}
+                label={item.label}
+                onClick={close}
+                styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
+              />
+            );
+          })}
         </Stack>
       </AppShell.Navbar>
 

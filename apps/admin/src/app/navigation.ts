@@ -7,11 +7,14 @@ export interface NavItem {
   label: string;
   to: string;
   roles: readonly Role[];
+  /** Other paths that belong to this section, e.g. a patient's screening under Patients. */
+  also?: readonly string[];
 }
 
 /** What each role works with; the API enforces the same rules. */
 export const NAV_ITEMS: NavItem[] = [
-  { label: 'Patients', to: '/patients', roles: PATIENT_ROLES },
+  // A screening is opened from its patient's record, so its page is part of Patients.
+  { label: 'Patients', to: '/patients', roles: PATIENT_ROLES, also: ['/screenings'] },
   { label: 'Book a course', to: '/booking', roles: BOOKING_ROLES },
   { label: 'Chair board', to: '/board', roles: BOARD_ROLES },
   { label: 'Review queue', to: '/review-queue', roles: REVIEW_ROLES },
@@ -23,6 +26,11 @@ export const NAV_ITEMS: NavItem[] = [
 
 export function navFor(user: SessionUser): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.some((role) => user.roles.includes(role)));
+}
+
+/** Whether `pathname` is in the item's section: its own path, a page below it, or one it claims. */
+export function isInSection(item: NavItem, pathname: string): boolean {
+  return [item.to, ...(item.also ?? [])].some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
 /** The first page a user can use, where they land after signing in. */

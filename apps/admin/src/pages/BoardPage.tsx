@@ -125,7 +125,7 @@ function Board({ zone, chairs, openingHours }: BoardProps) {
 
 /** Says what selecting an appointment lets this user do, so nobody is offered what they cannot. */
 function boardHint(canChange: boolean, canMarkNoShow: boolean): string {
-  if (canChange) return 'Select an appointment to cancel, reschedule or mark a no-show.';
-  if (canMarkNoShow) return 'Select an appointment to see its details or mark a no-show.';
+  if (canChange) return 'Select an appointment to move or cancel it before it starts, or to mark a no-show once it has started.';
+  if (canMarkNoShow) return 'Select an appointment to see its details, or to mark a no-show once it has started.';
   return 'Select an appointment to see its details.';
 }

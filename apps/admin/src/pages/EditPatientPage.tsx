@@ -9,6 +9,7 @@ import { usePatient } from '../features/patients/hooks/usePatients';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
+import { isMissingRecord, PatientNotFound } from './NotFoundPage';
 
 export function EditPatientPage() {
   const { patientId = '' } = useParams();
@@ -28,6 +29,7 @@ export function EditPatientPage() {
     </Anchor>
   );
 
+  if (!opened && isMissingRecord(patient.error)) return <PatientNotFound />;
   if (!opened && patient.isError) {
     return (
       <>

@@ -11,6 +11,7 @@ import { RECORD_SCREENING_ROLES, SCREENING_ROLES } from '../features/screening/l
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
+import { isMissingRecord, PatientNotFound } from './NotFoundPage';
 
 export function PatientDetailPage() {
   const { patientId = '' } = useParams();
@@ -25,6 +26,7 @@ export function PatientDetailPage() {
   );
 
   if (patient.isPending) return <CenteredLoader label="Loading patient" />;
+  if (isMissingRecord(patient.error)) return <PatientNotFound />;
   if (patient.isError) {
     return (
       <>

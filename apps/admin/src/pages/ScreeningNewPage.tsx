@@ -9,6 +9,8 @@ import { KIND_DESCRIPTIONS, KIND_LABELS } from '../features/screening/labels';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
+import { isMissingRecord, PatientNotFound } from './NotFoundPage';
+import type { ScreeningPageState } from './ScreeningPage';
 
 /** The newest published version of each checklist. */
 function currentTemplates(items: readonly ScreeningTemplateRecord[]): Map<ScreeningKind, ScreeningTemplateRecord> {
@@ -36,6 +38,7 @@ export function ScreeningNewPage() {
   );
 
   if (patient.isPending || templates.isPending) return <CenteredLoader label="Loading the screening checklists" />;
+  if (isMissingRecord(patient.error)) return <PatientNotFound />;
   if (patient.isError || templates.isError) {
     const error = patient.error ?? templates.error;
     return (
@@ -104,6 +107,9 @@ export function ScreeningNewPage() {
         sex={p.sex}
         screening={null}
         onCreated={(s) => navigate(`/screenings/${s.id}`, { replace: true })}
+        onCreatedNotSubmitted={(draft, messages) =>
+          navigate(`/screenings/${draft.id}`, { replace: true, state: { notSubmitted: { version: draft.version, messages } } satisfies ScreeningPageState })
+        }
         onSubmitted={(s) => navigate(`/screenings/${s.id}`, { replace: true })}
         onReloadLatest={() => navigate(`/patients/${p.id}`)}
         reloading={false}

@@ -1,8 +1,7 @@
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { scoreScreeningInstruments } from '@cadence/domain';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { describeError } from '../api/problem';
 import { getPatient } from '../features/patients/api/patients.api';
 import { patientKeys } from '../features/patients/hooks/usePatients';
@@ -16,11 +15,19 @@ import { KIND_LABELS, RECORD_SCREENING_ROLES, REVIEW_ROLES, STATUS_LABELS } from
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
+import { isMissingRecord, NotFoundPage } from './NotFoundPage';
+
+/** What the new-screening page hands over when a submission failed after the draft was created. */
+export interface ScreeningPageState {
+  /** Shown only on that version of the draft: once it is saved again, the message is out of date. */
+  notSubmitted?: { version: number; messages: string[] };
+}
 
 /** One screening: the form while it is a draft, then its answers, result and the clinician's decision. */
 export function ScreeningPage() {
   const { screeningId = '' } = useParams();
   const navigate = useNavigate();
+  const handedOver = (useLocation().state ?? {}) as ScreeningPageState;
   const user = useCurrentUser();
   const screening = useScreening(screeningId);
   const addendum = useCreateAddendum();
@@ -40,6 +47,16 @@ export function ScreeningPage() {
 
   if (screening.isPending || templates.isPending || (patientId && patient.isPending)) {
     return <CenteredLoader label="Loading screening" />;
+  }
+  if (isMissingRecord(screening.error)) {
+    return (
+      <NotFoundPage
+        title="Screening not found"
+        message="No screening has this address. The link may be mistyped or incomplete; open it from the patient's record."
+        to="/patients"
+        action="Go to patients"
+      />
+    );
   }
   const failed = screening.error ?? templates.error ?? patient.error;
   if (failed || !screening.data || !templates.data || !patient.data) {
@@ -86,6 +103,7 @@ export function ScreeningPage() {
           screening={s}
           onCreated={() => undefined}
           onSubmitted={() => window.scrollTo({ top: 0 })}
+          notSubmitted={handedOver.notSubmitted?.version === s.version ? handedOver.notSubmitted.messages : undefined}
           onReloadLatest={() => void screening.refetch()}
           reloading={screening.isFetching}
         />
@@ -101,11 +119,7 @@ export function ScreeningPage() {
       onError: (error) =>
         notifications.show({ color: 'red', title: 'Could not start a correction', message: describeError(error) }),
     });
-  const signals = suicidalitySignals(
-    template.definition,
-    s.answers,
-    s.scores ?? scoreScreeningInstruments(template.definition, s.answers),
-  );
+  const signals = suicidalitySignals(template.definition, s.answers);
   return (
     <>
       <PageHeader

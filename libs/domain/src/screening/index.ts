@@ -92,3 +92,5 @@ export { TEMPLATE_ITEM_TYPES, TEMPLATE_LIMITS, validateTemplateDefinition } from
 export type { TemplateDefinitionError } from './template-definition';
 export { compareForReview, reviewGroup } from './review-queue';
 export type { ReviewCandidate } from './review-queue';
+export { OVERRIDE_REASON_MIN_LENGTH, positiveSuicidalityAnswers } from './suicidality';
+export type { SuicidalityAnswer } from './suicidality';

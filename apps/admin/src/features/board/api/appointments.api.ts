@@ -20,9 +20,12 @@ export async function markNoShow(id: string, body: RequestBody<'/api/appointment
   unwrap(await api.POST('/api/appointments/{id}/no-show', { ...byId(id), body }));
 }
 
-export async function rescheduleOptions(id: string, earliest?: string): Promise<CoursePlanOption[]> {
-  const body = earliest ? { earliest } : {};
-  return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body })).plans;
+/**
+ * Other chairs and times on the session's own clinic-local day (the API offers no other day).
+ * `earliest` is an instant: for a session later today, only times still ahead are offered.
+ */
+export async function rescheduleOptions(id: string, earliest: string): Promise<CoursePlanOption[]> {
+  return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body: { earliest } })).plans;
 }
 
 export async function rescheduleAppointment(id: string, body: RequestBody<'/api/appointments/{id}/reschedule', 'post'>): Promise<void> {

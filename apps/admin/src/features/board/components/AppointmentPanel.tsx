@@ -1,16 +1,21 @@
-import { Alert, Anchor, Badge, Button, Divider, Drawer, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Divider, Drawer, Group, Radio, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, describeError } from '../../../api/problem';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { PlanCard } from '../../booking/components/PlanCard';
 import { STATUS_COLORS } from '../../booking/components/PatientCourses';
-import { clinicToday, formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
+import { formatClinicDate, formatClinicTime, formatClinicTimeRange } from '../../clinic/time';
+import { usePatient } from '../../patients/hooks/usePatients';
 import type { BoardAppointment } from '../api/appointments.api';
+import type { CoursePlanOption } from '../../booking/api/booking.api';
 import { useCancelAppointment, useMarkNoShow, useReschedule, useRescheduleOptions } from '../hooks/useBoard';
 
 type Mode = 'view' | 'cancel' | 'reschedule' | 'no-show';
+
+/** The API's shortest cancel reason is "not blank"; three letters keeps out a stray keypress. */
+const MIN_CANCEL_REASON = 3;
 
 interface AppointmentPanelProps {
   appointment: BoardAppointment | null;
@@ -61,19 +66,46 @@ export function AppointmentPanel({ appointment, zone, canChange, canMarkNoShow, 
   );
 }
 
+/**
+ * Whether the session has started, kept current while the panel is open: the API takes a no-show
+ * only from the start time on, and a move or a cancellation only before it.
+ */
+function useHasStarted(startsAt: string): boolean {
+  const start = Date.parse(startsAt);
+  const [now, setNow] = useState(() => Date.now());
+  const started = now >= start;
+  useEffect(() => {
+    if (started) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, [started]);
+  return started;
+}
+
+/** Where the session already is: not a move, so not offered (the API leaves it out too). */
+const isCurrentSlot = (plan: CoursePlanOption, a: BoardAppointment) =>
+  plan.sessions[0]?.chairId === a.chairId && Date.parse(plan.sessions[0]?.startsAt ?? '') === Date.parse(a.startsAt);
+
 function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: AppointmentPanelProps & { appointment: BoardAppointment }) {
   const [mode, setMode] = useState<Mode>('view');
   const [reason, setReason] = useState('');
-  const today = clinicToday(zone);
-  const [earliest, setEarliest] = useState(today);
-  const [searchFrom, setSearchFrom] = useState<string | null>(null);
+  const [searched, setSearched] = useState(false);
   const [choice, setChoice] = useState<string | null>(null);
+  const started = useHasStarted(a.startsAt);
+  // The board sends one "Given Family" string; the record gives the "Family, Given" used across the app.
+  const patient = usePatient(a.patientId, { refetchOnWindowFocus: false });
+  const name = patient.data ? `${patient.data.familyName}, ${patient.data.givenName}` : a.patientName;
   const cancel = useCancelAppointment();
   const noShow = useMarkNoShow();
   const reschedule = useReschedule();
-  const options = useRescheduleOptions(a.id, mode === 'reschedule' ? searchFrom : null);
+  const options = useRescheduleOptions(a.id, mode === 'reschedule' && searched);
+  const moves = options.data?.filter((plan) => !isCurrentSlot(plan, a)) ?? [];
   const live = a.status === 'BOOKED';
   const failure = cancel.error ?? noShow.error ?? reschedule.error;
+  const reasonMissing = reason.trim().length < MIN_CANCEL_REASON;
+  // Before the start a session may be moved or cancelled; from the start on, only marked a no-show.
+  const offersChange = canChange && !started;
+  const offersNoShow = canMarkNoShow && started;
 
   const done = (message: string) => {
     notifications.show({ color: 'green', title: 'Saved', message });
@@ -84,9 +116,13 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
     <Stack gap="md">
       <div>
         <Group gap="xs">
-          <Text fw={700} size="lg">
-            {a.patientName}
-          </Text>
+          {patient.isPending ? (
+            <Skeleton height={26} width={180} aria-label="Loading the patient's name" />
+          ) : (
+            <Text fw={700} size="lg">
+              {name}
+            </Text>
+          )}
           <Badge color={STATUS_COLORS[a.status] ?? 'gray'} variant="light">
             {statusLabel(a.status)}
           </Badge>
@@ -118,23 +154,35 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
       {live && (canChange || canMarkNoShow) && mode === 'view' && (
         <>
           <Divider />
-          <Group gap="sm">
-            {canChange && (
-              <Button variant="light" onClick={() => setMode('reschedule')}>
-                Reschedule
-              </Button>
-            )}
-            {canMarkNoShow && (
-              <Button variant="default" onClick={() => setMode('no-show')}>
-                Mark no-show
-              </Button>
-            )}
-            {canChange && (
-              <Button variant="light" color="red" onClick={() => setMode('cancel')}>
-                Cancel session
-              </Button>
-            )}
-          </Group>
+          {(offersChange || offersNoShow) && (
+            <Group gap="sm">
+              {offersChange && (
+                <Button variant="light" onClick={() => setMode('reschedule')}>
+                  Reschedule
+                </Button>
+              )}
+              {offersNoShow && (
+                <Button variant="default" onClick={() => setMode('no-show')}>
+                  Mark no-show
+                </Button>
+              )}
+              {offersChange && (
+                <Button variant="light" color="red" onClick={() => setMode('cancel')}>
+                  Cancel session
+                </Button>
+              )}
+            </Group>
+          )}
+          {canMarkNoShow && !started && (
+            <Text size="sm" c="dimmed">
+              A no-show can be recorded from {formatClinicTime(a.startsAt, zone)}, once the session has started.
+            </Text>
+          )}
+          {canChange && started && (
+            <Text size="sm" c="dimmed">
+              The session has started, so it can no longer be moved or cancelled.
+            </Text>
+          )}
         </>
       )}
 
@@ -147,6 +195,7 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
             required
             autosize
             minRows={2}
+            maxLength={500}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             data-autofocus
@@ -154,12 +203,12 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
           <Group>
             <Button
               color="red"
-              disabled={reason.trim().length < 3}
+              disabled={reasonMissing}
               loading={cancel.isPending}
               onClick={() =>
                 cancel.mutate(
                   { id: a.id, version: a.version, reason: reason.trim() },
-                  { onSuccess: () => done(`Session ${a.sessionNumber} for ${a.patientName} cancelled.`) },
+                  { onSuccess: () => done(`Session ${a.sessionNumber} for ${name} cancelled.`) },
                 )
               }
             >
@@ -169,6 +218,11 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
               Keep it
             </Button>
           </Group>
+          {reasonMissing && (
+            <Text size="sm" c="dimmed">
+              Write a reason (at least {MIN_CANCEL_REASON} characters) to cancel.
+            </Text>
+          )}
         </Stack>
       )}
 
@@ -181,7 +235,7 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
               color="orange"
               loading={noShow.isPending}
               onClick={() =>
-                noShow.mutate({ id: a.id, version: a.version }, { onSuccess: () => done(`${a.patientName} marked as no-show.`) })
+                noShow.mutate({ id: a.id, version: a.version }, { onSuccess: () => done(`${name} marked as no-show.`) })
               }
             >
               Mark no-show
@@ -196,62 +250,57 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
       {mode === 'reschedule' && (
         <Stack gap="sm">
           <Divider label="Move this session" labelPosition="left" />
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label="Earliest date"
-              type="date"
-              min={today}
-              value={earliest}
-              onChange={(e) => setEarliest(e.currentTarget.value)}
-              w={180}
-            />
+          <Text size="sm">
+            Moves stay on the same day, {formatClinicDate(a.startsAt, zone)}; to change days, cancel and book again.
+          </Text>
+          <Group gap="sm">
             <Button
               variant="light"
               onClick={() => {
                 setChoice(null);
                 reschedule.reset();
-                if (searchFrom === earliest) void options.refetch();
-                else setSearchFrom(earliest);
+                if (searched) void options.refetch();
+                else setSearched(true);
               }}
               loading={options.isFetching}
             >
-              {searchFrom ? 'Search again' : 'Find times'}
+              {searched ? 'Search again' : 'Find times'}
             </Button>
             <Button variant="subtle" color="gray" onClick={() => setMode('view')}>
               Back
             </Button>
           </Group>
-          {searchFrom !== null &&
+          {searched &&
             (options.isPending ? (
               <CenteredLoader label="Finding times" />
             ) : options.isError ? (
               <Alert color="red" variant="light" role="alert" title="Could not search">
                 {describeError(options.error)}
               </Alert>
-            ) : options.data.length === 0 ? (
+            ) : moves.length === 0 ? (
               <Text c="dimmed" size="sm">
-                No free time found. Try a later date.
+                No other chair or time is free on this day.
               </Text>
             ) : (
               <Radio.Group value={choice} onChange={setChoice} aria-label="New times">
                 <Stack gap="xs">
-                  {options.data.map((plan, i) => (
+                  {moves.map((plan, i) => (
                     <PlanCard key={i} plan={plan} rank={i + 1} zone={zone} value={String(i)} />
                   ))}
                 </Stack>
               </Radio.Group>
             ))}
-          {choice !== null && options.data?.[Number(choice)] && (
+          {choice !== null && moves[Number(choice)] && (
             <Button
               loading={reschedule.isPending}
               onClick={() => {
-                const s = options.data?.[Number(choice)]?.sessions[0];
+                const s = moves[Number(choice)]?.sessions[0];
                 if (!s) return;
                 reschedule.mutate(
                   { id: a.id, version: a.version, chairId: s.chairId, startsAt: s.startsAt, endsAt: s.endsAt },
                   {
                     onSuccess: () =>
-                      done(`Session ${a.sessionNumber} moved to ${formatClinicDate(s.startsAt, zone)}, ${formatClinicTimeRange(s.startsAt, s.endsAt, zone)}.`),
+                      done(`Session ${a.sessionNumber} moved to ${formatClinicTimeRange(s.startsAt, s.endsAt, zone)}, ${s.chairName}.`),
                   },
                 );
               }}

@@ -46,12 +46,12 @@ export const useReschedule = () =>
       rescheduleAppointment(id, body),
   );
 
-/** A fresh search for one session's new time; runs only when asked. */
-export function useRescheduleOptions(id: string, earliest: string | null) {
+/** A fresh search for one session's new time on its own day, from now; runs only when asked. */
+export function useRescheduleOptions(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['reschedule-options', id, earliest],
-    queryFn: () => rescheduleOptions(id, earliest ?? undefined),
-    enabled: earliest !== null,
+    queryKey: ['reschedule-options', id],
+    queryFn: () => rescheduleOptions(id, new Date().toISOString()),
+    enabled,
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,

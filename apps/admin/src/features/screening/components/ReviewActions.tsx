@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { OVERRIDE_REASON_MIN_LENGTH } from '@cadence/domain';
 import { useState } from 'react';
 import { describeError } from '../../../api/problem';
 import type { ReviewQueueItem, Screening } from '../api/types';
@@ -8,7 +9,11 @@ import { RESULT_LABELS } from '../labels';
 
 type Action = 'sign' | 'override' | 'decline';
 
-const MIN_REASON = 10;
+/**
+ * Shortest reason the API accepts: an override's is the domain's constant, shared with the API's
+ * DTO; a decline needs only a reason that is not blank, as the API asks.
+ */
+const MIN_REASON: Record<Exclude<Action, 'sign'>, number> = { override: OVERRIDE_REASON_MIN_LENGTH, decline: 1 };
 
 const COPY: Record<Action, { title: string; confirm: string; color: string }> = {
   sign: { title: 'Sign screening', confirm: 'Sign', color: 'cadence' },
@@ -48,8 +53,9 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
   const confirm = () => {
     if (!action) return;
     const trimmed = reason.trim();
-    if (action !== 'sign' && trimmed.length < MIN_REASON) {
-      setReasonError(`Write the reason (at least ${MIN_REASON} characters); it is kept with the screening.`);
+    if (action !== 'sign' && trimmed.length < MIN_REASON[action]) {
+      const atLeast = MIN_REASON[action] > 1 ? ` (at least ${MIN_REASON[action]} characters)` : '';
+      setReasonError(`Write the reason${atLeast}; it is kept with the screening.`);
       return;
     }
     const { id, version } = screening;

@@ -19,7 +19,14 @@ interface ScreeningFormProps {
   screening: Screening | null;
   /** A new screening was saved for the first time (as a draft). */
   onCreated: (screening: Screening) => void;
+  /**
+   * Submitting a new screening saved it as a draft, then the submission itself failed: the page
+   * opens that draft's form with these messages, so the answers are kept and the draft is not silent.
+   */
+  onCreatedNotSubmitted?: (draft: Screening, messages: string[]) => void;
   onSubmitted: (screening: Screening) => void;
+  /** Why the last submission of this draft failed, when the page was opened after one. */
+  notSubmitted?: string[];
   /** Load the stored version again, discarding what is on screen. */
   onReloadLatest: () => void;
   reloading: boolean;
@@ -34,6 +41,12 @@ function sections(items: readonly TemplateItem[]): TemplateItem[][] {
     else out.push([item]);
   }
   return out;
+}
+
+/** Why a submission failed, in sentences that survive a move to another page. */
+function submitFailure(error: unknown): string[] {
+  const fields = isApiError(error) ? error.fieldErrors.map((f) => f.message) : [];
+  return [describeError(error), ...fields, 'Your answers are kept in this draft. Correct anything needed, then submit again.'];
 }
 
 type PlainItem = Exclude<TemplateItem, { type: 'instrument' }>;
@@ -56,7 +69,9 @@ export function ScreeningForm({
   sex,
   screening,
   onCreated,
+  onCreatedNotSubmitted,
   onSubmitted,
+  notSubmitted: notSubmittedBefore,
   onReloadLatest,
   reloading,
 }: ScreeningFormProps) {
@@ -64,13 +79,14 @@ export function ScreeningForm({
   const state = useScreeningForm(template, screening?.answers, sex);
   const [current, setCurrent] = useState<Screening | null>(screening);
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [notSubmitted, setNotSubmitted] = useState<string[]>(notSubmittedBefore ?? []);
   const [stale, setStale] = useState(false);
   const create = useCreateScreening(patientId);
   const save = useSaveScreening();
   const submit = useSubmitScreening();
   const busy = create.isPending || save.isPending || submit.isPending;
 
-  const signals = suicidalitySignals(template, state.answers, state.scores);
+  const signals = suicidalitySignals(template, state.answers);
   const unanswered = Object.values(
     // Count questions, not messages: one per path.
     Object.fromEntries(
@@ -100,6 +116,7 @@ export function ScreeningForm({
 
   const saveDraft = async () => {
     setFormErrors([]);
+    setNotSubmitted([]);
     const problems = state.checkDraft();
     if (Object.keys(problems).length > 0) {
       requestAnimationFrame(() => focusFirst(template, problems));
@@ -118,6 +135,7 @@ export function ScreeningForm({
 
   const submitForReview = async () => {
     setFormErrors([]);
+    setNotSubmitted([]);
     const problems = state.checkSubmit();
     if (Object.keys(problems).length > 0) {
       requestAnimationFrame(() => focusFirst(template, problems));
@@ -125,12 +143,22 @@ export function ScreeningForm({
       setFormErrors([`${count} ${count === 1 ? 'question needs' : 'questions need'} an answer or a correction before submitting.`]);
       return;
     }
+    const wasNew = current === null;
+    let saved: Screening | null = null;
     try {
-      const saved = await persist();
+      saved = await persist();
       const submitted = await submit.mutateAsync({ id: saved.id, version: saved.version });
       onSubmitted(submitted);
     } catch (error) {
-      onFailure(error);
+      if (!saved) onFailure(error);
+      // A brand-new screening is stored by now: hand over to its own form, answers and reason kept.
+      else if (wasNew && onCreatedNotSubmitted) onCreatedNotSubmitted(saved, submitFailure(error));
+      else if (isStaleVersion(error)) onFailure(error);
+      else {
+        // The answers were saved; only the submission failed. Say so, not "Not saved".
+        state.applyServerErrors(error);
+        setNotSubmitted(submitFailure(error));
+      }
     }
   };
 
@@ -231,6 +259,7 @@ export function ScreeningForm({
                   </Stack>
                 </Alert>
               )}
+              <FormErrorAlert messages={notSubmitted} title="Saved as a draft, not submitted" />
               <FormErrorAlert messages={formErrors} title="Not saved" />
             </Stack>
             <Stack gap="xs">

@@ -1,26 +1,20 @@
 import { Alert, List, Text } from '@mantine/core';
-import { INSTRUMENTS, type Answers, type InstrumentResult, type ScreeningTemplate } from '@cadence/domain';
+import { INSTRUMENTS, positiveSuicidalityAnswers, type Answers, type ScreeningTemplate } from '@cadence/domain';
 
-/** The answers behind a suicidality flag, in words ("PHQ-9 item 9: Several days"). */
-export function suicidalitySignals(
-  template: ScreeningTemplate,
-  answers: Answers,
-  scores: Record<string, InstrumentResult>,
-): string[] {
-  const signals: string[] = [];
-  for (const item of template.items) {
-    if (item.type !== 'instrument' || !scores[item.id]?.flags.includes('SUICIDALITY')) continue;
-    const given = (answers[item.id] ?? {}) as Record<string, unknown>;
-    const definition = INSTRUMENTS[item.instrument];
-    definition.items.forEach((sub, index) => {
-      const value = given[sub.id];
-      const positive = item.instrument === 'PHQ9' ? sub.id === 'q9' && typeof value === 'number' && value > 0 : value === true && sub.id !== 'q6_recent';
-      if (!positive) return;
-      const option = sub.options.find((o) => o.value === value)?.label ?? String(value);
-      signals.push(`${item.label}, question ${index + 1} (${sub.label}): ${option}`);
-    });
-  }
-  return signals;
+/**
+ * The answers behind a suicidality flag, in words ("PHQ-9 item 9: Several days"). Which answers
+ * count is the domain's decision, the same one the scoring uses to raise the flag.
+ */
+export function suicidalitySignals(template: ScreeningTemplate, answers: Answers): string[] {
+  return positiveSuicidalityAnswers(template, answers).map(({ itemId, instrument, questionId, value }) => {
+    const label = template.items.find((item) => item.id === itemId)?.label ?? itemId;
+    // The domain names questions of the instrument's own definition, so the lookup always finds one.
+    const questions = INSTRUMENTS[instrument].items;
+    const index = questions.findIndex((q) => q.id === questionId);
+    const question = questions[index];
+    const option = question.options.find((o) => o.value === value)?.label ?? String(value);
+    return `${label}, question ${index + 1} (${question.label}): ${option}`;
+  });
 }
 
 /**
