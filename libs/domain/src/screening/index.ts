@@ -75,7 +75,7 @@ export {
   signingDates,
   validUntilFor,
 } from './combine-eligibility';
-export { overrideApplies, overrideRefusal, signRefusal } from './override';
+export { OVERRIDE_REASON_MIN_LENGTH, overrideApplies, overrideRefusal, signRefusal } from './override';
 export type { OverrideRefusal } from './override';
 // isCalendarDate is exported by the patient module; only the zone conversion is added here.
 export { clinicDateOf } from './dates';
@@ -92,5 +92,5 @@ export { TEMPLATE_ITEM_TYPES, TEMPLATE_LIMITS, validateTemplateDefinition } from
 export type { TemplateDefinitionError } from './template-definition';
 export { compareForReview, reviewGroup } from './review-queue';
 export type { ReviewCandidate } from './review-queue';
-export { OVERRIDE_REASON_MIN_LENGTH, positiveSuicidalityAnswers } from './suicidality';
+export { positiveSuicidalityAnswers } from './suicidality';
 export type { SuicidalityAnswer } from './suicidality';

@@ -1,5 +1,8 @@
 import type { EligibilityReason, ScreeningStatus } from './eligibility';
 
+/** A clinician's written reason for an override says why, in at least a short sentence. */
+export const OVERRIDE_REASON_MIN_LENGTH = 10;
+
 /**
  * A clinician's override accepts relative contraindications, so it applies to a NEEDS_REVIEW result
  * only. An absolute contraindication is never overridden: the patient is re-screened once the cause

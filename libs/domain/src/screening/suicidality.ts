@@ -2,12 +2,6 @@ import { instrumentAnswers, type Answers } from './answers';
 import { INSTRUMENTS, scoreInstrument, type InstrumentId } from './instruments';
 import type { ScreeningTemplate } from './templates';
 
-/**
- * Shortest written reason for a clinician's override of relative contraindications: one value
- * for the API's override DTO and the admin's override form, so the two cannot drift apart.
- */
-export const OVERRIDE_REASON_MIN_LENGTH = 10;
-
 /** One answer behind a suicidality flag, e.g. PHQ-9 item 9 answered "Several days". */
 export interface SuicidalityAnswer {
   /** The template item holding the instrument ('phq9'). */

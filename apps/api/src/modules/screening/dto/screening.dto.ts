@@ -1,3 +1,4 @@
+import { OVERRIDE_REASON_MIN_LENGTH } from '@cadence/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SCREENING_KINDS, type ScreeningKind } from '@cadence/domain';
@@ -88,9 +89,9 @@ export class SaveDraftDto extends VersionedDto {
 export class TransitionDto extends VersionedDto {}
 
 export class OverrideDto extends VersionedDto {
-  @ApiProperty({ minLength: 10, maxLength: 2000, description: "The clinician's reason for accepting the relative contraindications" })
+  @ApiProperty({ minLength: OVERRIDE_REASON_MIN_LENGTH, maxLength: 2000, description: "The clinician's reason for accepting the relative contraindications" })
   @IsString()
-  @MinLength(10)
+  @MinLength(OVERRIDE_REASON_MIN_LENGTH)
   @MaxLength(2000)
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason!: string;
