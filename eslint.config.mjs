@@ -11,7 +11,10 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Imports between projects follow the tags in each project.json: the domain library stands
       // alone; the API and the admin app may use it but never each other.
       '@nx/enforce-module-boundaries': [
@@ -43,7 +46,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', '@prisma/*', 'react', 'react-dom', 'fastify', 'pg', 'express'], message: 'libs/domain holds plain rules: no framework, database or HTTP imports.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', '@prisma/*', 'react', 'react-dom', 'fastify', 'pg', 'express'],
+              message: 'libs/domain holds plain rules: no framework, database or HTTP imports.',
+            },
+          ],
+        },
       ],
     },
   },

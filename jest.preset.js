@@ -10,7 +10,12 @@ module.exports = {
       {
         jsc: {
           parser: { syntax: 'typescript', decorators: true, tsx: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: "automatic" } },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: false,
+            react: { runtime: 'automatic' },
+          },
           target: 'es2022',
           // Rewritten at compile time, so global setup files (which skip moduleNameMapper) resolve it too.
           baseUrl: __dirname,

@@ -19,7 +19,23 @@ const DATABASE = 'cadence_bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const EXTRA_PATIENTS = 10_000;
-const SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Wright', 'Khan', 'Evans', 'Thomas', 'Roberts', 'Walker'];
+const SURNAMES = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Wright',
+  'Khan',
+  'Evans',
+  'Thomas',
+  'Roberts',
+  'Walker',
+];
 
 const dbUrl = (() => {
   const url = new URL(ADMIN_URL);
@@ -47,7 +63,9 @@ async function main() {
   const cadence = await startCadence(port);
   try {
     const db = new pg.Pool({ connectionString: dbUrl, max: 4 });
-    const { rows: [clinic] } = await db.query<{ id: string }>(`SELECT id FROM "Clinic" LIMIT 1`);
+    const {
+      rows: [clinic],
+    } = await db.query<{ id: string }>(`SELECT id FROM "Clinic" LIMIT 1`);
     await db.query(
       `INSERT INTO "Patient" (id, "clinicId", mrn, "givenName", "familyName", "dateOfBirth", sex, "updatedAt")
        SELECT gen_random_uuid(), $1, 'BENCH-' || g, 'Given' || g, ($2::text[])[1 + g % $3] || g % 97, DATE '1940-01-01' + (g % 25000), 'FEMALE', now()
@@ -64,7 +82,10 @@ async function main() {
       body: JSON.stringify({ email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' }),
     });
     if (!login.ok) throw new Error(`login failed: ${login.status}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     const baseline = await startBaseline(clinic.id);
     const basePort = (baseline.server.address() as AddressInfo).port;
@@ -82,12 +103,18 @@ async function main() {
       const base = await run(`${s.name} — baseline`, basePort, s.baseline, {});
       await run(`${s.name} — Cadence warm-up`, port, s.cadence, { cookie }, 2);
       const ours = await run(`${s.name} — Cadence`, port, s.cadence, { cookie });
-      rows.push([s.name, 'baseline (pg + node:http)', fmt(base)], [s.name, 'Cadence API', fmt(ours)], [s.name, 'ratio Cadence/baseline', `${(ours.rps / base.rps).toFixed(2)} of throughput (target ≥ 0.50)`]);
+      rows.push(
+        [s.name, 'baseline (pg + node:http)', fmt(base)],
+        [s.name, 'Cadence API', fmt(ours)],
+        [s.name, 'ratio Cadence/baseline', `${(ours.rps / base.rps).toFixed(2)} of throughput (target ≥ 0.50)`],
+      );
     }
     await new Promise((r) => baseline.server.close(r));
     await baseline.pool.end();
 
-    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per run, ${ids.length.toLocaleString()} patients; both sides write the audit rows.\n`);
+    console.log(
+      `\n${CONNECTIONS} connections, ${SECONDS} s per run, ${ids.length.toLocaleString()} patients; both sides write the audit rows.\n`,
+    );
     for (const [scenario, who, figures] of rows) console.log(`${scenario.padEnd(16)} ${who.padEnd(26)} ${figures}`);
   } finally {
     await stop(cadence);
@@ -98,9 +125,19 @@ function fmt(r: Result) {
   return `${Math.round(r.rps).toString().padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms${r.errors || r.non2xx ? `   errors ${r.errors} non-2xx ${r.non2xx}` : ''}`;
 }
 
-function run(title: string, port: number, path: () => string, headers: Record<string, string>, seconds = SECONDS): Promise<Result> {
+function run(
+  title: string,
+  port: number,
+  path: () => string,
+  headers: Record<string, string>,
+  seconds = SECONDS,
+): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const bar = new SingleBar({ format: `${title.padEnd(30)} [{bar}] {value}/{total} s`, noTTYOutput: true, notTTYSchedule: 5000 });
+    const bar = new SingleBar({
+      format: `${title.padEnd(30)} [{bar}] {value}/{total} s`,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    });
     bar.start(seconds, 0);
     const tick = setInterval(() => bar.increment(), 1000);
     const instance = autocannon(
@@ -116,7 +153,13 @@ function run(title: string, port: number, path: () => string, headers: Record<st
         bar.update(seconds);
         bar.stop();
         if (err) return reject(err);
-        resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx });
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors,
+          non2xx: result.non2xx,
+        });
       },
     );
     instance.on('error', reject);
@@ -134,7 +177,9 @@ async function startBaseline(clinicId: string): Promise<{ server: Server; pool: 
           { clinicId, words: [url.searchParams.get('q') ?? ''], skip: 0, take: 20 },
           auditEntry(null, meta, { action: 'SEARCH', entity: 'Patient', fields: ['q'] }),
         );
-    const query = pool.query(statement.text, statement.values).then((r) => (url.pathname.startsWith('/read/') ? r.rows[0] : { items: r.rows }));
+    const query = pool
+      .query(statement.text, statement.values)
+      .then((r) => (url.pathname.startsWith('/read/') ? r.rows[0] : { items: r.rows }));
     query.then(
       (body) => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -153,7 +198,16 @@ async function startBaseline(clinicId: string): Promise<{ server: Server; pool: 
 async function startCadence(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/api/apps/api/src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', ADMIN_DIST: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'true',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+      ADMIN_DIST: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 240; i++) {

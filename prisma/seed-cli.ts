@@ -6,7 +6,9 @@ import { seedDemoClinic } from './seed';
 async function main(): Promise<void> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    throw new Error('DATABASE_URL is not set: give the PostgreSQL database to seed, e.g. postgresql://user@localhost:5432/cadence');
+    throw new Error(
+      'DATABASE_URL is not set: give the PostgreSQL database to seed, e.g. postgresql://user@localhost:5432/cadence',
+    );
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   try {

@@ -24,31 +24,69 @@ describe('audit trail', () => {
     const start = new Date().toISOString();
     await ctx.http().get(`/api/patients/${patient.id}`).set('Cookie', nurse.cookie).expect(200);
     await ctx.http().get(`/api/patients/${patient.id}`).set('Cookie', scheduler.cookie).expect(200);
-    await ctx.http().patch(`/api/patients/${patient.id}`).set('Cookie', nurse.cookie).send({ version: 1, weightKg: 80 }).expect(200);
+    await ctx
+      .http()
+      .patch(`/api/patients/${patient.id}`)
+      .set('Cookie', nurse.cookie)
+      .send({ version: 1, weightKg: 80 })
+      .expect(200);
 
-    const byPatient = await ctx.http().get(`/api/audit?patientId=${patient.id}`).set('Cookie', admin.cookie).expect(200);
+    const byPatient = await ctx
+      .http()
+      .get(`/api/audit?patientId=${patient.id}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
     expect(byPatient.body.items.map((e: { action: string }) => e.action)).toEqual(['READ', 'UPDATE', 'READ', 'READ']);
-    expect(byPatient.body.items[1]).toMatchObject({ actorId: nurse.id, actorEmail: nurse.email, entity: 'Patient', fields: ['weightKg'] });
+    expect(byPatient.body.items[1]).toMatchObject({
+      actorId: nurse.id,
+      actorEmail: nurse.email,
+      entity: 'Patient',
+      fields: ['weightKg'],
+    });
 
-    const byActor = await ctx.http().get(`/api/audit?patientId=${patient.id}&actorId=${scheduler.id}`).set('Cookie', admin.cookie).expect(200);
+    const byActor = await ctx
+      .http()
+      .get(`/api/audit?patientId=${patient.id}&actorId=${scheduler.id}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
     expect(byActor.body).toMatchObject({ total: 1, items: [{ actorId: scheduler.id, action: 'READ' }] });
 
     const later = new Date(Date.now() + 60_000).toISOString();
-    const none = await ctx.http().get(`/api/audit?patientId=${patient.id}&from=${encodeURIComponent(later)}`).set('Cookie', admin.cookie).expect(200);
+    const none = await ctx
+      .http()
+      .get(`/api/audit?patientId=${patient.id}&from=${encodeURIComponent(later)}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
     expect(none.body.total).toBe(0);
-    const window = await ctx.http().get(`/api/audit?patientId=${patient.id}&from=${encodeURIComponent(start)}&to=${encodeURIComponent(later)}`).set('Cookie', admin.cookie).expect(200);
+    const window = await ctx
+      .http()
+      .get(`/api/audit?patientId=${patient.id}&from=${encodeURIComponent(start)}&to=${encodeURIComponent(later)}`)
+      .set('Cookie', admin.cookie)
+      .expect(200);
     expect(window.body.total).toBe(4);
 
     const otherAdmin = await ctx.newUser(['ADMIN'], await ctx.newClinic());
-    const foreign = await ctx.http().get(`/api/audit?patientId=${patient.id}`).set('Cookie', otherAdmin.cookie).expect(200);
+    const foreign = await ctx
+      .http()
+      .get(`/api/audit?patientId=${patient.id}`)
+      .set('Cookie', otherAdmin.cookie)
+      .expect(200);
     expect(foreign.body.total).toBe(0);
-    const foreignActor = await ctx.http().get(`/api/audit?actorId=${nurse.id}`).set('Cookie', otherAdmin.cookie).expect(200);
+    const foreignActor = await ctx
+      .http()
+      .get(`/api/audit?actorId=${nurse.id}`)
+      .set('Cookie', otherAdmin.cookie)
+      .expect(200);
     expect(foreignActor.body.total).toBe(0);
   });
 
   it('refuses an empty time range', async () => {
     const { ADMIN: admin } = await ctx.users();
-    const res = await ctx.http().get('/api/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z').set('Cookie', admin.cookie).expect(400);
+    const res = await ctx
+      .http()
+      .get('/api/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z')
+      .set('Cookie', admin.cookie)
+      .expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'to', rule: 'after' })]);
   });
 });

@@ -22,8 +22,20 @@ describe('auth', () => {
 
   it('signs in with httpOnly, SameSite=Strict cookies and never returns the hash', async () => {
     const nurse = await ctx.newUser(['NURSE']);
-    const res = await ctx.http().post('/api/auth/login').send({ email: nurse.email.toUpperCase(), password: PASSWORD }).expect(200);
-    expect(res.body).toEqual({ user: { id: nurse.id, email: nurse.email, displayName: expect.any(String), roles: ['NURSE'], clinicId: ctx.clinicId } });
+    const res = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: nurse.email.toUpperCase(), password: PASSWORD })
+      .expect(200);
+    expect(res.body).toEqual({
+      user: {
+        id: nurse.id,
+        email: nurse.email,
+        displayName: expect.any(String),
+        roles: ['NURSE'],
+        clinicId: ctx.clinicId,
+      },
+    });
     const cookies = cookiesOf(res);
     expect(cookies).toHaveLength(2);
     for (const cookie of cookies) expect(cookie).toMatch(/HttpOnly/i);
@@ -44,8 +56,16 @@ describe('auth', () => {
 
   it('answers the same 401 for a wrong password and an unknown email', async () => {
     const user = await ctx.newUser(['SCHEDULER']);
-    const wrong = await ctx.http().post('/api/auth/login').send({ email: user.email, password: 'not-the-password' }).expect(401);
-    const unknown = await ctx.http().post('/api/auth/login').send({ email: 'nobody@test.cadence', password: 'whatever' }).expect(401);
+    const wrong = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: 'not-the-password' })
+      .expect(401);
+    const unknown = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.cadence', password: 'whatever' })
+      .expect(401);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.detail).toBe(wrong.body.detail);
@@ -54,7 +74,11 @@ describe('auth', () => {
   it('throttles an account after repeated failures, even with the right password', async () => {
     const user = await ctx.newUser(['CLINICIAN']);
     for (let i = 0; i < 3; i++) {
-      await ctx.http().post('/api/auth/login').send({ email: user.email, password: `wrong-${i}` }).expect(401);
+      await ctx
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: `wrong-${i}` })
+        .expect(401);
     }
     const res = await ctx.http().post('/api/auth/login').send({ email: user.email, password: PASSWORD }).expect(429);
     expect(res.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
@@ -94,7 +118,11 @@ describe('auth', () => {
     await ctx.http().get('/api/auth/me').set('Cookie', forged).expect(401);
     await ctx.http().get('/api/auth/me').set('Cookie', `${user.cookie}x`).expect(401);
     await ctx.http().get('/api/auth/me').expect(401);
-    await ctx.http().get('/api/auth/me').set('Authorization', `Bearer ${user.cookie.split('=')[1]}`).expect(200);
+    await ctx
+      .http()
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${user.cookie.split('=')[1]}`)
+      .expect(200);
   });
 
   it('deactivating a user ends their sessions', async () => {

@@ -16,8 +16,12 @@ describe('bad input on every write route', () => {
   });
   afterAll(() => ctx.close());
 
-  const expectRefused = (method: 'post' | 'patch' | 'put' | 'delete', path: string, user: TestUser | undefined, c: Case) =>
-    refuse(ctx, method, path, user, c);
+  const expectRefused = (
+    method: 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    user: TestUser | undefined,
+    c: Case,
+  ) => refuse(ctx, method, path, user, c);
 
   describe('POST /api/patients', () => {
     const valid = {
@@ -39,18 +43,35 @@ describe('bad input on every write route', () => {
       { name: 'a 10,000-character escort name', body: { ...valid, escortName: LONG }, field: 'escortName' },
       {
         name: 'a malformed ICD-10 code in a diagnosis',
-        body: { ...valid, diagnoses: [{ icd10Code: 'pain', description: 'x', painMechanism: 'NEUROPATHIC', isPrimary: true }] },
+        body: {
+          ...valid,
+          diagnoses: [{ icd10Code: 'pain', description: 'x', painMechanism: 'NEUROPATHIC', isPrimary: true }],
+        },
         field: 'diagnoses[0].icd10Code',
         rule: 'matches',
       },
       {
         name: 'an unknown pain mechanism',
-        body: { ...valid, diagnoses: [{ icd10Code: 'M79.7', description: 'Fibromyalgia', painMechanism: 'PSYCHIC', isPrimary: true }] },
+        body: {
+          ...valid,
+          diagnoses: [{ icd10Code: 'M79.7', description: 'Fibromyalgia', painMechanism: 'PSYCHIC', isPrimary: true }],
+        },
         field: 'diagnoses[0].painMechanism',
       },
       {
         name: 'an unknown field inside a diagnosis',
-        body: { ...valid, diagnoses: [{ icd10Code: 'M79.7', description: 'Fibromyalgia', painMechanism: 'NOCIPLASTIC', isPrimary: true, severity: 3 }] },
+        body: {
+          ...valid,
+          diagnoses: [
+            {
+              icd10Code: 'M79.7',
+              description: 'Fibromyalgia',
+              painMechanism: 'NOCIPLASTIC',
+              isPrimary: true,
+              severity: 3,
+            },
+          ],
+        },
         field: 'diagnoses[0].severity',
         rule: 'unknownField',
       },
@@ -77,18 +98,55 @@ describe('bad input on every write route', () => {
       { name: 'a version as text', body: { version: '1', phone: '01632 960 777' }, field: 'version', rule: 'isInt' },
       { name: 'a version of 0', body: { version: 0, phone: '01632 960 777' }, field: 'version', rule: 'min' },
       { name: 'a cleared family name', body: { version: 1, familyName: null }, field: 'familyName' },
-      { name: 'a 10,000-character given name', body: { version: 1, givenName: LONG }, field: 'givenName', rule: 'maxLength' },
-      { name: 'an impossible date of birth', body: { version: 1, dateOfBirth: '2023-02-30' }, field: 'dateOfBirth', rule: 'isDateOfBirth' },
-      { name: 'an attempt to set diagnoses', body: { version: 1, diagnoses: [] }, field: 'diagnoses', rule: 'unknownField' },
-      { name: 'an attempt to move clinics', body: { version: 1, clinicId: '00000000-0000-4000-8000-000000000000' }, field: 'clinicId', rule: 'unknownField' },
-      { name: 'an invalid UUID in the path', path: '/api/patients/not-a-uuid', body: { version: 1, phone: '01632 960 777' }, field: 'id', rule: 'isUuid' },
-      { name: "a SQL-looking id in the path", path: "/api/patients/1'%20OR%20'1'='1", body: { version: 1, phone: '01632 960 777' }, field: 'id', rule: 'isUuid' },
+      {
+        name: 'a 10,000-character given name',
+        body: { version: 1, givenName: LONG },
+        field: 'givenName',
+        rule: 'maxLength',
+      },
+      {
+        name: 'an impossible date of birth',
+        body: { version: 1, dateOfBirth: '2023-02-30' },
+        field: 'dateOfBirth',
+        rule: 'isDateOfBirth',
+      },
+      {
+        name: 'an attempt to set diagnoses',
+        body: { version: 1, diagnoses: [] },
+        field: 'diagnoses',
+        rule: 'unknownField',
+      },
+      {
+        name: 'an attempt to move clinics',
+        body: { version: 1, clinicId: '00000000-0000-4000-8000-000000000000' },
+        field: 'clinicId',
+        rule: 'unknownField',
+      },
+      {
+        name: 'an invalid UUID in the path',
+        path: '/api/patients/not-a-uuid',
+        body: { version: 1, phone: '01632 960 777' },
+        field: 'id',
+        rule: 'isUuid',
+      },
+      {
+        name: 'a SQL-looking id in the path',
+        path: "/api/patients/1'%20OR%20'1'='1",
+        body: { version: 1, phone: '01632 960 777' },
+        field: 'id',
+        rule: 'isUuid',
+      },
     ];
     it.each(cases)('refuses $name', (c) => expectRefused('patch', `/api/patients/${patientId}`, scheduler, c));
   });
 
   describe('POST /api/users', () => {
-    const valid = { email: 'new.nurse@test.cadence', displayName: 'New Nurse', password: 'a-long-enough-password', roles: ['NURSE'] };
+    const valid = {
+      email: 'new.nurse@test.cadence',
+      displayName: 'New Nurse',
+      password: 'a-long-enough-password',
+      roles: ['NURSE'],
+    };
     const cases: Case[] = [
       ...fieldCases(valid, ['email', 'displayName', 'password']),
       { name: 'a short password', body: { ...valid, password: 'short' }, field: 'password', rule: 'minLength' },
@@ -117,7 +175,9 @@ describe('bad input on every write route', () => {
 
   describe('POST /api/auth/login', () => {
     const valid = { email: 'someone@test.cadence', password: 'whatever-password' };
-    it.each(fieldCases(valid, ['email', 'password']))('refuses $name', (c) => expectRefused('post', '/api/auth/login', undefined, c));
+    it.each(fieldCases(valid, ['email', 'password']))('refuses $name', (c) =>
+      expectRefused('post', '/api/auth/login', undefined, c),
+    );
   });
 
   describe('query strings', () => {
@@ -138,10 +198,20 @@ describe('bad input on every write route', () => {
   });
 
   it('answers 413 problem+json to an oversized body and 415 to a non-JSON one', async () => {
-    const big = await ctx.http().post('/api/patients').set('Cookie', scheduler.cookie).set('Content-Type', 'application/json').send(JSON.stringify({ mrn: 'x'.repeat(300_000) }));
+    const big = await ctx
+      .http()
+      .post('/api/patients')
+      .set('Cookie', scheduler.cookie)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ mrn: 'x'.repeat(300_000) }));
     expect(big.status).toBe(413);
     expect(big.headers['content-type']).toContain('application/problem+json');
-    const xml = await ctx.http().post('/api/patients').set('Cookie', scheduler.cookie).set('Content-Type', 'application/xml').send('<patient/>');
+    const xml = await ctx
+      .http()
+      .post('/api/patients')
+      .set('Cookie', scheduler.cookie)
+      .set('Content-Type', 'application/xml')
+      .send('<patient/>');
     expect(xml.status).toBe(415);
     expect(xml.headers['content-type']).toContain('application/problem+json');
   });

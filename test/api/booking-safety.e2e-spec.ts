@@ -39,7 +39,8 @@ describe('booking safety', () => {
   });
   afterAll(() => ctx.close());
 
-  const post = (path: string, body: object, user = scheduler) => ctx.http().post(path).set('Cookie', user.cookie).send(body);
+  const post = (path: string, body: object, user = scheduler) =>
+    ctx.http().post(path).set('Cookie', user.cookie).send(body);
 
   /**
    * Rows a booking write could touch. Reads leave READ audit rows (the eligibility gate records
@@ -51,10 +52,17 @@ describe('booking safety', () => {
   }
 
   const appointment = (id: string) =>
-    ctx.prisma.appointment.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, chairId: true, startsAt: true, endsAt: true } });
+    ctx.prisma.appointment.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, version: true, chairId: true, startsAt: true, endsAt: true },
+    });
 
   function fiveDays(chairId: string, first: string, hhmm = '09:00') {
-    return [0, 1, 2, 3, 4].map((d) => ({ chairId, startsAt: at(addDays(first, d), hhmm), endsAt: at(addDays(first, d), hhmm, 240) }));
+    return [0, 1, 2, 3, 4].map((d) => ({
+      chairId,
+      startsAt: at(addDays(first, d), hhmm),
+      endsAt: at(addDays(first, d), hhmm, 240),
+    }));
   }
 
   describe('one infusion a day per patient', () => {
@@ -63,10 +71,18 @@ describe('booking safety', () => {
       const patient = await ctx.newEligiblePatient();
       const day = localDay(6);
       // A single infusion late in the afternoon, in another chair: no overlap with a 09:00 session.
-      await post('/api/courses', { patientId: patient.id, protocolId: single, sessions: [{ chairId: chairB.id, startsAt: at(day, '16:00'), endsAt: at(day, '16:40') }] }).expect(201);
+      await post('/api/courses', {
+        patientId: patient.id,
+        protocolId: single,
+        sessions: [{ chairId: chairB.id, startsAt: at(day, '16:00'), endsAt: at(day, '16:40') }],
+      }).expect(201);
 
       const before = await writtenRows();
-      const res = await post('/api/courses', { patientId: patient.id, protocolId: fiveDay, sessions: fiveDays(chairA.id, addDays(day, -2)) }).expect(409);
+      const res = await post('/api/courses', {
+        patientId: patient.id,
+        protocolId: fiveDay,
+        sessions: fiveDays(chairA.id, addDays(day, -2)),
+      }).expect(409);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.code).toBe('PLAN_INFEASIBLE');
       expect(res.body.reasons).toEqual([expect.objectContaining({ code: 'PATIENT_SAME_DAY', sessionIndex: 2 })]);
@@ -75,15 +91,28 @@ describe('booking safety', () => {
 
       // Another patient may have that chair and those days.
       const other = await ctx.newEligiblePatient();
-      await post('/api/courses', { patientId: other.id, protocolId: fiveDay, sessions: fiveDays(chairA.id, addDays(day, -2)) }).expect(201);
+      await post('/api/courses', {
+        patientId: other.id,
+        protocolId: fiveDay,
+        sessions: fiveDays(chairA.id, addDays(day, -2)),
+      }).expect(201);
     });
 
     it('never offers a plan with a session on a day the patient is already booked', async () => {
       const chair = await ctx.newChair();
       const patient = await ctx.newEligiblePatient();
       const day = localDay(12);
-      await post('/api/courses', { patientId: patient.id, protocolId: single, sessions: [{ chairId: chair.id, startsAt: at(day, '17:00'), endsAt: at(day, '17:40') }] }).expect(201);
-      const res = await post('/api/courses/options', { patientId: patient.id, protocolId: fiveDay, earliest: addDays(day, -4), k: 10 }).expect(200);
+      await post('/api/courses', {
+        patientId: patient.id,
+        protocolId: single,
+        sessions: [{ chairId: chair.id, startsAt: at(day, '17:00'), endsAt: at(day, '17:40') }],
+      }).expect(201);
+      const res = await post('/api/courses/options', {
+        patientId: patient.id,
+        protocolId: fiveDay,
+        earliest: addDays(day, -4),
+        k: 10,
+      }).expect(200);
       expect(res.body.plans.length).toBeGreaterThan(0);
       for (const plan of res.body.plans as { sessions: { startsAt: string }[] }[]) {
         const days = plan.sessions.map((s) => DateTime.fromISO(s.startsAt).setZone(ZONE).toISODate());
@@ -99,44 +128,74 @@ describe('booking safety', () => {
       const [chair, spare] = [await ctx.newChair(), await ctx.newChair()];
       const patient = await ctx.newEligiblePatient();
       const first = localDay(4);
-      const course = await post('/api/courses', { patientId: patient.id, protocolId: fiveDay, sessions: fiveDays(chair.id, first) }).expect(201);
+      const course = await post('/api/courses', {
+        patientId: patient.id,
+        protocolId: fiveDay,
+        sessions: fiveDays(chair.id, first),
+      }).expect(201);
       const fifth = course.body.appointments[4];
 
       const before = await writtenRows();
       for (const day of [first, addDays(first, 11)]) {
-        const res = await post(`/api/appointments/${fifth.id}/reschedule`, { version: 1, chairId: spare.id, startsAt: at(day, '13:00'), endsAt: at(day, '17:00') }).expect(409);
+        const res = await post(`/api/appointments/${fifth.id}/reschedule`, {
+          version: 1,
+          chairId: spare.id,
+          startsAt: at(day, '13:00'),
+          endsAt: at(day, '17:00'),
+        }).expect(409);
         expect(res.body.code).toBe('PLAN_INFEASIBLE');
         expect(res.body.reasons).toEqual([expect.objectContaining({ code: 'RESCHEDULE_OTHER_DAY' })]);
         expect(res.body.reasons[0].message).toMatch(/cancel the course and book it again/);
       }
       // The search for new times does not leave the session's day either.
-      const later = await post(`/api/appointments/${fifth.id}/reschedule-options`, { earliest: addDays(first, 6) }).expect(409);
+      const later = await post(`/api/appointments/${fifth.id}/reschedule-options`, {
+        earliest: addDays(first, 6),
+      }).expect(409);
       expect(later.body.reasons).toEqual([expect.objectContaining({ code: 'RESCHEDULE_OTHER_DAY' })]);
       expect(await writtenRows()).toEqual(before);
-      expect(await appointment(fifth.id)).toMatchObject({ version: 1, chairId: chair.id, startsAt: new Date(fifth.startsAt) });
+      expect(await appointment(fifth.id)).toMatchObject({
+        version: 1,
+        chairId: chair.id,
+        startsAt: new Date(fifth.startsAt),
+      });
     });
 
     it('offers and makes a move to another chair and time on the same day', async () => {
       const [chair, spare] = [await ctx.newChair(), await ctx.newChair()];
       const patient = await ctx.newEligiblePatient();
       const first = localDay(5);
-      const course = await post('/api/courses', { patientId: patient.id, protocolId: fiveDay, sessions: fiveDays(chair.id, first) }).expect(201);
+      const course = await post('/api/courses', {
+        patientId: patient.id,
+        protocolId: fiveDay,
+        sessions: fiveDays(chair.id, first),
+      }).expect(201);
       const third = course.body.appointments[2];
       const day = addDays(first, 2);
 
       // Searching from today still searches only the session's day.
-      const options = await post(`/api/appointments/${third.id}/reschedule-options`, { earliest: localDay(0) }).expect(200);
+      const options = await post(`/api/appointments/${third.id}/reschedule-options`, { earliest: localDay(0) }).expect(
+        200,
+      );
       expect(options.body.plans.length).toBeGreaterThan(0);
       for (const plan of options.body.plans) {
         expect(plan.sessions).toHaveLength(1);
         expect(DateTime.fromISO(plan.sessions[0].startsAt).setZone(ZONE).toISODate()).toBe(day);
         // Where the session already is, is not offered as a move.
-        expect([plan.sessions[0].chairId, Date.parse(plan.sessions[0].startsAt)]).not.toEqual([third.chairId, Date.parse(third.startsAt)]);
+        expect([plan.sessions[0].chairId, Date.parse(plan.sessions[0].startsAt)]).not.toEqual([
+          third.chairId,
+          Date.parse(third.startsAt),
+        ]);
       }
 
       const target = { chairId: spare.id, startsAt: at(day, '13:30'), endsAt: at(day, '17:30') };
       const moved = await post(`/api/appointments/${third.id}/reschedule`, { version: 1, ...target }).expect(200);
-      expect(moved.body).toMatchObject({ id: third.id, chairId: spare.id, startsAt: new Date(target.startsAt).toISOString(), version: 2, status: 'BOOKED' });
+      expect(moved.body).toMatchObject({
+        id: third.id,
+        chairId: spare.id,
+        startsAt: new Date(target.startsAt).toISOString(),
+        version: 2,
+        status: 'BOOKED',
+      });
     });
   });
 
@@ -150,12 +209,19 @@ describe('booking safety', () => {
         { chairId: chair.id, startsAt: at(tomorrow, '09:00'), endsAt: at(tomorrow, '13:00') },
       ]);
       const [underWay] = course.appointmentIds;
-      const over = await ctx.newBookedCourse(patient.id, [{ chairId: chair.id, startsAt: at(localDay(-2), '09:00'), endsAt: at(localDay(-2), '13:00') }]);
+      const over = await ctx.newBookedCourse(patient.id, [
+        { chairId: chair.id, startsAt: at(localDay(-2), '09:00'), endsAt: at(localDay(-2), '13:00') },
+      ]);
 
       const before = await writtenRows();
       for (const id of [underWay, over.appointmentIds[0]]) {
         const current = await appointment(id);
-        const move = await post(`/api/appointments/${id}/reschedule`, { version: 1, chairId: chair.id, startsAt: minutesFromNow(300), endsAt: minutesFromNow(540) }).expect(409);
+        const move = await post(`/api/appointments/${id}/reschedule`, {
+          version: 1,
+          chairId: chair.id,
+          startsAt: minutesFromNow(300),
+          endsAt: minutesFromNow(540),
+        }).expect(409);
         expect(move.body).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'SESSION_STARTED' });
         expect(move.body.detail).toMatch(/no-show/);
         const search = await post(`/api/appointments/${id}/reschedule-options`, {}).expect(409);
@@ -166,7 +232,9 @@ describe('booking safety', () => {
       }
       expect(await writtenRows()).toEqual(before);
 
-      const noShow = await post(`/api/appointments/${over.appointmentIds[0]}/no-show`, { version: 1 }, nurse).expect(200);
+      const noShow = await post(`/api/appointments/${over.appointmentIds[0]}/no-show`, { version: 1 }, nurse).expect(
+        200,
+      );
       expect(noShow.body).toMatchObject({ status: 'NO_SHOW', version: 2 });
     });
 
@@ -182,21 +250,46 @@ describe('booking safety', () => {
       const [done, underWay, upcoming] = course.appointmentIds;
 
       const before = await writtenRows();
-      const refused = await post(`/api/courses/${course.id}/cancel`, { version: 1, reason: 'Patient moved away' }).expect(409);
-      expect(refused.body).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'SESSION_UNDER_WAY', appointmentIds: [underWay] });
+      const refused = await post(`/api/courses/${course.id}/cancel`, {
+        version: 1,
+        reason: 'Patient moved away',
+      }).expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        reason: 'SESSION_UNDER_WAY',
+        appointmentIds: [underWay],
+      });
       expect(refused.body.detail).toMatch(/under way; finish it or mark it first/);
       expect(await writtenRows()).toEqual(before);
-      expect(await ctx.prisma.course.findUniqueOrThrow({ where: { id: course.id }, select: { status: true, version: true } })).toEqual({ status: 'BOOKED', version: 1 });
+      expect(
+        await ctx.prisma.course.findUniqueOrThrow({
+          where: { id: course.id },
+          select: { status: true, version: true },
+        }),
+      ).toEqual({ status: 'BOOKED', version: 1 });
       expect((await appointment(upcoming)).status).toBe('BOOKED');
 
       await post(`/api/appointments/${underWay}/no-show`, { version: 1 }, nurse).expect(200);
-      const cancelled = await post(`/api/courses/${course.id}/cancel`, { version: 1, reason: 'Patient moved away' }).expect(200);
+      const cancelled = await post(`/api/courses/${course.id}/cancel`, {
+        version: 1,
+        reason: 'Patient moved away',
+      }).expect(200);
       expect(cancelled.body).toMatchObject({ status: 'CANCELLED', version: 2 });
-      const statuses = Object.fromEntries(cancelled.body.appointments.map((a: { id: string; status: string }) => [a.id, a.status]));
+      const statuses = Object.fromEntries(
+        cancelled.body.appointments.map((a: { id: string; status: string }) => [a.id, a.status]),
+      );
       // The session that is over waits for completion or a no-show; only the one to come is cancelled.
       expect(statuses).toEqual({ [done]: 'BOOKED', [underWay]: 'NO_SHOW', [upcoming]: 'CANCELLED' });
-      const audit = await ctx.prisma.auditEvent.findMany({ where: { patientId: patient.id, action: 'CANCEL' }, select: { entity: true, entityId: true } });
-      expect(audit).toEqual(expect.arrayContaining([{ entity: 'Course', entityId: course.id }, { entity: 'Appointment', entityId: upcoming }]));
+      const audit = await ctx.prisma.auditEvent.findMany({
+        where: { patientId: patient.id, action: 'CANCEL' },
+        select: { entity: true, entityId: true },
+      });
+      expect(audit).toEqual(
+        expect.arrayContaining([
+          { entity: 'Course', entityId: course.id },
+          { entity: 'Appointment', entityId: upcoming },
+        ]),
+      );
       expect(audit).toHaveLength(2);
 
       // A session of the cancelled course left over (already past) still goes through no-show.
@@ -208,13 +301,23 @@ describe('booking safety', () => {
       const chair = await ctx.newChair();
       const patient = await ctx.newEligiblePatient();
       const day = localDay(3);
-      const course = await ctx.newBookedCourse(patient.id, [{ chairId: chair.id, startsAt: at(day, '09:00'), endsAt: at(day, '13:00') }]);
+      const course = await ctx.newBookedCourse(patient.id, [
+        { chairId: chair.id, startsAt: at(day, '09:00'), endsAt: at(day, '13:00') },
+      ]);
       // A course cancelled while this session stayed booked (as data written before the rule).
-      await ctx.prisma.course.update({ where: { id: course.id }, data: { status: 'CANCELLED', cancelReason: 'legacy' } });
+      await ctx.prisma.course.update({
+        where: { id: course.id },
+        data: { status: 'CANCELLED', cancelReason: 'legacy' },
+      });
       const id = course.appointmentIds[0];
 
       const before = await writtenRows();
-      const move = await post(`/api/appointments/${id}/reschedule`, { version: 1, chairId: chair.id, startsAt: at(day, '13:00'), endsAt: at(day, '17:00') }).expect(409);
+      const move = await post(`/api/appointments/${id}/reschedule`, {
+        version: 1,
+        chairId: chair.id,
+        startsAt: at(day, '13:00'),
+        endsAt: at(day, '17:00'),
+      }).expect(409);
       expect(move.body).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'COURSE_NOT_BOOKED' });
       const search = await post(`/api/appointments/${id}/reschedule-options`, {}).expect(409);
       expect(search.body).toMatchObject({ code: 'INVALID_TRANSITION', reason: 'COURSE_NOT_BOOKED' });
@@ -240,15 +343,30 @@ describe('booking safety', () => {
       const day = localDay(8);
       const session = { chairId: chair.id, startsAt: at(day, '10:00'), endsAt: at(day, '10:40') };
       const before = await writtenRows();
-      const res = await post('/api/courses', { patientId: patient.id, protocolId: single, sessions: [session] }).expect(422);
-      expect(res.body).toMatchObject({ code: 'PROTOCOL_NOT_BOOKABLE', reason: 'PROTOCOL_SUPERSEDED', currentProtocolId: published.body.id, currentVersion: 2 });
+      const res = await post('/api/courses', { patientId: patient.id, protocolId: single, sessions: [session] }).expect(
+        422,
+      );
+      expect(res.body).toMatchObject({
+        code: 'PROTOCOL_NOT_BOOKABLE',
+        reason: 'PROTOCOL_SUPERSEDED',
+        currentProtocolId: published.body.id,
+        currentVersion: 2,
+      });
       expect(res.body.detail).toContain(`${v1.name} version 1 has been superseded by version 2`);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'protocolId', rule: 'latestVersion' })]);
-      const options = await post('/api/courses/options', { patientId: patient.id, protocolId: single, earliest: day }).expect(422);
+      const options = await post('/api/courses/options', {
+        patientId: patient.id,
+        protocolId: single,
+        earliest: day,
+      }).expect(422);
       expect(options.body.reason).toBe('PROTOCOL_SUPERSEDED');
       expect(await writtenRows()).toEqual(before);
 
-      const booked = await post('/api/courses', { patientId: patient.id, protocolId: published.body.id, sessions: [session] }).expect(201);
+      const booked = await post('/api/courses', {
+        patientId: patient.id,
+        protocolId: published.body.id,
+        sessions: [session],
+      }).expect(201);
       expect(booked.body.protocol).toMatchObject({ id: published.body.id, version: 2 });
     });
   });

@@ -42,22 +42,33 @@ const GENERAL_ANSWERS = {
 };
 
 async function generalTemplate(ctx: TestContext): Promise<{ id: string; definition: { items: unknown[] } }> {
-  const res = await ctx.http().get('/api/screening-templates').set('Cookie', (await ctx.users()).NURSE.cookie);
+  const res = await ctx
+    .http()
+    .get('/api/screening-templates')
+    .set('Cookie', (await ctx.users()).NURSE.cookie);
   return res.body.items.find((t: { key: string }) => t.key === 'general');
 }
 
 async function screeningDraft(ctx: TestContext, answers: object = {}): Promise<{ id: string; version: number }> {
   const patient = await ctx.newPatient();
-  const res = await ctx.http()
+  const res = await ctx
+    .http()
     .post(`/api/patients/${patient.id}/screenings`)
     .set('Cookie', (await ctx.users()).NURSE.cookie)
     .send({ templateId: (await generalTemplate(ctx)).id, answers });
   return res.body;
 }
 
-async function screeningSubmitted(ctx: TestContext, answers: object = GENERAL_ANSWERS): Promise<{ id: string; version: number }> {
+async function screeningSubmitted(
+  ctx: TestContext,
+  answers: object = GENERAL_ANSWERS,
+): Promise<{ id: string; version: number }> {
   const draft = await screeningDraft(ctx, answers);
-  const res = await ctx.http().post(`/api/screenings/${draft.id}/submit`).set('Cookie', (await ctx.users()).NURSE.cookie).send({ version: draft.version });
+  const res = await ctx
+    .http()
+    .post(`/api/screenings/${draft.id}/submit`)
+    .set('Cookie', (await ctx.users()).NURSE.cookie)
+    .send({ version: draft.version });
   return res.body;
 }
 
@@ -67,7 +78,10 @@ let slots = 0;
 async function freshSlot(ctx: TestContext, minutes = 40, daysAhead?: number) {
   await (opened ??= ctx.openClinic());
   const k = slots++;
-  const day = DateTime.now().setZone('Europe/London').startOf('day').plus({ days: daysAhead ?? 2 + (k % 20) });
+  const day = DateTime.now()
+    .setZone('Europe/London')
+    .startOf('day')
+    .plus({ days: daysAhead ?? 2 + (k % 20) });
   const start = day.set({ hour: 8 + (Math.floor(k / 20) % 8) });
   const chair = await ctx.newChair();
   return { chairId: chair.id, startsAt: start.toUTC().toISO()!, endsAt: start.plus({ minutes }).toUTC().toISO()! };
@@ -81,7 +95,14 @@ async function bookedCourse(ctx: TestContext, daysAhead?: number) {
 }
 
 const PROTOCOL_DEFINITION = (() => {
-  const { key: _k, version: _v, name: _n, route: _r, setting: _s, ...definition } = PROTOCOL_CATALOGUE.find((p) => p.key === 'IV_SINGLE_INFUSION')!;
+  const {
+    key: _k,
+    version: _v,
+    name: _n,
+    route: _r,
+    setting: _s,
+    ...definition
+  } = PROTOCOL_CATALOGUE.find((p) => p.key === 'IV_SINGLE_INFUSION')!;
   return definition;
 })();
 
@@ -90,14 +111,22 @@ const ROUTES: Record<string, RouteRule> = {
   'POST /api/auth/login': {
     allowed: 'PUBLIC',
     success: 200,
-    call: async (ctx) => ({ path: '/api/auth/login', body: { email: (await ctx.newUser(['NURSE'])).email, password: PASSWORD } }),
+    call: async (ctx) => ({
+      path: '/api/auth/login',
+      body: { email: (await ctx.newUser(['NURSE'])).email, password: PASSWORD },
+    }),
   },
   'POST /api/auth/refresh': {
     allowed: 'PUBLIC',
     success: 200,
     call: async (ctx) => {
-      const login = await ctx.http().post('/api/auth/login').send({ email: (await ctx.newUser(['NURSE'])).email, password: PASSWORD });
-      const refresh = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('cadence_refresh='))!;
+      const login = await ctx
+        .http()
+        .post('/api/auth/login')
+        .send({ email: (await ctx.newUser(['NURSE'])).email, password: PASSWORD });
+      const refresh = (login.headers['set-cookie'] as unknown as string[]).find((c) =>
+        c.startsWith('cadence_refresh='),
+      )!;
       return { path: '/api/auth/refresh', cookie: refresh.split(';')[0] };
     },
   },
@@ -109,7 +138,12 @@ const ROUTES: Record<string, RouteRule> = {
     success: 201,
     call: async () => ({
       path: '/api/users',
-      body: { email: `staff-${unique()}@test.cadence`, displayName: 'New Nurse', password: 'a-long-enough-password', roles: ['NURSE'] },
+      body: {
+        email: `staff-${unique()}@test.cadence`,
+        displayName: 'New Nurse',
+        password: 'a-long-enough-password',
+        roles: ['NURSE'],
+      },
     }),
   },
   'POST /api/users/{id}/deactivate': {
@@ -127,43 +161,80 @@ const ROUTES: Record<string, RouteRule> = {
       body: { mrn: `R-${unique()}`, givenName: 'Role', familyName: 'Walk', dateOfBirth: '1975-05-05', sex: 'MALE' },
     }),
   },
-  'GET /api/patients/{id}': { allowed: CLINICAL, success: 200, call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}` }) },
+  'GET /api/patients/{id}': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}` }),
+  },
   'PATCH /api/patients/{id}': {
     allowed: CLINICAL,
     success: 200,
-    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}`, body: { version: 1, phone: '01632 960 555' } }),
+    call: async (ctx) => ({
+      path: `/api/patients/${(await ctx.newPatient()).id}`,
+      body: { version: 1, phone: '01632 960 555' },
+    }),
   },
-  'GET /api/screening-templates': { allowed: ['NURSE', 'CLINICIAN', 'ADMIN'], success: 200, call: async () => ({ path: '/api/screening-templates' }) },
+  'GET /api/screening-templates': {
+    allowed: ['NURSE', 'CLINICIAN', 'ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/screening-templates' }),
+  },
   'POST /api/screening-templates': {
     allowed: ['ADMIN'],
     success: 201,
     call: async (ctx) => ({
       path: '/api/screening-templates',
-      body: { key: `roles-${unique()}`, kind: 'GENERAL', title: 'Role walk checklist', definition: { items: (await generalTemplate(ctx)).definition.items } },
+      body: {
+        key: `roles-${unique()}`,
+        kind: 'GENERAL',
+        title: 'Role walk checklist',
+        definition: { items: (await generalTemplate(ctx)).definition.items },
+      },
     }),
   },
   'POST /api/patients/{patientId}/screenings': {
     allowed: ['NURSE'],
     success: 201,
-    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/screenings`, body: { templateId: (await generalTemplate(ctx)).id } }),
+    call: async (ctx) => ({
+      path: `/api/patients/${(await ctx.newPatient()).id}/screenings`,
+      body: { templateId: (await generalTemplate(ctx)).id },
+    }),
   },
   'GET /api/patients/{patientId}/screenings': {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,
     call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/screenings` }),
   },
-  'GET /api/patients/{id}/eligibility': { allowed: CLINICAL, success: 200, call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/eligibility` }) },
-  'GET /api/screening-queue': { allowed: ['CLINICIAN'], success: 200, call: async () => ({ path: '/api/screening-queue' }) },
-  'GET /api/screenings/{id}': { allowed: ['NURSE', 'CLINICIAN'], success: 200, call: async (ctx) => ({ path: `/api/screenings/${(await screeningDraft(ctx)).id}` }) },
+  'GET /api/patients/{id}/eligibility': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/eligibility` }),
+  },
+  'GET /api/screening-queue': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/screening-queue' }),
+  },
+  'GET /api/screenings/{id}': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/screenings/${(await screeningDraft(ctx)).id}` }),
+  },
   'PATCH /api/screenings/{id}': {
     allowed: ['NURSE'],
     success: 200,
-    call: async (ctx) => ({ path: `/api/screenings/${(await screeningDraft(ctx)).id}`, body: { version: 1, answers: { weight_kg: 71 } } }),
+    call: async (ctx) => ({
+      path: `/api/screenings/${(await screeningDraft(ctx)).id}`,
+      body: { version: 1, answers: { weight_kg: 71 } },
+    }),
   },
   'POST /api/screenings/{id}/submit': {
     allowed: ['NURSE'],
     success: 200,
-    call: async (ctx) => ({ path: `/api/screenings/${(await screeningDraft(ctx, GENERAL_ANSWERS)).id}/submit`, body: { version: 1 } }),
+    call: async (ctx) => ({
+      path: `/api/screenings/${(await screeningDraft(ctx, GENERAL_ANSWERS)).id}/submit`,
+      body: { version: 1 },
+    }),
   },
   'POST /api/screenings/{id}/sign': {
     allowed: ['CLINICIAN'],
@@ -178,7 +249,10 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async (ctx) => {
       const s = await screeningSubmitted(ctx, { ...GENERAL_ANSWERS, raised_intraocular_pressure: true });
-      return { path: `/api/screenings/${s.id}/override`, body: { version: s.version, reason: 'Glaucoma treated and stable; ophthalmology agrees' } };
+      return {
+        path: `/api/screenings/${s.id}/override`,
+        body: { version: s.version, reason: 'Glaucoma treated and stable; ophthalmology agrees' },
+      };
     },
   },
   'POST /api/screenings/{id}/decline': {
@@ -186,13 +260,18 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async (ctx) => {
       const s = await screeningSubmitted(ctx);
-      return { path: `/api/screenings/${s.id}/decline`, body: { version: s.version, reason: 'Answers recorded for the wrong patient' } };
+      return {
+        path: `/api/screenings/${s.id}/decline`,
+        body: { version: s.version, reason: 'Answers recorded for the wrong patient' },
+      };
     },
   },
   'POST /api/screenings/{id}/addenda': {
     allowed: ['NURSE'],
     success: 201,
-    call: async (ctx) => ({ path: `/api/screenings/${(await ctx.newSignedScreening((await ctx.newPatient()).id, 'GENERAL')).id}/addenda` }),
+    call: async (ctx) => ({
+      path: `/api/screenings/${(await ctx.newSignedScreening((await ctx.newPatient()).id, 'GENERAL')).id}/addenda`,
+    }),
   },
   'GET /api/protocols': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/protocols' }) },
   'POST /api/protocols': {
@@ -200,47 +279,77 @@ const ROUTES: Record<string, RouteRule> = {
     success: 201,
     call: async () => ({
       path: '/api/protocols',
-      body: { key: `ROLE_WALK_${unique().replace('-', '_')}`, name: 'Role walk infusion', route: 'IV', setting: 'CHAIR', definition: PROTOCOL_DEFINITION },
+      body: {
+        key: `ROLE_WALK_${unique().replace('-', '_')}`,
+        name: 'Role walk infusion',
+        route: 'IV',
+        setting: 'CHAIR',
+        definition: PROTOCOL_DEFINITION,
+      },
     }),
   },
   'GET /api/clinic': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/clinic' }) },
-  'PATCH /api/clinic': { allowed: ['ADMIN'], success: 200, call: async () => ({ path: '/api/clinic', body: { name: `Clinic ${unique()}` } }) },
+  'PATCH /api/clinic': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/clinic', body: { name: `Clinic ${unique()}` } }),
+  },
   'PUT /api/clinic/opening-hours': {
     allowed: ['ADMIN'],
     success: 200,
-    call: async () => ({ path: '/api/clinic/opening-hours', body: { windows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: '08:00', closesAt: '18:00' })) } }),
+    call: async () => ({
+      path: '/api/clinic/opening-hours',
+      body: { windows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: '08:00', closesAt: '18:00' })) },
+    }),
   },
   'POST /api/clinic/closures': {
     allowed: ['ADMIN'],
     success: 201,
-    call: async () => ({ path: '/api/clinic/closures', body: { startsOn: '2099-12-25', endsOn: '2099-12-26', reason: 'Christmas' } }),
+    call: async () => ({
+      path: '/api/clinic/closures',
+      body: { startsOn: '2099-12-25', endsOn: '2099-12-26', reason: 'Christmas' },
+    }),
   },
   'DELETE /api/clinic/closures/{id}': {
     allowed: ['ADMIN'],
     success: 204,
     call: async (ctx) => {
-      const closure = await ctx.prisma.closure.create({ data: { clinicId: ctx.clinicId, startsOn: new Date('2099-01-01'), endsOn: new Date('2099-01-01'), reason: 'x' } });
+      const closure = await ctx.prisma.closure.create({
+        data: { clinicId: ctx.clinicId, startsOn: new Date('2099-01-01'), endsOn: new Date('2099-01-01'), reason: 'x' },
+      });
       return { path: `/api/clinic/closures/${closure.id}` };
     },
   },
   'POST /api/clinic/nurse-shifts': {
     allowed: ['ADMIN'],
     success: 201,
-    call: async () => ({ path: '/api/clinic/nurse-shifts', body: { date: '2099-01-02', startsAt: '08:00', endsAt: '16:00', nurses: 2 } }),
+    call: async () => ({
+      path: '/api/clinic/nurse-shifts',
+      body: { date: '2099-01-02', startsAt: '08:00', endsAt: '16:00', nurses: 2 },
+    }),
   },
   'DELETE /api/clinic/nurse-shifts/{id}': {
     allowed: ['ADMIN'],
     success: 204,
     call: async (ctx) => {
-      const shift = await ctx.prisma.nurseShift.create({ data: { clinicId: ctx.clinicId, date: new Date('2099-01-03'), startsAt: '08:00', endsAt: '12:00', nurses: 1 } });
+      const shift = await ctx.prisma.nurseShift.create({
+        data: { clinicId: ctx.clinicId, date: new Date('2099-01-03'), startsAt: '08:00', endsAt: '12:00', nurses: 1 },
+      });
       return { path: `/api/clinic/nurse-shifts/${shift.id}` };
     },
   },
-  'POST /api/clinic/chairs': { allowed: ['ADMIN'], success: 201, call: async () => ({ path: '/api/clinic/chairs', body: { name: `Chair ${unique()}`, kind: 'CHAIR' } }) },
+  'POST /api/clinic/chairs': {
+    allowed: ['ADMIN'],
+    success: 201,
+    call: async () => ({ path: '/api/clinic/chairs', body: { name: `Chair ${unique()}`, kind: 'CHAIR' } }),
+  },
   'PATCH /api/clinic/chairs/{id}': {
     allowed: ['ADMIN'],
     success: 200,
-    call: async (ctx) => ({ path: `/api/clinic/chairs/${(await ctx.newChair()).id}`, body: { name: `Renamed ${unique()}` } }),
+    call: async (ctx) => ({
+      path: `/api/clinic/chairs/${(await ctx.newChair()).id}`,
+      body: { name: `Renamed ${unique()}` },
+    }),
   },
   'POST /api/courses/options': {
     allowed: ['SCHEDULER'],
@@ -249,7 +358,12 @@ const ROUTES: Record<string, RouteRule> = {
       await (opened ??= ctx.openClinic());
       return {
         path: '/api/courses/options',
-        body: { patientId: (await ctx.newPatient()).id, protocolId: await ctx.protocolId('IV_FIVE_DAY_LOW_DOSE'), earliest: DateTime.now().plus({ days: 2 }).toISODate(), k: 2 },
+        body: {
+          patientId: (await ctx.newPatient()).id,
+          protocolId: await ctx.protocolId('IV_FIVE_DAY_LOW_DOSE'),
+          earliest: DateTime.now().plus({ days: 2 }).toISODate(),
+          k: 2,
+        },
       };
     },
   },
@@ -258,44 +372,76 @@ const ROUTES: Record<string, RouteRule> = {
     success: 201,
     call: async (ctx) => ({
       path: '/api/courses',
-      body: { patientId: (await ctx.newEligiblePatient()).id, protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'), sessions: [await freshSlot(ctx)] },
+      body: {
+        patientId: (await ctx.newEligiblePatient()).id,
+        protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'),
+        sessions: [await freshSlot(ctx)],
+      },
     }),
   },
-  'GET /api/courses/{id}': { allowed: CLINICAL, success: 200, call: async (ctx) => ({ path: `/api/courses/${(await bookedCourse(ctx)).course.id}` }) },
+  'GET /api/courses/{id}': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async (ctx) => ({ path: `/api/courses/${(await bookedCourse(ctx)).course.id}` }),
+  },
   'POST /api/courses/{id}/cancel': {
     allowed: ['SCHEDULER'],
     success: 200,
-    call: async (ctx) => ({ path: `/api/courses/${(await bookedCourse(ctx)).course.id}/cancel`, body: { version: 1, reason: 'Patient asked' } }),
+    call: async (ctx) => ({
+      path: `/api/courses/${(await bookedCourse(ctx)).course.id}/cancel`,
+      body: { version: 1, reason: 'Patient asked' },
+    }),
   },
-  'GET /api/patients/{id}/courses': { allowed: CLINICAL, success: 200, call: async (ctx) => ({ path: `/api/patients/${(await bookedCourse(ctx)).patient.id}/courses` }) },
+  'GET /api/patients/{id}/courses': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await bookedCourse(ctx)).patient.id}/courses` }),
+  },
   'GET /api/appointments': {
     allowed: CLINICAL,
     success: 200,
-    call: async () => ({ path: `/api/appointments?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}` }),
+    call: async () => ({
+      path: `/api/appointments?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}`,
+    }),
   },
   'POST /api/appointments/{id}/reschedule-options': {
     allowed: ['SCHEDULER'],
     success: 200,
-    call: async (ctx) => ({ path: `/api/appointments/${(await bookedCourse(ctx)).course.appointmentIds[0]}/reschedule-options`, body: {} }),
+    call: async (ctx) => ({
+      path: `/api/appointments/${(await bookedCourse(ctx)).course.appointmentIds[0]}/reschedule-options`,
+      body: {},
+    }),
   },
   'POST /api/appointments/{id}/reschedule': {
     allowed: ['SCHEDULER'],
     success: 200,
     call: async (ctx) => {
       const { course, slot } = await bookedCourse(ctx);
-      const later = { startsAt: new Date(Date.parse(slot.startsAt) + 3_600_000).toISOString(), endsAt: new Date(Date.parse(slot.endsAt) + 3_600_000).toISOString() };
-      return { path: `/api/appointments/${course.appointmentIds[0]}/reschedule`, body: { version: 1, chairId: slot.chairId, ...later } };
+      const later = {
+        startsAt: new Date(Date.parse(slot.startsAt) + 3_600_000).toISOString(),
+        endsAt: new Date(Date.parse(slot.endsAt) + 3_600_000).toISOString(),
+      };
+      return {
+        path: `/api/appointments/${course.appointmentIds[0]}/reschedule`,
+        body: { version: 1, chairId: slot.chairId, ...later },
+      };
     },
   },
   'POST /api/appointments/{id}/cancel': {
     allowed: ['SCHEDULER'],
     success: 200,
-    call: async (ctx) => ({ path: `/api/appointments/${(await bookedCourse(ctx)).course.appointmentIds[0]}/cancel`, body: { version: 1, reason: 'Unwell' } }),
+    call: async (ctx) => ({
+      path: `/api/appointments/${(await bookedCourse(ctx)).course.appointmentIds[0]}/cancel`,
+      body: { version: 1, reason: 'Unwell' },
+    }),
   },
   'POST /api/appointments/{id}/no-show': {
     allowed: ['SCHEDULER', 'NURSE'],
     success: 200,
-    call: async (ctx) => ({ path: `/api/appointments/${(await bookedCourse(ctx, -1)).course.appointmentIds[0]}/no-show`, body: { version: 1 } }),
+    call: async (ctx) => ({
+      path: `/api/appointments/${(await bookedCourse(ctx, -1)).course.appointmentIds[0]}/no-show`,
+      body: { version: 1 },
+    }),
   },
   'GET /api/patients/{id}/appointments.ics': {
     allowed: ['SCHEDULER'],
@@ -310,8 +456,12 @@ describe('every route × every role', () => {
 
   beforeAll(async () => {
     ctx = await startTestApp();
-    const doc = (await ctx.http().get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+    const doc = (await ctx.http().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    served = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
   });
   afterAll(() => ctx.close());
 
@@ -324,7 +474,9 @@ describe('every route × every role', () => {
     const rule = ROUTES[route];
     const [method] = route.split(' ');
     const call = await rule.call(ctx);
-    const cookies = [call.cookie, caller === 'ANONYMOUS' ? undefined : (await ctx.users())[caller].cookie].filter(Boolean).join('; ');
+    const cookies = [call.cookie, caller === 'ANONYMOUS' ? undefined : (await ctx.users())[caller].cookie]
+      .filter(Boolean)
+      .join('; ');
     let req = ctx.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](call.path);
     if (cookies) req = req.set('Cookie', cookies);
     const res = call.body ? await req.send(call.body) : await req;

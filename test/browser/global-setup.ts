@@ -24,7 +24,15 @@ export default async function globalSetup() {
   const output: string[] = [];
   const child = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: urlFor(database), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ADMIN_DIST: join(root, 'dist/admin') },
+    env: {
+      ...process.env,
+      DATABASE_URL: urlFor(database),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      ADMIN_DIST: join(root, 'dist/admin'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d: Buffer) => output.push(d.toString()));

@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { admin } from '../support/database';
 
 export default async function globalTeardown() {
-  const state = (globalThis as Record<string, unknown>).__CADENCE__ as { child: ChildProcess; database: string } | undefined;
+  const state = (globalThis as Record<string, unknown>).__CADENCE__ as
+    { child: ChildProcess; database: string } | undefined;
   if (!state) return;
   const exited = new Promise((resolve) => state.child.once('exit', resolve));
   state.child.kill('SIGTERM');

@@ -17,7 +17,11 @@ export interface Case {
  * The generic cases for a body: each required field missing, an unknown field, and for each
  * string field 10,000 characters, a number and an object; then bodies that are not objects.
  */
-export function fieldCases(valid: Record<string, unknown>, strings: string[], options: { optional?: string[]; dates?: string[] } = {}): Case[] {
+export function fieldCases(
+  valid: Record<string, unknown>,
+  strings: string[],
+  options: { optional?: string[]; dates?: string[] } = {},
+): Case[] {
   const cases: Case[] = [];
   for (const field of Object.keys(valid)) {
     if (options.optional?.includes(field)) continue;
@@ -31,7 +35,15 @@ export function fieldCases(valid: Record<string, unknown>, strings: string[], op
     cases.push({ name: `an object as ${field}`, body: { ...valid, [field]: { $gt: '' } }, field });
   }
   for (const field of options.dates ?? []) {
-    for (const bad of ['2023-02-30', '2023-13-01', '2023-02-29', '02/04/1980', '1980-04-02T00:00:00Z', '2999-01-01', '1800-01-01']) {
+    for (const bad of [
+      '2023-02-30',
+      '2023-13-01',
+      '2023-02-29',
+      '02/04/1980',
+      '1980-04-02T00:00:00Z',
+      '2999-01-01',
+      '1800-01-01',
+    ]) {
       cases.push({ name: `${bad} as ${field}`, body: { ...valid, [field]: bad }, field, rule: 'isDateOfBirth' });
     }
   }
@@ -48,14 +60,17 @@ export async function expectRefused(
   c: Case,
 ): Promise<void> {
   const before = await rowCounts(ctx.prisma);
-  let req = ctx.http()[method](c.path ?? path).set('Content-Type', 'application/json');
+  const http = ctx.http();
+  let req = http[method](c.path ?? path).set('Content-Type', 'application/json');
   if (user) req = req.set('Cookie', user.cookie);
   const res = await req.send(typeof c.body === 'string' ? c.body : JSON.stringify(c.body ?? {}));
   expect({ status: res.status, body: res.body }).toMatchObject({ status: 400 });
   expect(res.headers['content-type']).toContain('application/problem+json');
   expect(res.body).toMatchObject({ status: 400, correlationId: expect.any(String) });
   if (c.field) {
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: c.field, ...(c.rule ? { rule: c.rule } : {}) })]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: c.field, ...(c.rule ? { rule: c.rule } : {}) })]),
+    );
   }
   expect(await rowCounts(ctx.prisma)).toEqual(before);
 }

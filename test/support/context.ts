@@ -33,7 +33,10 @@ export interface TestContext {
   newUser(roles: Role[], clinicId?: string): Promise<TestUser>;
   /** One user per role in the default clinic, created once. */
   users(): Promise<Record<Role, TestUser>>;
-  newPatient(overrides?: Partial<PatientSeed>, clinicId?: string): Promise<{ id: string; mrn: string; familyName: string }>;
+  newPatient(
+    overrides?: Partial<PatientSeed>,
+    clinicId?: string,
+  ): Promise<{ id: string; mrn: string; familyName: string }>;
   /**
    * A SIGNED screening inserted directly (no workflow): ELIGIBLE, signed today in the clinic's zone and
    * valid for 30 days unless told otherwise. For tests that need eligibility as a precondition.
@@ -44,20 +47,42 @@ export interface TestContext {
    * submitted at `submittedAt` (default now). For tests of what a clinician signs late, or of a
    * newer screening not yet signed.
    */
-  newSubmittedScreening(patientId: string, kind: ScreeningKindSeed, seed?: SubmittedScreeningSeed): Promise<{ id: string; version: number }>;
+  newSubmittedScreening(
+    patientId: string,
+    kind: ScreeningKindSeed,
+    seed?: SubmittedScreeningSeed,
+  ): Promise<{ id: string; version: number }>;
   /** A patient with one signed ELIGIBLE screening of every kind (valid `validDays`, default 30, from today). */
-  newEligiblePatient(overrides?: Partial<PatientSeed>, options?: { validDays?: number; clinicId?: string }): Promise<{ id: string; mrn: string; familyName: string; screeningIds: string[] }>;
+  newEligiblePatient(
+    overrides?: Partial<PatientSeed>,
+    options?: { validDays?: number; clinicId?: string },
+  ): Promise<{ id: string; mrn: string; familyName: string; screeningIds: string[] }>;
   /** A chair (default), bed or room in the default clinic. */
-  newChair(seed?: { name?: string; kind?: 'CHAIR' | 'BED' | 'ROOM'; active?: boolean; clinicId?: string }): Promise<{ id: string; name: string }>;
+  newChair(seed?: {
+    name?: string;
+    kind?: 'CHAIR' | 'BED' | 'ROOM';
+    active?: boolean;
+    clinicId?: string;
+  }): Promise<{ id: string; name: string }>;
   /** Opening hours on `days` (default every day, 08:00–18:00) and a weekly nurse rota covering them. */
-  openClinic(options?: { clinicId?: string; days?: number[]; opensAt?: string; closesAt?: string; nurses?: number }): Promise<void>;
+  openClinic(options?: {
+    clinicId?: string;
+    days?: number[];
+    opensAt?: string;
+    closesAt?: string;
+    nurses?: number;
+  }): Promise<void>;
   /** A protocol version id of the seeded catalogue (version 1). */
   protocolId(key: string): Promise<string>;
   /**
    * A course with BOOKED appointments inserted directly (no search, no eligibility), for tests that
    * need appointments in the past or at set times.
    */
-  newBookedCourse(patientId: string, sessions: { chairId: string; startsAt: string; endsAt: string }[], protocolKey?: string): Promise<{ id: string; appointmentIds: string[] }>;
+  newBookedCourse(
+    patientId: string,
+    sessions: { chairId: string; startsAt: string; endsAt: string }[],
+    protocolKey?: string,
+  ): Promise<{ id: string; appointmentIds: string[] }>;
   close(): Promise<void>;
 }
 
@@ -108,7 +133,13 @@ export function addDaysTo(date: string, days: number): string {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('hex'), ...env });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ...env,
+  });
   const app = await createApp(config, { logs: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -117,13 +148,24 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const unique = () => randomBytes(5).toString('hex');
 
   const newClinic = async () =>
-    (await prisma.clinic.create({ data: { name: `Clinic ${unique()}`, timezone: 'Europe/London' }, select: { id: true } })).id;
+    (
+      await prisma.clinic.create({
+        data: { name: `Clinic ${unique()}`, timezone: 'Europe/London' },
+        select: { id: true },
+      })
+    ).id;
   const clinicId = await newClinic();
 
   const newUser = async (roles: Role[], inClinic = clinicId): Promise<TestUser> => {
     const email = `${roles.join('-').toLowerCase()}-${unique()}@test.cadence`;
     const user = await prisma.user.create({
-      data: { clinicId: inClinic, email, displayName: `Test ${roles.join('/')}`, passwordHash: await (passwordHash ??= hashPassword(PASSWORD)), roles },
+      data: {
+        clinicId: inClinic,
+        email,
+        displayName: `Test ${roles.join('/')}`,
+        passwordHash: await (passwordHash ??= hashPassword(PASSWORD)),
+        roles,
+      },
       select: { id: true },
     });
     const token = tokens.signAccess({ id: user.id, clinicId: inClinic, email, roles });
@@ -158,7 +200,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const newSignedScreening = async (patientId: string, kind: ScreeningKindSeed, seed: SignedScreeningSeed = {}) => {
     const inClinic = seed.clinicId ?? clinicId;
     const [template, clinic, author] = await Promise.all([
-      prisma.screeningTemplate.findFirstOrThrow({ where: { kind }, orderBy: { version: 'desc' }, select: { id: true } }),
+      prisma.screeningTemplate.findFirstOrThrow({
+        where: { kind },
+        orderBy: { version: 'desc' },
+        select: { id: true },
+      }),
       prisma.clinic.findUniqueOrThrow({ where: { id: inClinic }, select: { timezone: true } }),
       newUser(['CLINICIAN'], inClinic),
     ]);
@@ -194,9 +240,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { id: screening.id };
   };
 
-  const newSubmittedScreening = async (patientId: string, kind: ScreeningKindSeed, seed: SubmittedScreeningSeed = {}) => {
+  const newSubmittedScreening = async (
+    patientId: string,
+    kind: ScreeningKindSeed,
+    seed: SubmittedScreeningSeed = {},
+  ) => {
     const [template, author] = await Promise.all([
-      prisma.screeningTemplate.findFirstOrThrow({ where: { kind }, orderBy: { version: 'desc' }, select: { id: true } }),
+      prisma.screeningTemplate.findFirstOrThrow({
+        where: { kind },
+        orderBy: { version: 'desc' },
+        select: { id: true },
+      }),
       newUser(['NURSE']),
     ]);
     const submittedAt = seed.submittedAt ? new Date(seed.submittedAt) : new Date();
@@ -221,7 +275,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     });
   };
 
-  const newEligiblePatient = async (overrides: Partial<PatientSeed> = {}, options: { validDays?: number; clinicId?: string } = {}) => {
+  const newEligiblePatient = async (
+    overrides: Partial<PatientSeed> = {},
+    options: { validDays?: number; clinicId?: string } = {},
+  ) => {
     const inClinic = options.clinicId ?? clinicId;
     const patient = await newPatient(overrides, inClinic);
     const clinic = await prisma.clinic.findUniqueOrThrow({ where: { id: inClinic }, select: { timezone: true } });
@@ -234,7 +291,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { ...patient, screeningIds };
   };
 
-  const newChair = async (seed: { name?: string; kind?: 'CHAIR' | 'BED' | 'ROOM'; active?: boolean; clinicId?: string } = {}) => {
+  const newChair = async (
+    seed: { name?: string; kind?: 'CHAIR' | 'BED' | 'ROOM'; active?: boolean; clinicId?: string } = {},
+  ) => {
     const name = seed.name ?? `${seed.kind === 'BED' ? 'Bed' : 'Chair'} ${unique()}`;
     const chair = await prisma.chair.create({
       data: { clinicId: seed.clinicId ?? clinicId, name, kind: seed.kind ?? 'CHAIR', active: seed.active ?? true },
@@ -243,15 +302,28 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { id: chair.id, name };
   };
 
-  const openClinic = async (options: { clinicId?: string; days?: number[]; opensAt?: string; closesAt?: string; nurses?: number } = {}) => {
+  const openClinic = async (
+    options: { clinicId?: string; days?: number[]; opensAt?: string; closesAt?: string; nurses?: number } = {},
+  ) => {
     const inClinic = options.clinicId ?? clinicId;
     const days = options.days ?? [1, 2, 3, 4, 5, 6, 7];
     await prisma.openingHours.createMany({
-      data: days.map((weekday) => ({ clinicId: inClinic, weekday, opensAt: options.opensAt ?? '08:00', closesAt: options.closesAt ?? '18:00' })),
+      data: days.map((weekday) => ({
+        clinicId: inClinic,
+        weekday,
+        opensAt: options.opensAt ?? '08:00',
+        closesAt: options.closesAt ?? '18:00',
+      })),
       skipDuplicates: true,
     });
     await prisma.nurseShift.createMany({
-      data: days.map((weekday) => ({ clinicId: inClinic, weekday, startsAt: '00:00', endsAt: '24:00', nurses: options.nurses ?? 4 })),
+      data: days.map((weekday) => ({
+        clinicId: inClinic,
+        weekday,
+        startsAt: '00:00',
+        endsAt: '24:00',
+        nurses: options.nurses ?? 4,
+      })),
     });
   };
 
@@ -324,16 +396,17 @@ export async function rowCounts(prisma: PrismaClient) {
     prisma.screening.count(),
     prisma.screeningTemplate.count(),
   ]);
-  const [courses, appointments, protocols, chairs, closures, nurseShifts, openingHours, loginAttempts] = await Promise.all([
-    prisma.course.count(),
-    prisma.appointment.count(),
-    prisma.protocol.count(),
-    prisma.chair.count(),
-    prisma.closure.count(),
-    prisma.nurseShift.count(),
-    prisma.openingHours.count(),
-    prisma.loginAttempt.count(),
-  ]);
+  const [courses, appointments, protocols, chairs, closures, nurseShifts, openingHours, loginAttempts] =
+    await Promise.all([
+      prisma.course.count(),
+      prisma.appointment.count(),
+      prisma.protocol.count(),
+      prisma.chair.count(),
+      prisma.closure.count(),
+      prisma.nurseShift.count(),
+      prisma.openingHours.count(),
+      prisma.loginAttempt.count(),
+    ]);
   return {
     loginAttempts,
     patients,

@@ -9,7 +9,9 @@ export default async function globalSetup() {
   const name = `cadence_test_${process.pid}_template`;
   await admin(async (c) => {
     // Leftovers of runs that died before their teardown; a run still going is left alone.
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'cadence_test_%'`);
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'cadence_test_%'`,
+    );
     for (const { datname } of rows) {
       const pid = Number(/^cadence_test_(\d+)_/.exec(datname)?.[1]);
       if (pid !== process.pid && isAlive(pid)) continue;

@@ -24,7 +24,10 @@ describe('booking a course in the admin app', () => {
       await page.getByRole('link', { name: 'Book a course' }).click();
       await expectVisible(page.getByRole('heading', { name: 'Book a course' }));
       await page.getByLabel('Search patients').fill(ELIGIBLE_MRN);
-      const match = page.getByRole('table', { name: 'Matching patients' }).getByRole('row').filter({ hasText: ELIGIBLE_MRN });
+      const match = page
+        .getByRole('table', { name: 'Matching patients' })
+        .getByRole('row')
+        .filter({ hasText: ELIGIBLE_MRN });
       await match.getByRole('button', { name: /^Choose / }).click();
       await expectVisible(page.getByTestId('chosen-patient'));
       await expectVisible(page.getByLabel('Eligibility status').getByText('Eligible', { exact: true }));
@@ -77,7 +80,6 @@ describe('booking a course in the admin app', () => {
     });
   });
 });
-
 
 /** Steps in the wizard are enabled once the API has answered; wait for that, then click. */
 async function clickWhenEnabled(locator: Locator): Promise<void> {

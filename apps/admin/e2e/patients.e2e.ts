@@ -61,4 +61,3 @@ describe('patients in the admin app', () => {
     });
   });
 });
-

@@ -110,4 +110,3 @@ describe('screening in the admin app', () => {
     });
   });
 });
-

@@ -23,7 +23,10 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     // Errors the router raises before Nest sees the request (an over-long path segment, a bad URL).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
-      void reply.status(status).type('application/problem+json').send(plainProblem(status, error.message, request.url, String(request.id)));
+      void reply
+        .status(status)
+        .type('application/problem+json')
+        .send(plainProblem(status, error.message, request.url, String(request.id)));
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -64,19 +67,25 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addCookieAuth('cadence_access', { type: 'apiKey', in: 'cookie' }, 'session')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
 }
 
 /** Serves the built admin app at `/`, falling back to index.html for client-side routes. */
 function serveAdmin(app: NestFastifyApplication, root: string) {
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`ADMIN_DIST ${root} has no index.html; run npm run build first`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`ADMIN_DIST ${root} has no index.html; run npm run build first`);
   const fastify = app.getHttpAdapter().getInstance();
   void fastify.register(fastifyStatic, { root, prefix: '/', wildcard: false });
   // Client-side routes get the app shell; unknown API paths still get a problem+json 404.
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
       const detail = `No route GET ${request.url.split('?')[0]}`;
-      return reply.status(404).type('application/problem+json').send(plainProblem(404, detail, request.url, String(request.id)));
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(plainProblem(404, detail, request.url, String(request.id)));
     }
     return reply.type('text/html').sendFile('index.html');
   });

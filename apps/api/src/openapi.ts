@@ -15,7 +15,10 @@ export function serialise(document: unknown): string {
 
 async function main() {
   // Building the document opens no database connection; the URL only has to be well formed.
-  const config = loadConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://openapi@localhost/none' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://openapi@localhost/none',
+  });
   const app = await createApp(config, { logs: false });
   mkdirSync(dirname(OPENAPI_PATH), { recursive: true });
   writeFileSync(OPENAPI_PATH, serialise(buildOpenApi(app)));

@@ -47,6 +47,8 @@ describe('primaryDiagnosisProblem', () => {
     expect(primaryDiagnosisProblem([{ isPrimary: true }, { isPrimary: false }])).toBeUndefined();
   });
   it('refuses two', () => {
-    expect(primaryDiagnosisProblem([{ isPrimary: true }, { isPrimary: true }])).toBe('must have at most one primary diagnosis');
+    expect(primaryDiagnosisProblem([{ isPrimary: true }, { isPrimary: true }])).toBe(
+      'must have at most one primary diagnosis',
+    );
   });
 });

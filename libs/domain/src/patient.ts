@@ -34,5 +34,7 @@ export function dateOfBirthProblem(value: string, today: string): string | undef
 
 /** A patient has at most one primary diagnosis: outcomes are reviewed by it. */
 export function primaryDiagnosisProblem(diagnoses: readonly { isPrimary?: unknown }[]): string | undefined {
-  return diagnoses.filter((d) => d?.isPrimary === true).length > 1 ? 'must have at most one primary diagnosis' : undefined;
+  return diagnoses.filter((d) => d?.isPrimary === true).length > 1
+    ? 'must have at most one primary diagnosis'
+    : undefined;
 }

@@ -19,8 +19,7 @@ export const theme = createTheme({
   primaryShade: 8,
   colors: { cadence },
   defaultRadius: 'md',
-  fontFamily:
-    'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
   components: {
     Table: { defaultProps: { fz: 'sm' } },

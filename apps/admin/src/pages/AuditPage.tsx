@@ -15,7 +15,10 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title="Audit log" description="Who read or changed which record, and when. Values are never stored here." />
+      <PageHeader
+        title="Audit log"
+        description="Who read or changed which record, and when. Values are never stored here."
+      />
       <Stack gap="md">
         <Card withBorder radius="md" padding="lg">
           <AuditFilters initial={audit.filter} actors={staff.data ?? []} onApply={audit.applyFilter} />

@@ -18,7 +18,12 @@ import { QueryError } from '../shared/QueryError';
 
 export function BoardPage() {
   const clinic = useClinic();
-  const header = <PageHeader title="Chair board" description={clinic.data ? `${clinic.data.name} · times in ${clinic.data.timezone}` : undefined} />;
+  const header = (
+    <PageHeader
+      title="Chair board"
+      description={clinic.data ? `${clinic.data.name} · times in ${clinic.data.timezone}` : undefined}
+    />
+  );
   if (clinic.isPending) return <CenteredLoader label="Loading the clinic" />;
   if (clinic.isError) {
     return (
@@ -85,7 +90,11 @@ function Board({ zone, chairs, openingHours }: BoardProps) {
           loading={appointments.isFetching}
         />
         {appointments.isError && (
-          <QueryError error={appointments.error} onRetry={() => appointments.refetch()} title="Could not load appointments" />
+          <QueryError
+            error={appointments.error}
+            onRetry={() => appointments.refetch()}
+            title="Could not load appointments"
+          />
         )}
         {appointments.isPending ? (
           <CenteredLoader label="Loading appointments" />
@@ -125,7 +134,8 @@ function Board({ zone, chairs, openingHours }: BoardProps) {
 
 /** Says what selecting an appointment lets this user do, so nobody is offered what they cannot. */
 function boardHint(canChange: boolean, canMarkNoShow: boolean): string {
-  if (canChange) return 'Select an appointment to move or cancel it before it starts, or to mark a no-show once it has started.';
+  if (canChange)
+    return 'Select an appointment to move or cancel it before it starts, or to mark a no-show once it has started.';
   if (canMarkNoShow) return 'Select an appointment to see its details, or to mark a no-show once it has started.';
   return 'Select an appointment to see its details.';
 }

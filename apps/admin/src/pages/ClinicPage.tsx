@@ -8,7 +8,10 @@ export function ClinicPage() {
   const clinic = useClinic();
   return (
     <>
-      <PageHeader title="Clinic capacity" description="Opening hours, chairs and beds, nurse shifts and closures: what slot search books into." />
+      <PageHeader
+        title="Clinic capacity"
+        description="Opening hours, chairs and beds, nurse shifts and closures: what slot search books into."
+      />
       {clinic.isPending ? (
         <CenteredLoader label="Loading the clinic" />
       ) : clinic.isError ? (

@@ -54,7 +54,11 @@ export function EditPatientPage() {
 
   return (
     <>
-      <PageHeader above={back} title={`Edit ${opened.givenName} ${opened.familyName}`} description={`MRN ${opened.mrn}`} />
+      <PageHeader
+        above={back}
+        title={`Edit ${opened.givenName} ${opened.familyName}`}
+        description={`MRN ${opened.mrn}`}
+      />
       <Card withBorder radius="md" padding="xl" maw={880}>
         <EditPatientForm
           key={`${opened.version}:${generation}`}

@@ -108,7 +108,10 @@ export function ScreeningNewPage() {
         screening={null}
         onCreated={(s) => navigate(`/screenings/${s.id}`, { replace: true })}
         onCreatedNotSubmitted={(draft, messages) =>
-          navigate(`/screenings/${draft.id}`, { replace: true, state: { notSubmitted: { version: draft.version, messages } } satisfies ScreeningPageState })
+          navigate(`/screenings/${draft.id}`, {
+            replace: true,
+            state: { notSubmitted: { version: draft.version, messages } } satisfies ScreeningPageState,
+          })
         }
         onSubmitted={(s) => navigate(`/screenings/${s.id}`, { replace: true })}
         onReloadLatest={() => navigate(`/patients/${p.id}`)}

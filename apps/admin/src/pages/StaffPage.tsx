@@ -46,7 +46,11 @@ export function StaffPage() {
           onCancel={closeCreate}
           onCreated={(user) => {
             closeCreate();
-            notifications.show({ color: 'teal', title: 'Account created', message: `${user.displayName} can now sign in.` });
+            notifications.show({
+              color: 'teal',
+              title: 'Account created',
+              message: `${user.displayName} can now sign in.`,
+            });
           }}
         />
       </Modal>

@@ -56,7 +56,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     // UTF-8, ordered and classified by PostgreSQL's own builtin Unicode locale (no OS collation
     // upgrades to worry about); the OS locale still sets LC_CTYPE, which pg_trgm uses to tell
     // letters (so "Zoë" keeps its ë in trigram search), hence a UTF-8 one where the host has it.
-    initdbFlags: ['--encoding=UTF8', `--locale=${hostUtf8Locale()}`, '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    initdbFlags: [
+      '--encoding=UTF8',
+      `--locale=${hostUtf8Locale()}`,
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+    ],
     // Loopback TCP only; no Unix socket, whose directory may not be writable for the server user.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: log.push,
@@ -82,8 +87,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   await fs.writeFile(ownerFile(dataDir), `${process.pid}\n`);
 
   let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= stopServer(server).then(() => fs.rm(ownerFile(dataDir), { force: true })));
+  const stop = () => (stopping ??= stopServer(server).then(() => fs.rm(ownerFile(dataDir), { force: true })));
   try {
     const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
     await admin.connect();
@@ -251,7 +255,9 @@ async function createDatabaseIfMissing(client: pg.Client, name: string): Promise
 function hostUtf8Locale(): string {
   let available: string[] = [];
   try {
-    available = execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/);
+    available = execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(
+      /\r?\n/,
+    );
   } catch {
     return 'C';
   }

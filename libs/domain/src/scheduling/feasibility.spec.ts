@@ -62,46 +62,70 @@ describe('isPlanFeasible', () => {
     const plan = { sessions: [session('C1', '10:00', '10:40')] }; // Mon 2 June 2025, BST
 
     it('accepts a booking of the patient that ends at 23:59 local the day before', () => {
-      expect(codes(plan, ctx({ existing: mine('2025-06-01T22:00:00+01:00', '2025-06-01T23:59:00+01:00') }))).toEqual([]);
+      expect(codes(plan, ctx({ existing: mine('2025-06-01T22:00:00+01:00', '2025-06-01T23:59:00+01:00') }))).toEqual(
+        [],
+      );
       // Ending exactly at local midnight does not touch the day either.
-      expect(codes(plan, ctx({ existing: mine('2025-06-01T22:00:00+01:00', '2025-06-02T00:00:00+01:00') }))).toEqual([]);
+      expect(codes(plan, ctx({ existing: mine('2025-06-01T22:00:00+01:00', '2025-06-02T00:00:00+01:00') }))).toEqual(
+        [],
+      );
     });
 
     it('refuses one starting at 00:00 local on the day, or later that day in another chair', () => {
-      const midnight = isPlanFeasible(plan, ctx({ existing: mine('2025-06-02T00:00:00+01:00', '2025-06-02T00:30:00+01:00') }));
+      const midnight = isPlanFeasible(
+        plan,
+        ctx({ existing: mine('2025-06-02T00:00:00+01:00', '2025-06-02T00:30:00+01:00') }),
+      );
       expect(midnight.reasons).toEqual([expect.objectContaining({ code: 'PATIENT_SAME_DAY', sessionIndex: 0 })]);
       expect(midnight.reasons[0].message).toMatch(/already has another appointment that day/);
-      expect(codes(plan, ctx({ existing: [appt('C2', 'patient-1', '2025-06-02T16:00:00+01:00', '2025-06-02T16:40:00+01:00')] }))).toEqual([
-        'PATIENT_SAME_DAY',
-      ]);
+      expect(
+        codes(
+          plan,
+          ctx({ existing: [appt('C2', 'patient-1', '2025-06-02T16:00:00+01:00', '2025-06-02T16:40:00+01:00')] }),
+        ),
+      ).toEqual(['PATIENT_SAME_DAY']);
       // An overlap is named as the clash it is, not twice.
-      expect(codes(plan, ctx({ existing: [appt('C2', 'patient-1', '2025-06-02T10:30:00+01:00', '2025-06-02T11:00:00+01:00')] }))).toEqual([
-        'PATIENT_BUSY',
-      ]);
+      expect(
+        codes(
+          plan,
+          ctx({ existing: [appt('C2', 'patient-1', '2025-06-02T10:30:00+01:00', '2025-06-02T11:00:00+01:00')] }),
+        ),
+      ).toEqual(['PATIENT_BUSY']);
       // Another patient that day is no concern of this one.
-      expect(codes(plan, ctx({ existing: [appt('C2', 'other', '2025-06-02T16:00:00+01:00', '2025-06-02T16:40:00+01:00')] }))).toEqual([]);
+      expect(
+        codes(plan, ctx({ existing: [appt('C2', 'other', '2025-06-02T16:00:00+01:00', '2025-06-02T16:40:00+01:00')] })),
+      ).toEqual([]);
     });
 
     it('reads the day in the clinic zone across a clock change', () => {
       // Sunday 30 March 2025 the clocks go forward in London. 23:30 UTC on Sunday is 00:30 BST on Monday.
       const monday = { sessions: [session('C1', '10:00', '10:40', '2025-03-31')] };
       expect(codes(monday, ctx({ existing: mine('2025-03-30T22:00:00Z', '2025-03-30T22:59:00Z') }))).toEqual([]); // 23:59 BST Sunday
-      expect(codes(monday, ctx({ existing: mine('2025-03-30T23:00:00Z', '2025-03-30T23:30:00Z') }))).toEqual(['PATIENT_SAME_DAY']); // 00:00 BST Monday
+      expect(codes(monday, ctx({ existing: mine('2025-03-30T23:00:00Z', '2025-03-30T23:30:00Z') }))).toEqual([
+        'PATIENT_SAME_DAY',
+      ]); // 00:00 BST Monday
       // Sunday 26 October 2025 the clocks go back: 23:30 UTC on Sunday is still Sunday in London (GMT).
       const sunday = { sessions: [session('C1', '10:00', '10:40', '2025-10-26')] };
       const weekend = ctx({ clinic: newClinic({ days: [1, 2, 3, 4, 5, 6, 7] }) });
-      expect(codes(sunday, { ...weekend, existing: mine('2025-10-26T23:00:00Z', '2025-10-26T23:30:00Z') })).toEqual(['PATIENT_SAME_DAY']);
+      expect(codes(sunday, { ...weekend, existing: mine('2025-10-26T23:00:00Z', '2025-10-26T23:30:00Z') })).toEqual([
+        'PATIENT_SAME_DAY',
+      ]);
       expect(codes(sunday, { ...weekend, existing: mine('2025-10-27T00:00:00Z', '2025-10-27T00:30:00Z') })).toEqual([]);
     });
 
     it('covers every day a continuous infusion touches', () => {
       const bed = ctx({ protocol: bedProtocol(30) });
-      const infusion = { sessions: [{ resourceId: 'B1', start: '2025-06-02T20:00:00.000Z', end: '2025-06-04T02:00:00.000Z' }] };
+      const infusion = {
+        sessions: [{ resourceId: 'B1', start: '2025-06-02T20:00:00.000Z', end: '2025-06-04T02:00:00.000Z' }],
+      };
       expect(codes(infusion, bed)).toEqual([]);
       // Wednesday 4 June, 16:00 BST: the infusion ends at 03:00 BST that morning.
-      expect(codes(infusion, { ...bed, existing: [appt('C1', 'patient-1', '2025-06-04T16:00:00+01:00', '2025-06-04T16:40:00+01:00')] })).toEqual([
-        'PATIENT_SAME_DAY',
-      ]);
+      expect(
+        codes(infusion, {
+          ...bed,
+          existing: [appt('C1', 'patient-1', '2025-06-04T16:00:00+01:00', '2025-06-04T16:40:00+01:00')],
+        }),
+      ).toEqual(['PATIENT_SAME_DAY']);
     });
   });
 

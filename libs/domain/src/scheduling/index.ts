@@ -17,7 +17,13 @@ export { prepareSlotSearch, type SlotSearchIndex } from './occupancy';
 export { findCoursePlans, type FindCoursePlansRequest } from './slot-search';
 export { bruteForceCoursePlans } from './brute-force';
 export * from './feasibility';
-export { protocolProblems, isProtocol, PROTOCOL_KEY_PATTERN, BOOSTER_CHECKS, type ProtocolProblem } from './protocol-validation';
+export {
+  protocolProblems,
+  isProtocol,
+  PROTOCOL_KEY_PATTERN,
+  BOOSTER_CHECKS,
+  type ProtocolProblem,
+} from './protocol-validation';
 export {
   singleSessionProtocol,
   rescheduleDate,

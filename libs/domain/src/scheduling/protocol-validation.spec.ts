@@ -34,7 +34,9 @@ describe('protocolProblems', () => {
     expect(paths({ ...five, minutesPerSession: 0 })).toEqual(['minutesPerSession']);
     const bed = findProtocol('IV_CONTINUOUS_100H')!;
     expect(paths({ ...bed, minutesPerSession: 240 })).toEqual(['minutesPerSession']);
-    expect(paths({ ...five, pattern: { kind: 'WEEKDAYS', minSessions: 6, maxSessions: 4 } })).toEqual(['pattern.maxSessions']);
+    expect(paths({ ...five, pattern: { kind: 'WEEKDAYS', minSessions: 6, maxSessions: 4 } })).toEqual([
+      'pattern.maxSessions',
+    ]);
   });
 
   it('checks doses, caps and monitoring', () => {
@@ -49,7 +51,9 @@ describe('protocolProblems', () => {
 
   it('never lets a booster policy skip the bladder and cumulative-dose checks', () => {
     const policy = five.boosterPolicy as Extract<Protocol['boosterPolicy'], { kind: 'RESPONSE_TRIGGERED' }>;
-    expect(paths({ ...five, boosterPolicy: { ...policy, checks: ['SCREENING_VALID'] } })).toEqual(['boosterPolicy.checks']);
+    expect(paths({ ...five, boosterPolicy: { ...policy, checks: ['SCREENING_VALID'] } })).toEqual([
+      'boosterPolicy.checks',
+    ]);
     expect(paths({ ...five, boosterPolicy: { ...policy, checks: ['SCREENING_VALID', 'SCREENING_VALID'] } })).toEqual([
       'boosterPolicy.checks',
     ]);

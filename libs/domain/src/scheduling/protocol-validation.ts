@@ -4,12 +4,7 @@
  * per-session cap above the course cap, follow-ups out of order). Every problem is reported with
  * the path of the member it concerns, so an editor can point at the field.
  */
-import {
-  type BoosterCheck,
-  type Protocol,
-  PROTOCOL_ROUTES,
-  PROTOCOL_SETTINGS,
-} from './protocol';
+import { type BoosterCheck, type Protocol, PROTOCOL_ROUTES, PROTOCOL_SETTINGS } from './protocol';
 
 export interface ProtocolProblem {
   /** Dotted path inside the record, e.g. 'pattern.sessions' or 'followUpOffsetsDays[2]'. */
@@ -103,8 +98,10 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
         break;
       case 'WEEKDAYS':
         onlyKeys(pattern, 'pattern', ['kind', 'minSessions', 'maxSessions']);
-        if (!isInt(pattern.minSessions, 1, MAX_SESSIONS)) fail('pattern.minSessions', `minSessions must be 1–${MAX_SESSIONS}`);
-        if (!isInt(pattern.maxSessions, 1, MAX_SESSIONS)) fail('pattern.maxSessions', `maxSessions must be 1–${MAX_SESSIONS}`);
+        if (!isInt(pattern.minSessions, 1, MAX_SESSIONS))
+          fail('pattern.minSessions', `minSessions must be 1–${MAX_SESSIONS}`);
+        if (!isInt(pattern.maxSessions, 1, MAX_SESSIONS))
+          fail('pattern.maxSessions', `maxSessions must be 1–${MAX_SESSIONS}`);
         else if (isInt(pattern.minSessions, 1, MAX_SESSIONS) && pattern.maxSessions < pattern.minSessions) {
           fail('pattern.maxSessions', 'maxSessions must not be below minSessions');
         }
@@ -116,7 +113,11 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
         break;
       case 'CONTINUOUS':
         onlyKeys(pattern, 'pattern', ['kind', 'hours']);
-        if (!isPositive(pattern.hours) || pattern.hours > MAX_CONTINUOUS_HOURS || !Number.isInteger(pattern.hours * 60)) {
+        if (
+          !isPositive(pattern.hours) ||
+          pattern.hours > MAX_CONTINUOUS_HOURS ||
+          !Number.isInteger(pattern.hours * 60)
+        ) {
           fail('pattern.hours', `hours must be more than 0 and at most ${MAX_CONTINUOUS_HOURS}, in whole minutes`);
         } else continuousHours = pattern.hours;
         break;
@@ -127,19 +128,23 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
         fail('pattern.kind', 'pattern.kind must be CONSECUTIVE_DAYS, WEEKDAYS, EVERY_N_DAYS, CONTINUOUS or NONE');
     }
     const kind = pattern.kind;
-    if (setting === 'HOME' && kind !== 'NONE') fail('pattern.kind', 'a protocol taken at home books no sessions (NONE)');
+    if (setting === 'HOME' && kind !== 'NONE')
+      fail('pattern.kind', 'a protocol taken at home books no sessions (NONE)');
     if (kind === 'NONE' && setting !== undefined && setting !== 'HOME') {
       fail('setting', 'a protocol with no sessions to book is taken at HOME');
     }
-    if (kind === 'CONTINUOUS' && setting !== 'BED') fail('setting', 'a continuous infusion runs through the night in a BED');
+    if (kind === 'CONTINUOUS' && setting !== 'BED')
+      fail('setting', 'a continuous infusion runs through the night in a BED');
     if (setting === 'BED' && kind !== 'CONTINUOUS') fail('pattern.kind', 'a BED protocol is one CONTINUOUS infusion');
   }
 
   // Chair time per session.
   const minutes = value.minutesPerSession;
-  if (!isInt(minutes, 0, MAX_CONTINUOUS_HOURS * 60)) fail('minutesPerSession', 'minutesPerSession must be a whole number of minutes');
+  if (!isInt(minutes, 0, MAX_CONTINUOUS_HOURS * 60))
+    fail('minutesPerSession', 'minutesPerSession must be a whole number of minutes');
   else if (setting === 'HOME' && minutes !== 0) fail('minutesPerSession', 'a protocol taken at home books 0 minutes');
-  else if (setting === 'CHAIR' && (minutes < 1 || minutes > 24 * 60)) fail('minutesPerSession', 'a chair session lasts 1–1440 minutes');
+  else if (setting === 'CHAIR' && (minutes < 1 || minutes > 24 * 60))
+    fail('minutesPerSession', 'a chair session lasts 1–1440 minutes');
   else if (continuousHours !== undefined && minutes !== continuousHours * 60) {
     fail('minutesPerSession', 'a continuous infusion books hours × 60 minutes');
   }
@@ -161,7 +166,10 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
     }
   }
   if ((rate === null) === (dose === null)) {
-    fail('doseRangeMgPerKgPerHour', 'give either a rate range (infusions) or a per-dose range (boluses), not both or neither');
+    fail(
+      'doseRangeMgPerKgPerHour',
+      'give either a rate range (infusions) or a per-dose range (boluses), not both or neither',
+    );
   }
   if (value.route === 'IV' && rate === null && dose !== undefined) {
     fail('doseRangeMgPerKgPerHour', 'an IV protocol is dosed as a rate');
@@ -184,7 +192,8 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
   }
 
   const vitals = value.vitalsIntervalMinutes;
-  if (vitals !== null && !isInt(vitals, 1, 240)) fail('vitalsIntervalMinutes', 'vitalsIntervalMinutes must be 1–240 or null');
+  if (vitals !== null && !isInt(vitals, 1, 240))
+    fail('vitalsIntervalMinutes', 'vitalsIntervalMinutes must be 1–240 or null');
   if (vitals === null && setting !== undefined && setting !== 'HOME') {
     fail('vitalsIntervalMinutes', 'a supervised session records vitals at an interval');
   }
@@ -194,7 +203,8 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
     fail('followUpOffsetsDays', 'followUpOffsetsDays must list 1–24 days after the last session');
   } else {
     offsets.forEach((d, i) => {
-      if (!isInt(d, 1, MAX_FOLLOW_UP_DAYS)) fail(`followUpOffsetsDays[${i}]`, `a follow-up is 1–${MAX_FOLLOW_UP_DAYS} days after`);
+      if (!isInt(d, 1, MAX_FOLLOW_UP_DAYS))
+        fail(`followUpOffsetsDays[${i}]`, `a follow-up is 1–${MAX_FOLLOW_UP_DAYS} days after`);
       else if (i > 0 && typeof offsets[i - 1] === 'number' && d <= offsets[i - 1]) {
         fail(`followUpOffsetsDays[${i}]`, 'follow-up offsets must ascend');
       }
@@ -218,7 +228,10 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
       fail('boosterPolicy.checks', `checks must be distinct values of ${BOOSTER_CHECKS.join(', ')}`);
     } else if (!checks.includes('BLADDER_SYMPTOMS_REVIEWED') || !checks.includes('CUMULATIVE_DOSE_UNDER_CAP')) {
       // Repeated ketamine harms the bladder: no booster policy may skip these two checks.
-      fail('boosterPolicy.checks', 'a booster policy must include BLADDER_SYMPTOMS_REVIEWED and CUMULATIVE_DOSE_UNDER_CAP');
+      fail(
+        'boosterPolicy.checks',
+        'a booster policy must include BLADDER_SYMPTOMS_REVIEWED and CUMULATIVE_DOSE_UNDER_CAP',
+      );
     }
   } else fail('boosterPolicy.kind', 'boosterPolicy.kind must be NONE, FIXED_INTERVAL or RESPONSE_TRIGGERED');
 

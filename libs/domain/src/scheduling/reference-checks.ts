@@ -81,7 +81,10 @@ export function referenceChecks(clinic: ClinicCapacity, existing: readonly Exist
     patientBusy: (id, s, e) => appts.some((a) => a.patientId === id && a.s < e && s < a.e),
     patientSameDay(id, s, e) {
       const from = DateTime.fromMillis(s, { zone }).startOf('day').toMillis();
-      const to = DateTime.fromMillis(e - 1, { zone }).startOf('day').plus({ days: 1 }).toMillis();
+      const to = DateTime.fromMillis(e - 1, { zone })
+        .startOf('day')
+        .plus({ days: 1 })
+        .toMillis();
       return appts.some((a) => a.patientId === id && a.s < to && from < a.e);
     },
     nurseRoom(s, e) {

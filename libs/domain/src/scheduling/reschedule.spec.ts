@@ -14,17 +14,32 @@ describe('singleSessionProtocol', () => {
   });
 
   it('leaves a continuous infusion (already one session) and a home protocol alone', () => {
-    expect(singleSessionProtocol(catalogueProtocol('IV_CONTINUOUS_100H'))).toEqual(catalogueProtocol('IV_CONTINUOUS_100H'));
+    expect(singleSessionProtocol(catalogueProtocol('IV_CONTINUOUS_100H'))).toEqual(
+      catalogueProtocol('IV_CONTINUOUS_100H'),
+    );
     expect(singleSessionProtocol(catalogueProtocol('ORAL_MAINTENANCE'))).toEqual(catalogueProtocol('ORAL_MAINTENANCE'));
   });
 
   it('finds and re-checks a single replacement session of a weekday course', () => {
     const clinic = newClinic();
     const protocol = singleSessionProtocol(catalogueProtocol('IV_MULTI_DAY_WEEKDAYS'));
-    const [plan] = findCoursePlans({ protocol, clinic, existing: [], patientId: 'P', earliest: '2026-03-06', horizonDays: 14, k: 1 });
+    const [plan] = findCoursePlans({
+      protocol,
+      clinic,
+      existing: [],
+      patientId: 'P',
+      earliest: '2026-03-06',
+      horizonDays: 14,
+      k: 1,
+    });
     // Friday 6 March 2026, 09:00 GMT, four hours.
-    expect(plan.sessions).toEqual([{ resourceId: 'C1', start: '2026-03-06T09:00:00.000Z', end: '2026-03-06T13:00:00.000Z' }]);
-    expect(isPlanFeasible(plan, { protocol, clinic, existing: [], patientId: 'P' })).toEqual({ feasible: true, reasons: [] });
+    expect(plan.sessions).toEqual([
+      { resourceId: 'C1', start: '2026-03-06T09:00:00.000Z', end: '2026-03-06T13:00:00.000Z' },
+    ]);
+    expect(isPlanFeasible(plan, { protocol, clinic, existing: [], patientId: 'P' })).toEqual({
+      feasible: true,
+      reasons: [],
+    });
   });
 });
 

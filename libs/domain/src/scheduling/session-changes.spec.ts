@@ -38,7 +38,9 @@ describe('sessionChangeProblem', () => {
       code: 'COURSE_NOT_BOOKED',
       message: expect.stringMatching(/course is cancelled/),
     });
-    expect(sessionChangeProblem({ start: '2025-06-09T09:00:00.000Z' }, 'COMPLETED', NOW)?.code).toBe('COURSE_NOT_BOOKED');
+    expect(sessionChangeProblem({ start: '2025-06-09T09:00:00.000Z' }, 'COMPLETED', NOW)?.code).toBe(
+      'COURSE_NOT_BOOKED',
+    );
   });
 });
 
@@ -48,14 +50,21 @@ describe('courseCancellation', () => {
   const cancelled = session('cancelled', '2025-06-04T09:00:00.000Z', '2025-06-04T13:00:00.000Z', 'CANCELLED');
 
   it('cancels booked sessions that have not started and leaves the rest as they are', () => {
-    expect(courseCancellation([past, future, cancelled], NOW)).toEqual({ cancel: ['future'], underWay: [], problem: null });
+    expect(courseCancellation([past, future, cancelled], NOW)).toEqual({
+      cancel: ['future'],
+      underWay: [],
+      problem: null,
+    });
   });
 
   it('refuses while a booked session is under way', () => {
     const inChair = session('now', '2025-06-02T09:00:00.000Z', '2025-06-02T13:00:00.000Z');
     const result = courseCancellation([past, inChair, future], NOW);
     expect(result.underWay).toEqual(['now']);
-    expect(result.problem).toEqual({ code: 'SESSION_UNDER_WAY', message: expect.stringMatching(/under way; finish it or mark it first/) });
+    expect(result.problem).toEqual({
+      code: 'SESSION_UNDER_WAY',
+      message: expect.stringMatching(/under way; finish it or mark it first/),
+    });
     // A session under way that was already marked (a no-show) does not hold the course.
     expect(courseCancellation([{ ...inChair, status: 'NO_SHOW' }, future], NOW).problem).toBeNull();
   });

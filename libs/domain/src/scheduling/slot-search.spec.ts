@@ -296,7 +296,9 @@ describe("the patient's own bookings", () => {
   it('skips every start whose course would put a session on a day the patient is already booked', () => {
     // Wednesday is taken, so no five-day run that includes it is offered.
     const existing = [appt('C2', 'patient-1', '2025-06-04T16:00:00+01:00', '2025-06-04T16:40:00+01:00')];
-    const plans = findCoursePlans(request({ protocol: FIVE_DAY, clinic: newClinic({ days: ALL_WEEK }), existing, k: 1 }));
+    const plans = findCoursePlans(
+      request({ protocol: FIVE_DAY, clinic: newClinic({ days: ALL_WEEK }), existing, k: 1 }),
+    );
     expect(localStarts(plans[0])[0]).toBe('Thu 2025-06-05 09:00');
   });
 
@@ -306,12 +308,12 @@ describe("the patient's own bookings", () => {
     const [plan] = findCoursePlans(request({ protocol: SINGLE, existing, earliest: '2025-03-31', k: 1 }));
     expect(localStarts(plan)).toEqual(['Mon 2025-03-31 09:00']);
     const late = [appt('B1', 'patient-1', '2025-03-30T20:00:00+01:00', '2025-03-31T00:01:00+01:00')];
-    expect(localStarts(findCoursePlans(request({ protocol: SINGLE, existing: late, earliest: '2025-03-31', k: 1 }))[0])).toEqual([
-      'Tue 2025-04-01 09:00',
-    ]);
+    expect(
+      localStarts(findCoursePlans(request({ protocol: SINGLE, existing: late, earliest: '2025-03-31', k: 1 }))[0]),
+    ).toEqual(['Tue 2025-04-01 09:00']);
   });
 
-  it('keeps a continuous infusion off every local day it touches that holds another of the patient\'s bookings', () => {
+  it("keeps a continuous infusion off every local day it touches that holds another of the patient's bookings", () => {
     // A chair session on Wednesday afternoon: a 30-hour bed infusion may not start on Tuesday or
     // Wednesday, nor run into Wednesday.
     const existing = [appt('C1', 'patient-1', '2025-06-04T14:00:00+01:00', '2025-06-04T15:00:00+01:00')];

@@ -59,7 +59,14 @@ function unsigned(
   status: UnsignedScreening['status'],
   result: EligibilityResult = eligible,
 ): UnsignedScreening {
-  return { id: `${kind.toLowerCase()}-u${++nextId}`, kind, status, submittedAt: `${submittedOn}T09:00:00Z`, submittedOn, result };
+  return {
+    id: `${kind.toLowerCase()}-u${++nextId}`,
+    kind,
+    status,
+    submittedAt: `${submittedOn}T09:00:00Z`,
+    submittedOn,
+    result,
+  };
 }
 
 describe('validity', () => {
@@ -77,7 +84,11 @@ describe('validity', () => {
     it('counts validity from the day the answers were submitted, not the day they were signed', () => {
       // Submitted on day 0, signed on day 20: the vitals are relied on to day 30, not day 50.
       expect(
-        signingDates({ submittedAt: '2026-03-01T10:00:00Z', signedAt: '2026-03-21T15:00:00Z', timeZone: 'Europe/London' }),
+        signingDates({
+          submittedAt: '2026-03-01T10:00:00Z',
+          signedAt: '2026-03-21T15:00:00Z',
+          timeZone: 'Europe/London',
+        }),
       ).toEqual({ signedOn: '2026-03-21', assessedOn: '2026-03-01', validUntil: '2026-03-31' });
     });
 
@@ -98,12 +109,18 @@ describe('validity', () => {
     });
 
     it('can leave a screening signed too late already expired', () => {
-      const { validUntil } = signingDates({ submittedAt: '2026-03-01T10:00:00Z', signedAt: '2026-04-10T10:00:00Z', timeZone: 'UTC' });
+      const { validUntil } = signingDates({
+        submittedAt: '2026-03-01T10:00:00Z',
+        signedAt: '2026-04-10T10:00:00Z',
+        timeZone: 'UTC',
+      });
       expect(validUntil).toBe('2026-03-31');
       const late = signed('GENERAL', '2026-04-10', { assessedOn: '2026-03-01', validUntil });
       const r = combineEligibility([late, ...allThree('2026-04-10').slice(0, 2)], '2026-04-10');
       expect(r.status).toBe('NOT_ELIGIBLE');
-      expect(r.reasons).toEqual([expect.objectContaining({ type: 'expired', kind: 'GENERAL', validUntil: '2026-03-31' })]);
+      expect(r.reasons).toEqual([
+        expect.objectContaining({ type: 'expired', kind: 'GENERAL', validUntil: '2026-03-31' }),
+      ]);
     });
   });
 });
@@ -181,7 +198,10 @@ describe('combineEligibility', () => {
       const bare = allThree('2026-03-10').map(({ validUntil: _unused, ...s }) => ({ ...s, assessedOn: '2026-03-01' }));
       const weekly = { ...DEFAULT_SCREENING_SETTINGS, validityDays: 7 };
       expect(combineEligibility(bare, '2026-03-10', weekly).status).toBe('NOT_ELIGIBLE');
-      expect(combineEligibility(bare, '2026-03-10', { ...weekly, validityDays: 9 })).toMatchObject({ status: 'ELIGIBLE', expiresAt: '2026-03-10' });
+      expect(combineEligibility(bare, '2026-03-10', { ...weekly, validityDays: 9 })).toMatchObject({
+        status: 'ELIGIBLE',
+        expiresAt: '2026-03-10',
+      });
     });
   });
 
@@ -346,15 +366,24 @@ describe('combineEligibility', () => {
 
     it('blocks on the day it was submitted and after, not on a day before it', () => {
       const pending = unsigned('GENERAL', '2026-03-05', 'SUBMITTED', absolute('pregnancy'));
-      expect(combineEligibility(base(), '2026-03-05', DEFAULT_SCREENING_SETTINGS, [pending]).status).toBe('CONTRAINDICATED');
+      expect(combineEligibility(base(), '2026-03-05', DEFAULT_SCREENING_SETTINGS, [pending]).status).toBe(
+        'CONTRAINDICATED',
+      );
       expect(combineEligibility(base(), '2026-03-04', DEFAULT_SCREENING_SETTINGS, [pending]).status).toBe('ELIGIBLE');
     });
 
     it('holds for review on a newer submitted screening needing review, carrying its suicidality flag', () => {
-      const pending = unsigned('PSYCHIATRIC', '2026-03-05', 'SUBMITTED', relative('suicidality-positive', { suicidalityFlag: true }));
+      const pending = unsigned(
+        'PSYCHIATRIC',
+        '2026-03-05',
+        'SUBMITTED',
+        relative('suicidality-positive', { suicidalityFlag: true }),
+      );
       const r = combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [pending]);
       expect(r).toMatchObject({ status: 'NEEDS_REVIEW', suicidalityFlag: true });
-      expect(r.reasons).toEqual([expect.objectContaining({ type: 'pending', result: 'NEEDS_REVIEW', ruleId: 'suicidality-positive' })]);
+      expect(r.reasons).toEqual([
+        expect.objectContaining({ type: 'pending', result: 'NEEDS_REVIEW', ruleId: 'suicidality-positive' }),
+      ]);
     });
 
     it('leaves the signed decision alone for a newer submitted screening that is ELIGIBLE', () => {
@@ -362,7 +391,9 @@ describe('combineEligibility', () => {
       const r = combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [pending]);
       expect(r).toMatchObject({ status: 'ELIGIBLE', reasons: [] });
       const blocked = base().map((s) => (s.kind === 'GENERAL' ? { ...s, result: absolute('pregnancy') } : s));
-      expect(combineEligibility(blocked, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [pending]).status).toBe('CONTRAINDICATED');
+      expect(combineEligibility(blocked, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [pending]).status).toBe(
+        'CONTRAINDICATED',
+      );
     });
 
     it('is NOT_ELIGIBLE with reason declined when a newer screening was declined; the older signed one is no longer relied on', () => {
@@ -376,7 +407,8 @@ describe('combineEligibility', () => {
           kind: 'CARDIOVASCULAR',
           screeningId: declined.id,
           submittedOn: '2026-03-05',
-          reason: 'The cardiovascular screening of 2026-03-05 was declined by a clinician: not cleared until a new one is signed',
+          reason:
+            'The cardiovascular screening of 2026-03-05 was declined by a clinician: not cleared until a new one is signed',
         },
       ]);
       expect(r.screeningIds).toEqual([screenings[1].id, screenings[2].id]);
@@ -384,14 +416,19 @@ describe('combineEligibility', () => {
 
     it('does not let a declined result count as a contraindication: the clinician did not accept it', () => {
       const declined = unsigned('GENERAL', '2026-03-05', 'DECLINED', absolute('pregnancy'));
-      expect(combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [declined]).status).toBe('NOT_ELIGIBLE');
+      expect(combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [declined]).status).toBe(
+        'NOT_ELIGIBLE',
+      );
     });
 
     it('ignores unsigned screenings assessed before the latest signed one of their kind', () => {
       // Submitted on the 5th, then a newer screening submitted on the 6th was signed on the 7th.
       const older = unsigned('GENERAL', '2026-03-05', 'SUBMITTED', absolute('pregnancy'));
       const declined = unsigned('GENERAL', '2026-03-05', 'DECLINED');
-      const signedLater = signed('GENERAL', '2026-03-07', { submittedAt: '2026-03-06T09:00:00Z', assessedOn: '2026-03-06' });
+      const signedLater = signed('GENERAL', '2026-03-07', {
+        submittedAt: '2026-03-06T09:00:00Z',
+        assessedOn: '2026-03-06',
+      });
       const screenings = [...base().slice(0, 2), signedLater];
       const r = combineEligibility(screenings, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [older, declined]);
       expect(r).toMatchObject({ status: 'ELIGIBLE', reasons: [] });
@@ -399,16 +436,23 @@ describe('combineEligibility', () => {
 
     it('orders by assessment: a screening submitted before the signed one was signed, but after it was assessed, still counts', () => {
       // Signed on the 7th, but its answers were from the 1st; the contraindicated one is from the 5th.
-      const signedLate = signed('GENERAL', '2026-03-07', { submittedAt: '2026-03-01T09:00:00Z', assessedOn: '2026-03-01' });
+      const signedLate = signed('GENERAL', '2026-03-07', {
+        submittedAt: '2026-03-01T09:00:00Z',
+        assessedOn: '2026-03-01',
+      });
       const pending = unsigned('GENERAL', '2026-03-05', 'SUBMITTED', absolute('pregnancy'));
-      const r = combineEligibility([...base().slice(0, 2), signedLate], '2026-03-10', DEFAULT_SCREENING_SETTINGS, [pending]);
+      const r = combineEligibility([...base().slice(0, 2), signedLate], '2026-03-10', DEFAULT_SCREENING_SETTINGS, [
+        pending,
+      ]);
       expect(r.status).toBe('CONTRAINDICATED');
     });
 
     it('counts every newer one, so a later submission cannot hide a pending contraindication', () => {
       const contraindicated = unsigned('GENERAL', '2026-03-05', 'SUBMITTED', absolute('pregnancy'));
       const later = unsigned('GENERAL', '2026-03-06', 'SUBMITTED');
-      expect(combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [later, contraindicated]).status).toBe('CONTRAINDICATED');
+      expect(
+        combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [later, contraindicated]).status,
+      ).toBe('CONTRAINDICATED');
       const laterDeclined = unsigned('GENERAL', '2026-03-06', 'DECLINED');
       const r = combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [contraindicated, laterDeclined]);
       expect(r.status).toBe('CONTRAINDICATED');
@@ -417,13 +461,19 @@ describe('combineEligibility', () => {
 
     it('with no signed screening of the kind, names it missing or declined, and a pending contraindication still blocks', () => {
       const others = base().slice(0, 2);
-      const declined = combineEligibility(others, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [unsigned('GENERAL', '2026-03-05', 'DECLINED')]);
+      const declined = combineEligibility(others, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [
+        unsigned('GENERAL', '2026-03-05', 'DECLINED'),
+      ]);
       expect(declined.status).toBe('NOT_ELIGIBLE');
       expect(declined.reasons).toEqual([expect.objectContaining({ type: 'declined', kind: 'GENERAL' })]);
-      const pending = combineEligibility(others, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [unsigned('GENERAL', '2026-03-05', 'SUBMITTED', absolute('pregnancy'))]);
+      const pending = combineEligibility(others, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [
+        unsigned('GENERAL', '2026-03-05', 'SUBMITTED', absolute('pregnancy')),
+      ]);
       expect(pending.status).toBe('CONTRAINDICATED');
       expect(pending.reasons.map((x) => x.type)).toEqual(['missing', 'pending', 'pending']);
-      const review = combineEligibility(others, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [unsigned('GENERAL', '2026-03-05', 'SUBMITTED', relative('urinary-symptoms'))]);
+      const review = combineEligibility(others, '2026-03-10', DEFAULT_SCREENING_SETTINGS, [
+        unsigned('GENERAL', '2026-03-05', 'SUBMITTED', relative('urinary-symptoms')),
+      ]);
       expect(review.status).toBe('NOT_ELIGIBLE');
     });
 
@@ -431,15 +481,36 @@ describe('combineEligibility', () => {
       const bare = unsigned('GENERAL', '2026-03-05', 'SUBMITTED', { ...eligible, status: 'CONTRAINDICATED' });
       const r = combineEligibility(base(), '2026-03-10', DEFAULT_SCREENING_SETTINGS, [bare]);
       expect(r.status).toBe('CONTRAINDICATED');
-      expect(r.reasons).toEqual([expect.objectContaining({ type: 'pending', reason: expect.stringContaining('a contraindication') })]);
+      expect(r.reasons).toEqual([
+        expect.objectContaining({ type: 'pending', reason: expect.stringContaining('a contraindication') }),
+      ]);
     });
   });
 
   it('keeps every blocking reason but the relative ones a clinician accepted', () => {
     const override = { by: 'c', reason: 'Reviewed with ophthalmology' };
     const reasons: CombinedReason[] = [
-      { type: 'rule', kind: 'GENERAL', screeningId: 'a', ruleId: 'x', reason: 'x', severity: 'RELATIVE', source: 's', evidence: 'e', overriddenBy: override },
-      { type: 'rule', kind: 'GENERAL', screeningId: 'a', ruleId: 'y', reason: 'y', severity: 'RELATIVE', source: 's', evidence: 'e' },
+      {
+        type: 'rule',
+        kind: 'GENERAL',
+        screeningId: 'a',
+        ruleId: 'x',
+        reason: 'x',
+        severity: 'RELATIVE',
+        source: 's',
+        evidence: 'e',
+        overriddenBy: override,
+      },
+      {
+        type: 'rule',
+        kind: 'GENERAL',
+        screeningId: 'a',
+        ruleId: 'y',
+        reason: 'y',
+        severity: 'RELATIVE',
+        source: 's',
+        evidence: 'e',
+      },
       { type: 'missing', kind: 'PSYCHIATRIC', reason: 'none' },
       { type: 'declined', kind: 'CARDIOVASCULAR', screeningId: 'b', submittedOn: '2026-03-01', reason: 'declined' },
     ];

@@ -253,10 +253,19 @@ export function combineEligibility(
   for (const u of pending) {
     contraindicated ||= u.result.status === 'CONTRAINDICATED';
     needsReview ||= u.result.status === 'NEEDS_REVIEW';
-    const base = { type: 'pending', kind: u.kind, screeningId: u.id, submittedOn: u.submittedOn, result: u.result.status } as const;
+    const base = {
+      type: 'pending',
+      kind: u.kind,
+      screeningId: u.id,
+      submittedOn: u.submittedOn,
+      result: u.result.status,
+    } as const;
     const awaiting = `The ${KIND_NAME[u.kind]} screening of ${u.submittedOn}, awaiting a clinician, found`;
     if (u.result.reasons.length === 0) {
-      reasons.push({ ...base, reason: `${awaiting} ${u.result.status === 'CONTRAINDICATED' ? 'a contraindication' : 'a reason for review'}` });
+      reasons.push({
+        ...base,
+        reason: `${awaiting} ${u.result.status === 'CONTRAINDICATED' ? 'a contraindication' : 'a reason for review'}`,
+      });
     }
     for (const r of u.result.reasons) reasons.push({ ...base, ...r, reason: `${awaiting}: ${r.reason}` });
   }
@@ -281,7 +290,8 @@ export function combineEligibility(
     screeningIds: relied.map((s) => s.id),
     ...(expiresAt ? { expiresAt } : {}),
     suicidalityFlag:
-      relied.some((s) => s.result.suicidalityFlag) || newer.some((u) => u.status === 'SUBMITTED' && u.result.suicidalityFlag === true),
+      relied.some((s) => s.result.suicidalityFlag) ||
+      newer.some((u) => u.status === 'SUBMITTED' && u.result.suicidalityFlag === true),
     noSerialInfusionsWithoutOverride: relied.some(
       (s) => s.result.noSerialInfusionsWithoutOverride && !(overrideApplies(s.result.status) && s.override),
     ),

@@ -1,7 +1,13 @@
 import type { EligibilityReason } from './eligibility';
 import { overrideApplies, overrideRefusal, signRefusal } from './override';
 
-const reason = (ruleId: string, severity: 'ABSOLUTE' | 'RELATIVE'): EligibilityReason => ({ ruleId, reason: ruleId, severity, source: 's', evidence: 'e' });
+const reason = (ruleId: string, severity: 'ABSOLUTE' | 'RELATIVE'): EligibilityReason => ({
+  ruleId,
+  reason: ruleId,
+  severity,
+  source: 's',
+  evidence: 'e',
+});
 
 describe('clinician override', () => {
   it('applies to NEEDS_REVIEW only', () => {
@@ -16,7 +22,9 @@ describe('clinician override', () => {
   });
 
   it('refuses an absolute contraindication, naming only the absolute reasons', () => {
-    expect(overrideRefusal('CONTRAINDICATED', [reason('pregnancy', 'ABSOLUTE'), reason('urinary-symptoms', 'RELATIVE')])).toEqual({
+    expect(
+      overrideRefusal('CONTRAINDICATED', [reason('pregnancy', 'ABSOLUTE'), reason('urinary-symptoms', 'RELATIVE')]),
+    ).toEqual({
       because: 'ABSOLUTE',
       absolute: [reason('pregnancy', 'ABSOLUTE')],
     });

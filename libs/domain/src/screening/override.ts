@@ -24,7 +24,8 @@ export function overrideRefusal(
   reasons: readonly EligibilityReason[],
 ): OverrideRefusal | undefined {
   if (overrideApplies(status)) return undefined;
-  if (status === 'CONTRAINDICATED') return { because: 'ABSOLUTE', absolute: reasons.filter((r) => r.severity === 'ABSOLUTE') };
+  if (status === 'CONTRAINDICATED')
+    return { because: 'ABSOLUTE', absolute: reasons.filter((r) => r.severity === 'ABSOLUTE') };
   return { because: 'NOTHING_TO_OVERRIDE' };
 }
 
@@ -33,7 +34,9 @@ export function overrideRefusal(
  * clinician either accepts its relative contraindications with a written override or declines.
  * Signing it as-is would leave the patient blocked with nothing left in the review queue.
  */
-export function signRefusal(status: ScreeningStatus | null | undefined): 'NEEDS_OVERRIDE_OR_DECLINE' | 'NO_RESULT' | undefined {
+export function signRefusal(
+  status: ScreeningStatus | null | undefined,
+): 'NEEDS_OVERRIDE_OR_DECLINE' | 'NO_RESULT' | undefined {
   if (status === 'NEEDS_REVIEW') return 'NEEDS_OVERRIDE_OR_DECLINE';
   if (!status) return 'NO_RESULT';
   return undefined;

@@ -1,7 +1,12 @@
 import { compareForReview, reviewGroup, type ReviewCandidate } from './review-queue';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 9, minute)).toISOString();
-const c = (name: string, result: ReviewCandidate['result'], suicidalityFlag: boolean, minute: number) => ({ name, result, suicidalityFlag, submittedAt: at(minute) });
+const c = (name: string, result: ReviewCandidate['result'], suicidalityFlag: boolean, minute: number) => ({
+  name,
+  result,
+  suicidalityFlag,
+  submittedAt: at(minute),
+});
 
 describe('compareForReview', () => {
   it('puts suicidality first whatever the result, then NEEDS_REVIEW, CONTRAINDICATED, ELIGIBLE, oldest first in each', () => {
@@ -24,7 +29,9 @@ describe('compareForReview', () => {
   });
 
   it('treats a missing result as needing review', () => {
-    expect(reviewGroup({ suicidalityFlag: false, result: null })).toBe(reviewGroup({ suicidalityFlag: false, result: 'NEEDS_REVIEW' }));
+    expect(reviewGroup({ suicidalityFlag: false, result: null })).toBe(
+      reviewGroup({ suicidalityFlag: false, result: 'NEEDS_REVIEW' }),
+    );
   });
 
   it('orders instants written with different offsets by time', () => {

@@ -45,9 +45,17 @@ describe('positiveSuicidalityAnswers', () => {
   });
 
   it('agrees with the flag the scoring raises', () => {
-    const cases: Answers[] = [{}, { phq9: { q9: 0 } }, { phq9: { q9: 1 } }, { cssrs: { q6_recent: true } }, { cssrs: { q3: true } }];
+    const cases: Answers[] = [
+      {},
+      { phq9: { q9: 0 } },
+      { phq9: { q9: 1 } },
+      { cssrs: { q6_recent: true } },
+      { cssrs: { q3: true } },
+    ];
     for (const answers of cases) {
-      const flagged = Object.values(scoreScreeningInstruments(PSYCHIATRIC_V1, answers)).some((r) => r.flags.includes('SUICIDALITY'));
+      const flagged = Object.values(scoreScreeningInstruments(PSYCHIATRIC_V1, answers)).some((r) =>
+        r.flags.includes('SUICIDALITY'),
+      );
       expect(positiveSuicidalityAnswers(PSYCHIATRIC_V1, answers).length > 0).toBe(flagged);
     }
   });

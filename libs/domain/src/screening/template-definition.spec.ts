@@ -1,8 +1,12 @@
 import { CARDIOVASCULAR_V1, GENERAL_V1, PSYCHIATRIC_V1, SCREENING_TEMPLATES } from './templates';
 import { validateTemplateDefinition } from './template-definition';
 
-const itemsOf = (template: { items: readonly unknown[] }) => JSON.parse(JSON.stringify(template.items)) as Record<string, unknown>[];
-const general = (extra: Record<string, unknown>[] = [], edit: (items: Record<string, unknown>[]) => void = () => undefined) => {
+const itemsOf = (template: { items: readonly unknown[] }) =>
+  JSON.parse(JSON.stringify(template.items)) as Record<string, unknown>[];
+const general = (
+  extra: Record<string, unknown>[] = [],
+  edit: (items: Record<string, unknown>[]) => void = () => undefined,
+) => {
   const items = [...itemsOf(GENERAL_V1), ...extra];
   edit(items);
   return { items };
@@ -11,14 +15,28 @@ const paths = (definition: unknown, kind: 'GENERAL' | 'CARDIOVASCULAR' | 'PSYCHI
   validateTemplateDefinition(definition, kind).map((e) => e.path);
 
 describe('validateTemplateDefinition', () => {
-  it.each(SCREENING_TEMPLATES.map((t) => [t.key, t] as const))('accepts the catalogue %s template as it stands', (_key, template) => {
-    expect(validateTemplateDefinition({ items: itemsOf(template) }, template.kind)).toEqual([]);
-  });
+  it.each(SCREENING_TEMPLATES.map((t) => [t.key, t] as const))(
+    'accepts the catalogue %s template as it stands',
+    (_key, template) => {
+      expect(validateTemplateDefinition({ items: itemsOf(template) }, template.kind)).toEqual([]);
+    },
+  );
 
   it('accepts added and reworded items', () => {
-    const definition = general([{ id: 'fasted', type: 'yesno', label: 'Fasted for 6 hours', help: 'Solids', requiredWhen: { itemId: 'liver_disease', oneOf: ['moderate', 'severe'] } }], (items) => {
-      items[0].label = 'Pregnant today?';
-    });
+    const definition = general(
+      [
+        {
+          id: 'fasted',
+          type: 'yesno',
+          label: 'Fasted for 6 hours',
+          help: 'Solids',
+          requiredWhen: { itemId: 'liver_disease', oneOf: ['moderate', 'severe'] },
+        },
+      ],
+      (items) => {
+        items[0].label = 'Pregnant today?';
+      },
+    );
     expect(validateTemplateDefinition(definition, 'GENERAL')).toEqual([]);
   });
 
@@ -40,7 +58,12 @@ describe('validateTemplateDefinition', () => {
 
   it('refuses a duplicate id, naming the later item', () => {
     const errors = validateTemplateDefinition(general([{ id: 'pregnancy', type: 'yesno', label: 'Again' }]), 'GENERAL');
-    expect(errors).toEqual([expect.objectContaining({ path: `items[${GENERAL_V1.items.length}].id`, message: expect.stringContaining('unique') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: `items[${GENERAL_V1.items.length}].id`,
+        message: expect.stringContaining('unique'),
+      }),
+    ]);
   });
 
   it.each([
@@ -78,7 +101,12 @@ describe('validateTemplateDefinition', () => {
   });
 
   it('names bad options by their path', () => {
-    const item = { id: 'x', type: 'choice', label: 'x', options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'A again' }, { value: 'B C', label: '' }, 'c'] };
+    const item = {
+      id: 'x',
+      type: 'choice',
+      label: 'x',
+      options: [{ value: 'a', label: 'A' }, { value: 'a', label: 'A again' }, { value: 'B C', label: '' }, 'c'],
+    };
     const at = `items[${GENERAL_V1.items.length}].options`;
     expect(paths(general([item]))).toEqual([`${at}[1].value`, `${at}[2].value`, `${at}[2].label`, `${at}[3]`]);
   });
@@ -91,10 +119,21 @@ describe('validateTemplateDefinition', () => {
     ['an empty oneOf', { itemId: 'pregnancy', oneOf: [] }, 'requiredWhen.oneOf'],
     ['an object as equals', { itemId: 'pregnancy', equals: { a: 1 } }, 'requiredWhen.equals'],
     ['an empty anyOf', { anyOf: [] }, 'requiredWhen.anyOf'],
-    ['a bad condition inside anyOf', { anyOf: [{ itemId: 'pregnancy', equals: 'no' }, { itemId: 'nope', equals: true }] }, 'requiredWhen.anyOf[1].itemId'],
+    [
+      'a bad condition inside anyOf',
+      {
+        anyOf: [
+          { itemId: 'pregnancy', equals: 'no' },
+          { itemId: 'nope', equals: true },
+        ],
+      },
+      'requiredWhen.anyOf[1].itemId',
+    ],
     ['an extra field', { itemId: 'pregnancy', equals: 'no', not: true }, 'requiredWhen.not'],
   ])('refuses a condition on %s', (_name, requiredWhen, field) => {
-    expect(paths(general([{ id: 'x', type: 'yesno', label: 'x', requiredWhen }]))).toContain(`items[${GENERAL_V1.items.length}].${field}`);
+    expect(paths(general([{ id: 'x', type: 'yesno', label: 'x', requiredWhen }]))).toContain(
+      `items[${GENERAL_V1.items.length}].${field}`,
+    );
   });
 
   it('refuses a version that drops an item the rules read', () => {
@@ -110,7 +149,10 @@ describe('validateTemplateDefinition', () => {
     items.find((i) => i.id === 'bipolar')!.type = 'text';
     items.find((i) => i.id === 'bipolar')!.maxLength = 10;
     const messages = validateTemplateDefinition({ items }, 'PSYCHIATRIC').map((e) => e.message);
-    expect(messages).toEqual([expect.stringContaining("'bipolar'"), expect.stringContaining("'phq9' must stay of type instrument PHQ9")]);
+    expect(messages).toEqual([
+      expect.stringContaining("'bipolar'"),
+      expect.stringContaining("'phq9' must stay of type instrument PHQ9"),
+    ]);
   });
 
   describe('items the rules read keep their definition; only wording and order may change', () => {
@@ -123,53 +165,125 @@ describe('validateTemplateDefinition', () => {
     const item = (items: Record<string, unknown>[], id: string) => items.find((i) => i.id === id)!;
 
     it('refuses every item made optional, naming each (the checklist that passed {} as ELIGIBLE)', () => {
-      const errors = validateTemplateDefinition(cardiovascular((items) => items.forEach((i) => (i.optional = true))), 'CARDIOVASCULAR');
+      const errors = validateTemplateDefinition(
+        cardiovascular((items) => items.forEach((i) => (i.optional = true))),
+        'CARDIOVASCULAR',
+      );
       const required = CARDIOVASCULAR_V1.items.filter((i) => !i.optional);
-      expect(errors.map((e) => e.path)).toEqual(required.map((i) => `items[${at(CARDIOVASCULAR_V1.items, i.id)}].optional`));
-      expect(errors[0].message).toBe("item 'bp1_systolic' must stay required: the eligibility rules read it, so only its wording may change");
+      expect(errors.map((e) => e.path)).toEqual(
+        required.map((i) => `items[${at(CARDIOVASCULAR_V1.items, i.id)}].optional`),
+      );
+      expect(errors[0].message).toBe(
+        "item 'bp1_systolic' must stay required: the eligibility rules read it, so only its wording may change",
+      );
     });
 
     it('refuses an item required only when a condition holds made optional', () => {
-      const errors = validateTemplateDefinition(cardiovascular((items) => (item(items, 'hypertension_controlled').optional = true)), 'CARDIOVASCULAR');
+      const errors = validateTemplateDefinition(
+        cardiovascular((items) => (item(items, 'hypertension_controlled').optional = true)),
+        'CARDIOVASCULAR',
+      );
       expect(errors).toEqual([
-        { path: `items[${at(CARDIOVASCULAR_V1.items, 'hypertension_controlled')}].optional`, message: expect.stringContaining("'hypertension_controlled' must stay required when its condition holds") },
+        {
+          path: `items[${at(CARDIOVASCULAR_V1.items, 'hypertension_controlled')}].optional`,
+          message: expect.stringContaining("'hypertension_controlled' must stay required when its condition holds"),
+        },
       ]);
     });
 
     it('refuses a removed requiredWhen, and a changed one', () => {
       const removed = cardiovascular((items) => delete item(items, 'angina_unstable').requiredWhen);
       expect(validateTemplateDefinition(removed, 'CARDIOVASCULAR')).toEqual([
-        { path: `items[${at(CARDIOVASCULAR_V1.items, 'angina_unstable')}].requiredWhen`, message: expect.stringContaining("'angina_unstable' must keep the catalogue's condition") },
+        {
+          path: `items[${at(CARDIOVASCULAR_V1.items, 'angina_unstable')}].requiredWhen`,
+          message: expect.stringContaining("'angina_unstable' must keep the catalogue's condition"),
+        },
       ]);
-      const narrowed = cardiovascular((items) => (item(items, 'ecg_on_file').requiredWhen = { itemId: 'hypertension', equals: true }));
-      expect(paths(narrowed, 'CARDIOVASCULAR')).toEqual([`items[${at(CARDIOVASCULAR_V1.items, 'ecg_on_file')}].requiredWhen`]);
-      const added = cardiovascular((items) => (item(items, 'heart_rate').requiredWhen = { itemId: 'hypertension', equals: true }));
-      expect(validateTemplateDefinition(added, 'CARDIOVASCULAR')[0].message).toContain("'heart_rate' must not become conditional");
+      const narrowed = cardiovascular(
+        (items) => (item(items, 'ecg_on_file').requiredWhen = { itemId: 'hypertension', equals: true }),
+      );
+      expect(paths(narrowed, 'CARDIOVASCULAR')).toEqual([
+        `items[${at(CARDIOVASCULAR_V1.items, 'ecg_on_file')}].requiredWhen`,
+      ]);
+      const added = cardiovascular(
+        (items) => (item(items, 'heart_rate').requiredWhen = { itemId: 'hypertension', equals: true }),
+      );
+      expect(validateTemplateDefinition(added, 'CARDIOVASCULAR')[0].message).toContain(
+        "'heart_rate' must not become conditional",
+      );
     });
 
     it('accepts a requiredWhen written with its keys in another order', () => {
-      const reordered = cardiovascular((items) => (item(items, 'angina_unstable').requiredWhen = { equals: true, itemId: 'coronary_artery_disease' }));
+      const reordered = cardiovascular(
+        (items) => (item(items, 'angina_unstable').requiredWhen = { equals: true, itemId: 'coronary_artery_disease' }),
+      );
       expect(validateTemplateDefinition(reordered, 'CARDIOVASCULAR')).toEqual([]);
     });
 
     it.each([
-      ['a narrowed range (blocking readings out of reach)', 'bp1_systolic', { max: 170 }, 'max', 'must keep its range 50 to 300'],
+      [
+        'a narrowed range (blocking readings out of reach)',
+        'bp1_systolic',
+        { max: 170 },
+        'max',
+        'must keep its range 50 to 300',
+      ],
       ['a raised minimum', 'heart_rate', { min: 40 }, 'min', 'must keep its range 20 to 250'],
       ['another unit', 'bp2_diastolic', { unit: 'kPa' }, 'unit', 'must stay in mmHg'],
       ['decimals allowed', 'bp2_systolic', { integer: false }, 'integer', 'must stay a whole number'],
     ])('refuses %s', (_name, id, change, field, message) => {
-      const errors = validateTemplateDefinition(cardiovascular((items) => Object.assign(item(items, id), change)), 'CARDIOVASCULAR');
-      expect(errors).toEqual([{ path: `items[${at(CARDIOVASCULAR_V1.items, id)}].${field}`, message: expect.stringContaining(`'${id}' ${message}`) }]);
+      const errors = validateTemplateDefinition(
+        cardiovascular((items) => Object.assign(item(items, id), change)),
+        'CARDIOVASCULAR',
+      );
+      expect(errors).toEqual([
+        {
+          path: `items[${at(CARDIOVASCULAR_V1.items, id)}].${field}`,
+          message: expect.stringContaining(`'${id}' ${message}`),
+        },
+      ]);
     });
 
     it.each([
-      ['a renamed option value', [{ value: 'no', label: 'No' }, { value: 'maybe', label: 'Maybe' }, { value: 'yes', label: 'Yes' }, { value: 'not_applicable', label: 'N/A' }]],
-      ['a dropped option', [{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }, { value: 'not_applicable', label: 'N/A' }]],
-      ['an added option', [{ value: 'no', label: 'No' }, { value: 'possible', label: 'Possibly' }, { value: 'yes', label: 'Yes' }, { value: 'not_applicable', label: 'N/A' }, { value: 'unknown', label: 'Unknown' }]],
+      [
+        'a renamed option value',
+        [
+          { value: 'no', label: 'No' },
+          { value: 'maybe', label: 'Maybe' },
+          { value: 'yes', label: 'Yes' },
+          { value: 'not_applicable', label: 'N/A' },
+        ],
+      ],
+      [
+        'a dropped option',
+        [
+          { value: 'no', label: 'No' },
+          { value: 'yes', label: 'Yes' },
+          { value: 'not_applicable', label: 'N/A' },
+        ],
+      ],
+      [
+        'an added option',
+        [
+          { value: 'no', label: 'No' },
+          { value: 'possible', label: 'Possibly' },
+          { value: 'yes', label: 'Yes' },
+          { value: 'not_applicable', label: 'N/A' },
+          { value: 'unknown', label: 'Unknown' },
+        ],
+      ],
     ])('refuses %s of an item the rules read', (_name, options) => {
-      const errors = validateTemplateDefinition(general([], (items) => (item(items, 'pregnancy').options = options)), 'GENERAL');
+      const errors = validateTemplateDefinition(
+        general([], (items) => (item(items, 'pregnancy').options = options)),
+        'GENERAL',
+      );
       expect(errors).toEqual([
-        { path: `items[${at(GENERAL_V1.items, 'pregnancy')}].options`, message: expect.stringContaining("'pregnancy' must keep exactly the option values no, possible, yes, not_applicable") },
+        {
+          path: `items[${at(GENERAL_V1.items, 'pregnancy')}].options`,
+          message: expect.stringContaining(
+            "'pregnancy' must keep exactly the option values no, possible, yes, not_applicable",
+          ),
+        },
       ]);
     });
 
@@ -181,7 +295,10 @@ describe('validateTemplateDefinition', () => {
         }),
         'GENERAL',
       );
-      expect(errors.map((e) => e.path)).toEqual([`items[${at(GENERAL_V1.items, 'pregnancy')}].validFor`, `items[${at(GENERAL_V1.items, 'allergies')}].maxLength`]);
+      expect(errors.map((e) => e.path)).toEqual([
+        `items[${at(GENERAL_V1.items, 'pregnancy')}].validFor`,
+        `items[${at(GENERAL_V1.items, 'allergies')}].maxLength`,
+      ]);
     });
 
     it('accepts relabelled items, help, short labels and option labels, reordered items and options, and new items', () => {
@@ -190,19 +307,35 @@ describe('validateTemplateDefinition', () => {
         item(items, 'bp1_systolic').help = 'Seated, 5 minutes of rest, cuff at heart level.';
         item(items, 'heart_rate').shortLabel = 'HR';
         items.reverse();
-        items.push({ id: 'bp_arm', type: 'choice', label: 'Arm used', optional: true, options: [{ value: 'left', label: 'Left' }, { value: 'right', label: 'Right' }] });
+        items.push({
+          id: 'bp_arm',
+          type: 'choice',
+          label: 'Arm used',
+          optional: true,
+          options: [
+            { value: 'left', label: 'Left' },
+            { value: 'right', label: 'Right' },
+          ],
+        });
       });
       expect(validateTemplateDefinition(definition, 'CARDIOVASCULAR')).toEqual([]);
       const relabelled = general([], (items) => {
         const pregnancy = item(items, 'pregnancy');
-        pregnancy.options = [...(pregnancy.options as { value: string; label: string }[])].reverse().map((o) => ({ ...o, label: `${o.label}.` }));
+        pregnancy.options = [...(pregnancy.options as { value: string; label: string }[])]
+          .reverse()
+          .map((o) => ({ ...o, label: `${o.label}.` }));
         pregnancy.shortLabel = 'pregnancy';
       });
       expect(validateTemplateDefinition(relabelled, 'GENERAL')).toEqual([]);
     });
 
     it('accepts optional written out as false on a required item', () => {
-      expect(validateTemplateDefinition(cardiovascular((items) => (item(items, 'heart_rate').optional = false)), 'CARDIOVASCULAR')).toEqual([]);
+      expect(
+        validateTemplateDefinition(
+          cardiovascular((items) => (item(items, 'heart_rate').optional = false)),
+          'CARDIOVASCULAR',
+        ),
+      ).toEqual([]);
     });
   });
 

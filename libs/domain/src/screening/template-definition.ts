@@ -22,7 +22,14 @@ export interface TemplateDefinitionError {
   message: string;
 }
 
-export const TEMPLATE_ITEM_TYPES: readonly TemplateItemType[] = ['yesno', 'number', 'choice', 'date', 'text', 'instrument'];
+export const TEMPLATE_ITEM_TYPES: readonly TemplateItemType[] = [
+  'yesno',
+  'number',
+  'choice',
+  'date',
+  'text',
+  'instrument',
+];
 export const TEMPLATE_LIMITS = {
   items: 200,
   options: 50,
@@ -45,8 +52,10 @@ const KEYS_BY_TYPE: Record<TemplateItemType, readonly string[]> = {
 };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown, max: number) => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown, max: number) =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= max;
 
 /**
  * Problems with `definition` (`{ items: [...] }`) as a template of `kind`; none means it may be
@@ -103,7 +112,10 @@ export function validateTemplateDefinition(definition: unknown, kind: ScreeningK
         continue;
       }
       for (const difference of catalogueDifferences(required, found.item)) {
-        fail(`${found.at}.${difference.field}`, `item '${required.id}' ${difference.message}: the eligibility rules read it, so only its wording may change`);
+        fail(
+          `${found.at}.${difference.field}`,
+          `item '${required.id}' ${difference.message}: the eligibility rules read it, so only its wording may change`,
+        );
       }
     }
   }
@@ -116,27 +128,52 @@ export function validateTemplateDefinition(definition: unknown, kind: ScreeningK
  */
 function catalogueDifferences(catalogue: TemplateItem, item: Json): { field: string; message: string }[] {
   if (item.type !== catalogue.type || (catalogue.type === 'instrument' && item.instrument !== catalogue.instrument)) {
-    return [{ field: item.type !== catalogue.type ? 'type' : 'instrument', message: `must stay of type ${describe(catalogue)}` }];
+    return [
+      {
+        field: item.type !== catalogue.type ? 'type' : 'instrument',
+        message: `must stay of type ${describe(catalogue)}`,
+      },
+    ];
   }
   const differences: { field: string; message: string }[] = [];
   const differ = (field: string, message: string) => differences.push({ field, message });
   if ((item.optional === true) !== (catalogue.optional === true)) {
-    differ('optional', catalogue.optional ? 'must stay optional' : catalogue.requiredWhen ? 'must stay required when its condition holds' : 'must stay required');
+    differ(
+      'optional',
+      catalogue.optional
+        ? 'must stay optional'
+        : catalogue.requiredWhen
+          ? 'must stay required when its condition holds'
+          : 'must stay required',
+    );
   }
   if (canonical(item.requiredWhen) !== canonical(catalogue.requiredWhen)) {
-    differ('requiredWhen', catalogue.requiredWhen ? "must keep the catalogue's condition for when it is required" : 'must not become conditional');
+    differ(
+      'requiredWhen',
+      catalogue.requiredWhen
+        ? "must keep the catalogue's condition for when it is required"
+        : 'must not become conditional',
+    );
   }
   if (item.validFor !== catalogue.validFor) {
-    differ('validFor', catalogue.validFor ? `must stay valid for one ${catalogue.validFor.toLowerCase()}` : 'must not become valid for a day only');
+    differ(
+      'validFor',
+      catalogue.validFor
+        ? `must stay valid for one ${catalogue.validFor.toLowerCase()}`
+        : 'must not become valid for a day only',
+    );
   }
   switch (catalogue.type) {
     case 'number':
-      if (item.min !== catalogue.min || item.max !== catalogue.max) differ(item.min !== catalogue.min ? 'min' : 'max', `must keep its range ${catalogue.min} to ${catalogue.max}`);
+      if (item.min !== catalogue.min || item.max !== catalogue.max)
+        differ(item.min !== catalogue.min ? 'min' : 'max', `must keep its range ${catalogue.min} to ${catalogue.max}`);
       if (item.unit !== catalogue.unit) differ('unit', `must stay in ${catalogue.unit}`);
-      if ((item.integer === true) !== (catalogue.integer === true)) differ('integer', catalogue.integer ? 'must stay a whole number' : 'must not become whole numbers only');
+      if ((item.integer === true) !== (catalogue.integer === true))
+        differ('integer', catalogue.integer ? 'must stay a whole number' : 'must not become whole numbers only');
       break;
     case 'choice': {
-      const values = (options: unknown) => (Array.isArray(options) ? options.map((o) => (isObject(o) ? o.value : o)) : []);
+      const values = (options: unknown) =>
+        Array.isArray(options) ? options.map((o) => (isObject(o) ? o.value : o)) : [];
       if (canonical([...values(item.options)].sort()) !== canonical(values(catalogue.options).sort())) {
         differ('options', `must keep exactly the option values ${values(catalogue.options).join(', ')}`);
       }
@@ -157,7 +194,13 @@ function catalogueDifferences(catalogue: TemplateItem, item: Json): { field: str
 function canonical(value: unknown): string {
   if (value === undefined) return 'none';
   return JSON.stringify(value, (_key, v: unknown) =>
-    isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    isObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
   );
 }
 
@@ -169,22 +212,27 @@ function checkItem(item: Json & { type: TemplateItemType }, at: string, fail: (p
   for (const key of Object.keys(item)) {
     if (!KEYS_BY_TYPE[item.type].includes(key)) fail(`${at}.${key}`, `is not a field of a ${item.type} item`);
   }
-  if (!isText(item.label, TEMPLATE_LIMITS.label)) fail(`${at}.label`, `must be non-blank text of at most ${TEMPLATE_LIMITS.label} characters`);
-  if (item.help !== undefined && !isText(item.help, TEMPLATE_LIMITS.help)) fail(`${at}.help`, `must be non-blank text of at most ${TEMPLATE_LIMITS.help} characters`);
+  if (!isText(item.label, TEMPLATE_LIMITS.label))
+    fail(`${at}.label`, `must be non-blank text of at most ${TEMPLATE_LIMITS.label} characters`);
+  if (item.help !== undefined && !isText(item.help, TEMPLATE_LIMITS.help))
+    fail(`${at}.help`, `must be non-blank text of at most ${TEMPLATE_LIMITS.help} characters`);
   if (item.shortLabel !== undefined && !isText(item.shortLabel, TEMPLATE_LIMITS.shortLabel)) {
     fail(`${at}.shortLabel`, `must be non-blank text of at most ${TEMPLATE_LIMITS.shortLabel} characters`);
   }
-  if (item.optional !== undefined && typeof item.optional !== 'boolean') fail(`${at}.optional`, 'must be true or false');
+  if (item.optional !== undefined && typeof item.optional !== 'boolean')
+    fail(`${at}.optional`, 'must be true or false');
   if (item.validFor !== undefined && item.validFor !== 'DAY') fail(`${at}.validFor`, "must be 'DAY' when present");
 
   switch (item.type) {
     case 'number': {
-      if (!isText(item.unit, TEMPLATE_LIMITS.unit)) fail(`${at}.unit`, `must be non-blank text of at most ${TEMPLATE_LIMITS.unit} characters`);
+      if (!isText(item.unit, TEMPLATE_LIMITS.unit))
+        fail(`${at}.unit`, `must be non-blank text of at most ${TEMPLATE_LIMITS.unit} characters`);
       const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
       if (!finite(item.min)) fail(`${at}.min`, 'must be a number');
       if (!finite(item.max)) fail(`${at}.max`, 'must be a number');
       if (finite(item.min) && finite(item.max) && item.min > item.max) fail(`${at}.max`, 'must be at least min');
-      if (item.integer !== undefined && typeof item.integer !== 'boolean') fail(`${at}.integer`, 'must be true or false');
+      if (item.integer !== undefined && typeof item.integer !== 'boolean')
+        fail(`${at}.integer`, 'must be true or false');
       return;
     }
     case 'choice': {
@@ -196,7 +244,8 @@ function checkItem(item: Json & { type: TemplateItemType }, at: string, fail: (p
       options.forEach((option, j) => {
         const path = `${at}.options[${j}]`;
         if (!isObject(option)) return fail(path, 'must be an object with value and label');
-        for (const key of Object.keys(option)) if (key !== 'value' && key !== 'label') fail(`${path}.${key}`, 'is not a field of an option');
+        for (const key of Object.keys(option))
+          if (key !== 'value' && key !== 'label') fail(`${path}.${key}`, 'is not a field of an option');
         if (typeof option.value !== 'string' || !TEMPLATE_LIMITS.idPattern.test(option.value)) {
           fail(`${path}.value`, 'must be 1 to 64 lower-case letters, digits or underscores, starting with a letter');
         } else if (values.has(option.value)) {
@@ -209,7 +258,12 @@ function checkItem(item: Json & { type: TemplateItemType }, at: string, fail: (p
       return;
     }
     case 'text':
-      if (typeof item.maxLength !== 'number' || !Number.isInteger(item.maxLength) || item.maxLength < 1 || item.maxLength > TEMPLATE_LIMITS.textMaxLength) {
+      if (
+        typeof item.maxLength !== 'number' ||
+        !Number.isInteger(item.maxLength) ||
+        item.maxLength < 1 ||
+        item.maxLength > TEMPLATE_LIMITS.textMaxLength
+      ) {
         fail(`${at}.maxLength`, `must be a whole number from 1 to ${TEMPLATE_LIMITS.textMaxLength}`);
       }
       return;
@@ -235,12 +289,15 @@ function checkCondition(
   if (!isObject(condition)) return fail(at, 'must be a condition object');
   if (depth > 5) return fail(at, 'is nested too deeply');
   if ('anyOf' in condition) {
-    if (!Array.isArray(condition.anyOf) || condition.anyOf.length === 0) return fail(`${at}.anyOf`, 'must be a non-empty array of conditions');
-    for (const key of Object.keys(condition)) if (key !== 'anyOf') fail(`${at}.${key}`, 'is not a field of an anyOf condition');
+    if (!Array.isArray(condition.anyOf) || condition.anyOf.length === 0)
+      return fail(`${at}.anyOf`, 'must be a non-empty array of conditions');
+    for (const key of Object.keys(condition))
+      if (key !== 'anyOf') fail(`${at}.${key}`, 'is not a field of an anyOf condition');
     condition.anyOf.forEach((c, k) => checkCondition(c, `${at}.anyOf[${k}]`, ids, self, fail, depth + 1));
     return;
   }
-  const primitive = (v: unknown) => typeof v === 'boolean' || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+  const primitive = (v: unknown) =>
+    typeof v === 'boolean' || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
   if (typeof condition.itemId !== 'string' || !ids.has(condition.itemId)) {
     fail(`${at}.itemId`, 'must name another item of this template');
   } else if (condition.itemId === self) {
@@ -250,7 +307,10 @@ function checkCondition(
   const hasOneOf = 'oneOf' in condition;
   if (hasEquals === hasOneOf) return fail(at, 'must have exactly one of equals or oneOf');
   if (hasEquals && !primitive(condition.equals)) fail(`${at}.equals`, 'must be a yes/no, number or text value');
-  if (hasOneOf && (!Array.isArray(condition.oneOf) || condition.oneOf.length === 0 || !condition.oneOf.every(primitive))) {
+  if (
+    hasOneOf &&
+    (!Array.isArray(condition.oneOf) || condition.oneOf.length === 0 || !condition.oneOf.every(primitive))
+  ) {
     fail(`${at}.oneOf`, 'must be a non-empty array of yes/no, number or text values');
   }
   for (const key of Object.keys(condition)) {

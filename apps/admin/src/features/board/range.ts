@@ -18,7 +18,11 @@ export function boardRange(date: string, view: BoardView, zone: string): { from:
 }
 
 export function shiftDate(date: string, view: BoardView, steps: number): string {
-  return DateTime.fromISO(date).plus(view === 'week' ? { weeks: steps } : { days: steps }).toISODate() ?? date;
+  return (
+    DateTime.fromISO(date)
+      .plus(view === 'week' ? { weeks: steps } : { days: steps })
+      .toISODate() ?? date
+  );
 }
 
 /** "Mon 7 Dec 2026" or "7 – 13 Dec 2026". */

@@ -16,7 +16,8 @@ export function bookingProblem(error: unknown): BookingProblem {
     if (error.status === 409 && (error.code === 'SLOT_TAKEN' || error.code === 'PLAN_INFEASIBLE')) {
       return {
         title: 'That slot was just taken',
-        message: 'Another booking took one of these sessions a moment ago. Nothing was booked — search again for fresh options.',
+        message:
+          'Another booking took one of these sessions a moment ago. Nothing was booked — search again for fresh options.',
         reasons: [],
         searchAgain: true,
       };

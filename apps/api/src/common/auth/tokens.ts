@@ -34,7 +34,8 @@ export class TokenService {
   verifyAccess(token: string): Actor | undefined {
     try {
       const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as AccessClaims;
-      if (!Array.isArray(claims.roles) || !claims.roles.every((r) => (ROLES as readonly string[]).includes(r))) return undefined;
+      if (!Array.isArray(claims.roles) || !claims.roles.every((r) => (ROLES as readonly string[]).includes(r)))
+        return undefined;
       return { id: claims.sub, clinicId: claims.clinic, email: claims.email, roles: claims.roles };
     } catch {
       return undefined;

@@ -50,14 +50,23 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const detail =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
       return { type: 'about:blank', title: titleOf(status), status, detail, code: codeOf(status), ...base };
     }
     // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
     const statusCode = (exception as { statusCode?: number } | null)?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       const detail = (exception as Error).message;
-      return { type: 'about:blank', title: titleOf(statusCode), status: statusCode, detail, code: codeOf(statusCode), ...base };
+      return {
+        type: 'about:blank',
+        title: titleOf(statusCode),
+        status: statusCode,
+        detail,
+        code: codeOf(statusCode),
+        ...base,
+      };
     }
     return {
       type: 'about:blank',
@@ -72,12 +81,25 @@ export class ProblemFilter implements ExceptionFilter {
 
 /** A problem body for errors answered outside Nest (router limits, unknown paths). */
 export function plainProblem(status: number, detail: string, url: string, correlationId: string): Problem {
-  return { type: 'about:blank', title: titleOf(status), status, detail, code: codeOf(status), instance: url.split('?')[0], correlationId };
+  return {
+    type: 'about:blank',
+    title: titleOf(status),
+    status,
+    detail,
+    code: codeOf(status),
+    instance: url.split('?')[0],
+    correlationId,
+  };
 }
 
 function titleOf(status: number): string {
   const name = HttpStatus[status] as string | undefined;
-  return name ? name.toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : 'Error';
+  return name
+    ? name
+        .toLowerCase()
+        .replace(/_/g, ' ')
+        .replace(/^./, (c) => c.toUpperCase())
+    : 'Error';
 }
 
 function codeOf(status: number): string {

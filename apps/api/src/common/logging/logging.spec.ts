@@ -8,7 +8,12 @@ describe('request logs', () => {
   };
 
   it('keep the path but drop the query string, which can hold a patient name', () => {
-    const logged = http.serializers.req({ id: 'r1', method: 'GET', url: '/api/patients?q=Lovelace&dateOfBirth=1980-04-02', headers: { cookie: 'x' } });
+    const logged = http.serializers.req({
+      id: 'r1',
+      method: 'GET',
+      url: '/api/patients?q=Lovelace&dateOfBirth=1980-04-02',
+      headers: { cookie: 'x' },
+    });
     expect(logged).toEqual({ id: 'r1', method: 'GET', path: '/api/patients' });
     expect(JSON.stringify(logged)).not.toMatch(/Lovelace|1980|cookie/);
   });
@@ -20,7 +25,8 @@ describe('request logs', () => {
 });
 
 describe('requestIdOf', () => {
-  const req = (id?: string) => ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as unknown as IncomingMessage;
+  const req = (id?: string) =>
+    ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as unknown as IncomingMessage;
   it('accepts a well-formed caller id and mints one otherwise', () => {
     expect(requestIdOf(req('abc-12345'))).toBe('abc-12345');
     expect(requestIdOf(req('short'))).toMatch(/^[0-9a-f-]{36}$/);

@@ -16,7 +16,11 @@ export function loggerParams(level: string): Params {
       genReqId: (req: IncomingMessage) => requestIdOf(req),
       customProps: (req: IncomingMessage & { actor?: { id: string } }) => (req.actor ? { actorId: req.actor.id } : {}),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
         res: (res: ServerResponse & { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: { paths: ['req.headers', 'res.headers'], remove: true },

@@ -23,7 +23,8 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
       const target = record.target ?? (record.constraint as Record<string, unknown> | undefined)?.name;
       if (target === constraint) named = true;
     }
-    for (const key of ['meta', 'cause', 'driverAdapterError', 'constraint', 'originalError']) visit(record[key], depth + 1);
+    for (const key of ['meta', 'cause', 'driverAdapterError', 'constraint', 'originalError'])
+      visit(record[key], depth + 1);
   };
   visit(error, 0);
   return found && named;

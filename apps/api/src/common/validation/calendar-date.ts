@@ -15,7 +15,9 @@ export function IsDateOfBirth(options?: ValidationOptions) {
         defaultMessage: (args) => {
           const value = args?.value;
           const problem =
-            typeof value === 'string' ? dateOfBirthProblem(value, new Date().toISOString().slice(0, 10)) : 'must be a string';
+            typeof value === 'string'
+              ? dateOfBirthProblem(value, new Date().toISOString().slice(0, 10))
+              : 'must be a string';
           return `${args?.property} ${problem}`;
         },
       },

@@ -54,4 +54,9 @@ export const IsWallClock = (allowMidnightEnd = false, options?: ValidationOption
   );
 
 export const IsTimeZone = (options?: ValidationOptions) =>
-  rule('isTimeZone', (value) => typeof value === 'string' && value.length <= 64 && IANAZone.isValidZone(value), 'must be an IANA time zone such as Europe/London', options);
+  rule(
+    'isTimeZone',
+    (value) => typeof value === 'string' && value.length <= 64 && IANAZone.isValidZone(value),
+    'must be an IANA time zone such as Europe/London',
+    options,
+  );

@@ -4,7 +4,11 @@ import { DomainError, FieldError } from '../errors/domain-error';
 /** Flattens class-validator's nested errors into `field` paths such as `diagnoses[0].icd10Code`. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule: rule === 'whitelistValidation' ? 'unknownField' : rule,

@@ -13,7 +13,14 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { CourseOptionsDto, VersionedReasonDto } from '../courses/dto/course.dto';
 import { AppointmentsService } from './appointments.service';
-import { BoardAppointmentDto, BoardDto, BoardQueryDto, RescheduleDto, RescheduleOptionsRequestDto, VersionDto } from './dto/appointment.dto';
+import {
+  BoardAppointmentDto,
+  BoardDto,
+  BoardQueryDto,
+  RescheduleDto,
+  RescheduleOptionsRequestDto,
+  VersionDto,
+} from './dto/appointment.dto';
 
 @ApiTags('appointments')
 @Controller('appointments')
@@ -25,18 +32,29 @@ export class AppointmentsController {
   @ApiOperation({ summary: 'The chair board: appointments overlapping a range of up to 31 days' })
   @ApiOkResponse({ type: BoardDto })
   @ApiBadRequestResponse({ description: 'Invalid or too long a range' })
-  board(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Query() query: BoardQueryDto): Promise<BoardDto> {
+  board(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Query() query: BoardQueryDto,
+  ): Promise<BoardDto> {
     return this.appointments.board(actor, meta, query);
   }
 
   @Post(':id/reschedule-options')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: "Where this one session could move: other chairs and times on its own clinic-local day" })
+  @ApiOperation({ summary: 'Where this one session could move: other chairs and times on its own clinic-local day' })
   @ApiOkResponse({ type: CourseOptionsDto })
-  @ApiConflictResponse({ description: 'Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (earliest after the session\'s day)' })
+  @ApiConflictResponse({
+    description:
+      "Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (earliest after the session's day)",
+  })
   @ApiNotFoundResponse()
-  rescheduleOptions(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: RescheduleOptionsRequestDto): Promise<CourseOptionsDto> {
+  rescheduleOptions(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: RescheduleOptionsRequestDto,
+  ): Promise<CourseOptionsDto> {
     return this.appointments.rescheduleOptions(actor, id, body);
   }
 
@@ -44,10 +62,14 @@ export class AppointmentsController {
   @HttpCode(200)
   @Roles('SCHEDULER')
   @ApiOperation({
-    summary: 'Move one session to another chair or time on the same clinic-local day (re-checked against fresh capacity); another day means cancelling and rebooking the course',
+    summary:
+      'Move one session to another chair or time on the same clinic-local day (re-checked against fresh capacity); another day means cancelling and rebooking the course',
   })
   @ApiOkResponse({ type: BoardAppointmentDto })
-  @ApiConflictResponse({ description: 'Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (RESCHEDULE_OTHER_DAY among the reasons) or SLOT_TAKEN' })
+  @ApiConflictResponse({
+    description:
+      'Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (RESCHEDULE_OTHER_DAY among the reasons) or SLOT_TAKEN',
+  })
   @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on the new day' })
   @ApiNotFoundResponse()
   reschedule(
@@ -64,7 +86,9 @@ export class AppointmentsController {
   @Roles('SCHEDULER')
   @ApiOperation({ summary: 'Cancel one session that has not started, with a reason' })
   @ApiOkResponse({ type: BoardAppointmentDto })
-  @ApiConflictResponse({ description: 'Stale version, not booked, already started (record a no-show instead), or the course is not booked' })
+  @ApiConflictResponse({
+    description: 'Stale version, not booked, already started (record a no-show instead), or the course is not booked',
+  })
   @ApiNotFoundResponse()
   cancel(
     @CurrentActor() actor: Actor,

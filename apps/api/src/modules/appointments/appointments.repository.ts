@@ -10,7 +10,13 @@ import type { PlanProblem } from '../courses/planning.service';
 
 const boardInclude = {
   chair: { select: { name: true } },
-  course: { select: { sessionCount: true, protocol: { select: { name: true } }, patient: { select: { givenName: true, familyName: true, mrn: true } } } },
+  course: {
+    select: {
+      sessionCount: true,
+      protocol: { select: { name: true } },
+      patient: { select: { givenName: true, familyName: true, mrn: true } },
+    },
+  },
 } satisfies Prisma.AppointmentInclude;
 
 export type BoardRecord = Prisma.AppointmentGetPayload<{ include: typeof boardInclude }>;
@@ -39,10 +45,17 @@ type Refusal = Exclude<ChangeResult, { ok: true }>;
  * one statement; `refusal` below only names the reason when the update matched nothing.
  */
 function changeable(change: 'MOVE' | StatusChange['status'], now: Date): Prisma.AppointmentWhereInput {
-  return change === 'NO_SHOW' ? { startsAt: { lte: now } } : { startsAt: { gt: now }, course: { is: { status: 'BOOKED' } } };
+  return change === 'NO_SHOW'
+    ? { startsAt: { lte: now } }
+    : { startsAt: { gt: now }, course: { is: { status: 'BOOKED' } } };
 }
 
-const refusalSelect = { version: true, status: true, startsAt: true, course: { select: { status: true } } } satisfies Prisma.AppointmentSelect;
+const refusalSelect = {
+  version: true,
+  status: true,
+  startsAt: true,
+  course: { select: { status: true } },
+} satisfies Prisma.AppointmentSelect;
 
 /** Why an appointment in this state cannot take this change at `version` and `now`, or null if it can. */
 function refusal(
@@ -75,10 +88,19 @@ export class AppointmentsRepository {
   }
 
   /** The chair board for a range, and a SEARCH audit row per patient shown, in one transaction. */
-  board(clinicId: string, range: { from: Date; to: Date; chairId?: string }, audit: (patientIds: string[]) => AuditEntry[]): Promise<BoardRecord[]> {
+  board(
+    clinicId: string,
+    range: { from: Date; to: Date; chairId?: string },
+    audit: (patientIds: string[]) => AuditEntry[],
+  ): Promise<BoardRecord[]> {
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.appointment.findMany({
-        where: { clinicId, startsAt: { lt: range.to }, endsAt: { gt: range.from }, ...(range.chairId ? { chairId: range.chairId } : {}) },
+        where: {
+          clinicId,
+          startsAt: { lt: range.to },
+          endsAt: { gt: range.from },
+          ...(range.chairId ? { chairId: range.chairId } : {}),
+        },
         include: boardInclude,
         orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
         take: 5000,
@@ -106,22 +128,41 @@ export class AppointmentsRepository {
     try {
       return await this.prisma.$transaction(async (tx): Promise<ChangeResult> => {
         await lockClinicBookings(tx, clinicId);
-        const early = refusal(await tx.appointment.findFirst({ where: { id, clinicId }, select: refusalSelect }), move.version, 'MOVE', now);
+        const early = refusal(
+          await tx.appointment.findFirst({ where: { id, clinicId }, select: refusalSelect }),
+          move.version,
+          'MOVE',
+          now,
+        );
         if (early) return early;
         const snapshot = await this.capacity.load(clinicId, window.from, window.to, tx);
         const reasons = snapshot ? recheck(snapshot) : [{ code: 'UNKNOWN_CLINIC', message: 'no such clinic' }];
         if (reasons.length > 0) return { ok: false, reason: 'INFEASIBLE', reasons };
         const moved = await tx.appointment.updateManyAndReturn({
           where: { id, clinicId, version: move.version, status: 'BOOKED', ...changeable('MOVE', now) },
-          data: { chairId: move.chairId, startsAt: new Date(move.startsAt), endsAt: new Date(move.endsAt), version: { increment: 1 } },
+          data: {
+            chairId: move.chairId,
+            startsAt: new Date(move.startsAt),
+            endsAt: new Date(move.endsAt),
+            version: { increment: 1 },
+          },
           select: { courseId: true },
         });
         if (moved.length === 0) {
           const current = await tx.appointment.findFirst({ where: { id, clinicId }, select: refusalSelect });
-          return refusal(current, move.version, 'MOVE', now) ?? { ok: false, reason: 'STALE_VERSION', currentVersion: move.version + 1 };
+          return (
+            refusal(current, move.version, 'MOVE', now) ?? {
+              ok: false,
+              reason: 'STALE_VERSION',
+              currentVersion: move.version + 1,
+            }
+          );
         }
         const courseId = moved[0].courseId;
-        const course = await tx.course.findUniqueOrThrow({ where: { id: courseId }, select: { eligibilityScreeningIds: true } });
+        const course = await tx.course.findUniqueOrThrow({
+          where: { id: courseId },
+          select: { eligibilityScreeningIds: true },
+        });
         const ids = [...new Set([...course.eligibilityScreeningIds, ...move.screeningIds])];
         if (ids.length !== course.eligibilityScreeningIds.length) {
           await tx.course.update({ where: { id: courseId }, data: { eligibilityScreeningIds: ids } });
@@ -139,7 +180,14 @@ export class AppointmentsRepository {
    * Sets a booked appointment at `version` to CANCELLED (not yet started, course still booked) or
    * NO_SHOW (started), with its audit row; the conditions are part of the update itself.
    */
-  changeStatus(clinicId: string, id: string, version: number, change: StatusChange, now: Date, audit: AuditEntry): Promise<ChangeResult> {
+  changeStatus(
+    clinicId: string,
+    id: string,
+    version: number,
+    change: StatusChange,
+    now: Date,
+    audit: AuditEntry,
+  ): Promise<ChangeResult> {
     return this.prisma.$transaction(async (tx): Promise<ChangeResult> => {
       const { count } = await tx.appointment.updateMany({
         where: { id, clinicId, version, status: 'BOOKED', ...changeable(change.status, now) },
@@ -147,7 +195,13 @@ export class AppointmentsRepository {
       });
       if (count === 0) {
         const current = await tx.appointment.findFirst({ where: { id, clinicId }, select: refusalSelect });
-        return refusal(current, version, change.status, now) ?? { ok: false, reason: 'STALE_VERSION', currentVersion: version + 1 };
+        return (
+          refusal(current, version, change.status, now) ?? {
+            ok: false,
+            reason: 'STALE_VERSION',
+            currentVersion: version + 1,
+          }
+        );
       }
       await insertAudit(tx, audit);
       return { ok: true };

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { clinicDateOf, rescheduleDate, rescheduleProblem, sessionChangeProblem, singleSessionProtocol, type Protocol, type SessionChangeProblem } from '@cadence/domain';
+import {
+  clinicDateOf,
+  rescheduleDate,
+  rescheduleProblem,
+  sessionChangeProblem,
+  singleSessionProtocol,
+  type Protocol,
+  type SessionChangeProblem,
+} from '@cadence/domain';
 import { DateTime } from 'luxon';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { DomainError } from '../../common/errors/domain-error';
@@ -7,11 +15,29 @@ import { auditEntry } from '../audit/audit-entry';
 import { staleVersion } from '../courses/courses.service';
 import type { CourseOptionsDto, VersionedReasonDto } from '../courses/dto/course.dto';
 import { DAY_MS, utcInstant } from '../courses/instants';
-import { normaliseSessions, pastSessions, planInfeasible, PlanningService, slotTaken } from '../courses/planning.service';
+import {
+  normaliseSessions,
+  pastSessions,
+  planInfeasible,
+  PlanningService,
+  slotTaken,
+} from '../courses/planning.service';
 import { CoursesRepository } from '../courses/courses.repository';
 import { EligibilityService } from '../screening/eligibility.service';
-import { AppointmentsRepository, type AppointmentRecord, type BoardRecord, type ChangeResult } from './appointments.repository';
-import type { BoardAppointmentDto, BoardDto, BoardQueryDto, RescheduleDto, RescheduleOptionsRequestDto, VersionDto } from './dto/appointment.dto';
+import {
+  AppointmentsRepository,
+  type AppointmentRecord,
+  type BoardRecord,
+  type ChangeResult,
+} from './appointments.repository';
+import type {
+  BoardAppointmentDto,
+  BoardDto,
+  BoardQueryDto,
+  RescheduleDto,
+  RescheduleOptionsRequestDto,
+  VersionDto,
+} from './dto/appointment.dto';
 
 const MAX_BOARD_DAYS = 31;
 
@@ -39,8 +65,13 @@ export class AppointmentsService {
         { field: 'to', rule: 'range', message: `to must be after from and at most ${MAX_BOARD_DAYS} days later` },
       ]);
     }
-    const rows = await this.appointments.board(actor.clinicId, { from: new Date(from), to: new Date(to), chairId: query.chairId }, (patientIds) =>
-      patientIds.map((patientId) => auditEntry(actor, meta, { action: 'SEARCH', entity: 'Appointment', patientId, fields: ['chairBoard'] })),
+    const rows = await this.appointments.board(
+      actor.clinicId,
+      { from: new Date(from), to: new Date(to), chairId: query.chairId },
+      (patientIds) =>
+        patientIds.map((patientId) =>
+          auditEntry(actor, meta, { action: 'SEARCH', entity: 'Appointment', patientId, fields: ['chairBoard'] }),
+        ),
     );
     return { items: rows.map(toBoardDto) };
   }
@@ -75,10 +106,12 @@ export class AppointmentsService {
     });
     // The session's own chair and start is where it already is: not a move to offer.
     const current = (plan: (typeof options.plans)[number]) =>
-      plan.sessions[0].chairId === appointment.chairId && Date.parse(plan.sessions[0].startsAt) === appointment.startsAt.getTime();
+      plan.sessions[0].chairId === appointment.chairId &&
+      Date.parse(plan.sessions[0].startsAt) === appointment.startsAt.getTime();
     return {
       plans: options.plans.filter(
-        (plan) => !current(plan) && rescheduleProblem(original, { start: plan.sessions[0].startsAt }, zone).length === 0,
+        (plan) =>
+          !current(plan) && rescheduleProblem(original, { start: plan.sessions[0].startsAt }, zone).length === 0,
       ),
     };
   }
@@ -91,17 +124,37 @@ export class AppointmentsService {
     const past = pastSessions(sessions, now.getTime());
     if (past.length > 0) throw planInfeasible(past);
     const zone = await this.zone(actor.clinicId);
-    const otherDay = rescheduleProblem({ start: appointment.startsAt.toISOString() }, { start: sessions[0].startsAt }, zone);
+    const otherDay = rescheduleProblem(
+      { start: appointment.startsAt.toISOString() },
+      { start: sessions[0].startsAt },
+      zone,
+    );
     if (otherDay.length > 0) throw planInfeasible(otherDay);
-    const { screeningIds } = await this.eligibility.assertEligibleOn(actor.clinicId, appointment.patientId, this.planning.treatmentDates(sessions, zone), { actor, meta });
+    const { screeningIds } = await this.eligibility.assertEligibleOn(
+      actor.clinicId,
+      appointment.patientId,
+      this.planning.treatmentDates(sessions, zone),
+      { actor, meta },
+    );
     const result = await this.appointments.reschedule(
       actor.clinicId,
       id,
       { version: dto.version, ...sessions[0], screeningIds },
       now,
       { from, to },
-      (snapshot) => this.planning.recheck(snapshot, sessions, { protocol: sessionProtocol(appointment), patientId: appointment.patientId, excludeAppointmentId: id }),
-      auditEntry(actor, meta, { action: 'RESCHEDULE', entity: 'Appointment', entityId: id, patientId: appointment.patientId, fields: ['chairId', 'endsAt', 'startsAt'] }),
+      (snapshot) =>
+        this.planning.recheck(snapshot, sessions, {
+          protocol: sessionProtocol(appointment),
+          patientId: appointment.patientId,
+          excludeAppointmentId: id,
+        }),
+      auditEntry(actor, meta, {
+        action: 'RESCHEDULE',
+        entity: 'Appointment',
+        entityId: id,
+        patientId: appointment.patientId,
+        fields: ['chairId', 'endsAt', 'startsAt'],
+      }),
     );
     return this.answer(actor.clinicId, id, result);
   }
@@ -114,7 +167,13 @@ export class AppointmentsService {
       dto.version,
       { status: 'CANCELLED', cancelReason: dto.reason },
       new Date(),
-      auditEntry(actor, meta, { action: 'CANCEL', entity: 'Appointment', entityId: id, patientId: appointment.patientId, fields: ['cancelReason', 'status'] }),
+      auditEntry(actor, meta, {
+        action: 'CANCEL',
+        entity: 'Appointment',
+        entityId: id,
+        patientId: appointment.patientId,
+        fields: ['cancelReason', 'status'],
+      }),
     );
     return this.answer(actor.clinicId, id, result);
   }
@@ -129,7 +188,13 @@ export class AppointmentsService {
       dto.version,
       { status: 'NO_SHOW' },
       now,
-      auditEntry(actor, meta, { action: 'NO_SHOW', entity: 'Appointment', entityId: id, patientId: appointment.patientId, fields: ['status'] }),
+      auditEntry(actor, meta, {
+        action: 'NO_SHOW',
+        entity: 'Appointment',
+        entityId: id,
+        patientId: appointment.patientId,
+        fields: ['status'],
+      }),
     );
     return this.answer(actor.clinicId, id, result);
   }
@@ -144,7 +209,11 @@ export class AppointmentsService {
   private async changeable(clinicId: string, id: string, now: Date): Promise<AppointmentRecord> {
     const appointment = await this.existing(clinicId, id);
     if (appointment.status !== 'BOOKED') throw notBooked(appointment.status);
-    const problem = sessionChangeProblem({ start: appointment.startsAt.toISOString() }, appointment.course.status, now.getTime());
+    const problem = sessionChangeProblem(
+      { start: appointment.startsAt.toISOString() },
+      appointment.course.status,
+      now.getTime(),
+    );
     if (problem) throw tooLate(problem);
     return appointment;
   }
@@ -184,7 +253,10 @@ function sessionProtocol(appointment: AppointmentRecord): Protocol {
 }
 
 function notBooked(status?: string) {
-  return new DomainError('INVALID_TRANSITION', `Only a booked appointment can change${status ? `; this one is ${status.toLowerCase().replace('_', '-')}` : ''}.`);
+  return new DomainError(
+    'INVALID_TRANSITION',
+    `Only a booked appointment can change${status ? `; this one is ${status.toLowerCase().replace('_', '-')}` : ''}.`,
+  );
 }
 
 function tooLate(problem: SessionChangeProblem) {

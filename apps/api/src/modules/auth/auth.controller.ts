@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { AnyRole, Public } from '../../common/auth/roles.decorator';
@@ -25,7 +32,11 @@ export class AuthController {
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or a deactivated account' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this email or address' })
-  async login(@Body() body: LoginDto, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
+  async login(
+    @Body() body: LoginDto,
+    @CurrentRequest() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
     return this.withCookies(reply, await this.auth.login(body.email, body.password, meta));
   }
 
@@ -44,7 +55,11 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session and clear its cookies' })
   @ApiNoContentResponse()
-  async logout(@Req() request: FastifyRequest, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+  async logout(
+    @Req() request: FastifyRequest,
+    @CurrentRequest() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.auth.logout(request.cookies[REFRESH_COOKIE], meta);
     void reply.clearCookie(ACCESS_COOKIE, { path: '/' }).clearCookie(REFRESH_COOKIE, { path: REFRESH_PATH });
   }
@@ -60,8 +75,16 @@ export class AuthController {
   private withCookies(reply: FastifyReply, session: IssuedSession): SessionDto {
     const common = { httpOnly: true, sameSite: 'strict' as const, secure: this.config.auth.cookieSecure };
     void reply
-      .setCookie(ACCESS_COOKIE, session.accessToken, { ...common, path: '/', maxAge: this.config.auth.accessTokenTtlSeconds })
-      .setCookie(REFRESH_COOKIE, session.refreshToken, { ...common, path: REFRESH_PATH, maxAge: this.config.auth.refreshTokenTtlSeconds });
+      .setCookie(ACCESS_COOKIE, session.accessToken, {
+        ...common,
+        path: '/',
+        maxAge: this.config.auth.accessTokenTtlSeconds,
+      })
+      .setCookie(REFRESH_COOKIE, session.refreshToken, {
+        ...common,
+        path: REFRESH_PATH,
+        maxAge: this.config.auth.refreshTokenTtlSeconds,
+      });
     return { user: session.user };
   }
 }

@@ -38,7 +38,14 @@ export class AuthRepository {
   }
 
   /** A successful login: the attempt, the new session and the audit row commit together. */
-  startSession(userId: string, email: string, ip: string, refreshTokenHash: string, expiresAt: Date, audit: AuditEntry) {
+  startSession(
+    userId: string,
+    email: string,
+    ip: string,
+    refreshTokenHash: string,
+    expiresAt: Date,
+    audit: AuditEntry,
+  ) {
     return this.prisma.$transaction(async (tx) => {
       await tx.loginAttempt.create({ data: { email, ip, succeeded: true } });
       await insertAudit(tx, audit);
@@ -64,7 +71,10 @@ export class AuthRepository {
 
   async revoke(refreshTokenHash: string, audit: (userId: string) => AuditEntry) {
     await this.prisma.$transaction(async (tx) => {
-      const session = await tx.session.findUnique({ where: { refreshTokenHash }, select: { id: true, userId: true, revokedAt: true } });
+      const session = await tx.session.findUnique({
+        where: { refreshTokenHash },
+        select: { id: true, userId: true, revokedAt: true },
+      });
       if (!session || session.revokedAt) return;
       await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
       await insertAudit(tx, audit(session.userId));

@@ -44,7 +44,9 @@ export class AuthService {
     const user = await this.auth.findUserByEmail(email);
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
-      : await verifyPassword(await (decoyHash ??= hashPassword('decoy-password-never-used')), password).then(() => false);
+      : await verifyPassword(await (decoyHash ??= hashPassword('decoy-password-never-used')), password).then(
+          () => false,
+        );
     if (!user || !valid || !user.active) {
       await this.auth.recordFailure(email, meta.ip);
       throw new DomainError('INVALID_CREDENTIALS', 'The email or password is not correct.');

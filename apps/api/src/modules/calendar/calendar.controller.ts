@@ -19,7 +19,11 @@ export class CalendarController {
   @ApiOperation({ summary: "A patient's upcoming appointments as an iCalendar file, in the clinic's time zone" })
   @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })
   @ApiNotFoundResponse()
-  feed(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<string> {
+  feed(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<string> {
     return this.calendar.patientFeed(actor, meta, id);
   }
 }

@@ -16,7 +16,10 @@ export class CalendarService {
   constructor(private readonly calendar: CalendarRepository) {}
 
   async patientFeed(actor: Actor, meta: RequestMeta, patientId: string): Promise<string> {
-    const [clinic, exists] = await Promise.all([this.calendar.clinic(actor.clinicId), this.calendar.patientExists(actor.clinicId, patientId)]);
+    const [clinic, exists] = await Promise.all([
+      this.calendar.clinic(actor.clinicId),
+      this.calendar.patientExists(actor.clinicId, patientId),
+    ]);
     if (!clinic || !exists) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
     const now = new Date();
     const rows = await this.calendar.upcoming(

@@ -41,10 +41,16 @@ export class ClinicController {
 
   @Patch()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Change clinic settings (time zone, nurse ratio, blood-pressure limits, screening validity)' })
+  @ApiOperation({
+    summary: 'Change clinic settings (time zone, nurse ratio, blood-pressure limits, screening validity)',
+  })
   @ApiOkResponse({ type: ClinicDto })
   @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
-  update(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: UpdateClinicDto): Promise<ClinicDto> {
+  update(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: UpdateClinicDto,
+  ): Promise<ClinicDto> {
     return this.clinic.updateSettings(actor, meta, body);
   }
 
@@ -53,7 +59,11 @@ export class ClinicController {
   @ApiOperation({ summary: 'Replace every opening window of the week (clinic-local times)' })
   @ApiOkResponse({ type: ClinicDto })
   @ApiBadRequestResponse({ description: 'Invalid or overlapping windows, named in errors[]' })
-  replaceOpeningHours(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: ReplaceOpeningHoursDto): Promise<ClinicDto> {
+  replaceOpeningHours(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: ReplaceOpeningHoursDto,
+  ): Promise<ClinicDto> {
     return this.clinic.replaceOpeningHours(actor, meta, body);
   }
 
@@ -61,7 +71,11 @@ export class ClinicController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Close the outpatient chairs for a run of days (holidays, training)' })
   @ApiCreatedResponse({ type: ClosureDto })
-  addClosure(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreateClosureDto): Promise<ClosureDto> {
+  addClosure(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: CreateClosureDto,
+  ): Promise<ClosureDto> {
     return this.clinic.addClosure(actor, meta, body);
   }
 
@@ -71,7 +85,11 @@ export class ClinicController {
   @ApiOperation({ summary: 'Remove a closure' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  deleteClosure(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<void> {
+  deleteClosure(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<void> {
     return this.clinic.deleteClosure(actor, meta, id);
   }
 
@@ -79,7 +97,11 @@ export class ClinicController {
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Add a weekly rota row or a one-off dated nurse shift' })
   @ApiCreatedResponse({ type: NurseShiftDto })
-  addNurseShift(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreateNurseShiftDto): Promise<NurseShiftDto> {
+  addNurseShift(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: CreateNurseShiftDto,
+  ): Promise<NurseShiftDto> {
     return this.clinic.addNurseShift(actor, meta, body);
   }
 
@@ -89,7 +111,11 @@ export class ClinicController {
   @ApiOperation({ summary: 'Remove a nurse shift' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  deleteNurseShift(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<void> {
+  deleteNurseShift(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<void> {
     return this.clinic.deleteNurseShift(actor, meta, id);
   }
 
@@ -98,7 +124,11 @@ export class ClinicController {
   @ApiOperation({ summary: 'Add a chair, bed or room' })
   @ApiCreatedResponse({ type: ChairDto })
   @ApiConflictResponse({ description: 'The name is taken in this clinic' })
-  addChair(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreateChairDto): Promise<ChairDto> {
+  addChair(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: CreateChairDto,
+  ): Promise<ChairDto> {
     return this.clinic.addChair(actor, meta, body);
   }
 

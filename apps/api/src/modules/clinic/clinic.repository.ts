@@ -81,7 +81,11 @@ export class ClinicRepository {
     });
   }
 
-  addClosure(clinicId: string, closure: { startsOn: string; endsOn: string; reason: string }, audit: (id: string) => AuditEntry) {
+  addClosure(
+    clinicId: string,
+    closure: { startsOn: string; endsOn: string; reason: string },
+    audit: (id: string) => AuditEntry,
+  ) {
     return this.prisma.$transaction(async (tx) => {
       const created = await tx.closure.create({
         data: { clinicId, startsOn: day(closure.startsOn), endsOn: day(closure.endsOn), reason: closure.reason },
@@ -102,7 +106,9 @@ export class ClinicRepository {
 
   addNurseShift(clinicId: string, shift: NewNurseShift, audit: (id: string) => AuditEntry) {
     return this.prisma.$transaction(async (tx) => {
-      const created = await tx.nurseShift.create({ data: { ...shift, clinicId, date: shift.date ? day(shift.date) : null } });
+      const created = await tx.nurseShift.create({
+        data: { ...shift, clinicId, date: shift.date ? day(shift.date) : null },
+      });
       await insertAudit(tx, audit(created.id));
       return created;
     });

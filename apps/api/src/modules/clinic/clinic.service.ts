@@ -50,15 +50,25 @@ export class ClinicService {
     const current = await this.clinics.settings(actor.clinicId);
     if (!current) throw new DomainError('NOT_FOUND', 'No such clinic.');
     const changes = Object.fromEntries(
-      Object.entries(dto).filter(([field, value]) => value !== undefined && value !== current[field as keyof ClinicSettings]),
+      Object.entries(dto).filter(
+        ([field, value]) => value !== undefined && value !== current[field as keyof ClinicSettings],
+      ),
     ) as Partial<ClinicSettings>;
     const next = { ...current, ...changes };
     const errors: FieldError[] = [];
     if (next.bpReviewSystolic >= next.bpBlockSystolic) {
-      errors.push({ field: 'bpReviewSystolic', rule: 'belowBlock', message: 'bpReviewSystolic must be below bpBlockSystolic' });
+      errors.push({
+        field: 'bpReviewSystolic',
+        rule: 'belowBlock',
+        message: 'bpReviewSystolic must be below bpBlockSystolic',
+      });
     }
     if (next.bpReviewDiastolic >= next.bpBlockDiastolic) {
-      errors.push({ field: 'bpReviewDiastolic', rule: 'belowBlock', message: 'bpReviewDiastolic must be below bpBlockDiastolic' });
+      errors.push({
+        field: 'bpReviewDiastolic',
+        rule: 'belowBlock',
+        message: 'bpReviewDiastolic must be below bpBlockDiastolic',
+      });
     }
     if (errors.length) throw new DomainError('VALIDATION_FAILED', 'Review limits must be below block limits.', errors);
     const fields = Object.keys(changes).sort();
@@ -67,7 +77,11 @@ export class ClinicService {
         { field: 'body', rule: 'atLeastOneChange', message: 'name at least one setting with a new value' },
       ]);
     }
-    await this.clinics.updateSettings(actor.clinicId, changes, auditEntry(actor, meta, { action: 'UPDATE', entity: 'Clinic', entityId: actor.clinicId, fields }));
+    await this.clinics.updateSettings(
+      actor.clinicId,
+      changes,
+      auditEntry(actor, meta, { action: 'UPDATE', entity: 'Clinic', entityId: actor.clinicId, fields }),
+    );
     return this.get(actor);
   }
 
@@ -75,7 +89,11 @@ export class ClinicService {
     const errors: FieldError[] = [];
     dto.windows.forEach((w, i) => {
       if (minutes(w.closesAt) <= minutes(w.opensAt)) {
-        errors.push({ field: `windows[${i}].closesAt`, rule: 'afterOpening', message: 'closesAt must be after opensAt' });
+        errors.push({
+          field: `windows[${i}].closesAt`,
+          rule: 'afterOpening',
+          message: 'closesAt must be after opensAt',
+        });
       }
     });
     // Windows on one weekday must not overlap (touching is fine: the domain joins them).
@@ -86,7 +104,11 @@ export class ClinicService {
         .sort((a, b) => minutes(a.w.opensAt) - minutes(b.w.opensAt));
       for (let j = 1; j < today.length; j++) {
         if (minutes(today[j].w.opensAt) < minutes(today[j - 1].w.closesAt)) {
-          errors.push({ field: `windows[${today[j].i}]`, rule: 'noOverlap', message: 'opening windows on one weekday must not overlap' });
+          errors.push({
+            field: `windows[${today[j].i}]`,
+            rule: 'noOverlap',
+            message: 'opening windows on one weekday must not overlap',
+          });
         }
       }
     }
@@ -94,7 +116,12 @@ export class ClinicService {
     await this.clinics.replaceOpeningHours(
       actor.clinicId,
       dto.windows.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
-      auditEntry(actor, meta, { action: 'UPDATE', entity: 'OpeningHours', entityId: actor.clinicId, fields: ['windows'] }),
+      auditEntry(actor, meta, {
+        action: 'UPDATE',
+        entity: 'OpeningHours',
+        entityId: actor.clinicId,
+        fields: ['windows'],
+      }),
     );
     return this.get(actor);
   }
@@ -112,20 +139,33 @@ export class ClinicService {
       ]);
     }
     const created = await this.clinics.addClosure(actor.clinicId, dto, (id) =>
-      auditEntry(actor, meta, { action: 'CREATE', entity: 'Closure', entityId: id, fields: ['endsOn', 'reason', 'startsOn'] }),
+      auditEntry(actor, meta, {
+        action: 'CREATE',
+        entity: 'Closure',
+        entityId: id,
+        fields: ['endsOn', 'reason', 'startsOn'],
+      }),
     );
     return toClosureDto(created);
   }
 
   async deleteClosure(actor: Actor, meta: RequestMeta, id: string): Promise<void> {
-    const deleted = await this.clinics.deleteClosure(actor.clinicId, id, auditEntry(actor, meta, { action: 'DELETE', entity: 'Closure', entityId: id }));
+    const deleted = await this.clinics.deleteClosure(
+      actor.clinicId,
+      id,
+      auditEntry(actor, meta, { action: 'DELETE', entity: 'Closure', entityId: id }),
+    );
     if (!deleted) throw new DomainError('NOT_FOUND', 'No such closure in this clinic.');
   }
 
   async addNurseShift(actor: Actor, meta: RequestMeta, dto: CreateNurseShiftDto): Promise<NurseShiftDto> {
     const errors: FieldError[] = [];
     if ((dto.weekday === undefined) === (dto.date === undefined)) {
-      errors.push({ field: 'weekday', rule: 'weekdayOrDate', message: 'give either weekday (a weekly rota row) or date (a one-off shift)' });
+      errors.push({
+        field: 'weekday',
+        rule: 'weekdayOrDate',
+        message: 'give either weekday (a weekly rota row) or date (a one-off shift)',
+      });
     }
     if (minutes(dto.endsAt) <= minutes(dto.startsAt)) {
       errors.push({ field: 'endsAt', rule: 'afterStart', message: 'endsAt must be after startsAt' });
@@ -133,14 +173,30 @@ export class ClinicService {
     if (errors.length) throw new DomainError('VALIDATION_FAILED', 'The shift is not consistent.', errors);
     const created = await this.clinics.addNurseShift(
       actor.clinicId,
-      { weekday: dto.weekday ?? null, date: dto.date ?? null, startsAt: dto.startsAt, endsAt: dto.endsAt, nurses: dto.nurses },
-      (id) => auditEntry(actor, meta, { action: 'CREATE', entity: 'NurseShift', entityId: id, fields: Object.keys(dto).sort() }),
+      {
+        weekday: dto.weekday ?? null,
+        date: dto.date ?? null,
+        startsAt: dto.startsAt,
+        endsAt: dto.endsAt,
+        nurses: dto.nurses,
+      },
+      (id) =>
+        auditEntry(actor, meta, {
+          action: 'CREATE',
+          entity: 'NurseShift',
+          entityId: id,
+          fields: Object.keys(dto).sort(),
+        }),
     );
     return toNurseShiftDto(created);
   }
 
   async deleteNurseShift(actor: Actor, meta: RequestMeta, id: string): Promise<void> {
-    const deleted = await this.clinics.deleteNurseShift(actor.clinicId, id, auditEntry(actor, meta, { action: 'DELETE', entity: 'NurseShift', entityId: id }));
+    const deleted = await this.clinics.deleteNurseShift(
+      actor.clinicId,
+      id,
+      auditEntry(actor, meta, { action: 'DELETE', entity: 'NurseShift', entityId: id }),
+    );
     if (!deleted) throw new DomainError('NOT_FOUND', 'No such nurse shift in this clinic.');
   }
 
@@ -153,14 +209,22 @@ export class ClinicService {
   }
 
   async updateChair(actor: Actor, meta: RequestMeta, id: string, dto: UpdateChairDto): Promise<ChairDto> {
-    const changes = { ...(dto.name !== undefined ? { name: dto.name.trim() } : {}), ...(dto.active !== undefined ? { active: dto.active } : {}) };
+    const changes = {
+      ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+      ...(dto.active !== undefined ? { active: dto.active } : {}),
+    };
     const fields = Object.keys(changes).sort();
     if (fields.length === 0) {
       throw new DomainError('VALIDATION_FAILED', 'The update changes nothing.', [
         { field: 'body', rule: 'atLeastOneChange', message: 'give name or active' },
       ]);
     }
-    const result = await this.clinics.updateChair(actor.clinicId, id, changes, auditEntry(actor, meta, { action: 'UPDATE', entity: 'Chair', entityId: id, fields }));
+    const result = await this.clinics.updateChair(
+      actor.clinicId,
+      id,
+      changes,
+      auditEntry(actor, meta, { action: 'UPDATE', entity: 'Chair', entityId: id, fields }),
+    );
     if (result === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'No such chair in this clinic.');
     if (result === 'NAME_TAKEN') throw nameTaken();
     return result;
@@ -177,6 +241,20 @@ function toClosureDto(c: { id: string; startsOn: Date; endsOn: Date; reason: str
   return { id: c.id, startsOn: dateOf(c.startsOn), endsOn: dateOf(c.endsOn), reason: c.reason };
 }
 
-function toNurseShiftDto(s: { id: string; weekday: number | null; date: Date | null; startsAt: string; endsAt: string; nurses: number }): NurseShiftDto {
-  return { id: s.id, weekday: s.weekday, date: s.date ? dateOf(s.date) : null, startsAt: s.startsAt, endsAt: s.endsAt, nurses: s.nurses };
+function toNurseShiftDto(s: {
+  id: string;
+  weekday: number | null;
+  date: Date | null;
+  startsAt: string;
+  endsAt: string;
+  nurses: number;
+}): NurseShiftDto {
+  return {
+    id: s.id,
+    weekday: s.weekday,
+    date: s.date ? dateOf(s.date) : null,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    nurses: s.nurses,
+  };
 }

@@ -41,22 +41,35 @@ export class CapacityRepository {
           timezone: true,
           maxInfusionsPerNurse: true,
           hours: { select: { weekday: true, opensAt: true, closesAt: true } },
-          closures: { where: { startsOn: { lte: lastDay }, endsOn: { gte: firstDay } }, select: { startsOn: true, endsOn: true, reason: true } },
+          closures: {
+            where: { startsOn: { lte: lastDay }, endsOn: { gte: firstDay } },
+            select: { startsOn: true, endsOn: true, reason: true },
+          },
           nurseShifts: {
             where: { OR: [{ weekday: { not: null } }, { date: { gte: firstDay, lte: lastDay } }] },
             select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true },
           },
-          chairs: { select: { id: true, name: true, kind: true, active: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+          chairs: {
+            select: { id: true, name: true, kind: true, active: true },
+            orderBy: [{ name: 'asc' }, { id: 'asc' }],
+          },
         },
       });
     const appointmentsQuery = () =>
       db.appointment.findMany({
-        where: { clinicId, status: { in: ['BOOKED', 'COMPLETED'] }, startsAt: { lt: new Date(to) }, endsAt: { gt: new Date(from) } },
+        where: {
+          clinicId,
+          status: { in: ['BOOKED', 'COMPLETED'] },
+          startsAt: { lt: new Date(to) },
+          endsAt: { gt: new Date(from) },
+        },
         select: { id: true, chairId: true, patientId: true, startsAt: true, endsAt: true },
       });
     // A transaction has one connection: its statements run one after the other.
     const [clinic, appointments] =
-      db === this.prisma ? await Promise.all([clinicQuery(), appointmentsQuery()]) : [await clinicQuery(), await appointmentsQuery()];
+      db === this.prisma
+        ? await Promise.all([clinicQuery(), appointmentsQuery()])
+        : [await clinicQuery(), await appointmentsQuery()];
     if (!clinic) return null;
     return {
       clinicName: clinic.name,
@@ -64,7 +77,11 @@ export class CapacityRepository {
       clinic: {
         timeZone: clinic.timezone,
         maxInfusionsPerNurse: clinic.maxInfusionsPerNurse,
-        openingHours: clinic.hours.map((h) => ({ weekday: h.weekday as IsoWeekday, opensAt: h.opensAt, closesAt: h.closesAt })),
+        openingHours: clinic.hours.map((h) => ({
+          weekday: h.weekday as IsoWeekday,
+          opensAt: h.opensAt,
+          closesAt: h.closesAt,
+        })),
         closures: clinic.closures.map((c) => ({ from: isoDate(c.startsOn), to: isoDate(c.endsOn), reason: c.reason })),
         resources: clinic.chairs.map((c) => ({ id: c.id, kind: c.kind, active: c.active })),
         nurseShifts: clinic.nurseShifts.map(toShift),
@@ -81,8 +98,21 @@ export class CapacityRepository {
   }
 }
 
-function toShift(s: { weekday: number | null; date: Date | null; startsAt: string; endsAt: string; nurses: number }): ClinicNurseShift {
-  if (s.weekday !== null) return { kind: 'WEEKLY', weekday: s.weekday as IsoWeekday, startsAt: s.startsAt, endsAt: s.endsAt, nurses: s.nurses };
+function toShift(s: {
+  weekday: number | null;
+  date: Date | null;
+  startsAt: string;
+  endsAt: string;
+  nurses: number;
+}): ClinicNurseShift {
+  if (s.weekday !== null)
+    return {
+      kind: 'WEEKLY',
+      weekday: s.weekday as IsoWeekday,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      nurses: s.nurses,
+    };
   const day = isoDate(s.date!);
   // A dated shift is written in clinic-local time (no offset); 24:00 is the next local midnight.
   const end = s.endsAt === '24:00' ? `${isoDate(new Date(s.date!.getTime() + DAY_MS))}T00:00` : `${day}T${s.endsAt}`;

@@ -13,7 +13,14 @@ import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../com
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { CoursesService } from './courses.service';
-import { BookCourseDto, CourseDto, CourseListDto, CourseOptionsDto, CourseOptionsRequestDto, VersionedReasonDto } from './dto/course.dto';
+import {
+  BookCourseDto,
+  CourseDto,
+  CourseListDto,
+  CourseOptionsDto,
+  CourseOptionsRequestDto,
+  VersionedReasonDto,
+} from './dto/course.dto';
 
 @ApiTags('courses')
 @Controller()
@@ -23,9 +30,14 @@ export class CoursesController {
   @Post('courses/options')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: "The earliest feasible course plans for a protocol and patient, ranked (same chair and time preferred)" })
+  @ApiOperation({
+    summary: 'The earliest feasible course plans for a protocol and patient, ranked (same chair and time preferred)',
+  })
   @ApiOkResponse({ type: CourseOptionsDto })
-  @ApiUnprocessableEntityResponse({ description: 'PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one',
+  })
   options(@CurrentActor() actor: Actor, @Body() body: CourseOptionsRequestDto): Promise<CourseOptionsDto> {
     return this.courses.options(actor, body);
   }
@@ -36,8 +48,14 @@ export class CoursesController {
   @ApiCreatedResponse({ type: CourseDto })
   @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
   @ApiConflictResponse({ description: 'PLAN_INFEASIBLE (reasons[] per session) or SLOT_TAKEN' })
-  @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version)' })
-  book(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: BookCourseDto): Promise<CourseDto> {
+  @ApiUnprocessableEntityResponse({
+    description: 'NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version)',
+  })
+  book(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: BookCourseDto,
+  ): Promise<CourseDto> {
     return this.courses.book(actor, meta, body);
   }
 
@@ -46,16 +64,25 @@ export class CoursesController {
   @ApiOperation({ summary: 'A course with its appointments (the read is audited)' })
   @ApiOkResponse({ type: CourseDto })
   @ApiNotFoundResponse()
-  get(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<CourseDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<CourseDto> {
     return this.courses.get(actor, meta, id);
   }
 
   @Post('courses/:id/cancel')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: 'Cancel a course and its sessions that have not started, with a reason (refused while a session is under way)' })
+  @ApiOperation({
+    summary:
+      'Cancel a course and its sessions that have not started, with a reason (refused while a session is under way)',
+  })
   @ApiOkResponse({ type: CourseDto })
-  @ApiConflictResponse({ description: 'Stale version, the course is not booked, or a session is under way (finish or mark it first)' })
+  @ApiConflictResponse({
+    description: 'Stale version, the course is not booked, or a session is under way (finish or mark it first)',
+  })
   @ApiNotFoundResponse()
   cancel(
     @CurrentActor() actor: Actor,
@@ -71,7 +98,11 @@ export class CoursesController {
   @ApiOperation({ summary: "A patient's courses, newest first" })
   @ApiOkResponse({ type: CourseListDto })
   @ApiNotFoundResponse()
-  forPatient(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<CourseListDto> {
+  forPatient(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<CourseListDto> {
     return this.courses.forPatient(actor, meta, id);
   }
 }

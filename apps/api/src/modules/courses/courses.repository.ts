@@ -10,7 +10,10 @@ import type { PlanProblem } from './planning.service';
 
 export const courseInclude = {
   protocol: { select: { id: true, key: true, version: true, name: true } },
-  appointments: { include: { chair: { select: { name: true } } }, orderBy: [{ sessionNumber: 'asc' }, { startsAt: 'asc' }] },
+  appointments: {
+    include: { chair: { select: { name: true } } },
+    orderBy: [{ sessionNumber: 'asc' }, { startsAt: 'asc' }],
+  },
 } satisfies Prisma.CourseInclude;
 
 export type CourseRecord = Prisma.CourseGetPayload<{ include: typeof courseInclude }>;
@@ -30,7 +33,10 @@ export interface NewCourse {
   sessions: SessionChoiceDto[];
 }
 
-export type BookResult = { ok: true; id: string } | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] } | { ok: false; reason: 'SLOT_TAKEN' };
+export type BookResult =
+  | { ok: true; id: string }
+  | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] }
+  | { ok: false; reason: 'SLOT_TAKEN' };
 
 export type CancelResult =
   | { ok: true }
@@ -55,12 +61,19 @@ export class CoursesRepository {
   ) {}
 
   protocol(id: string) {
-    return this.prisma.protocol.findUnique({ where: { id }, select: { id: true, key: true, version: true, name: true, setting: true, definition: true, active: true } });
+    return this.prisma.protocol.findUnique({
+      where: { id },
+      select: { id: true, key: true, version: true, name: true, setting: true, definition: true, active: true },
+    });
   }
 
   /** The newest active version of a protocol key: the only one new courses are booked under. */
   latestActiveProtocol(key: string) {
-    return this.prisma.protocol.findFirst({ where: { key, active: true }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+    return this.prisma.protocol.findFirst({
+      where: { key, active: true },
+      orderBy: { version: 'desc' },
+      select: { id: true, version: true },
+    });
   }
 
   patientExists(clinicId: string, id: string): Promise<boolean> {
@@ -124,7 +137,11 @@ export class CoursesRepository {
 
   forPatient(clinicId: string, patientId: string, audit: AuditEntry): Promise<CourseRecord[]> {
     return this.prisma.$transaction(async (tx) => {
-      const courses = await tx.course.findMany({ where: { clinicId, patientId }, include: courseInclude, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
+      const courses = await tx.course.findMany({
+        where: { clinicId, patientId },
+        include: courseInclude,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      });
       await insertAudit(tx, audit);
       return courses;
     });
@@ -136,25 +153,48 @@ export class CoursesRepository {
    * itself, so a session starting meanwhile cannot slip past); sessions already over are left for
    * completion or no-show.
    */
-  cancel(clinicId: string, id: string, version: number, reason: string, now: Date, audit: (appointmentIds: string[]) => AuditEntry[]): Promise<CancelResult> {
+  cancel(
+    clinicId: string,
+    id: string,
+    version: number,
+    reason: string,
+    now: Date,
+    audit: (appointmentIds: string[]) => AuditEntry[],
+  ): Promise<CancelResult> {
     return this.prisma.$transaction(async (tx): Promise<CancelResult> => {
       const { count } = await tx.course.updateMany({
-        where: { id, clinicId, version, status: 'BOOKED', appointments: { none: { status: 'BOOKED', startsAt: { lte: now }, endsAt: { gt: now } } } },
+        where: {
+          id,
+          clinicId,
+          version,
+          status: 'BOOKED',
+          appointments: { none: { status: 'BOOKED', startsAt: { lte: now }, endsAt: { gt: now } } },
+        },
         data: { status: 'CANCELLED', cancelReason: reason, version: { increment: 1 } },
       });
       const current = await tx.course.findFirst({
         where: { id, clinicId },
-        select: { version: true, status: true, appointments: { select: { id: true, status: true, startsAt: true, endsAt: true } } },
+        select: {
+          version: true,
+          status: true,
+          appointments: { select: { id: true, status: true, startsAt: true, endsAt: true } },
+        },
       });
       if (!current) return { ok: false, reason: 'NOT_FOUND' };
       const plan = courseCancellation(
-        current.appointments.map((a) => ({ id: a.id, status: a.status, start: a.startsAt.toISOString(), end: a.endsAt.toISOString() })),
+        current.appointments.map((a) => ({
+          id: a.id,
+          status: a.status,
+          start: a.startsAt.toISOString(),
+          end: a.endsAt.toISOString(),
+        })),
         now.getTime(),
       );
       if (count === 0) {
         if (current.version !== version) return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version };
         if (current.status !== 'BOOKED') return { ok: false, reason: 'NOT_BOOKED' };
-        if (plan.problem) return { ok: false, reason: 'UNDER_WAY', problem: plan.problem, appointmentIds: plan.underWay };
+        if (plan.problem)
+          return { ok: false, reason: 'UNDER_WAY', problem: plan.problem, appointmentIds: plan.underWay };
         return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version };
       }
       const cancelled = await tx.appointment.updateManyAndReturn({

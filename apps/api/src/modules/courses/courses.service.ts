@@ -5,7 +5,14 @@ import { DomainError } from '../../common/errors/domain-error';
 import { auditEntry } from '../audit/audit-entry';
 import { EligibilityService } from '../screening/eligibility.service';
 import { CoursesRepository, type CourseRecord } from './courses.repository';
-import type { BookCourseDto, CourseDto, CourseListDto, CourseOptionsDto, CourseOptionsRequestDto, VersionedReasonDto } from './dto/course.dto';
+import type {
+  BookCourseDto,
+  CourseDto,
+  CourseListDto,
+  CourseOptionsDto,
+  CourseOptionsRequestDto,
+  VersionedReasonDto,
+} from './dto/course.dto';
 import { normaliseSessions, pastSessions, planInfeasible, PlanningService, slotTaken } from './planning.service';
 
 /**
@@ -43,7 +50,12 @@ export class CoursesService {
     if (past.length > 0) throw planInfeasible(past);
     const zone = await this.courses.timezone(actor.clinicId);
     if (!zone) throw new DomainError('NOT_FOUND', 'No such clinic.');
-    const { screeningIds } = await this.eligibility.assertEligibleOn(actor.clinicId, dto.patientId, this.planning.treatmentDates(sessions, zone), { actor, meta });
+    const { screeningIds } = await this.eligibility.assertEligibleOn(
+      actor.clinicId,
+      dto.patientId,
+      this.planning.treatmentDates(sessions, zone),
+      { actor, meta },
+    );
 
     const result = await this.courses.book(
       {
@@ -70,7 +82,14 @@ export class CoursesService {
           entity: 'Course',
           entityId: id,
           patientId: dto.patientId,
-          fields: ['appointments', 'eligibilityScreeningIds', 'protocolId', 'sessionCount', ...(dto.baselinePainNrs !== undefined ? ['baselinePainNrs'] : []), ...(dto.baselinePainInterference !== undefined ? ['baselinePainInterference'] : [])].sort(),
+          fields: [
+            'appointments',
+            'eligibilityScreeningIds',
+            'protocolId',
+            'sessionCount',
+            ...(dto.baselinePainNrs !== undefined ? ['baselinePainNrs'] : []),
+            ...(dto.baselinePainInterference !== undefined ? ['baselinePainInterference'] : []),
+          ].sort(),
         }),
     );
     if (!result.ok) throw result.reason === 'SLOT_TAKEN' ? slotTaken() : planInfeasible(result.reasons);
@@ -88,29 +107,58 @@ export class CoursesService {
 
   async forPatient(actor: Actor, meta: RequestMeta, patientId: string): Promise<CourseListDto> {
     await this.assertPatient(actor.clinicId, patientId);
-    const courses = await this.courses.forPatient(actor.clinicId, patientId, auditEntry(actor, meta, { action: 'SEARCH', entity: 'Course', patientId }));
+    const courses = await this.courses.forPatient(
+      actor.clinicId,
+      patientId,
+      auditEntry(actor, meta, { action: 'SEARCH', entity: 'Course', patientId }),
+    );
     return { items: courses.map(toCourseDto) };
   }
 
   async cancel(actor: Actor, meta: RequestMeta, id: string, dto: VersionedReasonDto): Promise<CourseDto> {
     const course = await this.courses.read(actor.clinicId, id);
     if (!course) throw new DomainError('NOT_FOUND', 'No such course in this clinic.');
-    const result = await this.courses.cancel(actor.clinicId, id, dto.version, dto.reason, new Date(), (appointmentIds) => [
-      auditEntry(actor, meta, { action: 'CANCEL', entity: 'Course', entityId: id, patientId: course.patientId, fields: ['cancelReason', 'status'] }),
-      ...appointmentIds.map((appointmentId) =>
-        auditEntry(actor, meta, { action: 'CANCEL', entity: 'Appointment', entityId: appointmentId, patientId: course.patientId, fields: ['cancelReason', 'status'] }),
-      ),
-    ]);
+    const result = await this.courses.cancel(
+      actor.clinicId,
+      id,
+      dto.version,
+      dto.reason,
+      new Date(),
+      (appointmentIds) => [
+        auditEntry(actor, meta, {
+          action: 'CANCEL',
+          entity: 'Course',
+          entityId: id,
+          patientId: course.patientId,
+          fields: ['cancelReason', 'status'],
+        }),
+        ...appointmentIds.map((appointmentId) =>
+          auditEntry(actor, meta, {
+            action: 'CANCEL',
+            entity: 'Appointment',
+            entityId: appointmentId,
+            patientId: course.patientId,
+            fields: ['cancelReason', 'status'],
+          }),
+        ),
+      ],
+    );
     if (!result.ok) {
       switch (result.reason) {
         case 'NOT_FOUND':
           throw new DomainError('NOT_FOUND', 'No such course in this clinic.');
         case 'NOT_BOOKED':
-          throw new DomainError('INVALID_TRANSITION', `The course is ${course.status.toLowerCase()}; only a booked course can be cancelled.`);
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            `The course is ${course.status.toLowerCase()}; only a booked course can be cancelled.`,
+          );
         case 'STALE_VERSION':
           throw staleVersion('course', result.currentVersion);
         case 'UNDER_WAY':
-          throw new DomainError('INVALID_TRANSITION', result.problem.message, [], { reason: result.problem.code, appointmentIds: result.appointmentIds });
+          throw new DomainError('INVALID_TRANSITION', result.problem.message, [], {
+            reason: result.problem.code,
+            appointmentIds: result.appointmentIds,
+          });
       }
     }
     return toCourseDto((await this.courses.read(actor.clinicId, id))!);
@@ -123,20 +171,29 @@ export class CoursesService {
     const latest = await this.courses.latestActiveProtocol(protocol.key);
     if (latest && latest.id !== protocol.id) {
       const message = `${protocol.name} version ${protocol.version} has been superseded by version ${latest.version}; book the current version.`;
-      throw new DomainError('PROTOCOL_NOT_BOOKABLE', message, [{ field: 'protocolId', rule: 'latestVersion', message }], {
-        reason: 'PROTOCOL_SUPERSEDED',
-        currentProtocolId: latest.id,
-        currentVersion: latest.version,
-      });
+      throw new DomainError(
+        'PROTOCOL_NOT_BOOKABLE',
+        message,
+        [{ field: 'protocolId', rule: 'latestVersion', message }],
+        {
+          reason: 'PROTOCOL_SUPERSEDED',
+          currentProtocolId: latest.id,
+          currentVersion: latest.version,
+        },
+      );
     }
     if (protocol.setting === 'HOME') {
-      throw new DomainError('PROTOCOL_NOT_BOOKABLE', `${protocol.name} is taken at home: there are no chair or bed sessions to book.`);
+      throw new DomainError(
+        'PROTOCOL_NOT_BOOKABLE',
+        `${protocol.name} is taken at home: there are no chair or bed sessions to book.`,
+      );
     }
     return { id: protocol.id, definition: protocol.definition as unknown as Protocol };
   }
 
   private async assertPatient(clinicId: string, patientId: string) {
-    if (!(await this.courses.patientExists(clinicId, patientId))) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
+    if (!(await this.courses.patientExists(clinicId, patientId)))
+      throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
   }
 }
 

@@ -90,7 +90,10 @@ export class PlanningService {
 
   /** The clinic-local dates a set of sessions touches (start and end day), for the eligibility gate. */
   treatmentDates(sessions: SessionChoiceDto[], zone: string): string[] {
-    const dates = sessions.flatMap((s) => [clinicDateOf(utcInstant(s.startsAt), zone), clinicDateOf(new Date(Date.parse(s.endsAt) - 1).toISOString(), zone)]);
+    const dates = sessions.flatMap((s) => [
+      clinicDateOf(utcInstant(s.startsAt), zone),
+      clinicDateOf(new Date(Date.parse(s.endsAt) - 1).toISOString(), zone),
+    ]);
     return [...new Set(dates)].sort();
   }
 }
@@ -99,7 +102,11 @@ export class PlanningService {
  * Sessions sorted by start, as UTC ISO instants; the window [from, to) of capacity their re-check
  * needs (every local day they touch, so the patient's other bookings those days are seen).
  */
-export function normaliseSessions(sessions: SessionChoiceDto[]): { sessions: SessionChoiceDto[]; from: number; to: number } {
+export function normaliseSessions(sessions: SessionChoiceDto[]): {
+  sessions: SessionChoiceDto[];
+  from: number;
+  to: number;
+} {
   const sorted = sessions
     .map((s) => ({ chairId: s.chairId, startsAt: utcInstant(s.startsAt), endsAt: utcInstant(s.endsAt) }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -119,7 +126,9 @@ export interface PlanProblem {
 /** Sessions that start before now: the one thing the domain's re-check does not know. */
 export function pastSessions(sessions: SessionChoiceDto[], now = Date.now()): PlanProblem[] {
   return sessions.flatMap((s, i) =>
-    Date.parse(s.startsAt) <= now ? [{ code: 'IN_THE_PAST', sessionIndex: i, message: `session ${i + 1} starts in the past` }] : [],
+    Date.parse(s.startsAt) <= now
+      ? [{ code: 'IN_THE_PAST', sessionIndex: i, message: `session ${i + 1} starts in the past` }]
+      : [],
   );
 }
 
@@ -127,13 +136,20 @@ export function planInfeasible(reasons: PlanProblem[]): DomainError {
   return new DomainError(
     'PLAN_INFEASIBLE',
     'The clinic cannot deliver this plan as it stands; search again for options.',
-    reasons.map((r) => ({ field: r.sessionIndex === undefined ? 'sessions' : `sessions[${r.sessionIndex}]`, rule: r.code, message: r.message })),
+    reasons.map((r) => ({
+      field: r.sessionIndex === undefined ? 'sessions' : `sessions[${r.sessionIndex}]`,
+      rule: r.code,
+      message: r.message,
+    })),
     { reasons },
   );
 }
 
 export function slotTaken(): DomainError {
-  return new DomainError('SLOT_TAKEN', 'Another booking took this chair or time a moment ago; search again for options.');
+  return new DomainError(
+    'SLOT_TAKEN',
+    'Another booking took this chair or time a moment ago; search again for options.',
+  );
 }
 
 function withoutAppointment(snapshot: CapacitySnapshot, id?: string) {
@@ -150,7 +166,9 @@ export function asProblem<T>(search: () => T): T {
       case 'PROTOCOL_NOT_BOOKABLE':
         throw new DomainError('PROTOCOL_NOT_BOOKABLE', error.message);
       case 'INVALID_REQUEST':
-        throw new DomainError('VALIDATION_FAILED', error.message, [{ field: 'sessions', rule: 'protocolPattern', message: error.message }]);
+        throw new DomainError('VALIDATION_FAILED', error.message, [
+          { field: 'sessions', rule: 'protocolPattern', message: error.message },
+        ]);
       case 'INVALID_TIME_ZONE':
       case 'INVALID_CLINIC':
         throw error;
@@ -160,7 +178,12 @@ export function asProblem<T>(search: () => T): T {
 
 function toPlanDto(plan: CoursePlan, snapshot: CapacitySnapshot): CoursePlanDto {
   return {
-    sessions: plan.sessions.map((s) => ({ chairId: s.resourceId, chairName: snapshot.chairNames.get(s.resourceId) ?? '', startsAt: s.start, endsAt: s.end })),
+    sessions: plan.sessions.map((s) => ({
+      chairId: s.resourceId,
+      chairName: snapshot.chairNames.get(s.resourceId) ?? '',
+      startsAt: s.start,
+      endsAt: s.end,
+    })),
     sameChair: plan.sameResource,
     sameTime: plan.sameTime,
   };

@@ -23,7 +23,11 @@ export class PatientsController {
   @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
   @ApiOperation({ summary: 'Search patients by name, MRN and date of birth' })
   @ApiOkResponse({ type: PatientPageDto })
-  search(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Query() query: PatientSearchDto): Promise<PatientPageDto> {
+  search(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Query() query: PatientSearchDto,
+  ): Promise<PatientPageDto> {
     return this.patients.search(actor, meta, query);
   }
 
@@ -33,7 +37,11 @@ export class PatientsController {
   @ApiCreatedResponse({ type: PatientDto })
   @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
   @ApiConflictResponse({ description: 'The MRN is taken in this clinic' })
-  create(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreatePatientDto): Promise<PatientDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: CreatePatientDto,
+  ): Promise<PatientDto> {
     return this.patients.create(actor, meta, body);
   }
 
@@ -42,7 +50,11 @@ export class PatientsController {
   @ApiOperation({ summary: "A patient's record (the read is audited)" })
   @ApiOkResponse({ type: PatientDto })
   @ApiNotFoundResponse()
-  get(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<PatientDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<PatientDto> {
     return this.patients.get(actor, meta, id);
   }
 

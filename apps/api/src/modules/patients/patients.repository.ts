@@ -6,7 +6,10 @@ import { readStatement, searchStatement } from './patients.sql';
 import type { CreatePatientDto, PatientDto, PatientSummaryDto, UpdatePatientDto } from './dto/patient.dto';
 import type { SearchCriteria } from './patients.sql';
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'NOT_FOUND' | 'MRN_TAKEN' | 'NOTHING_CHANGED' } | { ok: false; reason: 'STALE_VERSION'; currentVersion: number };
+export type WriteResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'NOT_FOUND' | 'MRN_TAKEN' | 'NOTHING_CHANGED' }
+  | { ok: false; reason: 'STALE_VERSION'; currentVersion: number };
 
 type PatientRow = Omit<PatientDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
@@ -35,16 +38,27 @@ export class PatientsRepository {
         ? Number(rows[0].total)
         : criteria.skip === 0
           ? 0
-          : await this.prisma.patient.count({ where: { clinicId: criteria.clinicId, AND: this.countFilter(criteria) } });
+          : await this.prisma.patient.count({
+              where: { clinicId: criteria.clinicId, AND: this.countFilter(criteria) },
+            });
     return { items: rows.map(({ total: _total, ...item }) => item), total };
   }
 
-  async create(clinicId: string, dto: CreatePatientDto, audit: (id: string) => AuditEntry): Promise<WriteResult<string>> {
+  async create(
+    clinicId: string,
+    dto: CreatePatientDto,
+    audit: (id: string) => AuditEntry,
+  ): Promise<WriteResult<string>> {
     const { diagnoses = [], dateOfBirth, ...fields } = dto;
     try {
       const id = await this.prisma.$transaction(async (tx) => {
         const patient = await tx.patient.create({
-          data: { ...fields, clinicId, dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`), diagnoses: { create: diagnoses } },
+          data: {
+            ...fields,
+            clinicId,
+            dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`),
+            diagnoses: { create: diagnoses },
+          },
           select: { id: true },
         });
         await insertAudit(tx, audit(patient.id));
@@ -72,14 +86,20 @@ export class PatientsRepository {
       return await this.prisma.$transaction(async (tx) => {
         const current = await tx.patient.findFirst({ where: { id, clinicId } });
         if (!current) return { ok: false, reason: 'NOT_FOUND' } as const;
-        if (current.version !== version) return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version } as const;
+        if (current.version !== version)
+          return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version } as const;
         const data: Prisma.PatientUpdateManyMutationInput = {
           ...changes,
           ...(changes.dateOfBirth ? { dateOfBirth: new Date(`${changes.dateOfBirth}T00:00:00Z`) } : {}),
         };
-        const changed = Object.keys(changes).filter((field) => !sameValue(current[field as keyof typeof current], data[field as keyof typeof data]));
+        const changed = Object.keys(changes).filter(
+          (field) => !sameValue(current[field as keyof typeof current], data[field as keyof typeof data]),
+        );
         if (changed.length === 0) return { ok: false, reason: 'NOTHING_CHANGED' } as const;
-        const { count } = await tx.patient.updateMany({ where: { id, clinicId, version }, data: { ...data, version: { increment: 1 } } });
+        const { count } = await tx.patient.updateMany({
+          where: { id, clinicId, version },
+          data: { ...data, version: { increment: 1 } },
+        });
         if (count === 0) return { ok: false, reason: 'STALE_VERSION', currentVersion: version + 1 } as const;
         await insertAudit(tx, audit(changed.sort()));
         return { ok: true, value: id } as const;

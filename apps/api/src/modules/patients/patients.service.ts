@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { auditEntry } from '../audit/audit-entry';
-import type { CreatePatientDto, PatientDto, PatientPageDto, PatientSearchDto, UpdatePatientDto } from './dto/patient.dto';
+import type {
+  CreatePatientDto,
+  PatientDto,
+  PatientPageDto,
+  PatientSearchDto,
+  UpdatePatientDto,
+} from './dto/patient.dto';
 import { PatientsRepository, WriteResult } from './patients.repository';
 
 @Injectable()
@@ -13,20 +19,32 @@ export class PatientsService {
     const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
     const filters = [...(words.length ? ['q'] : []), ...(query.dateOfBirth ? ['dateOfBirth'] : [])];
     const { items, total } = await this.patients.search(
-      { clinicId: actor.clinicId, words, dateOfBirth: query.dateOfBirth, skip: (query.page - 1) * query.pageSize, take: query.pageSize },
+      {
+        clinicId: actor.clinicId,
+        words,
+        dateOfBirth: query.dateOfBirth,
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      },
       auditEntry(actor, meta, { action: 'SEARCH', entity: 'Patient', fields: filters }),
     );
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(actor: Actor, meta: RequestMeta, id: string): Promise<PatientDto> {
-    const row = await this.patients.read(actor.clinicId, id, auditEntry(actor, meta, { action: 'READ', entity: 'Patient' }));
+    const row = await this.patients.read(
+      actor.clinicId,
+      id,
+      auditEntry(actor, meta, { action: 'READ', entity: 'Patient' }),
+    );
     if (!row) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
     return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
   }
 
   async create(actor: Actor, meta: RequestMeta, dto: CreatePatientDto): Promise<PatientDto> {
-    const fields = Object.keys(dto).filter((field) => dto[field as keyof CreatePatientDto] !== undefined).sort();
+    const fields = Object.keys(dto)
+      .filter((field) => dto[field as keyof CreatePatientDto] !== undefined)
+      .sort();
     const result = await this.patients.create(actor.clinicId, dto, (id) =>
       auditEntry(actor, meta, { action: 'CREATE', entity: 'Patient', entityId: id, patientId: id, fields }),
     );
@@ -54,7 +72,13 @@ function unwrap(result: WriteResult<string>): string {
       throw new DomainError(
         'STALE_VERSION',
         'This patient was changed by someone else since you opened it; reload and apply your edit again.',
-        [{ field: 'version', rule: 'current', message: `version must be the current version (${result.currentVersion})` }],
+        [
+          {
+            field: 'version',
+            rule: 'current',
+            message: `version must be the current version (${result.currentVersion})`,
+          },
+        ],
         { currentVersion: result.currentVersion },
       );
     case 'NOTHING_CHANGED':

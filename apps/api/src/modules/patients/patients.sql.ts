@@ -42,7 +42,9 @@ export function searchStatement(criteria: SearchCriteria, audit: AuditEntry): Pr
   const conditions = [Prisma.sql`p."clinicId" = ${criteria.clinicId}::uuid`];
   for (const word of criteria.words) {
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(Prisma.sql`(p."familyName" ILIKE ${pattern} OR p."givenName" ILIKE ${pattern} OR p.mrn ILIKE ${pattern})`);
+    conditions.push(
+      Prisma.sql`(p."familyName" ILIKE ${pattern} OR p."givenName" ILIKE ${pattern} OR p.mrn ILIKE ${pattern})`,
+    );
   }
   if (criteria.dateOfBirth) conditions.push(Prisma.sql`p."dateOfBirth" = ${criteria.dateOfBirth}::date`);
   return Prisma.sql`

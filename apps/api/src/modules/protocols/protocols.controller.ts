@@ -23,7 +23,11 @@ export class ProtocolsController {
   @ApiOperation({ summary: 'Publish a new version of a protocol (published versions never change)' })
   @ApiCreatedResponse({ type: ProtocolDto })
   @ApiBadRequestResponse({ description: 'Invalid fields or protocol definition, named in errors[]' })
-  publish(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: PublishProtocolDto): Promise<ProtocolDto> {
+  publish(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: PublishProtocolDto,
+  ): Promise<ProtocolDto> {
     return this.protocols.publish(actor, meta, body);
   }
 }

@@ -35,10 +35,18 @@ export class ProtocolsRepository {
    * Publishes the next version of `key` with its audit row. Publishing one key is serialised by a
    * transaction-scoped advisory lock, so two admins cannot both take the same version number.
    */
-  publish(input: NewProtocolVersion, publishedById: string, audit: (id: string) => AuditEntry): Promise<ProtocolRecord> {
+  publish(
+    input: NewProtocolVersion,
+    publishedById: string,
+    audit: (id: string) => AuditEntry,
+  ): Promise<ProtocolRecord> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`protocol:${input.key}`}))`;
-      const latest = await tx.protocol.findFirst({ where: { key: input.key }, orderBy: { version: 'desc' }, select: { version: true } });
+      const latest = await tx.protocol.findFirst({
+        where: { key: input.key },
+        orderBy: { version: 'desc' },
+        select: { version: true },
+      });
       const version = (latest?.version ?? 0) + 1;
       const created = await tx.protocol.create({
         data: {

@@ -29,22 +29,49 @@ export class ProtocolsService {
       throw new DomainError(
         'VALIDATION_FAILED',
         'The definition disagrees with the protocol it is published as.',
-        mismatched.map((field) => ({ field: `definition.${field}`, rule: 'matchesProtocol', message: `definition.${field} must equal ${field}` })),
+        mismatched.map((field) => ({
+          field: `definition.${field}`,
+          rule: 'matchesProtocol',
+          message: `definition.${field} must equal ${field}`,
+        })),
       );
     }
-    const record = (version: number) => ({ ...rest, key: dto.key, version, name: dto.name, route: dto.route, setting: dto.setting });
+    const record = (version: number) => ({
+      ...rest,
+      key: dto.key,
+      version,
+      name: dto.name,
+      route: dto.route,
+      setting: dto.setting,
+    });
     const problems = protocolProblems(record(1));
     if (problems.length > 0) {
       throw new DomainError(
         'VALIDATION_FAILED',
         'The protocol definition is not a valid protocol.',
-        problems.map((p) => ({ field: p.path ? `definition.${p.path}` : 'definition', rule: 'protocol', message: p.message })),
+        problems.map((p) => ({
+          field: p.path ? `definition.${p.path}` : 'definition',
+          rule: 'protocol',
+          message: p.message,
+        })),
       );
     }
     const created = await this.protocols.publish(
-      { key: dto.key, name: dto.name, route: dto.route, setting: dto.setting, definition: (v) => record(v) as Prisma.InputJsonObject },
+      {
+        key: dto.key,
+        name: dto.name,
+        route: dto.route,
+        setting: dto.setting,
+        definition: (v) => record(v) as Prisma.InputJsonObject,
+      },
       actor.id,
-      (id) => auditEntry(actor, meta, { action: 'CREATE', entity: 'Protocol', entityId: id, fields: ['definition', 'key', 'name', 'route', 'setting'] }),
+      (id) =>
+        auditEntry(actor, meta, {
+          action: 'CREATE',
+          entity: 'Protocol',
+          entityId: id,
+          fields: ['definition', 'key', 'name', 'route', 'setting'],
+        }),
     );
     return toProtocolDto(created);
   }

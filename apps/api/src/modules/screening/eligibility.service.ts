@@ -59,7 +59,12 @@ export class EligibilityService {
    * row of the patient's eligibility, whatever the number of days, as the GET does. Request handlers
    * pass `caller` so the row names the actor and request; without it they are left empty.
    */
-  async assertEligibleOn(clinicId: string, patientId: string, dates: string[], caller: GateCaller): Promise<{ screeningIds: string[] }> {
+  async assertEligibleOn(
+    clinicId: string,
+    patientId: string,
+    dates: string[],
+    caller: GateCaller,
+  ): Promise<{ screeningIds: string[] }> {
     assertDates(dates);
     const basis = await this.basis(clinicId, patientId);
     const read = { action: 'READ', entity: 'Eligibility', patientId, fields: AUDITED_FIELDS } as const;
@@ -100,15 +105,23 @@ export class EligibilityService {
     const basis = await this.basis(actor.clinicId, patientId);
     const day = on ?? clinicDateOf(new Date().toISOString(), basis.timezone);
     const decision = decide(basis, day);
-    await this.screenings.recordRead(auditEntry(actor, meta, { action: 'READ', entity: 'Eligibility', patientId, fields: AUDITED_FIELDS }));
+    await this.screenings.recordRead(
+      auditEntry(actor, meta, { action: 'READ', entity: 'Eligibility', patientId, fields: AUDITED_FIELDS }),
+    );
     const clinical = actor.roles.some((role) => role === 'NURSE' || role === 'CLINICIAN');
     return toDto(decision, clinical);
   }
 
   private async basis(clinicId: string, patientId: string): Promise<Basis> {
-    const [clinic, patient] = await Promise.all([this.screenings.clinic(clinicId), this.screenings.patient(clinicId, patientId)]);
+    const [clinic, patient] = await Promise.all([
+      this.screenings.clinic(clinicId),
+      this.screenings.patient(clinicId, patientId),
+    ]);
     if (!clinic || !patient) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
-    const [signed, unsigned] = await Promise.all([this.screenings.signed(clinicId, patientId), this.screenings.unsigned(clinicId, patientId)]);
+    const [signed, unsigned] = await Promise.all([
+      this.screenings.signed(clinicId, patientId),
+      this.screenings.unsigned(clinicId, patientId),
+    ]);
     return {
       timezone: clinic.timezone,
       settings: settingsOf(clinic),
@@ -128,14 +141,24 @@ function assertDates(dates: string[]) {
     throw new DomainError(
       'VALIDATION_FAILED',
       'Eligibility is decided per calendar day (YYYY-MM-DD).',
-      bad.map(() => ({ field: 'on', rule: 'isCalendarDate', message: 'on must be a real calendar date written YYYY-MM-DD' })),
+      bad.map(() => ({
+        field: 'on',
+        rule: 'isCalendarDate',
+        message: 'on must be a real calendar date written YYYY-MM-DD',
+      })),
     );
   }
 }
 
 /** A stored signed screening as the domain's SignedScreening. */
 function toSigned(row: SignedScreeningRecord, timezone: string): SignedScreening {
-  const template = templateOf({ key: '', kind: row.kind, version: row.templateVersion, title: '', definition: row.templateDefinition });
+  const template = templateOf({
+    key: '',
+    kind: row.kind,
+    version: row.templateVersion,
+    title: '',
+    definition: row.templateDefinition,
+  });
   const signedAt = (row.signedAt ?? row.createdAt).toISOString();
   const signedOn = row.signedOn ? calendarDate(row.signedOn) : clinicDateOf(signedAt, timezone);
   const submittedAt = row.submittedAt?.toISOString();
@@ -199,7 +222,13 @@ function reasonDto(reason: CombinedReason, clinical: boolean): EligibilityReason
     case 'missing':
       return { type: 'missing', kind: reason.kind, reason: reason.reason };
     case 'expired':
-      return { type: 'expired', kind: reason.kind, reason: reason.reason, screeningId: reason.screeningId, validUntil: reason.validUntil };
+      return {
+        type: 'expired',
+        kind: reason.kind,
+        reason: reason.reason,
+        screeningId: reason.screeningId,
+        validUntil: reason.validUntil,
+      };
     case 'rule':
       return {
         type: 'rule',
@@ -227,6 +256,12 @@ function reasonDto(reason: CombinedReason, clinical: boolean): EligibilityReason
         ...(clinical && reason.evidence ? { evidence: reason.evidence } : {}),
       };
     case 'declined':
-      return { type: 'declined', kind: reason.kind, reason: reason.reason, screeningId: reason.screeningId, submittedOn: reason.submittedOn };
+      return {
+        type: 'declined',
+        kind: reason.kind,
+        reason: reason.reason,
+        screeningId: reason.screeningId,
+        submittedOn: reason.submittedOn,
+      };
   }
 }

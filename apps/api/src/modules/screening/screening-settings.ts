@@ -15,9 +15,17 @@ export function settingsOf(clinic: ClinicScreeningRow): ClinicScreeningSettings 
  * A stored template as the domain reads it. The definition column holds the whole template
  * (validated when published); the columns are authoritative for key, kind, version and title.
  */
-export function templateOf(record: Pick<TemplateRecord, 'key' | 'kind' | 'version' | 'title' | 'definition'>): ScreeningTemplate {
+export function templateOf(
+  record: Pick<TemplateRecord, 'key' | 'kind' | 'version' | 'title' | 'definition'>,
+): ScreeningTemplate {
   const definition = (record.definition ?? {}) as { items?: ScreeningTemplate['items'] };
-  return { key: record.key, kind: record.kind, version: record.version, title: record.title, items: definition.items ?? [] };
+  return {
+    key: record.key,
+    kind: record.kind,
+    version: record.version,
+    title: record.title,
+    items: definition.items ?? [],
+  };
 }
 
 /** A `@db.Date` column as the calendar date it holds. */

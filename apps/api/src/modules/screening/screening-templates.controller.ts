@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import { PublishTemplateDto, TemplateDto, TemplateListDto, TemplateQueryDto } from './dto/screening.dto';
@@ -22,12 +29,17 @@ export class ScreeningTemplatesController {
   @Roles('ADMIN')
   @ApiOperation({
     summary: 'Publish a new version of a checklist',
-    description: 'Publishes version max+1 of the key. Published versions never change; screenings keep the version they used.',
+    description:
+      'Publishes version max+1 of the key. Published versions never change; screenings keep the version they used.',
   })
   @ApiCreatedResponse({ type: TemplateDto })
   @ApiBadRequestResponse({ description: 'Invalid definition; errors[] name each bad path (definition.items[3].id)' })
   @ApiConflictResponse({ description: 'Another version of the key was published at the same moment' })
-  publish(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: PublishTemplateDto): Promise<TemplateDto> {
+  publish(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: PublishTemplateDto,
+  ): Promise<TemplateDto> {
     return this.templates.publish(actor, meta, body);
   }
 }

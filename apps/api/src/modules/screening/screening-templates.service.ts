@@ -38,7 +38,13 @@ export class ScreeningTemplatesService {
         definition: (version) => ({ key: dto.key, kind: dto.kind, version, title: dto.title, items }),
         publishedById: actor.id,
       },
-      (id) => auditEntry(actor, meta, { action: 'CREATE', entity: 'ScreeningTemplate', entityId: id, fields: ['definition', 'key', 'kind', 'title'] }),
+      (id) =>
+        auditEntry(actor, meta, {
+          action: 'CREATE',
+          entity: 'ScreeningTemplate',
+          entityId: id,
+          fields: ['definition', 'key', 'kind', 'title'],
+        }),
     );
     if (result.ok) return toDto(result.value);
     if (result.reason === 'KIND_MISMATCH') {
@@ -46,7 +52,10 @@ export class ScreeningTemplatesService {
         { field: 'kind', rule: 'sameKind', message: `kind must stay ${result.kind} for key ${dto.key}` },
       ]);
     }
-    throw new DomainError('STALE_VERSION', `Another version of ${dto.key} was published at the same moment; reload and publish again.`);
+    throw new DomainError(
+      'STALE_VERSION',
+      `Another version of ${dto.key} was published at the same moment; reload and publish again.`,
+    );
   }
 }
 

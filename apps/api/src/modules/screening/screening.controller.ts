@@ -32,7 +32,9 @@ export class ScreeningController {
 
   @Post('patients/:patientId/screenings')
   @Roles('NURSE')
-  @ApiOperation({ summary: 'Start a screening (DRAFT) on the latest version of a checklist; answers so far are optional' })
+  @ApiOperation({
+    summary: 'Start a screening (DRAFT) on the latest version of a checklist; answers so far are optional',
+  })
   @ApiCreatedResponse({ type: ScreeningDto })
   @ApiBadRequestResponse({ description: 'Answers that do not fit the checklist, named in errors[] (answers.<itemId>)' })
   @ApiNotFoundResponse()
@@ -50,7 +52,11 @@ export class ScreeningController {
   @ApiOperation({ summary: "A patient's screenings, newest first (each read is audited)" })
   @ApiOkResponse({ type: ScreeningListDto })
   @ApiNotFoundResponse()
-  list(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('patientId', UuidPipe) patientId: string): Promise<ScreeningListDto> {
+  list(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('patientId', UuidPipe) patientId: string,
+  ): Promise<ScreeningListDto> {
     return this.screenings.list(actor, meta, patientId);
   }
 
@@ -58,7 +64,8 @@ export class ScreeningController {
   @Roles('CLINICIAN')
   @ApiOperation({
     summary: 'Submitted screenings awaiting a clinician',
-    description: 'Suicidality-flagged first, then NEEDS_REVIEW, CONTRAINDICATED, ELIGIBLE; oldest first within each group.',
+    description:
+      'Suicidality-flagged first, then NEEDS_REVIEW, CONTRAINDICATED, ELIGIBLE; oldest first within each group.',
   })
   @ApiOkResponse({ type: QueueDto })
   queue(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta): Promise<QueueDto> {
@@ -70,7 +77,11 @@ export class ScreeningController {
   @ApiOperation({ summary: 'A screening with its answers, scores and result (the read is audited)' })
   @ApiOkResponse({ type: ScreeningDto })
   @ApiNotFoundResponse()
-  get(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<ScreeningDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<ScreeningDto> {
     return this.screenings.get(actor, meta, id);
   }
 
@@ -78,7 +89,8 @@ export class ScreeningController {
   @Roles('NURSE')
   @ApiOperation({
     summary: 'Save a draft',
-    description: 'The answers sent REPLACE the saved answers (they are not merged): send every answer to keep. Incomplete is fine; wrong is not.',
+    description:
+      'The answers sent REPLACE the saved answers (they are not merged): send every answer to keep. Incomplete is fine; wrong is not.',
   })
   @ApiOkResponse({ type: ScreeningDto })
   @ApiBadRequestResponse({ description: 'Answers that do not fit the checklist' })
@@ -96,7 +108,9 @@ export class ScreeningController {
   @Post('screenings/:id/submit')
   @HttpCode(200)
   @Roles('NURSE')
-  @ApiOperation({ summary: 'Submit for clinician review: every required item answered; scores and the result are computed and fixed' })
+  @ApiOperation({
+    summary: 'Submit for clinician review: every required item answered; scores and the result are computed and fixed',
+  })
   @ApiOkResponse({ type: ScreeningDto })
   @ApiBadRequestResponse({ description: 'Each missing or bad answer, named in errors[]' })
   @ApiConflictResponse({ description: STALE_OR_STATUS })
@@ -113,7 +127,10 @@ export class ScreeningController {
   @Post('screenings/:id/sign')
   @HttpCode(200)
   @Roles('CLINICIAN')
-  @ApiOperation({ summary: 'Sign a submitted screening: its result stands, valid for the clinic’s validity window from the day it was submitted (clinic time)' })
+  @ApiOperation({
+    summary:
+      'Sign a submitted screening: its result stands, valid for the clinic’s validity window from the day it was submitted (clinic time)',
+  })
   @ApiOkResponse({ type: ScreeningDto })
   @ApiConflictResponse({ description: STALE_OR_STATUS })
   @ApiNotFoundResponse()
@@ -129,9 +146,14 @@ export class ScreeningController {
   @Post('screenings/:id/override')
   @HttpCode(200)
   @Roles('CLINICIAN')
-  @ApiOperation({ summary: 'Sign a NEEDS_REVIEW screening, accepting its relative contraindications with a written reason' })
+  @ApiOperation({
+    summary: 'Sign a NEEDS_REVIEW screening, accepting its relative contraindications with a written reason',
+  })
   @ApiOkResponse({ type: ScreeningDto })
-  @ApiConflictResponse({ description: 'Stale version; not submitted; or the result is not NEEDS_REVIEW (an absolute contraindication is never overridden)' })
+  @ApiConflictResponse({
+    description:
+      'Stale version; not submitted; or the result is not NEEDS_REVIEW (an absolute contraindication is never overridden)',
+  })
   @ApiNotFoundResponse()
   override(
     @CurrentActor() actor: Actor,
@@ -145,7 +167,10 @@ export class ScreeningController {
   @Post('screenings/:id/decline')
   @HttpCode(200)
   @Roles('CLINICIAN')
-  @ApiOperation({ summary: 'Decline a submitted screening with a reason; newer than the latest signed one of its kind, it leaves the patient NOT_ELIGIBLE until a new one is signed' })
+  @ApiOperation({
+    summary:
+      'Decline a submitted screening with a reason; newer than the latest signed one of its kind, it leaves the patient NOT_ELIGIBLE until a new one is signed',
+  })
   @ApiOkResponse({ type: ScreeningDto })
   @ApiConflictResponse({ description: STALE_OR_STATUS })
   @ApiNotFoundResponse()
@@ -160,11 +185,18 @@ export class ScreeningController {
 
   @Post('screenings/:id/addenda')
   @Roles('NURSE')
-  @ApiOperation({ summary: 'Correct a signed screening: a new draft of the same checklist with its answers copied; the original is untouched' })
+  @ApiOperation({
+    summary:
+      'Correct a signed screening: a new draft of the same checklist with its answers copied; the original is untouched',
+  })
   @ApiCreatedResponse({ type: ScreeningDto })
   @ApiConflictResponse({ description: 'The screening is not signed' })
   @ApiNotFoundResponse()
-  addendum(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<ScreeningDto> {
+  addendum(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<ScreeningDto> {
     return this.screenings.addendum(actor, meta, id);
   }
 }

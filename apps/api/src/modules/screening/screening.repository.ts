@@ -141,7 +141,10 @@ export class ScreeningRepository {
     });
   }
 
-  patient(clinicId: string, patientId: string): Promise<{ id: string; sex: 'FEMALE' | 'MALE' | 'OTHER' | 'UNKNOWN' } | null> {
+  patient(
+    clinicId: string,
+    patientId: string,
+  ): Promise<{ id: string; sex: 'FEMALE' | 'MALE' | 'OTHER' | 'UNKNOWN' } | null> {
     return this.prisma.patient.findFirst({ where: { id: patientId, clinicId }, select: { id: true, sex: true } });
   }
 
@@ -170,13 +173,28 @@ export class ScreeningRepository {
    * the unique (key, version) index refuses the second, which answers `CONFLICT`.
    */
   async publishTemplate(
-    input: { key: string; kind: ScreeningKind; title: string; definition: (version: number) => unknown; publishedById: string },
+    input: {
+      key: string;
+      kind: ScreeningKind;
+      title: string;
+      definition: (version: number) => unknown;
+      publishedById: string;
+    },
     audit: (id: string, version: number) => AuditEntry,
-  ): Promise<{ ok: true; value: TemplateRecord } | { ok: false; reason: 'KIND_MISMATCH'; kind: ScreeningKind } | { ok: false; reason: 'CONFLICT' }> {
+  ): Promise<
+    | { ok: true; value: TemplateRecord }
+    | { ok: false; reason: 'KIND_MISMATCH'; kind: ScreeningKind }
+    | { ok: false; reason: 'CONFLICT' }
+  > {
     try {
       return await this.prisma.$transaction(async (tx) => {
-        const latest = await tx.screeningTemplate.findFirst({ where: { key: input.key }, orderBy: { version: 'desc' }, select: { version: true, kind: true } });
-        if (latest && latest.kind !== input.kind) return { ok: false, reason: 'KIND_MISMATCH', kind: latest.kind } as const;
+        const latest = await tx.screeningTemplate.findFirst({
+          where: { key: input.key },
+          orderBy: { version: 'desc' },
+          select: { version: true, kind: true },
+        });
+        if (latest && latest.kind !== input.kind)
+          return { ok: false, reason: 'KIND_MISMATCH', kind: latest.kind } as const;
         const version = (latest?.version ?? 0) + 1;
         const row = await tx.screeningTemplate.create({
           data: {
@@ -193,7 +211,8 @@ export class ScreeningRepository {
         return { ok: true, value: row } as const;
       });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { ok: false, reason: 'CONFLICT' };
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+        return { ok: false, reason: 'CONFLICT' };
       throw error;
     }
   }
@@ -202,7 +221,15 @@ export class ScreeningRepository {
   // Screenings
 
   async create(
-    input: { clinicId: string; patientId: string; templateId: string; kind: ScreeningKind; answers: Record<string, unknown>; createdById: string; amendsId?: string },
+    input: {
+      clinicId: string;
+      patientId: string;
+      templateId: string;
+      kind: ScreeningKind;
+      answers: Record<string, unknown>;
+      createdById: string;
+      amendsId?: string;
+    },
     audit: (id: string) => AuditEntry,
   ): Promise<ScreeningRecord> {
     return this.prisma.$transaction(async (tx) => {
@@ -290,7 +317,15 @@ export class ScreeningRepository {
     const rows = await this.prisma.screening.findMany({
       where: { clinicId, patientId, status: { in: ['SUBMITTED', 'DECLINED'] }, submittedAt: { not: null } },
       orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
-      select: { id: true, kind: true, status: true, result: true, reasons: true, suicidalityFlag: true, submittedAt: true },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        result: true,
+        reasons: true,
+        suicidalityFlag: true,
+        submittedAt: true,
+      },
       take: 200,
     });
     return rows.flatMap(({ status, submittedAt, ...row }) =>
@@ -311,10 +346,14 @@ export class ScreeningRepository {
     audit: (record: ScreeningRecord) => AuditEntry,
   ): Promise<ChangeResult> {
     return this.prisma.$transaction(async (tx) => {
-      const current = await tx.screening.findFirst({ where: { id, clinicId }, select: { status: true, version: true } });
+      const current = await tx.screening.findFirst({
+        where: { id, clinicId },
+        select: { status: true, version: true },
+      });
       if (!current) return { ok: false, reason: 'NOT_FOUND' } as const;
       if (!from.includes(current.status)) return { ok: false, reason: 'WRONG_STATUS', status: current.status } as const;
-      if (current.version !== version) return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version } as const;
+      if (current.version !== version)
+        return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version } as const;
       const { answers, scores, reasons, ...columns } = change;
       const { count } = await tx.screening.updateMany({
         where: { id, clinicId, version, status: { in: [...from] } },

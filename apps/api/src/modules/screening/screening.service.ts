@@ -30,7 +30,13 @@ import type {
   TransitionDto,
 } from './dto/screening.dto';
 import { calendarDate, dateColumn, settingsOf, templateOf } from './screening-settings';
-import { ScreeningRepository, type ChangeResult, type ScreeningChange, type ScreeningRecord, type ScreeningState } from './screening.repository';
+import {
+  ScreeningRepository,
+  type ChangeResult,
+  type ScreeningChange,
+  type ScreeningRecord,
+  type ScreeningState,
+} from './screening.repository';
 
 /** At most this many answer problems are listed; the rest are summarised. */
 const MAX_LISTED_ERRORS = 50;
@@ -53,16 +59,32 @@ export class ScreeningService {
     }
     const latest = (await this.screenings.templates(false)).find((t) => t.key === record.key);
     if (latest && latest.id !== record.id) {
-      throw new DomainError('VALIDATION_FAILED', `A new screening uses the latest version of ${record.key} (v${latest.version}).`, [
-        { field: 'templateId', rule: 'latestVersion', message: `templateId must be the latest version of ${record.key} (${latest.id})` },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `A new screening uses the latest version of ${record.key} (v${latest.version}).`,
+        [
+          {
+            field: 'templateId',
+            rule: 'latestVersion',
+            message: `templateId must be the latest version of ${record.key} (${latest.id})`,
+          },
+        ],
+      );
     }
     const answers = dto.answers ?? {};
     assertAnswers(templateOf(record), answers, true);
-    if (!(await this.screenings.patient(actor.clinicId, patientId))) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
+    if (!(await this.screenings.patient(actor.clinicId, patientId)))
+      throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
     const created = await this.screenings.create(
       { clinicId: actor.clinicId, patientId, templateId: record.id, kind: record.kind, answers, createdById: actor.id },
-      (id) => auditEntry(actor, meta, { action: 'CREATE', entity: 'Screening', entityId: id, patientId, fields: ['templateId', ...answerFields(answers)] }),
+      (id) =>
+        auditEntry(actor, meta, {
+          action: 'CREATE',
+          entity: 'Screening',
+          entityId: id,
+          patientId,
+          fields: ['templateId', ...answerFields(answers)],
+        }),
     );
     return toDto(created);
   }
@@ -76,7 +98,8 @@ export class ScreeningService {
   }
 
   async list(actor: Actor, meta: RequestMeta, patientId: string): Promise<ScreeningListDto> {
-    if (!(await this.screenings.patient(actor.clinicId, patientId))) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
+    if (!(await this.screenings.patient(actor.clinicId, patientId)))
+      throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
     const rows = await this.screenings.list(actor.clinicId, patientId, (screeningId) =>
       auditEntry(actor, meta, { action: 'READ', entity: 'Screening', entityId: screeningId, patientId }),
     );
@@ -87,12 +110,27 @@ export class ScreeningService {
   async saveDraft(actor: Actor, meta: RequestMeta, id: string, dto: SaveDraftDto): Promise<ScreeningDto> {
     const current = await this.current(actor, id);
     if (current.status !== 'DRAFT') {
-      throw new DomainError('SCREENING_NOT_EDITABLE', `This screening is ${current.status.toLowerCase()}: only a draft can be edited; add an addendum to a signed one.`);
+      throw new DomainError(
+        'SCREENING_NOT_EDITABLE',
+        `This screening is ${current.status.toLowerCase()}: only a draft can be edited; add an addendum to a signed one.`,
+      );
     }
     assertAnswers(templateOf(current.template), dto.answers, true);
     const changed = changedAnswerFields(current.answers, dto.answers);
-    const result = await this.screenings.change(actor.clinicId, id, dto.version, ['DRAFT'], { answers: dto.answers }, (record) =>
-      auditEntry(actor, meta, { action: 'UPDATE', entity: 'Screening', entityId: id, patientId: record.patientId, fields: changed }),
+    const result = await this.screenings.change(
+      actor.clinicId,
+      id,
+      dto.version,
+      ['DRAFT'],
+      { answers: dto.answers },
+      (record) =>
+        auditEntry(actor, meta, {
+          action: 'UPDATE',
+          entity: 'Screening',
+          entityId: id,
+          patientId: record.patientId,
+          fields: changed,
+        }),
     );
     return toDto(unwrap(result, 'edit'));
   }
@@ -110,7 +148,10 @@ export class ScreeningService {
     const answers = current.answers as Answers;
     const sex = patient.sex;
     const scores = scoreScreeningInstruments(template, answers, { sex });
-    const decision = evaluateEligibility({ answers, assessedOn: clinicDateOf(now.toISOString(), clinic.timezone), sex }, settingsOf(clinic));
+    const decision = evaluateEligibility(
+      { answers, assessedOn: clinicDateOf(now.toISOString(), clinic.timezone), sex },
+      settingsOf(clinic),
+    );
     const change: ScreeningChange = {
       status: 'SUBMITTED',
       scores,
@@ -135,7 +176,15 @@ export class ScreeningService {
         { result: current.result },
       );
     }
-    return this.transition(actor, meta, current, dto.version, ['SUBMITTED'], await this.signing(actor, current), 'sign');
+    return this.transition(
+      actor,
+      meta,
+      current,
+      dto.version,
+      ['SUBMITTED'],
+      await this.signing(actor, current),
+      'sign',
+    );
   }
 
   /** Signs a NEEDS_REVIEW screening, accepting its relative contraindications with a reason. */
@@ -151,7 +200,10 @@ export class ScreeningService {
           ? 'An absolute contraindication cannot be overridden; sign or decline the screening, and re-screen once the cause is treated.'
           : 'Only a NEEDS_REVIEW result can be overridden; this one is eligible: sign it.',
         absolute.map((r) => ({ field: 'result', rule: r.ruleId, message: r.reason })),
-        { result: current.result, reasons: absolute.map(({ ruleId, reason, severity, source }) => ({ ruleId, reason, severity, source })) },
+        {
+          result: current.result,
+          reasons: absolute.map(({ ruleId, reason, severity, source }) => ({ ruleId, reason, severity, source })),
+        },
       );
     }
     const change = { ...(await this.signing(actor, current)), overrideReason: dto.reason };
@@ -161,7 +213,12 @@ export class ScreeningService {
   async decline(actor: Actor, meta: RequestMeta, id: string, dto: DeclineDto): Promise<ScreeningDto> {
     const current = await this.current(actor, id);
     assertTransition(current, ['SUBMITTED'], 'decline');
-    const change: ScreeningChange = { status: 'DECLINED', declineReason: dto.reason, signedById: actor.id, signedAt: new Date() };
+    const change: ScreeningChange = {
+      status: 'DECLINED',
+      declineReason: dto.reason,
+      signedById: actor.id,
+      signedAt: new Date(),
+    };
     return this.transition(actor, meta, current, dto.version, ['SUBMITTED'], change, 'decline');
   }
 
@@ -169,9 +226,11 @@ export class ScreeningService {
   async addendum(actor: Actor, meta: RequestMeta, id: string): Promise<ScreeningDto> {
     const original = await this.current(actor, id);
     if (original.status !== 'SIGNED') {
-      throw new DomainError('INVALID_TRANSITION', `Only a signed screening takes an addendum; this one is ${original.status.toLowerCase()}.`, [
-        { field: 'status', rule: 'signed', message: `status must be SIGNED, not ${original.status}` },
-      ]);
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `Only a signed screening takes an addendum; this one is ${original.status.toLowerCase()}.`,
+        [{ field: 'status', rule: 'signed', message: `status must be SIGNED, not ${original.status}` }],
+      );
     }
     const created = await this.screenings.create(
       {
@@ -198,7 +257,13 @@ export class ScreeningService {
   /** Submitted screenings for clinician review, in the domain's review order. */
   async queue(actor: Actor, meta: RequestMeta): Promise<QueueDto> {
     const rows = await this.screenings.queue(actor.clinicId, (screeningId, patientId) =>
-      auditEntry(actor, meta, { action: 'READ', entity: 'Screening', entityId: screeningId, patientId, fields: ['status', 'result', 'reasons'] }),
+      auditEntry(actor, meta, {
+        action: 'READ',
+        entity: 'Screening',
+        entityId: screeningId,
+        patientId,
+        fields: ['status', 'result', 'reasons'],
+      }),
     );
     const items: QueueItemDto[] = rows.map((row) => ({
       id: row.id,
@@ -215,7 +280,9 @@ export class ScreeningService {
       version: row.version,
       patient: row.patient,
     }));
-    items.sort((a, b) => compareForReview({ ...a, submittedAt: a.submittedAt ?? '' }, { ...b, submittedAt: b.submittedAt ?? '' }));
+    items.sort((a, b) =>
+      compareForReview({ ...a, submittedAt: a.submittedAt ?? '' }, { ...b, submittedAt: b.submittedAt ?? '' }),
+    );
     return { items };
   }
 
@@ -224,11 +291,23 @@ export class ScreeningService {
   private async current(actor: Actor, id: string) {
     const row = await this.screenings.find(actor.clinicId, id);
     if (!row) throw notFound();
-    return { ...row, template: { key: '', kind: row.kind, version: row.templateVersion, title: '', definition: row.templateDefinition } };
+    return {
+      ...row,
+      template: {
+        key: '',
+        kind: row.kind,
+        version: row.templateVersion,
+        title: '',
+        definition: row.templateDefinition,
+      },
+    };
   }
 
   private async clinicAndPatient(clinicId: string, patientId: string) {
-    const [clinic, patient] = await Promise.all([this.screenings.clinic(clinicId), this.screenings.patient(clinicId, patientId)]);
+    const [clinic, patient] = await Promise.all([
+      this.screenings.clinic(clinicId),
+      this.screenings.patient(clinicId, patientId),
+    ]);
     if (!clinic || !patient) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
     return { clinic, patient };
   }
@@ -237,14 +316,23 @@ export class ScreeningService {
    * What signing records: the clinic-local day, the validity window (from the assessment, the day
    * the answers were submitted, as the rules saw it), and day-only answers.
    */
-  private async signing(actor: Actor, current: ScreeningRecord & { template: { definition: unknown } }): Promise<ScreeningChange> {
+  private async signing(
+    actor: Actor,
+    current: ScreeningRecord & { template: { definition: unknown } },
+  ): Promise<ScreeningChange> {
     const { clinic } = await this.clinicAndPatient(actor.clinicId, current.patientId);
     const signedAt = new Date();
     const { signedOn, assessedOn, validUntil } = signingDates(
       { signedAt: signedAt.toISOString(), submittedAt: current.submittedAt?.toISOString(), timeZone: clinic.timezone },
       settingsOf(clinic),
     );
-    const template: ScreeningTemplate = templateOf({ key: '', kind: current.kind, version: current.templateVersion, title: '', definition: current.template.definition });
+    const template: ScreeningTemplate = templateOf({
+      key: '',
+      kind: current.kind,
+      version: current.templateVersion,
+      title: '',
+      definition: current.template.definition,
+    });
     return {
       status: 'SIGNED',
       signedById: actor.id,
@@ -266,7 +354,13 @@ export class ScreeningService {
   ): Promise<ScreeningDto> {
     const fields = Object.keys(change).sort();
     const result = await this.screenings.change(actor.clinicId, current.id, version, from, change, (record) =>
-      auditEntry(actor, meta, { action: 'UPDATE', entity: 'Screening', entityId: record.id, patientId: record.patientId, fields }),
+      auditEntry(actor, meta, {
+        action: 'UPDATE',
+        entity: 'Screening',
+        entityId: record.id,
+        patientId: record.patientId,
+        fields,
+      }),
     );
     return toDto(unwrap(result, action));
   }
@@ -278,9 +372,17 @@ function notFound() {
 
 function assertTransition(current: { status: ScreeningState }, from: readonly ScreeningState[], action: string) {
   if (!from.includes(current.status)) {
-    throw new DomainError('INVALID_TRANSITION', `A ${current.status.toLowerCase()} screening cannot be asked to ${action}.`, [
-      { field: 'status', rule: 'transition', message: `${action} needs status ${from.join(' or ')}, not ${current.status}` },
-    ]);
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `A ${current.status.toLowerCase()} screening cannot be asked to ${action}.`,
+      [
+        {
+          field: 'status',
+          rule: 'transition',
+          message: `${action} needs status ${from.join(' or ')}, not ${current.status}`,
+        },
+      ],
+    );
   }
 }
 
@@ -306,8 +408,14 @@ function unwrap(result: ChangeResult, action: string): ScreeningRecord {
       throw stale(result.currentVersion);
     case 'WRONG_STATUS':
       throw action === 'edit'
-        ? new DomainError('SCREENING_NOT_EDITABLE', `This screening is ${result.status.toLowerCase()}: only a draft can be edited.`)
-        : new DomainError('INVALID_TRANSITION', `A ${result.status.toLowerCase()} screening cannot be asked to ${action}.`);
+        ? new DomainError(
+            'SCREENING_NOT_EDITABLE',
+            `This screening is ${result.status.toLowerCase()}: only a draft can be edited.`,
+          )
+        : new DomainError(
+            'INVALID_TRANSITION',
+            `A ${result.status.toLowerCase()} screening cannot be asked to ${action}.`,
+          );
   }
 }
 
@@ -317,11 +425,17 @@ function assertAnswers(template: ScreeningTemplate, answers: Record<string, unkn
   if (problems.length === 0) return;
   const errors: FieldError[] = problems.slice(0, MAX_LISTED_ERRORS).map(fieldError);
   if (problems.length > MAX_LISTED_ERRORS) {
-    errors.push({ field: 'answers', rule: 'tooManyProblems', message: `${problems.length - MAX_LISTED_ERRORS} more problems not listed` });
+    errors.push({
+      field: 'answers',
+      rule: 'tooManyProblems',
+      message: `${problems.length - MAX_LISTED_ERRORS} more problems not listed`,
+    });
   }
   throw new DomainError(
     'VALIDATION_FAILED',
-    partial ? 'Some answers do not fit the checklist.' : 'The screening is incomplete or has answers that do not fit the checklist.',
+    partial
+      ? 'Some answers do not fit the checklist.'
+      : 'The screening is incomplete or has answers that do not fit the checklist.',
     errors,
   );
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -24,7 +31,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a staff account' })
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ description: 'The email is taken' })
-  create(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Body() body: CreateUserDto): Promise<UserDto> {
+  create(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: CreateUserDto,
+  ): Promise<UserDto> {
     return this.users.create(actor, meta, body);
   }
 
@@ -34,7 +45,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Deactivate a staff account and end its sessions' })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse()
-  deactivate(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Param('id', UuidPipe) id: string): Promise<UserDto> {
+  deactivate(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<UserDto> {
     return this.users.deactivate(actor, meta, id);
   }
 }

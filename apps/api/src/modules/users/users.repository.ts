@@ -18,7 +18,11 @@ export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   list(clinicId: string) {
-    return this.prisma.user.findMany({ where: { clinicId }, select: userFields, orderBy: [{ active: 'desc' }, { displayName: 'asc' }] });
+    return this.prisma.user.findMany({
+      where: { clinicId },
+      select: userFields,
+      orderBy: [{ active: 'desc' }, { displayName: 'asc' }],
+    });
   }
 
   /** Creates the account with its audit row; undefined when the email is taken. */

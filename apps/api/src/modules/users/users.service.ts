@@ -23,7 +23,13 @@ export class UsersService {
         passwordHash: await hashPassword(dto.password),
         roles: dto.roles,
       },
-      (id) => auditEntry(actor, meta, { action: 'CREATE', entity: 'User', entityId: id, fields: ['email', 'displayName', 'roles'] }),
+      (id) =>
+        auditEntry(actor, meta, {
+          action: 'CREATE',
+          entity: 'User',
+          entityId: id,
+          fields: ['email', 'displayName', 'roles'],
+        }),
     );
     if (!created) {
       throw new DomainError('EMAIL_TAKEN', 'An account with this email exists.', [

@@ -34,7 +34,13 @@ export function AuditFilters({ initial, actors, onApply }: AuditFiltersProps) {
       noValidate
     >
       <Group align="flex-end" gap="md" wrap="wrap">
-        <TextInput label="Patient id" placeholder="UUID" autoComplete="off" w={300} {...form.getInputProps('patientId')} />
+        <TextInput
+          label="Patient id"
+          placeholder="UUID"
+          autoComplete="off"
+          w={300}
+          {...form.getInputProps('patientId')}
+        />
         <Select
           label="Actor"
           placeholder="Anyone"

@@ -55,12 +55,7 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
           size="md"
           {...form.getInputProps('email')}
         />
-        <PasswordInput
-          label="Password"
-          autoComplete="current-password"
-          size="md"
-          {...form.getInputProps('password')}
-        />
+        <PasswordInput label="Password" autoComplete="current-password" size="md" {...form.getInputProps('password')} />
         <Button type="submit" size="md" loading={login.isPending} fullWidth mt="xs">
           Log in
         </Button>

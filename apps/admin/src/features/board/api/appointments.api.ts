@@ -12,11 +12,17 @@ export async function listAppointments(from: string, to: string): Promise<BoardA
   return unwrap(await api.GET('/api/appointments', { params: { query: { from, to } } })).items;
 }
 
-export async function cancelAppointment(id: string, body: RequestBody<'/api/appointments/{id}/cancel', 'post'>): Promise<void> {
+export async function cancelAppointment(
+  id: string,
+  body: RequestBody<'/api/appointments/{id}/cancel', 'post'>,
+): Promise<void> {
   unwrap(await api.POST('/api/appointments/{id}/cancel', { ...byId(id), body }));
 }
 
-export async function markNoShow(id: string, body: RequestBody<'/api/appointments/{id}/no-show', 'post'>): Promise<void> {
+export async function markNoShow(
+  id: string,
+  body: RequestBody<'/api/appointments/{id}/no-show', 'post'>,
+): Promise<void> {
   unwrap(await api.POST('/api/appointments/{id}/no-show', { ...byId(id), body }));
 }
 
@@ -28,6 +34,9 @@ export async function rescheduleOptions(id: string, earliest: string): Promise<C
   return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body: { earliest } })).plans;
 }
 
-export async function rescheduleAppointment(id: string, body: RequestBody<'/api/appointments/{id}/reschedule', 'post'>): Promise<void> {
+export async function rescheduleAppointment(
+  id: string,
+  body: RequestBody<'/api/appointments/{id}/reschedule', 'post'>,
+): Promise<void> {
   unwrap(await api.POST('/api/appointments/{id}/reschedule', { ...byId(id), body }));
 }

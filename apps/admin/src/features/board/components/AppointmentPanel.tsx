@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Divider, Drawer, Group, Radio, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Radio,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -31,7 +44,8 @@ function changeProblem(error: unknown): { title: string; message: string } {
     if (error.code === 'STALE_VERSION') {
       return {
         title: 'Changed at another desk',
-        message: 'Someone changed this appointment a moment ago. The board has been reloaded — check it, then try again.',
+        message:
+          'Someone changed this appointment a moment ago. The board has been reloaded — check it, then try again.',
       };
     }
     if (error.code === 'SLOT_TAKEN' || error.code === 'PLAN_INFEASIBLE') {
@@ -86,7 +100,13 @@ function useHasStarted(startsAt: string): boolean {
 const isCurrentSlot = (plan: CoursePlanOption, a: BoardAppointment) =>
   plan.sessions[0]?.chairId === a.chairId && Date.parse(plan.sessions[0]?.startsAt ?? '') === Date.parse(a.startsAt);
 
-function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: AppointmentPanelProps & { appointment: BoardAppointment }) {
+function PanelBody({
+  appointment: a,
+  zone,
+  canChange,
+  canMarkNoShow,
+  onClose,
+}: AppointmentPanelProps & { appointment: BoardAppointment }) {
   const [mode, setMode] = useState<Mode>('view');
   const [reason, setReason] = useState('');
   const [searched, setSearched] = useState(false);
@@ -300,7 +320,9 @@ function PanelBody({ appointment: a, zone, canChange, canMarkNoShow, onClose }: 
                   { id: a.id, version: a.version, chairId: s.chairId, startsAt: s.startsAt, endsAt: s.endsAt },
                   {
                     onSuccess: () =>
-                      done(`Session ${a.sessionNumber} moved to ${formatClinicTimeRange(s.startsAt, s.endsAt, zone)}, ${s.chairName}.`),
+                      done(
+                        `Session ${a.sessionNumber} moved to ${formatClinicTimeRange(s.startsAt, s.endsAt, zone)}, ${s.chairName}.`,
+                      ),
                   },
                 );
               }}

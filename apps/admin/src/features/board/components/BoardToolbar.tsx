@@ -19,10 +19,20 @@ export function BoardToolbar(p: BoardToolbarProps) {
         <Button variant="default" onClick={() => p.onChange({ date: p.today })} disabled={p.date === p.today}>
           Today
         </Button>
-        <ActionIcon variant="default" size={36} aria-label={`Previous ${p.view}`} onClick={() => p.onChange({ date: shiftDate(p.date, p.view, -1) })}>
+        <ActionIcon
+          variant="default"
+          size={36}
+          aria-label={`Previous ${p.view}`}
+          onClick={() => p.onChange({ date: shiftDate(p.date, p.view, -1) })}
+        >
           ‹
         </ActionIcon>
-        <ActionIcon variant="default" size={36} aria-label={`Next ${p.view}`} onClick={() => p.onChange({ date: shiftDate(p.date, p.view, 1) })}>
+        <ActionIcon
+          variant="default"
+          size={36}
+          aria-label={`Next ${p.view}`}
+          onClick={() => p.onChange({ date: shiftDate(p.date, p.view, 1) })}
+        >
           ›
         </ActionIcon>
         <Text fw={650} size="lg" ml="xs" data-testid="board-title" style={{ opacity: p.loading ? 0.6 : 1 }}>
@@ -30,7 +40,11 @@ export function BoardToolbar(p: BoardToolbarProps) {
         </Text>
       </Group>
       <Group gap="md" wrap="wrap">
-        <Switch label="Show cancelled" checked={p.showCancelled} onChange={(e) => p.onShowCancelled(e.currentTarget.checked)} />
+        <Switch
+          label="Show cancelled"
+          checked={p.showCancelled}
+          onChange={(e) => p.onShowCancelled(e.currentTarget.checked)}
+        />
         <TextInput
           type="date"
           aria-label="Go to date"

@@ -68,7 +68,12 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
     return chairs
       .filter((c) => c.active || used.has(c.id))
       .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || byName(a.name, b.name))
-      .map((c, order) => ({ id: c.id, title: c.active ? c.name : `${c.name} (retired)`, order, extendedProps: { kind: c.kind } }));
+      .map((c, order) => ({
+        id: c.id,
+        title: c.active ? c.name : `${c.name} (retired)`,
+        order,
+        extendedProps: { kind: c.kind },
+      }));
   }, [chairs, appointments]);
 
   const bedIds = useMemo(() => new Set(chairs.filter((c) => c.kind === 'BED').map((c) => c.id)), [chairs]);
@@ -76,7 +81,10 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
   const events: EventInput[] = useMemo(
     () =>
       appointments.map((a) => {
-        const style = a.status === 'BOOKED' && a.chairId && bedIds.has(a.chairId) ? BED_STYLE : STATUS_STYLE[a.status] ?? STATUS_STYLE.BOOKED;
+        const style =
+          a.status === 'BOOKED' && a.chairId && bedIds.has(a.chairId)
+            ? BED_STYLE
+            : (STATUS_STYLE[a.status] ?? STATUS_STYLE.BOOKED);
         return {
           id: a.id,
           resourceId: a.chairId ?? undefined,
@@ -138,7 +146,9 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
         slotMaxTime={hours.max}
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-        dayHeaderContent={(arg) => DateTime.fromJSDate(arg.date, { zone: 'utc' }).toFormat(view === 'week' ? 'ccc d LLL' : 'cccc')}
+        dayHeaderContent={(arg) =>
+          DateTime.fromJSDate(arg.date, { zone: 'utc' }).toFormat(view === 'week' ? 'ccc d LLL' : 'cccc')
+        }
         resources={resources}
         resourceOrder="order"
         events={events}

@@ -35,7 +35,9 @@ function useAppointmentChange<A, R>(fn: (arg: A) => Promise<R>) {
 }
 
 export const useCancelAppointment = () =>
-  useAppointmentChange(({ id, ...body }: { id: string; version: number; reason: string }) => cancelAppointment(id, body));
+  useAppointmentChange(({ id, ...body }: { id: string; version: number; reason: string }) =>
+    cancelAppointment(id, body),
+  );
 
 export const useMarkNoShow = () =>
   useAppointmentChange(({ id, version }: { id: string; version: number }) => markNoShow(id, { version }));

@@ -21,7 +21,8 @@ const OPTION_COUNT = 5;
 export function BookingWizard() {
   const clinic = useClinic();
   if (clinic.isPending) return <CenteredLoader label="Loading the clinic" />;
-  if (clinic.isError) return <QueryError error={clinic.error} onRetry={() => clinic.refetch()} title="Could not load the clinic" />;
+  if (clinic.isError)
+    return <QueryError error={clinic.error} onRetry={() => clinic.refetch()} title="Could not load the clinic" />;
   return <Wizard zone={clinic.data.timezone} />;
 }
 
@@ -66,7 +67,8 @@ function Wizard({ zone }: { zone: string }) {
     !!protocol &&
     isBookable(protocol) &&
     /^\d{4}-\d{2}-\d{2}$/.test(earliest) &&
-    (pattern?.kind !== 'WEEKDAYS' || (sessions !== null && sessions >= pattern.minSessions && sessions <= pattern.maxSessions));
+    (pattern?.kind !== 'WEEKDAYS' ||
+      (sessions !== null && sessions >= pattern.minSessions && sessions <= pattern.maxSessions));
   const canLeave = [
     !!patientId && eligibility.data?.status === 'ELIGIBLE',
     protocolReady,
@@ -208,7 +210,12 @@ function Wizard({ zone }: { zone: string }) {
               {active === 1 ? 'Find dates' : 'Next'}
             </Button>
           ) : (
-            <Button onClick={confirm} loading={book.isPending} disabled={!plan || (book.isError && bookingProblem(book.error).searchAgain)} size="md">
+            <Button
+              onClick={confirm}
+              loading={book.isPending}
+              disabled={!plan || (book.isError && bookingProblem(book.error).searchAgain)}
+              size="md"
+            >
               Book {sessionCount && sessionCount > 1 ? `${plan?.sessions.length ?? sessionCount} sessions` : 'course'}
             </Button>
           )}
@@ -271,7 +278,10 @@ function ConfirmStep(props: ConfirmStepProps) {
           Protocol
         </Text>
         <Text fw={600}>
-          {props.protocol.name} <Text span c="dimmed" size="sm">(version {props.protocol.version})</Text>
+          {props.protocol.name}{' '}
+          <Text span c="dimmed" size="sm">
+            (version {props.protocol.version})
+          </Text>
         </Text>
         <Text size="sm" c="dimmed">
           {describePattern(props.protocol.definition)}
@@ -306,7 +316,13 @@ function ConfirmStep(props: ConfirmStepProps) {
   );
 }
 
-function SessionTable({ sessions, zone }: { sessions: { chairName?: string | null; startsAt: string; endsAt: string }[]; zone: string }) {
+function SessionTable({
+  sessions,
+  zone,
+}: {
+  sessions: { chairName?: string | null; startsAt: string; endsAt: string }[];
+  zone: string;
+}) {
   return (
     <Table verticalSpacing="xs" withTableBorder aria-label="Sessions">
       <Table.Thead>
@@ -333,7 +349,17 @@ function SessionTable({ sessions, zone }: { sessions: { chairName?: string | nul
   );
 }
 
-function Booked({ course, plan, zone, onAnother }: { course: Course; plan: CoursePlanOption; zone: string; onAnother: () => void }) {
+function Booked({
+  course,
+  plan,
+  zone,
+  onAnother,
+}: {
+  course: Course;
+  plan: CoursePlanOption;
+  zone: string;
+  onAnother: () => void;
+}) {
   const chairNames = new Map(plan.sessions.map((s) => [s.chairId, s.chairName]));
   const appointments = [...(course.appointments ?? [])].sort((a, b) => a.sessionNumber - b.sessionNumber);
   const sessions = appointments.length

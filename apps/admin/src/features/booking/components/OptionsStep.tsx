@@ -65,7 +65,13 @@ export function OptionsStep({ query, zone, earliest, selected, onSelect }: Optio
       >
         <Stack gap="sm" style={{ opacity: query.isFetching ? 0.6 : 1 }}>
           {plans.map((plan, i) => (
-            <PlanCard key={plan.sessions.map((s) => s.chairId + s.startsAt).join('|')} plan={plan} rank={i + 1} zone={zone} value={String(i)} />
+            <PlanCard
+              key={plan.sessions.map((s) => s.chairId + s.startsAt).join('|')}
+              plan={plan}
+              rank={i + 1}
+              zone={zone}
+              value={String(i)}
+            />
           ))}
         </Stack>
       </Radio.Group>

@@ -54,7 +54,12 @@ export function PatientSearch({ onChoose }: { onChoose: (patientId: string) => v
                 <Table.Td>{p.mrn}</Table.Td>
                 <Table.Td>{formatDate(p.dateOfBirth)}</Table.Td>
                 <Table.Td ta="right">
-                  <Button size="xs" variant="light" onClick={() => onChoose(p.id)} aria-label={`Choose ${p.familyName}, ${p.givenName}`}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => onChoose(p.id)}
+                    aria-label={`Choose ${p.familyName}, ${p.givenName}`}
+                  >
                     Choose
                   </Button>
                 </Table.Td>

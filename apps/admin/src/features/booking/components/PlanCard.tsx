@@ -1,7 +1,7 @@
-import "./planCard.css";
-import { Badge, Group, Radio, Stack, Table, Text } from "@mantine/core";
-import { formatClinicDate, formatClinicTimeRange } from "../../clinic/time";
-import type { CoursePlanOption } from "../api/booking.api";
+import './planCard.css';
+import { Badge, Group, Radio, Stack, Table, Text } from '@mantine/core';
+import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
+import type { CoursePlanOption } from '../api/booking.api';
 
 interface PlanCardProps {
   plan: CoursePlanOption;
@@ -55,16 +55,10 @@ export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
           </Group>
           {plan.sessions.length === 1 && first ? (
             <Text fw={500}>
-              {formatClinicTimeRange(first.startsAt, first.endsAt, zone)} ·{" "}
-              {first.chairName}
+              {formatClinicTimeRange(first.startsAt, first.endsAt, zone)} · {first.chairName}
             </Text>
           ) : (
-            <Table
-              verticalSpacing={4}
-              horizontalSpacing="sm"
-              withRowBorders={false}
-              fz="sm"
-            >
+            <Table verticalSpacing={4} horizontalSpacing="sm" withRowBorders={false} fz="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={70}>Session</Table.Th>
@@ -78,9 +72,7 @@ export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
                   <Table.Tr key={`${s.chairId}-${s.startsAt}`}>
                     <Table.Td c="dimmed">{i + 1}</Table.Td>
                     <Table.Td>{formatClinicDate(s.startsAt, zone)}</Table.Td>
-                    <Table.Td>
-                      {formatClinicTimeRange(s.startsAt, s.endsAt, zone)}
-                    </Table.Td>
+                    <Table.Td>{formatClinicTimeRange(s.startsAt, s.endsAt, zone)}</Table.Td>
                     <Table.Td>{s.chairName}</Table.Td>
                   </Table.Tr>
                 ))}

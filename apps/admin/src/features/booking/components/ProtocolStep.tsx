@@ -62,7 +62,10 @@ export function ProtocolStep(props: ProtocolStepProps) {
                         <Badge variant="light" color="gray">
                           {ROUTE_LABELS[p.route] ?? p.route}
                         </Badge>
-                        <Badge variant="light" color={p.setting === 'BED' ? 'grape' : p.setting === 'HOME' ? 'gray' : 'cadence'}>
+                        <Badge
+                          variant="light"
+                          color={p.setting === 'BED' ? 'grape' : p.setting === 'HOME' ? 'gray' : 'cadence'}
+                        >
                           {SETTING_LABELS[p.setting] ?? p.setting}
                         </Badge>
                       </Group>

@@ -1,4 +1,20 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { describeError } from '../../../api/problem';
@@ -16,7 +32,7 @@ import {
 } from '../hooks/useClinic';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const weekdayName = (n: number | null | undefined) => (n ? WEEKDAYS[n - 1] ?? String(n) : '');
+const weekdayName = (n: number | null | undefined) => (n ? (WEEKDAYS[n - 1] ?? String(n)) : '');
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -34,7 +50,8 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
-const failed = (error: unknown) => notifications.show({ color: 'red', title: 'Not saved', message: describeError(error) });
+const failed = (error: unknown) =>
+  notifications.show({ color: 'red', title: 'Not saved', message: describeError(error) });
 const saved = (message: string) => notifications.show({ color: 'green', title: 'Saved', message });
 
 export function ClinicCapacity({ clinic }: { clinic: Clinic }) {
@@ -60,13 +77,30 @@ function Settings({ clinic }: { clinic: Clinic }) {
     <Section title="Clinic" description="Every time in Cadence is shown in the clinic's time zone.">
       <Group align="flex-end" gap="md" wrap="wrap">
         <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} w={300} />
-        <TextInput label="Time zone (IANA)" value={timezone} onChange={(e) => setTimezone(e.currentTarget.value)} w={220} />
-        <NumberInput label="Infusions per nurse at once" min={1} max={12} allowDecimal={false} value={perNurse} onChange={setPerNurse} w={220} />
+        <TextInput
+          label="Time zone (IANA)"
+          value={timezone}
+          onChange={(e) => setTimezone(e.currentTarget.value)}
+          w={220}
+        />
+        <NumberInput
+          label="Infusions per nurse at once"
+          min={1}
+          max={12}
+          allowDecimal={false}
+          value={perNurse}
+          onChange={setPerNurse}
+          w={220}
+        />
         <Button
           loading={update.isPending}
           onClick={() =>
             update.mutate(
-              { name: name.trim(), timezone: timezone.trim(), ...(typeof perNurse === 'number' ? { maxInfusionsPerNurse: perNurse } : {}) },
+              {
+                name: name.trim(),
+                timezone: timezone.trim(),
+                ...(typeof perNurse === 'number' ? { maxInfusionsPerNurse: perNurse } : {}),
+              },
               { onSuccess: () => saved('Clinic settings saved.'), onError: failed },
             )
           }
@@ -86,23 +120,43 @@ function OpeningHours({ hours }: { hours: OpeningWindow[] }) {
       return { weekday: i + 1, open: !!w, opensAt: w?.opensAt ?? '08:00', closesAt: w?.closesAt ?? '18:00' };
     }),
   );
-  const set = (i: number, change: Partial<(typeof rows)[number]>) => setRows((r) => r.map((row, j) => (j === i ? { ...row, ...change } : row)));
+  const set = (i: number, change: Partial<(typeof rows)[number]>) =>
+    setRows((r) => r.map((row, j) => (j === i ? { ...row, ...change } : row)));
   return (
-    <Section title="Opening hours" description="Local clinic time. Slot search books only inside these hours (beds run day and night).">
+    <Section
+      title="Opening hours"
+      description="Local clinic time. Slot search books only inside these hours (beds run day and night)."
+    >
       <Table verticalSpacing="xs" aria-label="Opening hours" maw={560}>
         <Table.Tbody>
           {rows.map((row, i) => (
             <Table.Tr key={row.weekday}>
               <Table.Td w={130}>{WEEKDAYS[i]}</Table.Td>
               <Table.Td w={100}>
-                <Switch checked={row.open} onChange={(e) => set(i, { open: e.currentTarget.checked })} label={row.open ? 'Open' : 'Closed'} />
+                <Switch
+                  checked={row.open}
+                  onChange={(e) => set(i, { open: e.currentTarget.checked })}
+                  label={row.open ? 'Open' : 'Closed'}
+                />
               </Table.Td>
               <Table.Td>
                 {row.open && (
                   <Group gap="xs" wrap="nowrap">
-                    <TextInput type="time" aria-label={`${WEEKDAYS[i]} opens`} value={row.opensAt} onChange={(e) => set(i, { opensAt: e.currentTarget.value })} w={120} />
+                    <TextInput
+                      type="time"
+                      aria-label={`${WEEKDAYS[i]} opens`}
+                      value={row.opensAt}
+                      onChange={(e) => set(i, { opensAt: e.currentTarget.value })}
+                      w={120}
+                    />
                     <Text>–</Text>
-                    <TextInput type="time" aria-label={`${WEEKDAYS[i]} closes`} value={row.closesAt} onChange={(e) => set(i, { closesAt: e.currentTarget.value })} w={120} />
+                    <TextInput
+                      type="time"
+                      aria-label={`${WEEKDAYS[i]} closes`}
+                      value={row.closesAt}
+                      onChange={(e) => set(i, { closesAt: e.currentTarget.value })}
+                      w={120}
+                    />
                   </Group>
                 )}
               </Table.Td>
@@ -156,7 +210,13 @@ function Chairs({ clinic }: { clinic: Clinic }) {
         </Table.Tbody>
       </Table>
       <Group align="flex-end" gap="sm" mt="md">
-        <TextInput label="New chair or bed" placeholder="Chair 9" value={name} onChange={(e) => setName(e.currentTarget.value)} w={160} />
+        <TextInput
+          label="New chair or bed"
+          placeholder="Chair 9"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          w={160}
+        />
         <Select
           label="Kind"
           data={[
@@ -213,7 +273,12 @@ function NurseShifts({ clinic }: { clinic: Clinic }) {
                   {s.nurses} nurse{s.nurses === 1 ? '' : 's'}
                 </Table.Td>
                 <Table.Td ta="right">
-                  <ActionIcon variant="subtle" color="red" aria-label="Remove shift" onClick={() => remove.mutate(s.id, { onError: failed })}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label="Remove shift"
+                    onClick={() => remove.mutate(s.id, { onError: failed })}
+                  >
                     ✕
                   </ActionIcon>
                 </Table.Td>
@@ -234,8 +299,20 @@ function NurseShifts({ clinic }: { clinic: Clinic }) {
           clearable
           w={140}
         />
-        <TextInput label="or on date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} />
-        <TextInput label="From" type="time" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} w={100} />
+        <TextInput
+          label="or on date"
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          w={150}
+        />
+        <TextInput
+          label="From"
+          type="time"
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.currentTarget.value)}
+          w={100}
+        />
         <TextInput label="To" type="time" value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} w={100} />
         <NumberInput label="Nurses" min={1} max={50} allowDecimal={false} value={nurses} onChange={setNurses} w={90} />
         <Button
@@ -281,7 +358,12 @@ function Closures({ clinic }: { clinic: Clinic }) {
                   </Table.Td>
                   <Table.Td>{c.reason}</Table.Td>
                   <Table.Td ta="right">
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove closure ${c.reason}`} onClick={() => remove.mutate(c.id, { onError: failed })}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove closure ${c.reason}`}
+                      onClick={() => remove.mutate(c.id, { onError: failed })}
+                    >
                       ✕
                     </ActionIcon>
                   </Table.Td>
@@ -291,9 +373,27 @@ function Closures({ clinic }: { clinic: Clinic }) {
         </Table>
       )}
       <Group align="flex-end" gap="sm" mt="md" wrap="wrap">
-        <TextInput label="From" type="date" value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} w={160} />
-        <TextInput label="To (inclusive)" type="date" value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} w={160} />
-        <TextInput label="Reason" placeholder="Bank holiday" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={260} />
+        <TextInput
+          label="From"
+          type="date"
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.currentTarget.value)}
+          w={160}
+        />
+        <TextInput
+          label="To (inclusive)"
+          type="date"
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.currentTarget.value)}
+          w={160}
+        />
+        <TextInput
+          label="Reason"
+          placeholder="Bank holiday"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          w={260}
+        />
         <Button
           variant="light"
           loading={add.isPending}

@@ -1,12 +1,6 @@
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import type {
-  CreatePatientBody,
-  Patient,
-  PatientPage,
-  PatientQuery,
-  UpdatePatientBody,
-} from '../../../api/types';
+import type { CreatePatientBody, Patient, PatientPage, PatientQuery, UpdatePatientBody } from '../../../api/types';
 
 export async function listPatients(query: PatientQuery): Promise<PatientPage> {
   return unwrap(await api.GET('/api/patients', { params: { query } }));

@@ -5,7 +5,13 @@ import type { Patient } from '../../../api/types';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { applyApiFieldErrors, focusFirstError } from '../../../shared/forms';
 import { useCreatePatient } from '../hooks/usePatients';
-import { EMPTY_PATIENT, isPatientFormField, PATIENT_FIELD_LABELS, toCreateBody, usePatientForm } from '../hooks/usePatientForm';
+import {
+  EMPTY_PATIENT,
+  isPatientFormField,
+  PATIENT_FIELD_LABELS,
+  toCreateBody,
+  usePatientForm,
+} from '../hooks/usePatientForm';
 import { DiagnosesFields } from './DiagnosesFields';
 import { PatientFields } from './PatientFields';
 
@@ -19,18 +25,21 @@ export function CreatePatientForm({ onCreated, onCancel }: CreatePatientFormProp
   const createPatient = useCreatePatient();
   const [formErrors, setFormErrors] = useState<string[]>([]);
 
-  const submit = form.onSubmit((values) => {
-    setFormErrors([]);
-    createPatient.mutate(toCreateBody(values), {
-      onSuccess: onCreated,
-      onError: (error) => {
-        const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
-        const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
-        if (unplaced.length > 0) setFormErrors(unplaced);
-        else if (!placedAny) setFormErrors([describeError(error)]);
-      },
-    });
-  }, (errors) => focusFirstError(form, errors));
+  const submit = form.onSubmit(
+    (values) => {
+      setFormErrors([]);
+      createPatient.mutate(toCreateBody(values), {
+        onSuccess: onCreated,
+        onError: (error) => {
+          const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
+          const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
+          if (unplaced.length > 0) setFormErrors(unplaced);
+          else if (!placedAny) setFormErrors([describeError(error)]);
+        },
+      });
+    },
+    (errors) => focusFirstError(form, errors),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="New patient">

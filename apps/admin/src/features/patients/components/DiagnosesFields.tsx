@@ -12,11 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import {
-  newDiagnosis,
-  PAIN_MECHANISM_OPTIONS,
-  type PatientFormValues,
-} from '../hooks/usePatientForm';
+import { newDiagnosis, PAIN_MECHANISM_OPTIONS, type PatientFormValues } from '../hooks/usePatientForm';
 
 interface DiagnosesFieldsProps {
   form: UseFormReturnType<PatientFormValues>;

@@ -34,27 +34,30 @@ export function EditPatientForm({ patient, onSaved, onCancel, onReloadLatest, re
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [stale, setStale] = useState(false);
 
-  const submit = form.onSubmit((values) => {
-    const body = toUpdateBody(values, patient);
-    if (!hasChanges(body)) {
-      onSaved(patient);
-      return;
-    }
-    setFormErrors([]);
-    updatePatient.mutate(body, {
-      onSuccess: onSaved,
-      onError: (error) => {
-        if (isStale(error)) {
-          setStale(true);
-          return;
-        }
-        const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
-        const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
-        if (unplaced.length > 0) setFormErrors(unplaced);
-        else if (!placedAny) setFormErrors([describeError(error)]);
-      },
-    });
-  }, (errors) => focusFirstError(form, errors));
+  const submit = form.onSubmit(
+    (values) => {
+      const body = toUpdateBody(values, patient);
+      if (!hasChanges(body)) {
+        onSaved(patient);
+        return;
+      }
+      setFormErrors([]);
+      updatePatient.mutate(body, {
+        onSuccess: onSaved,
+        onError: (error) => {
+          if (isStale(error)) {
+            setStale(true);
+            return;
+          }
+          const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
+          const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
+          if (unplaced.length > 0) setFormErrors(unplaced);
+          else if (!placedAny) setFormErrors([describeError(error)]);
+        },
+      });
+    },
+    (errors) => focusFirstError(form, errors),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Edit patient">
@@ -69,8 +72,8 @@ export function EditPatientForm({ patient, onSaved, onCancel, onReloadLatest, re
           >
             <Stack gap="sm">
               <Text size="sm">
-                Your changes have not been saved. Reload the latest version to see what changed, then make your
-                changes again.
+                Your changes have not been saved. Reload the latest version to see what changed, then make your changes
+                again.
               </Text>
               <Group>
                 <Button color="orange" size="xs" onClick={onReloadLatest} loading={reloading}>

@@ -17,7 +17,13 @@ export function PatientFields({ form }: PatientFieldsProps) {
     <>
       <Fieldset legend="Identity" variant="unstyled">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="MRN" description="Medical record number" {...REQUIRED} autoComplete="off" {...form.getInputProps('mrn')} />
+          <TextInput
+            label="MRN"
+            description="Medical record number"
+            {...REQUIRED}
+            autoComplete="off"
+            {...form.getInputProps('mrn')}
+          />
           <div />
           <TextInput label="Given name" {...REQUIRED} autoComplete="off" {...form.getInputProps('givenName')} />
           <TextInput label="Family name" {...REQUIRED} autoComplete="off" {...form.getInputProps('familyName')} />
@@ -50,8 +56,20 @@ export function PatientFields({ form }: PatientFieldsProps) {
 
       <Fieldset legend="Contact" variant="unstyled">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput label="Phone" description="Optional" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-          <TextInput label="Email" description="Optional" type="email" autoComplete="off" {...form.getInputProps('email')} />
+          <TextInput
+            label="Phone"
+            description="Optional"
+            type="tel"
+            autoComplete="off"
+            {...form.getInputProps('phone')}
+          />
+          <TextInput
+            label="Email"
+            description="Optional"
+            type="email"
+            autoComplete="off"
+            {...form.getInputProps('email')}
+          />
         </SimpleGrid>
       </Fieldset>
 

@@ -164,7 +164,9 @@ export function usePatientForm(initialValues: PatientFormValues) {
       phone: (value) =>
         !value.trim() || PHONE.test(value.trim()) ? null : 'Use 5 to 32 digits, spaces, brackets or hyphens',
       email: (value) =>
-        !value.trim() || (EMAIL.test(value.trim()) && value.trim().length <= 254) ? null : 'Enter a valid email address',
+        !value.trim() || (EMAIL.test(value.trim()) && value.trim().length <= 254)
+          ? null
+          : 'Enter a valid email address',
       escortName: maxLength('Escort name', 100),
       escortPhone: (value) =>
         !value.trim() || PHONE.test(value.trim()) ? null : 'Use 5 to 32 digits, spaces, brackets or hyphens',
@@ -174,9 +176,7 @@ export function usePatientForm(initialValues: PatientFormValues) {
         description: first(required('Description'), maxLength('Description', 200)),
         // Not (yet) an API rule: at most one diagnosis is the primary one.
         isPrimary: (value, values) =>
-          value && values.diagnoses.filter((d) => d.isPrimary).length > 1
-            ? 'Only one diagnosis can be primary'
-            : null,
+          value && values.diagnoses.filter((d) => d.isPrimary).length > 1 ? 'Only one diagnosis can be primary' : null,
       },
     },
   });

@@ -32,7 +32,10 @@ export function usePatientSearch() {
     );
 
   // A new search starts again from page 1.
-  const searchFor = useDebouncedCallback((value: string) => update({ q: value.trim() || null, page: null }), SEARCH_DELAY_MS);
+  const searchFor = useDebouncedCallback(
+    (value: string) => update({ q: value.trim() || null, page: null }),
+    SEARCH_DELAY_MS,
+  );
 
   const query: PatientQuery = {
     page,

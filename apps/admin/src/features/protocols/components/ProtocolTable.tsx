@@ -5,7 +5,8 @@ import { describePattern, ROUTE_LABELS, SETTING_LABELS } from '../describe';
 function doseRange(record: ProtocolRecord): string {
   const d = record.definition;
   if (d.doseRangeMgPerKgPerHour) return `${d.doseRangeMgPerKgPerHour.min}–${d.doseRangeMgPerKgPerHour.max} mg/kg/h`;
-  if (d.doseRangeMgPerKgPerDose) return `${d.doseRangeMgPerKgPerDose.min}–${d.doseRangeMgPerKgPerDose.max} mg/kg a dose`;
+  if (d.doseRangeMgPerKgPerDose)
+    return `${d.doseRangeMgPerKgPerDose.min}–${d.doseRangeMgPerKgPerDose.max} mg/kg a dose`;
   return '—';
 }
 
@@ -34,7 +35,12 @@ export function ProtocolTable({ protocols }: { protocols: ProtocolRecord[] }) {
                   {p.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {p.key} · version {p.version} {!p.active && <Badge size="xs" color="gray">retired</Badge>}
+                  {p.key} · version {p.version}{' '}
+                  {!p.active && (
+                    <Badge size="xs" color="gray">
+                      retired
+                    </Badge>
+                  )}
                 </Text>
               </Table.Td>
               <Table.Td>{ROUTE_LABELS[p.route] ?? p.route}</Table.Td>
@@ -44,7 +50,9 @@ export function ProtocolTable({ protocols }: { protocols: ProtocolRecord[] }) {
               <Table.Td>
                 {p.definition.caps.perSessionMg} / {p.definition.caps.perCourseMg} / {p.definition.caps.cumulativeMg} mg
               </Table.Td>
-              <Table.Td>{p.definition.vitalsIntervalMinutes ? `every ${p.definition.vitalsIntervalMinutes} min` : '—'}</Table.Td>
+              <Table.Td>
+                {p.definition.vitalsIntervalMinutes ? `every ${p.definition.vitalsIntervalMinutes} min` : '—'}
+              </Table.Td>
               <Table.Td>{p.definition.followUpOffsetsDays.join(', ') || '—'}</Table.Td>
             </Table.Tr>
           ))}

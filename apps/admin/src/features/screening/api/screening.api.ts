@@ -1,13 +1,7 @@
 import type { Answers } from '@cadence/domain';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import type {
-  CreateScreeningBody,
-  Eligibility,
-  ReviewQueueItem,
-  Screening,
-  ScreeningTemplateRecord,
-} from './types';
+import type { CreateScreeningBody, Eligibility, ReviewQueueItem, Screening, ScreeningTemplateRecord } from './types';
 
 // The API sends answers, scores and template definitions as the domain library shapes them
 // (its OpenAPI document types them as open objects); these casts name that, in one place.
@@ -21,9 +15,7 @@ export async function listScreeningTemplates(): Promise<{ items: ScreeningTempla
 }
 
 export async function listPatientScreenings(patientId: string): Promise<{ items: Screening[] }> {
-  const page = unwrap(
-    await api.GET('/api/patients/{patientId}/screenings', { params: { path: { patientId } } }),
-  );
+  const page = unwrap(await api.GET('/api/patients/{patientId}/screenings', { params: { path: { patientId } } }));
   return { items: page.items.map(asScreening) };
 }
 
@@ -72,5 +64,7 @@ export async function getReviewQueue(): Promise<{ items: ReviewQueueItem[] }> {
 }
 
 export async function getEligibility(patientId: string, on: string): Promise<Eligibility> {
-  return unwrap(await api.GET('/api/patients/{id}/eligibility', { params: { path: { id: patientId }, query: { on } } }));
+  return unwrap(
+    await api.GET('/api/patients/{id}/eligibility', { params: { path: { id: patientId }, query: { on } } }),
+  );
 }

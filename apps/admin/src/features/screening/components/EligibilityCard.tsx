@@ -76,7 +76,11 @@ export function EligibilityCard({ patientId, showEvidence }: { patientId: string
       </Group>
       {eligibility.isPending && <Skeleton height={48} radius="sm" />}
       {eligibility.isError && (
-        <QueryError error={eligibility.error} onRetry={() => eligibility.refetch()} title="Could not load eligibility" />
+        <QueryError
+          error={eligibility.error}
+          onRetry={() => eligibility.refetch()}
+          title="Could not load eligibility"
+        />
       )}
       {eligibility.data && (
         <Stack gap="sm">
@@ -93,7 +97,11 @@ export function EligibilityCard({ patientId, showEvidence }: { patientId: string
           {eligibility.data.reasons.length > 0 && (
             <List spacing={6} aria-label="Eligibility reasons">
               {eligibility.data.reasons.map((reason, i) => (
-                <ReasonLine key={`${reason.type}-${reason.kind}-${reason.ruleId ?? i}`} reason={reason} showEvidence={showEvidence} />
+                <ReasonLine
+                  key={`${reason.type}-${reason.kind}-${reason.ruleId ?? i}`}
+                  reason={reason}
+                  showEvidence={showEvidence}
+                />
               ))}
             </List>
           )}

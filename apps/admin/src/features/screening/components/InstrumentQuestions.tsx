@@ -27,7 +27,12 @@ export function ScoreBadge({ result }: { result: InstrumentResult }) {
   const positive = result.flags.includes('POSITIVE_SCREEN');
   return (
     <Group gap={6} wrap="wrap">
-      <Badge variant={result.complete ? 'light' : 'outline'} color={result.complete ? 'cadence' : 'gray'} size="lg" radius="sm">
+      <Badge
+        variant={result.complete ? 'light' : 'outline'}
+        color={result.complete ? 'cadence' : 'gray'}
+        size="lg"
+        radius="sm"
+      >
         {scoreText(result, definition.maxScore)}
       </Badge>
       {suicidality && (
@@ -98,7 +103,12 @@ export function InstrumentQuestions({ item, state, disabled }: InstrumentQuestio
               >
                 <Group gap="lg" mt={6} wrap="wrap">
                   {sub.options.map((option) => (
-                    <Radio key={String(option.value)} value={String(option.value)} label={option.label} disabled={disabled} />
+                    <Radio
+                      key={String(option.value)}
+                      value={String(option.value)}
+                      label={option.label}
+                      disabled={disabled}
+                    />
                   ))}
                 </Group>
               </Radio.Group>

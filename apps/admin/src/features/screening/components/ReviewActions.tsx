@@ -59,8 +59,7 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
       return;
     }
     const { id, version } = screening;
-    const request =
-      action === 'sign' ? { action, id, version } : { action, id, version, reason: trimmed };
+    const request = action === 'sign' ? { action, id, version } : { action, id, version, reason: trimmed };
     decision.mutate(request, {
       onSuccess: (updated) => {
         setAction(null);

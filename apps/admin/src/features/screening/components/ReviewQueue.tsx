@@ -69,7 +69,12 @@ export function ReviewQueue({ items }: { items: ReviewQueueItem[] }) {
           </Badge>
         )}
       </Group>
-      <Stack component="ol" aria-label="Screenings awaiting review" gap="md" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <Stack
+        component="ol"
+        aria-label="Screenings awaiting review"
+        gap="md"
+        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      >
         {items.map((item, i) => (
           <QueueEntry key={item.id} item={item} position={i + 1} />
         ))}

@@ -3,7 +3,13 @@ import type { EligibilityReason } from '@cadence/domain';
 import type { EligibilityStatus, ScreeningStatus } from '../api/types';
 import { RESULT_COLORS, RESULT_LABELS, STATUS_COLORS, STATUS_LABELS } from '../labels';
 
-export function ResultBadge({ result, size = 'md' }: { result: EligibilityStatus | null | undefined; size?: 'sm' | 'md' | 'lg' }) {
+export function ResultBadge({
+  result,
+  size = 'md',
+}: {
+  result: EligibilityStatus | null | undefined;
+  size?: 'sm' | 'md' | 'lg';
+}) {
   if (!result) return null;
   return (
     <Badge color={RESULT_COLORS[result]} variant={result === 'ELIGIBLE' ? 'light' : 'filled'} size={size}>

@@ -46,7 +46,11 @@ function sections(items: readonly TemplateItem[]): TemplateItem[][] {
 /** Why a submission failed, in sentences that survive a move to another page. */
 function submitFailure(error: unknown): string[] {
   const fields = isApiError(error) ? error.fieldErrors.map((f) => f.message) : [];
-  return [describeError(error), ...fields, 'Your answers are kept in this draft. Correct anything needed, then submit again.'];
+  return [
+    describeError(error),
+    ...fields,
+    'Your answers are kept in this draft. Correct anything needed, then submit again.',
+  ];
 }
 
 type PlainItem = Exclude<TemplateItem, { type: 'instrument' }>;
@@ -140,7 +144,9 @@ export function ScreeningForm({
     if (Object.keys(problems).length > 0) {
       requestAnimationFrame(() => focusFirst(template, problems));
       const count = Object.keys(problems).length;
-      setFormErrors([`${count} ${count === 1 ? 'question needs' : 'questions need'} an answer or a correction before submitting.`]);
+      setFormErrors([
+        `${count} ${count === 1 ? 'question needs' : 'questions need'} an answer or a correction before submitting.`,
+      ]);
       return;
     }
     const wasNew = current === null;
@@ -240,16 +246,11 @@ export function ScreeningForm({
             )}
             <Stack gap="sm" mb={stale || formErrors.length > 0 ? 'sm' : 0}>
               {stale && (
-                <Alert
-                  color="orange"
-                  variant="light"
-                  role="alert"
-                  title="Changed by someone else since you opened it"
-                >
+                <Alert color="orange" variant="light" role="alert" title="Changed by someone else since you opened it">
                   <Stack gap="sm">
                     <Text size="sm">
-                      Your latest answers have not been saved. Reload the stored version to see what changed, then
-                      enter your answers again. Nothing is merged automatically.
+                      Your latest answers have not been saved. Reload the stored version to see what changed, then enter
+                      your answers again. Nothing is merged automatically.
                     </Text>
                     <Group>
                       <Button color="orange" size="xs" onClick={onReloadLatest} loading={reloading}>
@@ -263,7 +264,12 @@ export function ScreeningForm({
               <FormErrorAlert messages={formErrors} title="Not saved" />
             </Stack>
             <Stack gap="xs">
-              <Button type="submit" size="md" loading={submit.isPending} disabled={(busy && !submit.isPending) || stale}>
+              <Button
+                type="submit"
+                size="md"
+                loading={submit.isPending}
+                disabled={(busy && !submit.isPending) || stale}
+              >
                 Submit for review
               </Button>
               <Button
@@ -276,8 +282,8 @@ export function ScreeningForm({
               </Button>
             </Stack>
             <Text size="xs" c="dimmed" mt="sm">
-              A draft may be incomplete. Submitting checks every required answer and sends the screening to a
-              clinician to sign.
+              A draft may be incomplete. Submitting checks every required answer and sends the screening to a clinician
+              to sign.
             </Text>
           </Card>
         </Grid.Col>

@@ -46,7 +46,11 @@ export function ScreeningQuestion({ item, state, disabled }: ScreeningQuestionPr
     case 'choice':
       return (
         <div id={questionDomId(item.id)}>
-          <Radio.Group {...common} value={typeof value === 'string' ? value : ''} onChange={(v) => state.setAnswer(item.id, v)}>
+          <Radio.Group
+            {...common}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(v) => state.setAnswer(item.id, v)}
+          >
             <Stack gap={8} mt={6}>
               {item.options.map((option) => (
                 <Radio key={option.value} value={option.value} label={option.label} disabled={disabled} />
@@ -66,7 +70,11 @@ export function ScreeningQuestion({ item, state, disabled }: ScreeningQuestionPr
             value={typeof value === 'number' || typeof value === 'string' ? value : ''}
             onChange={(v) => state.setAnswer(item.id, v === '' ? null : v)}
             onBlur={onBlur}
-            rightSection={<span style={{ fontSize: 'var(--mantine-font-size-sm)', color: 'var(--mantine-color-dimmed)' }}>{item.unit}</span>}
+            rightSection={
+              <span style={{ fontSize: 'var(--mantine-font-size-sm)', color: 'var(--mantine-color-dimmed)' }}>
+                {item.unit}
+              </span>
+            }
             rightSectionWidth={item.unit.length * 8 + 24}
             rightSectionPointerEvents="none"
             allowDecimal={!item.integer}

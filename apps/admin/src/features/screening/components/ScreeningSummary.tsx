@@ -68,7 +68,9 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
           <Field label="Started">{formatDateTime(screening.createdAt)}</Field>
           <Field label="Submitted">{formatDateTime(screening.submittedAt)}</Field>
-          <Field label={screening.status === 'DECLINED' ? 'Declined' : 'Signed'}>{formatDateTime(screening.signedAt)}</Field>
+          <Field label={screening.status === 'DECLINED' ? 'Declined' : 'Signed'}>
+            {formatDateTime(screening.signedAt)}
+          </Field>
           <Field label="Valid until">{formatDate(screening.validUntil)}</Field>
         </SimpleGrid>
         {screening.overrideReason && (
@@ -89,7 +91,8 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
 /** The answers as recorded, question by question, and each instrument's score. */
 export function ScreeningAnswers({ screening, template }: { screening: Screening; template: ScreeningTemplate }) {
   // Scores fixed at submission when present; a draft's are computed from its answers.
-  const scores: Record<string, InstrumentResult> = screening.scores ?? scoreScreeningInstruments(template, screening.answers);
+  const scores: Record<string, InstrumentResult> =
+    screening.scores ?? scoreScreeningInstruments(template, screening.answers);
   // Follow-up questions that did not apply (and were not answered) are left out.
   const plain = template.items.filter(
     (i): i is Exclude<TemplateItem, { type: 'instrument' }> => i.type !== 'instrument' && isShown(i, screening.answers),
@@ -129,7 +132,9 @@ export function ScreeningAnswers({ screening, template }: { screening: Screening
                 {definition.items.map((sub, index) => {
                   const value = given[sub.id];
                   const label = sub.options.find((o) => o.value === value)?.label;
-                  const asked = !sub.askedWhen || given[sub.askedWhen.itemId] === undefined ||
+                  const asked =
+                    !sub.askedWhen ||
+                    given[sub.askedWhen.itemId] === undefined ||
                     ('equals' in sub.askedWhen
                       ? given[sub.askedWhen.itemId] === sub.askedWhen.equals
                       : given[sub.askedWhen.itemId] !== sub.askedWhen.notEquals);

@@ -128,7 +128,11 @@ export const questionDomId = (path: string) => `question-${path.replace(/\./g, '
  * (range, type, required — the rules the API enforces), live instrument scores, and the API's
  * field errors placed on the matching questions.
  */
-export function useScreeningForm(template: ScreeningTemplate, initial: Answers | undefined, sex: ScreeningSex | undefined) {
+export function useScreeningForm(
+  template: ScreeningTemplate,
+  initial: Answers | undefined,
+  sex: ScreeningSex | undefined,
+) {
   const form = useForm<FormAnswers>({ mode: 'controlled', initialValues: toFormAnswers(template, initial) });
   /** Set once the nurse tries to submit: from then on every unanswered required question shows. */
   const [strict, setStrict] = useState(false);

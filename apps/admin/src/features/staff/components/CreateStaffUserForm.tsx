@@ -33,37 +33,57 @@ export function CreateStaffUserForm({ onCreated, onCancel }: CreateStaffUserForm
         !value.trim() ? 'Name is required' : value.trim().length > 100 ? 'Use at most 100 characters' : null,
       email: (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : 'Enter a valid email address'),
       password: (value) =>
-        value.length >= MIN_PASSWORD_LENGTH && value.length <= 256 ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`,
+        value.length >= MIN_PASSWORD_LENGTH && value.length <= 256
+          ? null
+          : `Use at least ${MIN_PASSWORD_LENGTH} characters`,
       roles: (value) => (value.length > 0 ? null : 'Choose at least one role'),
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormErrors([]);
-    createUser.mutate(
-      { ...values, displayName: values.displayName.trim(), email: values.email.trim().toLowerCase() },
-      {
-        onSuccess: onCreated,
-        onError: (error) => {
-          const unplaced = applyApiFieldErrors(form, error, (path) => FIELDS.has(path), FIELD_LABELS);
-          const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
-          if (unplaced.length > 0) setFormErrors(unplaced);
-          else if (!placedAny) setFormErrors([describeError(error)]);
+  const submit = form.onSubmit(
+    (values) => {
+      setFormErrors([]);
+      createUser.mutate(
+        { ...values, displayName: values.displayName.trim(), email: values.email.trim().toLowerCase() },
+        {
+          onSuccess: onCreated,
+          onError: (error) => {
+            const unplaced = applyApiFieldErrors(form, error, (path) => FIELDS.has(path), FIELD_LABELS);
+            const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
+            if (unplaced.length > 0) setFormErrors(unplaced);
+            else if (!placedAny) setFormErrors([describeError(error)]);
+          },
         },
-      },
-    );
-  }, (errors) => focusFirstError(form, errors));
+      );
+    },
+    (errors) => focusFirstError(form, errors),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormErrorAlert messages={formErrors} title="The account was not created" />
-        <TextInput label="Name" required withAsterisk={false} autoComplete="off" data-autofocus {...form.getInputProps('displayName')} />
-        <TextInput label="Email" type="email" required withAsterisk={false} autoComplete="off" {...form.getInputProps('email')} />
+        <TextInput
+          label="Name"
+          required
+          withAsterisk={false}
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('displayName')}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          withAsterisk={false}
+          autoComplete="off"
+          {...form.getInputProps('email')}
+        />
         <PasswordInput
           label="Initial password"
           description={`At least ${MIN_PASSWORD_LENGTH} characters. Share it securely.`}
-          required withAsterisk={false}
+          required
+          withAsterisk={false}
           autoComplete="new-password"
           {...form.getInputProps('password')}
         />

@@ -40,7 +40,11 @@ export class OpeningHoursDto {
 }
 
 export class ReplaceOpeningHoursDto {
-  @ApiProperty({ type: [OpeningHoursDto], maxItems: 28, description: 'Every opening window of the week; replaces the current ones' })
+  @ApiProperty({
+    type: [OpeningHoursDto],
+    maxItems: 28,
+    description: 'Every opening window of the week; replaces the current ones',
+  })
   @IsArray()
   @ArrayMaxSize(28)
   @ValidateNested({ each: true })
@@ -72,7 +76,12 @@ export class ClosureDto {
 }
 
 export class CreateNurseShiftDto {
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 7, description: 'A weekly rota row (give weekday or date, not both)' })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: 7,
+    description: 'A weekly rota row (give weekday or date, not both)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -115,7 +124,11 @@ export class CreateChairDto {
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name!: string;
 
-  @ApiProperty({ enum: CHAIR_KINDS, enumName: 'ChairKind', description: 'A BED is an inpatient bed for continuous infusions' })
+  @ApiProperty({
+    enum: CHAIR_KINDS,
+    enumName: 'ChairKind',
+    description: 'A BED is an inpatient bed for continuous infusions',
+  })
   @IsIn(CHAIR_KINDS)
   kind!: ChairKind;
 }

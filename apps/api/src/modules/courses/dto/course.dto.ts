@@ -34,14 +34,22 @@ export class CourseOptionsRequestDto {
   @IsUUID()
   protocolId!: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 30, description: 'Session count, chosen at booking for weekday courses (4–10)' })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: 30,
+    description: 'Session count, chosen at booking for weekday courses (4–10)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(30)
   sessions?: number;
 
-  @ApiProperty({ example: '2026-03-02', description: 'A clinic-local date (from its midnight) or an ISO instant; never earlier than now' })
+  @ApiProperty({
+    example: '2026-03-02',
+    description: 'A clinic-local date (from its midnight) or an ISO instant; never earlier than now',
+  })
   @IsDayOrInstant()
   earliest!: string;
 
@@ -93,7 +101,12 @@ export class BookCourseDto {
   @IsUUID()
   protocolId!: string;
 
-  @ApiProperty({ type: [SessionChoiceDto], minItems: 1, maxItems: 30, description: 'One chair and time per session, as an option offered them' })
+  @ApiProperty({
+    type: [SessionChoiceDto],
+    minItems: 1,
+    maxItems: 30,
+    description: 'One chair and time per session, as an option offered them',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
@@ -153,11 +166,13 @@ export class CourseAppointmentDto {
 export class CourseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) patientId!: string;
-  @ApiProperty({ type: CourseProtocolDto, description: 'The protocol version the course was booked under' }) protocol!: CourseProtocolDto;
+  @ApiProperty({ type: CourseProtocolDto, description: 'The protocol version the course was booked under' })
+  protocol!: CourseProtocolDto;
   @ApiProperty({ enum: COURSE_STATUSES, enumName: 'CourseStatus' }) status!: CourseStatus;
   @ApiProperty({ type: Number }) sessionCount!: number;
   @ApiProperty({ type: [CourseAppointmentDto] }) appointments!: CourseAppointmentDto[];
-  @ApiProperty({ type: [String], description: 'The signed screenings the booking relied on' }) eligibilityScreeningIds!: string[];
+  @ApiProperty({ type: [String], description: 'The signed screenings the booking relied on' })
+  eligibilityScreeningIds!: string[];
   @ApiProperty({ type: Number, nullable: true }) baselinePainNrs!: number | null;
   @ApiProperty({ type: Number, nullable: true }) baselinePainInterference!: number | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;

@@ -36,8 +36,10 @@ function AtMostOnePrimary() {
       target: target.constructor,
       propertyName,
       validator: {
-        validate: (value: unknown) => !Array.isArray(value) || !primaryDiagnosisProblem(value as { isPrimary?: unknown }[]),
-        defaultMessage: (args) => `${args?.property} ${primaryDiagnosisProblem(args?.value as { isPrimary?: unknown }[])}`,
+        validate: (value: unknown) =>
+          !Array.isArray(value) || !primaryDiagnosisProblem(value as { isPrimary?: unknown }[]),
+        defaultMessage: (args) =>
+          `${args?.property} ${primaryDiagnosisProblem(args?.value as { isPrimary?: unknown }[])}`,
       },
     });
 }
@@ -66,12 +68,19 @@ export class DiagnosisInputDto {
 }
 
 // The rules of each field, written once and applied on create (required) and update (optional).
-const MrnRules = () => applyDecorators(IsString(), Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' }));
+const MrnRules = () =>
+  applyDecorators(
+    IsString(),
+    Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' }),
+  );
 const NameRules = (field: string) =>
   applyDecorators(IsString(), MaxLength(100), Matches(NOT_BLANK, { message: `${field} must not be blank` }));
 const SexRules = () => IsIn(SEXES);
 const PhoneRules = (field: string) =>
-  applyDecorators(IsString(), Matches(PHONE, { message: `${field} must be 5 to 32 digits, spaces, brackets or hyphens` }));
+  applyDecorators(
+    IsString(),
+    Matches(PHONE, { message: `${field} must be 5 to 32 digits, spaces, brackets or hyphens` }),
+  );
 /** On an update a field may be left out, but a required field may not be cleared with null. */
 const IfSent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
@@ -96,7 +105,12 @@ class PatientOptionalFieldsDto {
   @IsEmail()
   email?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'Who takes the patient home after an infusion' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 100,
+    description: 'Who takes the patient home after an infusion',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -125,7 +139,11 @@ export class CreatePatientDto extends PatientOptionalFieldsDto {
   @IsDateOfBirth()
   dateOfBirth!: string;
 
-  @ApiProperty({ enum: SEXES, enumName: 'Sex', description: 'Sex recorded for clinical scoring (e.g. AUDIT-C cut-offs)' })
+  @ApiProperty({
+    enum: SEXES,
+    enumName: 'Sex',
+    description: 'Sex recorded for clinical scoring (e.g. AUDIT-C cut-offs)',
+  })
   @SexRules()
   sex!: Sex;
 

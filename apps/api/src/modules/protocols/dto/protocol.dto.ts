@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsObject, IsString, Matches, MaxLength } from 'class-validator';
-import { PROTOCOL_KEY_PATTERN, PROTOCOL_ROUTES, PROTOCOL_SETTINGS, type ProtocolRoute, type ProtocolSetting } from '@cadence/domain';
+import {
+  PROTOCOL_KEY_PATTERN,
+  PROTOCOL_ROUTES,
+  PROTOCOL_SETTINGS,
+  type ProtocolRoute,
+  type ProtocolSetting,
+} from '@cadence/domain';
 
 export class ProtocolDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -29,7 +35,9 @@ export class PublishProtocolDto {
   @ApiProperty({ example: 'IV_FIVE_DAY_LOW_DOSE', pattern: PROTOCOL_KEY_PATTERN.source, maxLength: 64 })
   @IsString()
   @MaxLength(64)
-  @Matches(PROTOCOL_KEY_PATTERN, { message: 'key must be 2–64 capital letters, digits or underscores, starting with a letter' })
+  @Matches(PROTOCOL_KEY_PATTERN, {
+    message: 'key must be 2–64 capital letters, digits or underscores, starting with a letter',
+  })
   key!: string;
 
   @ApiProperty({ maxLength: 200 })

@@ -8,7 +8,10 @@ export type CombinedStatusValue = (typeof COMBINED_STATUSES)[number];
 export const REASON_TYPES = ['rule', 'missing', 'expired', 'pending', 'declined'] as const;
 
 export class EligibilityQueryDto {
-  @ApiPropertyOptional({ format: 'date', description: "The treatment day; today in the clinic's time zone when absent" })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: "The treatment day; today in the clinic's time zone when absent",
+  })
   @IsOptional()
   @IsCalendarDay()
   on?: string;
@@ -37,9 +40,15 @@ export class EligibilityReasonDto {
   evidence?: string;
   @ApiPropertyOptional({ format: 'date', description: 'Last valid day of an expired screening (type expired)' })
   validUntil?: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Clinic-local day the newer screening was submitted (types pending, declined)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Clinic-local day the newer screening was submitted (types pending, declined)',
+  })
   submittedOn?: string;
-  @ApiPropertyOptional({ enum: ['CONTRAINDICATED', 'NEEDS_REVIEW'], description: 'What the screening awaiting a clinician found (type pending)' })
+  @ApiPropertyOptional({
+    enum: ['CONTRAINDICATED', 'NEEDS_REVIEW'],
+    description: 'What the screening awaiting a clinician found (type pending)',
+  })
   result?: 'CONTRAINDICATED' | 'NEEDS_REVIEW';
   @ApiPropertyOptional({ type: Boolean, description: 'A clinician accepted this relative contraindication' })
   overridden?: boolean;
@@ -52,7 +61,12 @@ export class EligibilityDto {
   @ApiProperty({ enum: COMBINED_STATUSES, enumName: 'EligibilityDecision' }) status!: CombinedStatusValue;
   @ApiProperty({ type: [EligibilityReasonDto] }) reasons!: EligibilityReasonDto[];
   @ApiProperty({ type: [String], description: 'The signed screenings the decision rests on' }) screeningIds!: string[];
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Last day (inclusive) the decision holds' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Last day (inclusive) the decision holds',
+  })
   expiresAt!: string | null;
   @ApiProperty({ type: Boolean }) suicidalityFlag!: boolean;
   @ApiProperty({ type: Boolean, description: 'Serial infusions need a clinician override (active substance misuse)' })

@@ -1,6 +1,18 @@
 import { OVERRIDE_REASON_MIN_LENGTH } from '@cadence/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { SCREENING_KINDS, type ScreeningKind } from '@cadence/domain';
 
 export const SCREENING_STATES = ['DRAFT', 'SUBMITTED', 'SIGNED', 'DECLINED'] as const;
@@ -13,7 +25,10 @@ const FREE_FORM = { type: 'object', additionalProperties: true } as const;
 // Templates
 
 export class TemplateQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: every published version, not only the latest of each key' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: every published version, not only the latest of each key',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   all?: 'true' | 'false';
@@ -25,7 +40,10 @@ export class TemplateDto {
   @ApiProperty({ enum: SCREENING_KINDS, enumName: 'ScreeningKind' }) kind!: ScreeningKind;
   @ApiProperty({ type: Number, example: 1 }) version!: number;
   @ApiProperty() title!: string;
-  @ApiProperty({ ...FREE_FORM, description: 'The checklist as libs/domain defines it: { key, kind, version, title, items[] }' })
+  @ApiProperty({
+    ...FREE_FORM,
+    description: 'The checklist as libs/domain defines it: { key, kind, version, title, items[] }',
+  })
   definition!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
 }
@@ -35,9 +53,15 @@ export class TemplateListDto {
 }
 
 export class PublishTemplateDto {
-  @ApiProperty({ example: 'cardiovascular', pattern: '^[a-z][a-z0-9_-]{0,63}$', description: 'The checklist publishes version max+1 of this key' })
+  @ApiProperty({
+    example: 'cardiovascular',
+    pattern: '^[a-z][a-z0-9_-]{0,63}$',
+    description: 'The checklist publishes version max+1 of this key',
+  })
   @IsString()
-  @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'key must be 1 to 64 lower-case letters, digits, hyphens or underscores, starting with a letter' })
+  @Matches(/^[a-z][a-z0-9_-]{0,63}$/, {
+    message: 'key must be 1 to 64 lower-case letters, digits, hyphens or underscores, starting with a letter',
+  })
   key!: string;
 
   @ApiProperty({ enum: SCREENING_KINDS, enumName: 'ScreeningKind' })
@@ -50,7 +74,10 @@ export class PublishTemplateDto {
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title!: string;
 
-  @ApiProperty({ ...FREE_FORM, description: '{ items: [...] }: typed items (yesno, number, choice, date, text, instrument) with unique ids' })
+  @ApiProperty({
+    ...FREE_FORM,
+    description: '{ items: [...] }: typed items (yesno, number, choice, date, text, instrument) with unique ids',
+  })
   @IsObject()
   definition!: Record<string, unknown>;
 }
@@ -59,7 +86,11 @@ export class PublishTemplateDto {
 // Screenings: requests
 
 class VersionedDto {
-  @ApiProperty({ type: Number, minimum: 1, description: 'The version read; a stale one answers 409 and writes nothing' })
+  @ApiProperty({
+    type: Number,
+    minimum: 1,
+    description: 'The version read; a stale one answers 409 and writes nothing',
+  })
   @IsInt()
   @Min(1)
   @Max(2147483647)
@@ -71,7 +102,10 @@ export class CreateScreeningDto {
   @IsUUID()
   templateId!: string;
 
-  @ApiPropertyOptional({ ...FREE_FORM, description: 'Answers so far, keyed by item id; checked against the template, incomplete is fine' })
+  @ApiPropertyOptional({
+    ...FREE_FORM,
+    description: 'Answers so far, keyed by item id; checked against the template, incomplete is fine',
+  })
   @IsOptional()
   @IsObject()
   answers?: Record<string, unknown>;
@@ -80,7 +114,8 @@ export class CreateScreeningDto {
 export class SaveDraftDto extends VersionedDto {
   @ApiProperty({
     ...FREE_FORM,
-    description: "The draft's answers, keyed by item id. They REPLACE the saved answers (send every answer kept); incomplete is fine, wrong is not.",
+    description:
+      "The draft's answers, keyed by item id. They REPLACE the saved answers (send every answer kept); incomplete is fine, wrong is not.",
   })
   @IsObject()
   answers!: Record<string, unknown>;
@@ -89,7 +124,11 @@ export class SaveDraftDto extends VersionedDto {
 export class TransitionDto extends VersionedDto {}
 
 export class OverrideDto extends VersionedDto {
-  @ApiProperty({ minLength: OVERRIDE_REASON_MIN_LENGTH, maxLength: 2000, description: "The clinician's reason for accepting the relative contraindications" })
+  @ApiProperty({
+    minLength: OVERRIDE_REASON_MIN_LENGTH,
+    maxLength: 2000,
+    description: "The clinician's reason for accepting the relative contraindications",
+  })
   @IsString()
   @MinLength(OVERRIDE_REASON_MIN_LENGTH)
   @MaxLength(2000)
@@ -125,26 +164,58 @@ export class ScreeningDto {
   @ApiProperty({ enum: SCREENING_STATES, enumName: 'ScreeningState' }) status!: (typeof SCREENING_STATES)[number];
   @ApiProperty({ ...FREE_FORM, description: 'Answers keyed by item id; an instrument is a map of its own items' })
   answers!: Record<string, unknown>;
-  @ApiPropertyOptional({ ...FREE_FORM, nullable: true, description: 'Instrument results keyed by item id, fixed at submission' })
+  @ApiPropertyOptional({
+    ...FREE_FORM,
+    nullable: true,
+    description: 'Instrument results keyed by item id, fixed at submission',
+  })
   scores!: Record<string, unknown> | null;
   @ApiPropertyOptional({ enum: SCREENING_RESULTS, enumName: 'ScreeningResult', nullable: true })
   result!: (typeof SCREENING_RESULTS)[number] | null;
-  @ApiPropertyOptional({ type: [ScreeningReasonDto], nullable: true, description: 'Every rule that fired, absolute first' })
+  @ApiPropertyOptional({
+    type: [ScreeningReasonDto],
+    nullable: true,
+    description: 'Every rule that fired, absolute first',
+  })
   reasons!: ScreeningReasonDto[] | null;
-  @ApiProperty({ type: Boolean, description: 'Any positive suicidality answer (C-SSRS, PHQ-9 item 9)' }) suicidalityFlag!: boolean;
-  @ApiProperty({ type: Boolean, description: 'Serial infusions need a clinician override' }) noSerialInfusions!: boolean;
-  @ApiProperty({ type: [String], description: 'Item ids whose answers hold only on the day recorded' }) dayOnlyItems!: string[];
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The signed screening this addendum corrects' })
+  @ApiProperty({ type: Boolean, description: 'Any positive suicidality answer (C-SSRS, PHQ-9 item 9)' })
+  suicidalityFlag!: boolean;
+  @ApiProperty({ type: Boolean, description: 'Serial infusions need a clinician override' })
+  noSerialInfusions!: boolean;
+  @ApiProperty({ type: [String], description: 'Item ids whose answers hold only on the day recorded' })
+  dayOnlyItems!: string[];
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The signed screening this addendum corrects',
+  })
   amendsId!: string | null;
   @ApiProperty({ format: 'uuid' }) createdById!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) submittedAt!: string | null;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The clinician who signed or declined' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The clinician who signed or declined',
+  })
   signedById!: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When it was signed or declined' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it was signed or declined',
+  })
   signedAt!: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Clinic-local date of signing' }) signedOn!: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Last day (inclusive) it may be relied on' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Clinic-local date of signing' })
+  signedOn!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Last day (inclusive) it may be relied on',
+  })
   validUntil!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) overrideReason!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) declineReason!: string | null;
