@@ -2,6 +2,7 @@
 // day, nothing that has started (or belongs to a cancelled course) is moved or cancelled, a course
 // is not cancelled while a session is in the chair, and only the newest protocol version books.
 import { DateTime } from 'luxon';
+import pg from 'pg';
 import { rowCounts, startTestApp, TestContext, TestUser } from '../support/context';
 
 const ZONE = 'Europe/London';
@@ -21,6 +22,18 @@ function addDays(date: string, days: number): string {
 }
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+/** Resolves once some session is waiting for an advisory lock (the booking under test). */
+async function waitForAdvisoryLockWaiter(client: pg.Client) {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+    );
+    if (rows[0].n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('No request waited for the eligibility lock within 5 s');
+}
 
 describe('booking safety', () => {
   let ctx: TestContext;
@@ -64,6 +77,51 @@ describe('booking safety', () => {
       endsAt: at(addDays(first, d), hhmm, 240),
     }));
   }
+
+  describe('eligibility decided under the lock screening changes take', () => {
+    it('waits for a screening change in flight and then refuses on what it committed (422, nothing booked)', async () => {
+      const chair = await ctx.newChair();
+      const patient = await ctx.newEligiblePatient();
+      // Submitted after the signed screenings (which the factory signs at noon), so it is the newer.
+      const pending = await ctx.newSubmittedScreening(patient.id, 'CARDIOVASCULAR', {
+        result: 'ELIGIBLE',
+        submittedAt: `${localDay(0)}T12:30:00Z`,
+      });
+      const day = localDay(4);
+      // Another connection plays a clinician's screening change: it holds the patient's eligibility
+      // lock while it turns the pending screening into a contraindication.
+      const clinician = new pg.Client({ connectionString: ctx.config.databaseUrl });
+      await clinician.connect();
+      try {
+        await clinician.query('BEGIN');
+        await clinician.query(`SELECT pg_advisory_xact_lock(hashtext('eligibility:' || $1::text))`, [patient.id]);
+        const absolute = {
+          ruleId: 'bp-confirmed-block',
+          reason: 'Blood pressure at or above the block limit',
+          severity: 'ABSOLUTE',
+          source: 'test',
+          evidence: '',
+        };
+        await clinician.query(`UPDATE "Screening" SET result = 'CONTRAINDICATED', reasons = $2::jsonb WHERE id = $1`, [
+          pending.id,
+          JSON.stringify([absolute]),
+        ]);
+        const booking = post('/api/courses', {
+          patientId: patient.id,
+          protocolId: single,
+          sessions: [{ chairId: chair.id, startsAt: at(day, '10:00'), endsAt: at(day, '10:40') }],
+        }).then((res) => res);
+        await waitForAdvisoryLockWaiter(clinician);
+        await clinician.query('COMMIT');
+        const res = await booking;
+        expect(res.status).toBe(422);
+        expect(res.body.code).toBe('NOT_ELIGIBLE');
+        expect(await ctx.prisma.course.count({ where: { patientId: patient.id } })).toBe(0);
+      } finally {
+        await clinician.end();
+      }
+    });
+  });
 
   describe('one infusion a day per patient', () => {
     it('refuses a second course with a session on a day the patient is already booked (409, nothing written)', async () => {

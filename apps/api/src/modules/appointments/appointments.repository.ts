@@ -5,7 +5,13 @@ import { PrismaService } from '../../common/prisma/prisma.service';
 import { isExclusionViolation } from '../../common/prisma/pg-errors';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
 import { CapacityRepository, type CapacitySnapshot } from '../courses/capacity.repository';
-import { BOOKING_TRANSACTION, lockClinicBookings } from '../courses/courses.repository';
+import {
+  BOOKING_TRANSACTION,
+  eligibleUnderLock,
+  lockClinicBookings,
+  type EligibilityCheck,
+} from '../courses/courses.repository';
+import type { DomainError } from '../../common/errors/domain-error';
 import type { PlanProblem } from '../courses/planning.service';
 
 const boardInclude = {
@@ -32,7 +38,8 @@ export type ChangeResult =
   | { ok: false; reason: 'NOT_FOUND' | 'NOT_BOOKED' | 'SLOT_TAKEN' | 'NOT_STARTED' }
   | { ok: false; reason: 'STALE_VERSION'; currentVersion: number }
   | { ok: false; reason: 'TOO_LATE'; problem: SessionChangeProblem }
-  | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] };
+  | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] }
+  | { ok: false; reason: 'NOT_ELIGIBLE'; error: DomainError };
 
 export type StatusChange = { status: 'CANCELLED'; cancelReason: string } | { status: 'NO_SHOW' };
 
@@ -119,15 +126,18 @@ export class AppointmentsRepository {
   async reschedule(
     clinicId: string,
     id: string,
-    move: { version: number; chairId: string; startsAt: string; endsAt: string; screeningIds: string[] },
+    move: { version: number; chairId: string; startsAt: string; endsAt: string; patientId: string },
     now: Date,
     window: { from: number; to: number },
     recheck: (snapshot: CapacitySnapshot) => PlanProblem[],
+    eligibility: EligibilityCheck,
     audit: AuditEntry,
   ): Promise<ChangeResult> {
     try {
       return await this.prisma.$transaction(async (tx): Promise<ChangeResult> => {
         await lockClinicBookings(tx, clinicId);
+        const gate = await eligibleUnderLock(tx, move.patientId, eligibility);
+        if (!gate.ok) return gate;
         const early = refusal(
           await tx.appointment.findFirst({ where: { id, clinicId }, select: refusalSelect }),
           move.version,
@@ -163,7 +173,7 @@ export class AppointmentsRepository {
           where: { id: courseId },
           select: { eligibilityScreeningIds: true },
         });
-        const ids = [...new Set([...course.eligibilityScreeningIds, ...move.screeningIds])];
+        const ids = [...new Set([...course.eligibilityScreeningIds, ...gate.screeningIds])];
         if (ids.length !== course.eligibilityScreeningIds.length) {
           await tx.course.update({ where: { id: courseId }, data: { eligibilityScreeningIds: ids } });
         }

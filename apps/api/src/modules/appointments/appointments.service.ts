@@ -130,16 +130,11 @@ export class AppointmentsService {
       zone,
     );
     if (otherDay.length > 0) throw planInfeasible(otherDay);
-    const { screeningIds } = await this.eligibility.assertEligibleOn(
-      actor.clinicId,
-      appointment.patientId,
-      this.planning.treatmentDates(sessions, zone),
-      { actor, meta },
-    );
+    const treatmentDates = this.planning.treatmentDates(sessions, zone);
     const result = await this.appointments.reschedule(
       actor.clinicId,
       id,
-      { version: dto.version, ...sessions[0], screeningIds },
+      { version: dto.version, ...sessions[0], patientId: appointment.patientId },
       now,
       { from, to },
       (snapshot) =>
@@ -148,6 +143,16 @@ export class AppointmentsService {
           patientId: appointment.patientId,
           excludeAppointmentId: id,
         }),
+      async (db) =>
+        (
+          await this.eligibility.assertEligibleOn(
+            actor.clinicId,
+            appointment.patientId,
+            treatmentDates,
+            { actor, meta },
+            db,
+          )
+        ).screeningIds,
       auditEntry(actor, meta, {
         action: 'RESCHEDULE',
         entity: 'Appointment',
@@ -241,6 +246,12 @@ export class AppointmentsService {
           throw slotTaken();
         case 'INFEASIBLE':
           throw planInfeasible(result.reasons);
+        case 'NOT_ELIGIBLE':
+          throw result.error;
+        default: {
+          const unreachable: never = result;
+          throw new Error(`Unhandled change result ${JSON.stringify(unreachable)}`);
+        }
       }
     }
     return toBoardDto((await this.appointments.boardItem(clinicId, id))!);

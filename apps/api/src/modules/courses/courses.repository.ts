@@ -1,7 +1,8 @@
+import { DomainError } from '../../common/errors/domain-error';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import { courseCancellation, type SessionChangeProblem } from '@cadence/domain';
-import { PrismaService } from '../../common/prisma/prisma.service';
+import { Db, PrismaService } from '../../common/prisma/prisma.service';
 import { isExclusionViolation } from '../../common/prisma/pg-errors';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
 import { CapacityRepository, type CapacitySnapshot } from './capacity.repository';
@@ -27,7 +28,6 @@ export interface NewCourse {
   protocolId: string;
   bookedById: string;
   sessionCount: number;
-  eligibilityScreeningIds: string[];
   baselinePainNrs?: number;
   baselinePainInterference?: number;
   sessions: SessionChoiceDto[];
@@ -36,7 +36,31 @@ export interface NewCourse {
 export type BookResult =
   | { ok: true; id: string }
   | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] }
+  | { ok: false; reason: 'NOT_ELIGIBLE'; error: DomainError }
   | { ok: false; reason: 'SLOT_TAKEN' };
+
+/** Decides eligibility inside the booking transaction; returns the screenings relied on. */
+export type EligibilityCheck = (db: Db) => Promise<string[]>;
+
+/**
+ * Runs the eligibility check under the patient's eligibility lock, which screening state changes
+ * also take: no screening can be submitted, signed or declined between the decision and the write.
+ * A refusal is returned rather than thrown, so the check's audit row commits with the transaction.
+ */
+export async function eligibleUnderLock(
+  tx: Db,
+  patientId: string,
+  check: EligibilityCheck,
+): Promise<{ ok: true; screeningIds: string[] } | { ok: false; reason: 'NOT_ELIGIBLE'; error: DomainError }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`eligibility:${patientId}`}))`;
+  try {
+    return { ok: true, screeningIds: await check(tx) };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_ELIGIBLE')
+      return { ok: false, reason: 'NOT_ELIGIBLE', error };
+    throw error;
+  }
+}
 
 export type CancelResult =
   | { ok: true }
@@ -92,16 +116,22 @@ export class CoursesRepository {
     course: NewCourse,
     window: { from: number; to: number },
     recheck: (snapshot: CapacitySnapshot) => PlanProblem[],
+    eligibility: EligibilityCheck,
     audit: (id: string) => AuditEntry,
   ): Promise<BookResult> {
     try {
       return await this.prisma.$transaction(async (tx): Promise<BookResult> => {
         await lockClinicBookings(tx, course.clinicId);
+        const gate = await eligibleUnderLock(tx, course.patientId, eligibility);
+        if (!gate.ok) return gate;
         const snapshot = await this.capacity.load(course.clinicId, window.from, window.to, tx);
         const reasons = snapshot ? recheck(snapshot) : [{ code: 'UNKNOWN_CLINIC', message: 'no such clinic' }];
         if (reasons.length > 0) return { ok: false, reason: 'INFEASIBLE', reasons };
         const { sessions, ...fields } = course;
-        const created = await tx.course.create({ data: fields, select: { id: true } });
+        const created = await tx.course.create({
+          data: { ...fields, eligibilityScreeningIds: gate.screeningIds },
+          select: { id: true },
+        });
         await tx.appointment.createMany({
           data: sessions.map((s, i) => ({
             clinicId: course.clinicId,

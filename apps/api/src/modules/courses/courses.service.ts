@@ -50,12 +50,7 @@ export class CoursesService {
     if (past.length > 0) throw planInfeasible(past);
     const zone = await this.courses.timezone(actor.clinicId);
     if (!zone) throw new DomainError('NOT_FOUND', 'No such clinic.');
-    const { screeningIds } = await this.eligibility.assertEligibleOn(
-      actor.clinicId,
-      dto.patientId,
-      this.planning.treatmentDates(sessions, zone),
-      { actor, meta },
-    );
+    const treatmentDates = this.planning.treatmentDates(sessions, zone);
 
     const result = await this.courses.book(
       {
@@ -64,7 +59,6 @@ export class CoursesService {
         protocolId: protocol.id,
         bookedById: actor.id,
         sessionCount: sessions.length,
-        eligibilityScreeningIds: screeningIds,
         baselinePainNrs: dto.baselinePainNrs,
         baselinePainInterference: dto.baselinePainInterference,
         sessions,
@@ -76,6 +70,9 @@ export class CoursesService {
           patientId: dto.patientId,
           sessionCount: protocol.definition.pattern.kind === 'WEEKDAYS' ? sessions.length : undefined,
         }),
+      async (db) =>
+        (await this.eligibility.assertEligibleOn(actor.clinicId, dto.patientId, treatmentDates, { actor, meta }, db))
+          .screeningIds,
       (id) =>
         auditEntry(actor, meta, {
           action: 'BOOK',
@@ -92,7 +89,10 @@ export class CoursesService {
           ].sort(),
         }),
     );
-    if (!result.ok) throw result.reason === 'SLOT_TAKEN' ? slotTaken() : planInfeasible(result.reasons);
+    if (!result.ok) {
+      if (result.reason === 'NOT_ELIGIBLE') throw result.error;
+      throw result.reason === 'SLOT_TAKEN' ? slotTaken() : planInfeasible(result.reasons);
+    }
     const course = await this.courses.read(actor.clinicId, result.id);
     return toCourseDto(course!);
   }

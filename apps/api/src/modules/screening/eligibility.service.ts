@@ -17,6 +17,7 @@ import { auditEntry } from '../audit/audit-entry';
 import type { EligibilityDto, EligibilityReasonDto } from './dto/eligibility.dto';
 import { calendarDate, settingsOf, templateOf } from './screening-settings';
 import { ScreeningRepository, type SignedScreeningRecord, type UnsignedScreeningRecord } from './screening.repository';
+import type { Db } from '../../common/prisma/prisma.service';
 
 interface Basis {
   timezone: string;
@@ -64,11 +65,12 @@ export class EligibilityService {
     patientId: string,
     dates: string[],
     caller: GateCaller,
+    db?: Db,
   ): Promise<{ screeningIds: string[] }> {
     assertDates(dates);
-    const basis = await this.basis(clinicId, patientId);
+    const basis = await this.basis(clinicId, patientId, db);
     const read = { action: 'READ', entity: 'Eligibility', patientId, fields: AUDITED_FIELDS } as const;
-    await this.screenings.recordRead(auditEntry(caller.actor, caller.meta, read));
+    await this.screenings.recordRead(auditEntry(caller.actor, caller.meta, read), db);
     const decisions = [...new Set(dates)].sort().map((on) => decide(basis, on));
     const refused = decisions.filter((d) => d.status !== 'ELIGIBLE');
     if (refused.length > 0) {
@@ -112,15 +114,15 @@ export class EligibilityService {
     return toDto(decision, clinical);
   }
 
-  private async basis(clinicId: string, patientId: string): Promise<Basis> {
+  private async basis(clinicId: string, patientId: string, db?: Db): Promise<Basis> {
     const [clinic, patient] = await Promise.all([
-      this.screenings.clinic(clinicId),
-      this.screenings.patient(clinicId, patientId),
+      this.screenings.clinic(clinicId, db),
+      this.screenings.patient(clinicId, patientId, db),
     ]);
     if (!clinic || !patient) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
     const [signed, unsigned] = await Promise.all([
-      this.screenings.signed(clinicId, patientId),
-      this.screenings.unsigned(clinicId, patientId),
+      this.screenings.signed(clinicId, patientId, db),
+      this.screenings.unsigned(clinicId, patientId, db),
     ]);
     return {
       timezone: clinic.timezone,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import type { ScreeningKind, ScreeningStatus as EligibilityStatus } from '@cadence/domain';
-import { PrismaService } from '../../common/prisma/prisma.service';
+import { Db, PrismaService } from '../../common/prisma/prisma.service';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
 
 export type ScreeningState = 'DRAFT' | 'SUBMITTED' | 'SIGNED' | 'DECLINED';
@@ -127,8 +127,8 @@ export class ScreeningRepository {
   // ------------------------------------------------------------------------------------------
   // Clinic and patient
 
-  clinic(clinicId: string): Promise<ClinicScreeningRow | null> {
-    return this.prisma.clinic.findUnique({
+  clinic(clinicId: string, db: Db = this.prisma): Promise<ClinicScreeningRow | null> {
+    return db.clinic.findUnique({
       where: { id: clinicId },
       select: {
         timezone: true,
@@ -144,8 +144,9 @@ export class ScreeningRepository {
   patient(
     clinicId: string,
     patientId: string,
+    db: Db = this.prisma,
   ): Promise<{ id: string; sex: 'FEMALE' | 'MALE' | 'OTHER' | 'UNKNOWN' } | null> {
-    return this.prisma.patient.findFirst({ where: { id: patientId, clinicId }, select: { id: true, sex: true } });
+    return db.patient.findFirst({ where: { id: patientId, clinicId }, select: { id: true, sex: true } });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -295,13 +296,13 @@ export class ScreeningRepository {
   }
 
   /** An audit row on its own, for a read whose data is computed rather than returned as a record. */
-  async recordRead(entry: AuditEntry): Promise<void> {
-    await insertAudit(this.prisma, entry);
+  async recordRead(entry: AuditEntry, db: Db = this.prisma): Promise<void> {
+    await insertAudit(db, entry);
   }
 
   /** Signed screenings of a patient (any age), with their templates, for combining into eligibility. */
-  async signed(clinicId: string, patientId: string): Promise<SignedScreeningRecord[]> {
-    const rows = await this.prisma.screening.findMany({
+  async signed(clinicId: string, patientId: string, db: Db = this.prisma): Promise<SignedScreeningRecord[]> {
+    const rows = await db.screening.findMany({
       where: { clinicId, patientId, status: 'SIGNED' },
       orderBy: { signedAt: 'desc' },
       include: WITH_TEMPLATE,
@@ -313,8 +314,8 @@ export class ScreeningRepository {
    * Submitted (awaiting a clinician) and declined screenings of a patient, newest first: a newer one
    * than the latest signed of its kind can hold treatment. Only what the decision reads; no answers.
    */
-  async unsigned(clinicId: string, patientId: string): Promise<UnsignedScreeningRecord[]> {
-    const rows = await this.prisma.screening.findMany({
+  async unsigned(clinicId: string, patientId: string, db: Db = this.prisma): Promise<UnsignedScreeningRecord[]> {
+    const rows = await db.screening.findMany({
       where: { clinicId, patientId, status: { in: ['SUBMITTED', 'DECLINED'] }, submittedAt: { not: null } },
       orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
       select: {
@@ -346,6 +347,9 @@ export class ScreeningRepository {
     audit: (record: ScreeningRecord) => AuditEntry,
   ): Promise<ChangeResult> {
     return this.prisma.$transaction(async (tx) => {
+      // Serialised with bookings of the same patient, which decide eligibility under this lock.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('eligibility:' || "patientId"::text))
+        FROM "Screening" WHERE id = ${id}::uuid AND "clinicId" = ${clinicId}::uuid`;
       const current = await tx.screening.findFirst({
         where: { id, clinicId },
         select: { status: true, version: true },
