@@ -407,7 +407,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the outpatient chairs for a run of days (holidays, training) */
+        /**
+         * Close the outpatient chairs for a run of days (holidays, training)
+         * @description The closure is stored even when bookings fall on it; the answer names them.
+         */
         post: operations["Clinic_addClosure"];
         delete?: never;
         options?: never;
@@ -1245,6 +1248,33 @@ export interface components {
             /** @example Christmas */
             reason: string;
         };
+        AffectedAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @example Ada Lovelace */
+            patientName: string;
+            mrn: string;
+            chairName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            sessionNumber: number;
+            sessionCount: number;
+        };
+        CreatedClosureDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            reason: string;
+            /** @description Booked sessions on chairs or rooms that start on or run into a closed clinic-local date (beds stay open). They still stand: reschedule or cancel them. */
+            affectedAppointments: components["schemas"]["AffectedAppointmentDto"][];
+        };
         CreateNurseShiftDto: {
             /** @description A weekly rota row (give weekday or date, not both) */
             weekday?: number;
@@ -1273,6 +1303,15 @@ export interface components {
             name?: string;
             /** @description An inactive chair is never offered; its bookings stay */
             active?: boolean;
+        };
+        UpdatedChairDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["ChairKind"];
+            active: boolean;
+            /** @description When the chair is taken out of service: its booked sessions that have not started yet (they still stand: reschedule or cancel them). Empty otherwise. */
+            affectedAppointments: components["schemas"]["AffectedAppointmentDto"][];
         };
         CourseOptionsRequestDto: {
             /** Format: uuid */
@@ -2751,7 +2790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClosureDto"];
+                    "application/json": components["schemas"]["CreatedClosureDto"];
                 };
             };
             /** @description Not signed in */
@@ -2949,7 +2988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChairDto"];
+                    "application/json": components["schemas"]["UpdatedChairDto"];
                 };
             };
             /** @description Not signed in */

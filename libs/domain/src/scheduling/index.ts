@@ -32,3 +32,4 @@ export {
   type RescheduleProblemCode,
 } from './reschedule';
 export * from './session-changes';
+export { localDatesSpan, strandedByClosure, type BookedSession } from './closure-impact';

@@ -15,14 +15,15 @@ import { UuidPipe } from '../../common/validation/uuid.pipe';
 import {
   ChairDto,
   ClinicDto,
-  ClosureDto,
   CreateChairDto,
   CreateClosureDto,
+  CreatedClosureDto,
   CreateNurseShiftDto,
   NurseShiftDto,
   ReplaceOpeningHoursDto,
   UpdateChairDto,
   UpdateClinicDto,
+  UpdatedChairDto,
 } from './dto/clinic.dto';
 import { ClinicService } from './clinic.service';
 
@@ -69,13 +70,16 @@ export class ClinicController {
 
   @Post('closures')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Close the outpatient chairs for a run of days (holidays, training)' })
-  @ApiCreatedResponse({ type: ClosureDto })
+  @ApiOperation({
+    summary: 'Close the outpatient chairs for a run of days (holidays, training)',
+    description: 'The closure is stored even when bookings fall on it; the answer names them.',
+  })
+  @ApiCreatedResponse({ type: CreatedClosureDto })
   addClosure(
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
     @Body() body: CreateClosureDto,
-  ): Promise<ClosureDto> {
+  ): Promise<CreatedClosureDto> {
     return this.clinic.addClosure(actor, meta, body);
   }
 
@@ -135,7 +139,7 @@ export class ClinicController {
   @Patch('chairs/:id')
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Rename a chair or take it in or out of service' })
-  @ApiOkResponse({ type: ChairDto })
+  @ApiOkResponse({ type: UpdatedChairDto })
   @ApiConflictResponse({ description: 'The name is taken in this clinic' })
   @ApiNotFoundResponse()
   updateChair(
@@ -143,7 +147,7 @@ export class ClinicController {
     @CurrentRequest() meta: RequestMeta,
     @Param('id', UuidPipe) id: string,
     @Body() body: UpdateChairDto,
-  ): Promise<ChairDto> {
+  ): Promise<UpdatedChairDto> {
     return this.clinic.updateChair(actor, meta, id, body);
   }
 }

@@ -33,6 +33,20 @@ export interface NewNurseShift {
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const chairFields = { id: true, name: true, kind: true, active: true } as const;
 
+/** What an admin needs to call the patient of a booking a capacity change strands. */
+const affectedSelect = {
+  id: true,
+  patientId: true,
+  startsAt: true,
+  endsAt: true,
+  sessionNumber: true,
+  chair: { select: { name: true, kind: true } },
+  course: { select: { sessionCount: true } },
+  patient: { select: { givenName: true, familyName: true, mrn: true } },
+} satisfies Prisma.AppointmentSelect;
+
+export type AffectedRecord = Prisma.AppointmentGetPayload<{ select: typeof affectedSelect }>;
+
 @Injectable()
 export class ClinicRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -134,6 +148,30 @@ export class ClinicRepository {
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
+  }
+
+  /** The clinic's BOOKED appointments on a chair, bed or room that overlap [start, end): one query. */
+  liveAppointmentsOverlapping(clinicId: string, span: { start: Date; end: Date }): Promise<AffectedRecord[]> {
+    return this.prisma.appointment.findMany({
+      where: {
+        clinicId,
+        status: 'BOOKED',
+        chairId: { not: null },
+        startsAt: { lt: span.end },
+        endsAt: { gt: span.start },
+      },
+      select: affectedSelect,
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** The clinic's BOOKED appointments on one chair that start after `after`: one query. */
+  liveAppointmentsOnChair(clinicId: string, chairId: string, after: Date): Promise<AffectedRecord[]> {
+    return this.prisma.appointment.findMany({
+      where: { clinicId, chairId, status: 'BOOKED', startsAt: { gt: after } },
+      select: affectedSelect,
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   /** Renames or (de)activates a chair of this clinic; 'NOT_FOUND' or 'NAME_TAKEN' when it cannot. */

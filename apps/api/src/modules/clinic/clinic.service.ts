@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { localDatesSpan, strandedByClosure } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { DomainError, type FieldError } from '../../common/errors/domain-error';
 import { auditEntry } from '../audit/audit-entry';
 import type {
+  AffectedAppointmentDto,
   ChairDto,
   ClinicDto,
   ClosureDto,
   CreateChairDto,
   CreateClosureDto,
+  CreatedClosureDto,
   CreateNurseShiftDto,
   NurseShiftDto,
   ReplaceOpeningHoursDto,
   UpdateChairDto,
   UpdateClinicDto,
+  UpdatedChairDto,
 } from './dto/clinic.dto';
-import { ClinicRepository, type ClinicSettings } from './clinic.repository';
+import { type AffectedRecord, ClinicRepository, type ClinicSettings } from './clinic.repository';
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 const MAX_CLOSURE_DAYS = 366;
@@ -126,7 +130,11 @@ export class ClinicService {
     return this.get(actor);
   }
 
-  async addClosure(actor: Actor, meta: RequestMeta, dto: CreateClosureDto): Promise<ClosureDto> {
+  /**
+   * Adds a closure even when bookings fall on it (a clinic may close for an emergency) and names
+   * the booked chair sessions it strands, so the admin knows whom to call.
+   */
+  async addClosure(actor: Actor, meta: RequestMeta, dto: CreateClosureDto): Promise<CreatedClosureDto> {
     if (dto.endsOn < dto.startsOn) {
       throw new DomainError('VALIDATION_FAILED', 'A closure ends on or after the day it starts.', [
         { field: 'endsOn', rule: 'onOrAfterStart', message: 'endsOn must be on or after startsOn' },
@@ -138,6 +146,9 @@ export class ClinicService {
         { field: 'endsOn', rule: 'maxSpan', message: `a closure lasts at most ${MAX_CLOSURE_DAYS} days` },
       ]);
     }
+    const settings = await this.clinics.settings(actor.clinicId);
+    if (!settings) throw new DomainError('NOT_FOUND', 'No such clinic.');
+    const span = localDatesSpan(dto.startsOn, dto.endsOn, settings.timezone);
     const created = await this.clinics.addClosure(actor.clinicId, dto, (id) =>
       auditEntry(actor, meta, {
         action: 'CREATE',
@@ -146,7 +157,21 @@ export class ClinicService {
         fields: ['endsOn', 'reason', 'startsOn'],
       }),
     );
-    return toClosureDto(created);
+    const candidates = await this.clinics.liveAppointmentsOverlapping(actor.clinicId, {
+      start: new Date(span.start),
+      end: new Date(span.end),
+    });
+    const stranded = strandedByClosure(
+      candidates.map((record) => ({
+        record,
+        start: record.startsAt.toISOString(),
+        end: record.endsAt.toISOString(),
+        resourceKind: record.chair?.kind ?? null,
+      })),
+      { from: dto.startsOn, to: dto.endsOn },
+      settings.timezone,
+    );
+    return { ...toClosureDto(created), affectedAppointments: stranded.map(({ record }) => toAffectedDto(record)) };
   }
 
   async deleteClosure(actor: Actor, meta: RequestMeta, id: string): Promise<void> {
@@ -208,7 +233,8 @@ export class ClinicService {
     return created;
   }
 
-  async updateChair(actor: Actor, meta: RequestMeta, id: string, dto: UpdateChairDto): Promise<ChairDto> {
+  /** Taking a chair out of service keeps its bookings; the answer names those not yet started. */
+  async updateChair(actor: Actor, meta: RequestMeta, id: string, dto: UpdateChairDto): Promise<UpdatedChairDto> {
     const changes = {
       ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
       ...(dto.active !== undefined ? { active: dto.active } : {}),
@@ -227,7 +253,9 @@ export class ClinicService {
     );
     if (result === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'No such chair in this clinic.');
     if (result === 'NAME_TAKEN') throw nameTaken();
-    return result;
+    const affected =
+      dto.active === false ? await this.clinics.liveAppointmentsOnChair(actor.clinicId, id, new Date()) : [];
+    return { ...result, affectedAppointments: affected.map(toAffectedDto) };
   }
 }
 
@@ -239,6 +267,20 @@ function nameTaken() {
 
 function toClosureDto(c: { id: string; startsOn: Date; endsOn: Date; reason: string }): ClosureDto {
   return { id: c.id, startsOn: dateOf(c.startsOn), endsOn: dateOf(c.endsOn), reason: c.reason };
+}
+
+function toAffectedDto(a: AffectedRecord): AffectedAppointmentDto {
+  return {
+    id: a.id,
+    patientId: a.patientId,
+    patientName: `${a.patient.givenName} ${a.patient.familyName}`,
+    mrn: a.patient.mrn,
+    chairName: a.chair?.name ?? '',
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    sessionNumber: a.sessionNumber,
+    sessionCount: a.course.sessionCount,
+  };
 }
 
 function toNurseShiftDto(s: {

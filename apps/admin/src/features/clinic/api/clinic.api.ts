@@ -10,6 +10,10 @@ export type OpeningWindow = Clinic['openingHours'][number];
 export type ClinicClosure = Clinic['closures'][number];
 export type NurseShift = Clinic['nurseShifts'][number];
 export type UpdateClinicBody = RequestBody<'/api/clinic', 'patch'>;
+export type CreatedClosure = ResponseBody<'/api/clinic/closures', 'post'>;
+export type UpdatedChair = ResponseBody<'/api/clinic/chairs/{id}', 'patch'>;
+/** A booking a capacity change left without a usable chair: it still stands until someone moves it. */
+export type AffectedAppointment = CreatedClosure['affectedAppointments'][number];
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
@@ -25,8 +29,8 @@ export async function replaceOpeningHours(windows: OpeningWindow[]): Promise<voi
   ensureOk(await api.PUT('/api/clinic/opening-hours', { body: { windows } }));
 }
 
-export async function addClosure(body: RequestBody<'/api/clinic/closures', 'post'>): Promise<void> {
-  ensureOk(await api.POST('/api/clinic/closures', { body }));
+export async function addClosure(body: RequestBody<'/api/clinic/closures', 'post'>): Promise<CreatedClosure> {
+  return unwrap(await api.POST('/api/clinic/closures', { body }));
 }
 
 export async function removeClosure(id: string): Promise<void> {
@@ -45,6 +49,9 @@ export async function addChair(body: RequestBody<'/api/clinic/chairs', 'post'>):
   ensureOk(await api.POST('/api/clinic/chairs', { body }));
 }
 
-export async function updateChair(id: string, body: RequestBody<'/api/clinic/chairs/{id}', 'patch'>): Promise<void> {
-  ensureOk(await api.PATCH('/api/clinic/chairs/{id}', { ...byId(id), body }));
+export async function updateChair(
+  id: string,
+  body: RequestBody<'/api/clinic/chairs/{id}', 'patch'>,
+): Promise<UpdatedChair> {
+  return unwrap(await api.PATCH('/api/clinic/chairs/{id}', { ...byId(id), body }));
 }

@@ -19,7 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { describeError } from '../../../api/problem';
 import { formatDate } from '../../../shared/dates';
-import type { ChairKind, Clinic, OpeningWindow } from '../api/clinic.api';
+import type { AffectedAppointment, ChairKind, Clinic, OpeningWindow } from '../api/clinic.api';
 import {
   useAddChair,
   useAddClosure,
@@ -30,6 +30,7 @@ import {
   useUpdateChair,
   useUpdateClinic,
 } from '../hooks/useClinic';
+import { AffectedAppointments } from './AffectedAppointments';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const weekdayName = (n: number | null | undefined) => (n ? (WEEKDAYS[n - 1] ?? String(n)) : '');
@@ -53,6 +54,10 @@ function Section({ title, description, children }: { title: string; description?
 const failed = (error: unknown) =>
   notifications.show({ color: 'red', title: 'Not saved', message: describeError(error) });
 const saved = (message: string) => notifications.show({ color: 'green', title: 'Saved', message });
+const sessions = (n: number) => `${n} booked session${n === 1 ? '' : 's'}`;
+
+/** The bookings the last change stranded, with a heading naming the change. */
+type Stranded = { title: string; appointments: AffectedAppointment[] } | null;
 
 export function ClinicCapacity({ clinic }: { clinic: Clinic }) {
   return (
@@ -185,6 +190,7 @@ function Chairs({ clinic }: { clinic: Clinic }) {
   const update = useUpdateChair();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ChairKind>('CHAIR');
+  const [stranded, setStranded] = useState<Stranded>(null);
   return (
     <Section title="Chairs and beds" description="Beds are for continuous inpatient infusions.">
       <Table verticalSpacing={6} aria-label="Chairs">
@@ -202,7 +208,19 @@ function Chairs({ clinic }: { clinic: Clinic }) {
                   size="sm"
                   label={c.active ? 'In use' : 'Retired'}
                   checked={c.active}
-                  onChange={(e) => update.mutate({ id: c.id, active: e.currentTarget.checked }, { onError: failed })}
+                  onChange={(e) =>
+                    update.mutate(
+                      { id: c.id, active: e.currentTarget.checked },
+                      {
+                        onSuccess: (chair) =>
+                          setStranded({
+                            title: `${chair.name} is out of service; ${sessions(chair.affectedAppointments.length)} still on it`,
+                            appointments: chair.affectedAppointments,
+                          }),
+                        onError: failed,
+                      },
+                    )
+                  }
                 />
               </Table.Td>
             </Table.Tr>
@@ -238,6 +256,14 @@ function Chairs({ clinic }: { clinic: Clinic }) {
           Add
         </Button>
       </Group>
+      {stranded && (
+        <AffectedAppointments
+          title={stranded.title}
+          appointments={stranded.appointments}
+          timezone={clinic.timezone}
+          onClose={() => setStranded(null)}
+        />
+      )}
     </Section>
   );
 }
@@ -339,6 +365,7 @@ function Closures({ clinic }: { clinic: Clinic }) {
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [reason, setReason] = useState('');
+  const [stranded, setStranded] = useState<Stranded>(null);
   return (
     <Section title="Closures" description="Holidays and training days, inclusive. Nothing is offered on these days.">
       {clinic.closures.length === 0 ? (
@@ -402,10 +429,14 @@ function Closures({ clinic }: { clinic: Clinic }) {
             add.mutate(
               { startsOn, endsOn: endsOn || startsOn, reason: reason.trim() },
               {
-                onSuccess: () => {
+                onSuccess: (closure) => {
                   setStartsOn('');
                   setEndsOn('');
                   setReason('');
+                  setStranded({
+                    title: `Closure “${closure.reason}” saved over ${sessions(closure.affectedAppointments.length)}`,
+                    appointments: closure.affectedAppointments,
+                  });
                 },
                 onError: failed,
               },
@@ -415,6 +446,14 @@ function Closures({ clinic }: { clinic: Clinic }) {
           Add closure
         </Button>
       </Group>
+      {stranded && (
+        <AffectedAppointments
+          title={stranded.title}
+          appointments={stranded.appointments}
+          timezone={clinic.timezone}
+          onClose={() => setStranded(null)}
+        />
+      )}
     </Section>
   );
 }

@@ -19,7 +19,7 @@ export function useClinic() {
 }
 
 /** Every capacity edit reloads the clinic afterwards, so the page shows what the API stored. */
-function useClinicMutation<A>(fn: (arg: A) => Promise<void>) {
+function useClinicMutation<A, R = void>(fn: (arg: A) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,

@@ -75,6 +75,29 @@ export class ClosureDto {
   @ApiProperty() reason!: string;
 }
 
+/** A live booking that a capacity change leaves without a usable chair: whom to call. */
+export class AffectedAppointmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) patientId!: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) patientName!: string;
+  @ApiProperty() mrn!: string;
+  @ApiProperty() chairName!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ type: Number }) sessionNumber!: number;
+  @ApiProperty({ type: Number }) sessionCount!: number;
+}
+
+export class CreatedClosureDto extends ClosureDto {
+  @ApiProperty({
+    type: [AffectedAppointmentDto],
+    description:
+      'Booked sessions on chairs or rooms that start on or run into a closed clinic-local date (beds stay open). ' +
+      'They still stand: reschedule or cancel them.',
+  })
+  affectedAppointments!: AffectedAppointmentDto[];
+}
+
 export class CreateNurseShiftDto {
   @ApiPropertyOptional({
     type: Number,
@@ -152,6 +175,16 @@ export class ChairDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: CHAIR_KINDS, enumName: 'ChairKind' }) kind!: ChairKind;
   @ApiProperty({ type: Boolean }) active!: boolean;
+}
+
+export class UpdatedChairDto extends ChairDto {
+  @ApiProperty({
+    type: [AffectedAppointmentDto],
+    description:
+      'When the chair is taken out of service: its booked sessions that have not started yet (they still stand: ' +
+      'reschedule or cancel them). Empty otherwise.',
+  })
+  affectedAppointments!: AffectedAppointmentDto[];
 }
 
 export class UpdateClinicDto {

@@ -1,0 +1,96 @@
+import { type BookedSession, localDatesSpan, strandedByClosure } from './closure-impact';
+import { SlotSearchError } from './clinic';
+
+const LONDON = 'Europe/London';
+const chair = (start: string, end: string, resourceKind: BookedSession['resourceKind'] = 'CHAIR') => ({
+  start,
+  end,
+  resourceKind,
+});
+const stranded = (sessions: BookedSession[], from: string, to: string, zone = LONDON) =>
+  strandedByClosure(sessions, { from, to }, zone);
+
+describe('localDatesSpan', () => {
+  it('runs from local midnight of the first day to local midnight after the last', () => {
+    expect(localDatesSpan('2026-12-25', '2026-12-26', LONDON)).toEqual({
+      start: '2026-12-25T00:00:00.000Z',
+      end: '2026-12-27T00:00:00.000Z',
+    });
+    expect(localDatesSpan('2026-12-25', '2026-12-25', 'America/New_York')).toEqual({
+      start: '2026-12-25T05:00:00.000Z',
+      end: '2026-12-26T05:00:00.000Z',
+    });
+  });
+
+  it('is 23 hours on the spring-forward day and 25 on the fall-back day', () => {
+    expect(localDatesSpan('2026-03-29', '2026-03-29', LONDON)).toEqual({
+      start: '2026-03-29T00:00:00.000Z',
+      end: '2026-03-29T23:00:00.000Z',
+    });
+    expect(localDatesSpan('2026-10-25', '2026-10-25', LONDON)).toEqual({
+      start: '2026-10-24T23:00:00.000Z',
+      end: '2026-10-26T00:00:00.000Z',
+    });
+  });
+
+  it('refuses dates out of order, non-dates and unknown zones', () => {
+    expect(() => localDatesSpan('2026-12-26', '2026-12-25', LONDON)).toThrow(SlotSearchError);
+    expect(() => localDatesSpan('2026-02-30', '2026-03-01', LONDON)).toThrow(SlotSearchError);
+    expect(() => localDatesSpan('2026-12-25', '2026-12-25', 'Mars/Olympus')).toThrow(SlotSearchError);
+  });
+});
+
+describe('strandedByClosure', () => {
+  it('leaves a session ending exactly at local midnight before the closure', () => {
+    expect(
+      stranded([chair('2026-12-24T20:00:00.000Z', '2026-12-25T00:00:00.000Z')], '2026-12-25', '2026-12-26'),
+    ).toEqual([]);
+  });
+
+  it('strands a session that runs into the first closed day, or out of the last', () => {
+    const into = chair('2026-12-24T22:00:00.000Z', '2026-12-25T00:01:00.000Z');
+    const outOf = chair('2026-12-26T23:00:00.000Z', '2026-12-27T02:00:00.000Z');
+    expect(stranded([into, outOf], '2026-12-25', '2026-12-26')).toEqual([into, outOf]);
+  });
+
+  it('leaves a session starting at local midnight after the closure', () => {
+    expect(
+      stranded([chair('2026-12-27T00:00:00.000Z', '2026-12-27T04:00:00.000Z')], '2026-12-25', '2026-12-26'),
+    ).toEqual([]);
+  });
+
+  it('strands chairs and rooms, not beds (the ward stays open) nor sessions without a chair', () => {
+    const room = chair('2026-12-25T09:00:00.000Z', '2026-12-25T13:00:00.000Z', 'ROOM');
+    const sessions = [
+      room,
+      chair('2026-12-25T09:00:00.000Z', '2026-12-25T13:00:00.000Z', 'BED'),
+      chair('2026-12-25T09:00:00.000Z', '2026-12-25T13:00:00.000Z', null),
+    ];
+    expect(stranded(sessions, '2026-12-25', '2026-12-25')).toEqual([room]);
+  });
+
+  it('reads the dates in the clinic zone, not UTC', () => {
+    // 22:00–23:00 on 24 December in New York is 03:00–04:00 UTC on the 25th.
+    const christmasEve = chair('2026-12-25T03:00:00.000Z', '2026-12-25T04:00:00.000Z');
+    const christmasDay = chair('2026-12-25T14:00:00.000Z', '2026-12-25T18:00:00.000Z');
+    expect(stranded([christmasEve, christmasDay], '2026-12-25', '2026-12-25', 'America/New_York')).toEqual([
+      christmasDay,
+    ]);
+  });
+
+  it('follows a 23-hour spring-forward day to its local midnight', () => {
+    const late = chair('2026-03-29T21:30:00.000Z', '2026-03-29T22:30:00.000Z'); // 22:30–23:30 BST on the 29th
+    const nextDay = chair('2026-03-29T23:00:00.000Z', '2026-03-30T03:00:00.000Z'); // from 00:00 BST on the 30th
+    expect(stranded([late, nextDay], '2026-03-29', '2026-03-29')).toEqual([late]);
+  });
+
+  it('follows a 25-hour fall-back day from its local midnight', () => {
+    const eveBefore = chair('2026-10-24T22:00:00.000Z', '2026-10-24T23:00:00.000Z'); // 23:00–24:00 BST on the 24th
+    const justAfterMidnight = chair('2026-10-24T23:30:00.000Z', '2026-10-25T00:30:00.000Z'); // 00:30 BST
+    const lateEvening = chair('2026-10-25T23:30:00.000Z', '2026-10-26T00:00:00.000Z'); // 23:30 GMT
+    expect(stranded([eveBefore, justAfterMidnight, lateEvening], '2026-10-25', '2026-10-25')).toEqual([
+      justAfterMidnight,
+      lateEvening,
+    ]);
+  });
+});

@@ -1,0 +1,249 @@
+// Capacity changes that strand bookings: a closure or a chair taken out of service is stored, and
+// the answer names the booked sessions it leaves without a chair, so the admin knows whom to call.
+import { DateTime } from 'luxon';
+import { startTestApp, TestContext, TestUser } from '../support/context';
+
+const ZONE = 'Europe/London';
+
+/** A clinic-local date `days` from today. */
+function localDay(days: number): string {
+  return DateTime.now().setZone(ZONE).startOf('day').plus({ days }).toISODate()!;
+}
+
+/** The UTC instant of a clinic-local wall-clock time on a date. */
+function at(date: string, hhmm: string, plusMinutes = 0): string {
+  return DateTime.fromISO(`${date}T${hhmm}`, { zone: ZONE }).plus({ minutes: plusMinutes }).toUTC().toISO()!;
+}
+
+const iso = (instant: string) => new Date(instant).toISOString();
+
+describe('clinic capacity changes that strand bookings', () => {
+  let ctx: TestContext;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    ctx = await startTestApp();
+    ({ ADMIN: admin } = await ctx.users());
+    await ctx.openClinic();
+  });
+  afterAll(() => ctx.close());
+
+  const addClosure = (body: object) => ctx.http().post('/api/clinic/closures').set('Cookie', admin.cookie).send(body);
+  const patchChair = (id: string, body: object) =>
+    ctx.http().patch(`/api/clinic/chairs/${id}`).set('Cookie', admin.cookie).send(body);
+  const auditRows = (entity: string, entityId: string) =>
+    ctx.prisma.auditEvent.count({ where: { entity, entityId, action: { in: ['CREATE', 'UPDATE'] } } });
+
+  /** A booked single session in another clinic, on the same instants: never this clinic's business. */
+  async function bookElsewhere(startsAt: string, endsAt: string) {
+    const otherClinic = await ctx.newClinic();
+    const patient = await ctx.newPatient({}, otherClinic);
+    const chair = await ctx.newChair({ clinicId: otherClinic });
+    const author = await ctx.newUser(['SCHEDULER'], otherClinic);
+    await ctx.prisma.course.create({
+      data: {
+        clinicId: otherClinic,
+        patientId: patient.id,
+        protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'),
+        bookedById: author.id,
+        sessionCount: 1,
+        eligibilityScreeningIds: [],
+        appointments: {
+          create: [
+            {
+              clinicId: otherClinic,
+              patientId: patient.id,
+              chairId: chair.id,
+              sessionNumber: 1,
+              startsAt: new Date(startsAt),
+              endsAt: new Date(endsAt),
+            },
+          ],
+        },
+      },
+    });
+  }
+
+  describe('POST /api/clinic/closures', () => {
+    it('stores a closure over free days and names no bookings', async () => {
+      const day = localDay(40);
+      const res = await addClosure({ startsOn: day, endsOn: day, reason: 'Training day' });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        startsOn: day,
+        endsOn: day,
+        reason: 'Training day',
+        affectedAppointments: [],
+      });
+      expect(await auditRows('Closure', res.body.id)).toBe(1);
+    });
+
+    it('still stores a closure over booked days, naming the chair sessions on or running into them', async () => {
+      const first = localDay(20);
+      const last = localDay(21);
+      const dayBefore = localDay(19);
+      const dayAfter = localDay(22);
+
+      const ada = await ctx.newEligiblePatient({ givenName: 'Ada', familyName: 'Lovelace' });
+      const chair = await ctx.newChair({ name: 'Closure chair 1' });
+      // Session 2 of 2 falls on the second closed day; session 1 is days before.
+      const course = await ctx.newBookedCourse(ada.id, [
+        { chairId: chair.id, startsAt: at(localDay(15), '09:00'), endsAt: at(localDay(15), '09:00', 240) },
+        { chairId: chair.id, startsAt: at(last, '09:00'), endsAt: at(last, '09:00', 240) },
+      ]);
+
+      // Ends exactly at local midnight before the closure: not stranded.
+      const early = await ctx.newEligiblePatient();
+      const earlyChair = await ctx.newChair();
+      await ctx.newBookedCourse(early.id, [
+        { chairId: earlyChair.id, startsAt: at(dayBefore, '20:00'), endsAt: at(first, '00:00') },
+      ]);
+
+      // Runs past local midnight into the closure: stranded.
+      const late = await ctx.newEligiblePatient({ givenName: 'Grace', familyName: 'Hopper' });
+      const lateChair = await ctx.newChair({ name: 'Closure chair 2' });
+      const lateCourse = await ctx.newBookedCourse(late.id, [
+        { chairId: lateChair.id, startsAt: at(dayBefore, '22:00'), endsAt: at(first, '01:00') },
+      ]);
+
+      // Starts at local midnight after the closure: not stranded.
+      const after = await ctx.newEligiblePatient();
+      await ctx.newBookedCourse(after.id, [
+        { chairId: earlyChair.id, startsAt: at(dayAfter, '00:00'), endsAt: at(dayAfter, '04:00') },
+      ]);
+
+      // Cancelled on a closed day, or on a bed (the ward stays open): not stranded.
+      const cancelled = await ctx.newEligiblePatient();
+      const cancelledCourse = await ctx.newBookedCourse(cancelled.id, [
+        { chairId: earlyChair.id, startsAt: at(first, '10:00'), endsAt: at(first, '12:00') },
+      ]);
+      await ctx.prisma.appointment.updateMany({
+        where: { courseId: cancelledCourse.id },
+        data: { status: 'CANCELLED', cancelReason: 'Patient request' },
+      });
+      const inpatient = await ctx.newEligiblePatient();
+      const bed = await ctx.newChair({ kind: 'BED' });
+      await ctx.newBookedCourse(
+        inpatient.id,
+        [{ chairId: bed.id, startsAt: at(dayBefore, '09:00'), endsAt: at(dayAfter, '13:00') }],
+        'IV_CONTINUOUS_100H',
+      );
+
+      // Another clinic's booking on the same days: not this clinic's.
+      await bookElsewhere(at(first, '09:00'), at(first, '13:00'));
+
+      const res = await addClosure({ startsOn: first, endsOn: last, reason: 'Burst pipe' });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ startsOn: first, endsOn: last, reason: 'Burst pipe' });
+      expect(res.body.affectedAppointments).toEqual([
+        {
+          id: lateCourse.appointmentIds[0],
+          patientId: late.id,
+          patientName: 'Grace Hopper',
+          mrn: late.mrn,
+          chairName: 'Closure chair 2',
+          startsAt: iso(at(dayBefore, '22:00')),
+          endsAt: iso(at(first, '01:00')),
+          sessionNumber: 1,
+          sessionCount: 1,
+        },
+        {
+          id: course.appointmentIds[1],
+          patientId: ada.id,
+          patientName: 'Ada Lovelace',
+          mrn: ada.mrn,
+          chairName: 'Closure chair 1',
+          startsAt: iso(at(last, '09:00')),
+          endsAt: iso(at(last, '09:00', 240)),
+          sessionNumber: 2,
+          sessionCount: 2,
+        },
+      ]);
+
+      // The closure is stored and audited; the bookings still stand.
+      const stored = await ctx.prisma.closure.findUniqueOrThrow({ where: { id: res.body.id } });
+      expect(stored.reason).toBe('Burst pipe');
+      expect(await auditRows('Closure', res.body.id)).toBe(1);
+      expect(
+        await ctx.prisma.appointment.count({
+          where: { id: { in: [course.appointmentIds[1], lateCourse.appointmentIds[0]] }, status: 'BOOKED' },
+        }),
+      ).toBe(2);
+    });
+  });
+
+  describe('PATCH /api/clinic/chairs/:id', () => {
+    it('takes an unbooked chair out of service and names no bookings', async () => {
+      const chair = await ctx.newChair({ name: 'Spare chair' });
+      const res = await patchChair(chair.id, { active: false });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        id: chair.id,
+        name: 'Spare chair',
+        kind: 'CHAIR',
+        active: false,
+        affectedAppointments: [],
+      });
+      expect(await auditRows('Chair', chair.id)).toBe(1);
+    });
+
+    it('taking a booked chair out of service names its sessions that have not started, and keeps them', async () => {
+      const chair = await ctx.newChair({ name: 'Chair to retire' });
+      const otherChair = await ctx.newChair();
+      const patient = await ctx.newEligiblePatient({ givenName: 'Mary', familyName: 'Seacole' });
+      const past = localDay(-3);
+      const soon = localDay(5);
+      const later = localDay(6);
+      const course = await ctx.newBookedCourse(patient.id, [
+        { chairId: chair.id, startsAt: at(past, '09:00'), endsAt: at(past, '13:00') },
+        { chairId: otherChair.id, startsAt: at(soon, '09:00'), endsAt: at(soon, '13:00') },
+        { chairId: chair.id, startsAt: at(later, '09:00'), endsAt: at(later, '13:00') },
+      ]);
+      const cancelledPatient = await ctx.newEligiblePatient();
+      const cancelled = await ctx.newBookedCourse(cancelledPatient.id, [
+        { chairId: chair.id, startsAt: at(soon, '09:00'), endsAt: at(soon, '13:00') },
+      ]);
+      await ctx.prisma.appointment.update({
+        where: { id: cancelled.appointmentIds[0] },
+        data: { status: 'CANCELLED', cancelReason: 'Patient request' },
+      });
+
+      const renamed = await patchChair(chair.id, { name: 'Chair to retire ' });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body.affectedAppointments).toEqual([]);
+
+      const res = await patchChair(chair.id, { active: false });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: chair.id, active: false });
+      expect(res.body.affectedAppointments).toEqual([
+        {
+          id: course.appointmentIds[2],
+          patientId: patient.id,
+          patientName: 'Mary Seacole',
+          mrn: patient.mrn,
+          chairName: 'Chair to retire',
+          startsAt: iso(at(later, '09:00')),
+          endsAt: iso(at(later, '13:00')),
+          sessionNumber: 3,
+          sessionCount: 3,
+        },
+      ]);
+      expect(await auditRows('Chair', chair.id)).toBe(2);
+      expect(await ctx.prisma.appointment.count({ where: { courseId: course.id, status: 'BOOKED' } })).toBe(3);
+
+      // Back in service: nothing is stranded.
+      const back = await patchChair(chair.id, { active: true });
+      expect(back.status).toBe(200);
+      expect(back.body).toMatchObject({ active: true, affectedAppointments: [] });
+    });
+
+    it("refuses another clinic's chair without naming its bookings", async () => {
+      const otherClinic = await ctx.newClinic();
+      const chair = await ctx.newChair({ clinicId: otherClinic });
+      const res = await patchChair(chair.id, { active: false });
+      expect(res.status).toBe(404);
+      expect(res.body.affectedAppointments).toBeUndefined();
+    });
+  });
+});
