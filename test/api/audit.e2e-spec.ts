@@ -44,6 +44,16 @@ describe('audit trail', () => {
       fields: ['weightKg'],
     });
 
+    const patientRecord = await ctx.prisma.patient.findUniqueOrThrow({
+      where: { id: patient.id },
+      select: { mrn: true },
+    });
+    const byMrn = await ctx.http().get(`/api/audit?mrn=${patientRecord.mrn}`).set('Cookie', admin.cookie).expect(200);
+    expect(byMrn.body.total).toBe(4);
+    expect(byMrn.body.items.every((e: { patientMrn: string }) => e.patientMrn === patientRecord.mrn)).toBe(true);
+    const unknownMrn = await ctx.http().get('/api/audit?mrn=NO-SUCH-MRN').set('Cookie', admin.cookie).expect(200);
+    expect(unknownMrn.body.total).toBe(0);
+
     const byActor = await ctx
       .http()
       .get(`/api/audit?patientId=${patient.id}&actorId=${scheduler.id}`)
@@ -72,6 +82,12 @@ describe('audit trail', () => {
       .set('Cookie', otherAdmin.cookie)
       .expect(200);
     expect(foreign.body.total).toBe(0);
+    const foreignMrn = await ctx
+      .http()
+      .get(`/api/audit?mrn=${patientRecord.mrn}`)
+      .set('Cookie', otherAdmin.cookie)
+      .expect(200);
+    expect(foreignMrn.body.total).toBe(0);
     const foreignActor = await ctx
       .http()
       .get(`/api/audit?actorId=${nurse.id}`)

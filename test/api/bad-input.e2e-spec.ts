@@ -189,6 +189,7 @@ describe('bad input on every write route', () => {
       [`/api/patients?q=${LONG.slice(0, 500)}`, 'q', 'maxLength'],
       ['/api/patients?sort=mrn', 'sort', 'unknownField'],
       ['/api/audit?patientId=nope', 'patientId', 'isUuid'],
+      ["/api/audit?mrn=x'%20OR%201=1", 'mrn', 'matches'],
       ['/api/audit?from=yesterday', 'from', 'isIso8601'],
     ])('GET %s is refused naming %s', async (path, field, rule) => {
       const user = path.startsWith('/api/audit') ? admin : scheduler;

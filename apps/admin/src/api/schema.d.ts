@@ -725,6 +725,8 @@ export interface components {
             entityId: string | null;
             /** Format: uuid */
             patientId: string | null;
+            /** @description The patient's MRN, when the event concerns a patient */
+            patientMrn: string | null;
             requestId: string | null;
             /** @description Names of the fields written; never their values */
             fields: string[];
@@ -1496,6 +1498,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 patientId?: string;
+                /** @description The patient's MRN in this clinic (instead of, or with, patientId) */
+                mrn?: string;
                 /** @description The staff member who acted */
                 actorId?: string;
                 /** @description Inclusive lower bound */

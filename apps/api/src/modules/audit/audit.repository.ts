@@ -40,6 +40,19 @@ export class AuditRepository {
     return users.map((u) => u.id);
   }
 
+  /** The clinic's patient with this MRN, if any. */
+  async patientIdByMrn(clinicId: string, mrn: string): Promise<string | undefined> {
+    const patient = await this.prisma.patient.findUnique({
+      where: { clinicId_mrn: { clinicId, mrn } },
+      select: { id: true },
+    });
+    return patient?.id;
+  }
+
+  mrnsOf(clinicId: string, ids: string[]) {
+    return this.prisma.patient.findMany({ where: { clinicId, id: { in: ids } }, select: { id: true, mrn: true } });
+  }
+
   emailsOf(ids: string[]) {
     return this.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
   }

@@ -21,13 +21,18 @@ export class AuditService {
         { field: 'to', rule: 'after', message: 'to must be later than from' },
       ]);
     }
+    const none = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     // An admin reads only their own clinic's trail.
-    if (query.actorId && !(await this.audit.staffIds(actor.clinicId)).includes(query.actorId)) {
-      return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    if (query.actorId && !(await this.audit.staffIds(actor.clinicId)).includes(query.actorId)) return none;
+    let patientId = query.patientId;
+    if (query.mrn) {
+      const byMrn = await this.audit.patientIdByMrn(actor.clinicId, query.mrn);
+      if (!byMrn || (patientId && patientId !== byMrn)) return none;
+      patientId = byMrn;
     }
     const { rows, total } = await this.audit.find({
       clinicId: actor.clinicId,
-      patientId: query.patientId,
+      patientId,
       actorId: query.actorId,
       from,
       to,
@@ -35,7 +40,13 @@ export class AuditService {
       take: query.pageSize,
     });
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
-    const emails = new Map((await this.audit.emailsOf(actorIds)).map((u) => [u.id, u.email]));
+    const patientIds = [...new Set(rows.map((r) => r.patientId).filter((id): id is string => !!id))];
+    const [users, patients] = await Promise.all([
+      this.audit.emailsOf(actorIds),
+      this.audit.mrnsOf(actor.clinicId, patientIds),
+    ]);
+    const emails = new Map(users.map((u) => [u.id, u.email]));
+    const mrns = new Map(patients.map((p) => [p.id, p.mrn]));
     return {
       items: rows.map((r) => ({
         id: r.id.toString(),
@@ -46,6 +57,7 @@ export class AuditService {
         entity: r.entity,
         entityId: r.entityId,
         patientId: r.patientId,
+        patientMrn: r.patientId ? (mrns.get(r.patientId) ?? null) : null,
         requestId: r.requestId,
         fields: r.fields,
       })),

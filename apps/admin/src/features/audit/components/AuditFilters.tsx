@@ -4,7 +4,7 @@ import type { StaffUser } from '../../../api/types';
 import { isCalendarDate } from '../../../shared/dates';
 import { NO_AUDIT_FILTER, type AuditFilterValues } from '../hooks/useAuditLog';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MRN = /^[A-Za-z0-9-]{1,32}$/;
 
 interface AuditFiltersProps {
   initial: AuditFilterValues;
@@ -16,7 +16,7 @@ export function AuditFilters({ initial, actors, onApply }: AuditFiltersProps) {
   const form = useForm<AuditFilterValues>({
     initialValues: initial,
     validate: {
-      patientId: (value) => (!value.trim() || UUID.test(value.trim()) ? null : 'Paste a patient id (a UUID)'),
+      mrn: (value) => (!value.trim() || MRN.test(value.trim()) ? null : 'An MRN is letters, digits and hyphens'),
       to: (value, values) =>
         isCalendarDate(value) && isCalendarDate(values.from) && value < values.from
           ? 'The end date is before the start date'
@@ -35,11 +35,11 @@ export function AuditFilters({ initial, actors, onApply }: AuditFiltersProps) {
     >
       <Group align="flex-end" gap="md" wrap="wrap">
         <TextInput
-          label="Patient id"
-          placeholder="UUID"
+          label="Patient MRN"
+          placeholder="e.g. DEMO-000001"
           autoComplete="off"
-          w={300}
-          {...form.getInputProps('patientId')}
+          w={220}
+          {...form.getInputProps('mrn')}
         />
         <Select
           label="Actor"

@@ -45,7 +45,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <Table.Td>
                 {event.patientId ? (
                   <Tooltip label={event.patientId}>
-                    <Code>{short(event.patientId)}</Code>
+                    <Code>{event.patientMrn ?? short(event.patientId)}</Code>
                   </Tooltip>
                 ) : (
                   '—'

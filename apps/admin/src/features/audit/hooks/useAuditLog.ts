@@ -7,19 +7,20 @@ import { listAuditEvents } from '../api/audit.api';
 export const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditFilterValues {
-  patientId: string;
+  /** The patient's MRN: what an admin has to hand, unlike a record id. */
+  mrn: string;
   actorId: string;
   from: string;
   to: string;
 }
 
-export const NO_AUDIT_FILTER: AuditFilterValues = { patientId: '', actorId: '', from: '', to: '' };
+export const NO_AUDIT_FILTER: AuditFilterValues = { mrn: '', actorId: '', from: '', to: '' };
 
 export function toAuditQuery(filter: AuditFilterValues, page: number): AuditQuery {
   return {
     page,
     pageSize: AUDIT_PAGE_SIZE,
-    ...(filter.patientId.trim() ? { patientId: filter.patientId.trim() } : {}),
+    ...(filter.mrn.trim() ? { mrn: filter.mrn.trim() } : {}),
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(isCalendarDate(filter.from) ? { from: startOfDayIso(filter.from) } : {}),
     ...(isCalendarDate(filter.to) ? { to: endOfDayIso(filter.to) } : {}),

@@ -1,12 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../../common/validation/page-query.dto';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 
 export class AuditQueryDto extends PageQuery(50, 200) {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('4')
   patientId?: string;
+
+  @ApiPropertyOptional({
+    description: "The patient's MRN in this clinic (instead of, or with, patientId)",
+    maxLength: 32,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' })
+  mrn?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The staff member who acted' })
   @IsOptional()
@@ -33,6 +42,8 @@ export class AuditEventDto {
   @ApiProperty({ example: 'Patient' }) entity!: string;
   @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) patientId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The patient's MRN, when the event concerns a patient" })
+  patientMrn!: string | null;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty({ type: [String], description: 'Names of the fields written; never their values' }) fields!: string[];
 }
