@@ -1,3 +1,5 @@
+import { Prisma } from '@prisma/client';
+
 /** SQLSTATE of an exclusion-constraint violation (two live appointments overlapping). */
 export const EXCLUSION_VIOLATION = '23P01';
 
@@ -28,4 +30,9 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
   };
   visit(error, 0);
   return found && named;
+}
+
+/** Whether `error` is a unique-constraint refusal (Prisma P2002): a taken MRN, email, name or version. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }

@@ -3,6 +3,7 @@ import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
 import type { ChairKind } from './dto/clinic.dto';
+import { isUniqueViolation } from '../../common/prisma/pg-errors';
 
 export interface ClinicSettings {
   name: string;
@@ -188,8 +189,4 @@ export class ClinicRepository {
       throw error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }

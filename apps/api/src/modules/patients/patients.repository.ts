@@ -5,6 +5,7 @@ import { AuditEntry, insertAudit } from '../audit/audit-entry';
 import { readStatement, searchStatement } from './patients.sql';
 import type { CreatePatientDto, PatientDto, PatientSummaryDto, UpdatePatientDto } from './dto/patient.dto';
 import type { SearchCriteria } from './patients.sql';
+import { isUniqueViolation } from '../../common/prisma/pg-errors';
 
 export type WriteResult<T> =
   | { ok: true; value: T }
@@ -122,10 +123,6 @@ export class PatientsRepository {
       ...(criteria.dateOfBirth ? [{ dateOfBirth: new Date(`${criteria.dateOfBirth}T00:00:00Z`) }] : []),
     ];
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 function sameValue(before: unknown, after: unknown): boolean {

@@ -11,7 +11,7 @@ export interface NewProtocolVersion {
   route: ProtocolRow['route'];
   setting: ProtocolRow['setting'];
   /** The record to store, given the version number it will be published as. */
-  definition: (version: number) => Prisma.InputJsonObject;
+  definition: (version: number) => object;
 }
 
 @Injectable()
@@ -55,7 +55,7 @@ export class ProtocolsRepository {
           name: input.name,
           route: input.route,
           setting: input.setting,
-          definition: input.definition(version),
+          definition: input.definition(version) as Prisma.InputJsonObject,
           publishedById,
         },
       });

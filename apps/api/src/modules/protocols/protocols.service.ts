@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { protocolProblems } from '@cadence/domain';
-import type { Prisma } from '@prisma/client';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { auditEntry } from '../audit/audit-entry';
@@ -62,7 +61,7 @@ export class ProtocolsService {
         name: dto.name,
         route: dto.route,
         setting: dto.setting,
-        definition: (v) => record(v) as Prisma.InputJsonObject,
+        definition: (v) => record(v),
       },
       actor.id,
       (id) =>

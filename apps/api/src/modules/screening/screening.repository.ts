@@ -3,6 +3,7 @@ import { Prisma } from '@prisma/client';
 import type { ScreeningKind, ScreeningStatus as EligibilityStatus } from '@cadence/domain';
 import { Db, PrismaService } from '../../common/prisma/prisma.service';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
+import { isUniqueViolation } from '../../common/prisma/pg-errors';
 
 export type ScreeningState = 'DRAFT' | 'SUBMITTED' | 'SIGNED' | 'DECLINED';
 
@@ -212,8 +213,7 @@ export class ScreeningRepository {
         return { ok: true, value: row } as const;
       });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-        return { ok: false, reason: 'CONFLICT' };
+      if (isUniqueViolation(error)) return { ok: false, reason: 'CONFLICT' };
       throw error;
     }
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Role } from '@prisma/client';
+import type { Role } from '@prisma/client';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
+import { isUniqueViolation } from '../../common/prisma/pg-errors';
 
 const userFields = { id: true, email: true, displayName: true, roles: true, active: true, createdAt: true } as const;
 
@@ -34,7 +35,7 @@ export class UsersRepository {
         return created;
       });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return undefined;
+      if (isUniqueViolation(error)) return undefined;
       throw error;
     }
   }
