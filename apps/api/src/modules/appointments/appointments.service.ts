@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   clinicDateOf,
+  hasStarted,
+  type Protocol,
   rescheduleDate,
   rescheduleProblem,
   sessionChangeProblem,
-  singleSessionProtocol,
-  type Protocol,
   type SessionChangeProblem,
+  singleSessionProtocol,
 } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
@@ -186,7 +187,9 @@ export class AppointmentsService {
   async noShow(actor: Actor, meta: RequestMeta, id: string, dto: VersionDto): Promise<BoardAppointmentDto> {
     const now = new Date();
     const appointment = await this.existing(actor.clinicId, id);
-    if (appointment.status === 'BOOKED' && appointment.startsAt > now) throw notStarted();
+    // A no-show is recorded once the session was due, never ahead of it.
+    if (appointment.status === 'BOOKED' && !hasStarted({ start: appointment.startsAt.toISOString() }, now.getTime()))
+      throw notStarted();
     const result = await this.appointments.changeStatus(
       actor.clinicId,
       id,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   clinicDateOf,
-  findCoursePlans,
-  isPlanFeasible,
-  SlotSearchError,
   type CoursePlan,
+  findCoursePlans,
+  hasStarted,
+  isPlanFeasible,
   type PlanFeasibilityReason,
   type Protocol,
+  SlotSearchError,
 } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import { DomainError } from '../../common/errors/domain-error';
@@ -126,7 +127,7 @@ export interface PlanProblem {
 /** Sessions that start before now: the one thing the domain's re-check does not know. */
 export function pastSessions(sessions: SessionChoiceDto[], now = Date.now()): PlanProblem[] {
   return sessions.flatMap((s, i) =>
-    Date.parse(s.startsAt) <= now
+    hasStarted({ start: s.startsAt }, now)
       ? [{ code: 'IN_THE_PAST', sessionIndex: i, message: `session ${i + 1} starts in the past` }]
       : [],
   );
