@@ -22,8 +22,8 @@ import { STATUS_COLORS } from '../../booking/components/PatientCourses';
 import { formatClinicDate, formatClinicTime, formatClinicTimeRange } from '../../clinic/time';
 import { usePatient } from '../../patients/hooks/usePatients';
 import type { BoardAppointment } from '../api/appointments.api';
-import type { CoursePlanOption } from '../../booking/api/booking.api';
 import { useCancelAppointment, useMarkNoShow, useReschedule, useRescheduleOptions } from '../hooks/useBoard';
+import { hasStarted } from '@cadence/domain';
 
 type Mode = 'view' | 'cancel' | 'reschedule' | 'no-show';
 
@@ -85,9 +85,8 @@ export function AppointmentPanel({ appointment, zone, canChange, canMarkNoShow, 
  * only from the start time on, and a move or a cancellation only before it.
  */
 function useHasStarted(startsAt: string): boolean {
-  const start = Date.parse(startsAt);
   const [now, setNow] = useState(() => Date.now());
-  const started = now >= start;
+  const started = hasStarted({ start: startsAt }, now);
   useEffect(() => {
     if (started) return undefined;
     const timer = setInterval(() => setNow(Date.now()), 15_000);
@@ -95,10 +94,6 @@ function useHasStarted(startsAt: string): boolean {
   }, [started]);
   return started;
 }
-
-/** Where the session already is: not a move, so not offered (the API leaves it out too). */
-const isCurrentSlot = (plan: CoursePlanOption, a: BoardAppointment) =>
-  plan.sessions[0]?.chairId === a.chairId && Date.parse(plan.sessions[0]?.startsAt ?? '') === Date.parse(a.startsAt);
 
 function PanelBody({
   appointment: a,
@@ -119,7 +114,8 @@ function PanelBody({
   const noShow = useMarkNoShow();
   const reschedule = useReschedule();
   const options = useRescheduleOptions(a.id, mode === 'reschedule' && searched);
-  const moves = options.data?.filter((plan) => !isCurrentSlot(plan, a)) ?? [];
+  // The API leaves out the slot the session already has.
+  const moves = options.data ?? [];
   const live = a.status === 'BOOKED';
   const failure = cancel.error ?? noShow.error ?? reschedule.error;
   const reasonMissing = reason.trim().length < MIN_CANCEL_REASON;
