@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { OVERRIDE_REASON_MIN_LENGTH } from '@cadence/domain';
+import { OVERRIDE_REASON_MIN_LENGTH, overrideApplies } from '@cadence/domain';
 import { useState } from 'react';
 import { describeError } from '../../../api/problem';
 import type { ReviewQueueItem, Screening } from '../api/types';
@@ -37,7 +37,7 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const decision = useReviewDecision();
-  const canOverride = screening.result === 'NEEDS_REVIEW';
+  const canOverride = overrideApplies(screening.result);
 
   const open = (next: Action) => {
     decision.reset();
