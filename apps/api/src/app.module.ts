@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
+import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthCommonModule } from './common/auth/auth-common.module';
 import { APP_CONFIG, AppConfig } from './common/config/app.config';
 import { loggerParams } from './common/logging/logging';
 import { PrismaModule } from './common/prisma/prisma.module';
+import { PrismaService } from './common/prisma/prisma.service';
+import { TRANSACTION_OPTIONS } from './common/prisma/transactions';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -25,6 +30,20 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerParams(config.logLevel)),
         PrismaModule,
+        // One transaction context per use case (see common/prisma/transactions.ts).
+        ClsModule.forRoot({
+          global: true,
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [PrismaModule],
+              adapter: new TransactionalAdapterPrisma({
+                prismaInjectionToken: PrismaService,
+                sqlFlavor: 'postgresql',
+                defaultTxOptions: TRANSACTION_OPTIONS,
+              }),
+            }),
+          ],
+        }),
         AuthCommonModule,
         AuditModule,
         AuthModule,

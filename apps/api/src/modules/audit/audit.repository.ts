@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { PrismaService } from '../../common/prisma/prisma.service';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { AuditEntry, insertAudit } from './audit-entry';
 
 export interface AuditFilter {
@@ -15,10 +16,14 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
+  ) {}
 
+  /** Writes the row in the use case's open transaction, so a change and its audit commit together. */
   record(entry: AuditEntry) {
-    return insertAudit(this.prisma, entry);
+    return insertAudit(this.transactions.tx, entry);
   }
 
   /** Events of the clinic's staff (and anonymous events such as failed logins are excluded). */

@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@prisma/client';
-import { PrismaService } from '../../common/prisma/prisma.service';
-import { AuditEntry, insertAudit } from '../audit/audit-entry';
 import { isUniqueViolation } from '../../common/prisma/pg-errors';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 
 const userFields = { id: true, email: true, displayName: true, roles: true, active: true, createdAt: true } as const;
 
@@ -16,41 +15,42 @@ export interface NewUser {
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(TransactionHost) private readonly transactions: Transactions) {}
+
+  private get db() {
+    return this.transactions.tx;
+  }
 
   list(clinicId: string) {
-    return this.prisma.user.findMany({
+    return this.db.user.findMany({
       where: { clinicId },
       select: userFields,
       orderBy: [{ active: 'desc' }, { displayName: 'asc' }],
     });
   }
 
-  /** Creates the account with its audit row; undefined when the email is taken. */
-  async create(user: NewUser, audit: (id: string) => AuditEntry) {
+  /** Creates the account; undefined when the email is taken. */
+  async create(user: NewUser) {
     try {
-      return await this.prisma.$transaction(async (tx) => {
-        const created = await tx.user.create({ data: user, select: userFields });
-        await insertAudit(tx, audit(created.id));
-        return created;
-      });
+      return await this.db.user.create({ data: user, select: userFields });
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
   }
 
-  /** Deactivates a clinic's user and ends all their sessions; undefined when not in the clinic. */
-  deactivate(clinicId: string, id: string, audit: AuditEntry) {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.user.updateMany({
-        where: { id, clinicId },
-        data: { active: false, deactivatedAt: new Date() },
-      });
-      if (count === 0) return undefined;
-      await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-      await insertAudit(tx, audit);
-      return tx.user.findUniqueOrThrow({ where: { id }, select: userFields });
+  /** Deactivates a clinic's user; undefined when not in the clinic. */
+  async deactivate(clinicId: string, id: string) {
+    const { count } = await this.db.user.updateMany({
+      where: { id, clinicId },
+      data: { active: false, deactivatedAt: new Date() },
     });
+    if (count === 0) return undefined;
+    return this.db.user.findUniqueOrThrow({ where: { id }, select: userFields });
+  }
+
+  /** Ends every live session of the user. */
+  async endSessions(userId: string) {
+    await this.db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   }
 }

@@ -1,57 +1,60 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { DomainError } from '../../common/errors/domain-error';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
+import { AuditRepository } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
 import type { CreateUserDto, UserDto } from './dto/user.dto';
+import { usersErrors } from './users.errors';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly audit: AuditRepository,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
+  ) {}
 
   async list(actor: Actor): Promise<UserDto[]> {
     return (await this.users.list(actor.clinicId)).map(toDto);
   }
 
   async create(actor: Actor, meta: RequestMeta, dto: CreateUserDto): Promise<UserDto> {
-    const created = await this.users.create(
-      {
+    const passwordHash = await hashPassword(dto.password);
+    return this.transactions.withTransaction(async () => {
+      const created = await this.users.create({
         clinicId: actor.clinicId,
         email: dto.email.trim().toLowerCase(),
         displayName: dto.displayName.trim(),
-        passwordHash: await hashPassword(dto.password),
+        passwordHash,
         roles: dto.roles,
-      },
-      (id) =>
+      });
+      if (!created) throw usersErrors.emailTaken();
+      await this.audit.record(
         auditEntry(actor, meta, {
           action: 'CREATE',
           entity: 'User',
-          entityId: id,
+          entityId: created.id,
           fields: ['email', 'displayName', 'roles'],
         }),
-    );
-    if (!created) {
-      throw new DomainError('EMAIL_TAKEN', 'An account with this email exists.', [
-        { field: 'email', rule: 'unique', message: 'email is already in use' },
-      ]);
-    }
-    return toDto(created);
+      );
+      return toDto(created);
+    });
   }
 
+  /** Deactivation ends the user's sessions in the same transaction. */
   async deactivate(actor: Actor, meta: RequestMeta, id: string): Promise<UserDto> {
-    if (id === actor.id) {
-      throw new DomainError('VALIDATION_FAILED', 'You cannot deactivate your own account.', [
-        { field: 'id', rule: 'notSelf', message: 'an admin cannot deactivate their own account' },
-      ]);
-    }
-    const user = await this.users.deactivate(
-      actor.clinicId,
-      id,
-      auditEntry(actor, meta, { action: 'DEACTIVATE', entity: 'User', entityId: id, fields: ['active'] }),
-    );
-    if (!user) throw new DomainError('NOT_FOUND', 'No such user in this clinic.');
-    return toDto(user);
+    if (id === actor.id) throw usersErrors.notSelf();
+    return this.transactions.withTransaction(async () => {
+      const user = await this.users.deactivate(actor.clinicId, id);
+      if (!user) throw usersErrors.notFound();
+      await this.users.endSessions(id);
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'DEACTIVATE', entity: 'User', entityId: id, fields: ['active'] }),
+      );
+      return toDto(user);
+    });
   }
 }
 
