@@ -25,6 +25,7 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:safety', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },
       ],

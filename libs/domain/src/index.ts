@@ -2,3 +2,4 @@
 export * from './patient';
 export * from './screening';
 export * from './scheduling';
+export * from './safety';

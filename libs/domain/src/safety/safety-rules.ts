@@ -1,0 +1,132 @@
+/**
+ * The domain's rule ids, for the hazard log (safety/hazards.yaml). A hazard's control names a rule
+ * by id; the safety check fails when an id is not here, and when a rule marked safety-relevant is
+ * named by no hazard. Ids come from the rules themselves where they carry one (eligibility rules),
+ * from exhaustive records over the reason codes the rules return (so a new code cannot be added
+ * without a decision here), and otherwise from the function that implements the rule.
+ */
+import type { PlanFeasibilityCode } from '../scheduling/feasibility';
+import type { SessionChangeCode } from '../scheduling/session-changes';
+import { courseCancellation, hasStarted, sessionChangeProblem } from '../scheduling/session-changes';
+import { strandedByClosure } from '../scheduling/closure-impact';
+import { combineEligibility, type CombinedReason } from '../screening/combine-eligibility';
+import { OVERRIDE_REASON_MIN_LENGTH, overrideRefusal, signRefusal } from '../screening/override';
+import { compareForReview } from '../screening/review-queue';
+import { ELIGIBILITY_RULES } from '../screening/rules';
+import { positiveSuicidalityAnswers } from '../screening/suicidality';
+import { validateTemplateDefinition } from '../screening/template-definition';
+import { validateAnswers } from '../screening/validate-answers';
+
+export interface SafetyRule {
+  id: string;
+  summary: string;
+  /** A rule whose failure could contribute to harm: the hazard log must name it. */
+  safetyRelevant: boolean;
+}
+
+interface CodeRule {
+  summary: string;
+  safetyRelevant: boolean;
+}
+
+const PLAN_CODES: Record<PlanFeasibilityCode, CodeRule> = {
+  PROTOCOL_NOT_BOOKABLE: { summary: 'A protocol that is not booked in clinic is refused', safetyRelevant: false },
+  SESSION_COUNT: { summary: "A plan has the protocol's number of sessions", safetyRelevant: true },
+  INVALID_INSTANT: { summary: 'Every session time is a valid instant', safetyRelevant: false },
+  SESSION_LENGTH: { summary: "Every session lasts the protocol's minutes", safetyRelevant: true },
+  UNKNOWN_RESOURCE: { summary: "Every session is on one of the clinic's chairs or beds", safetyRelevant: false },
+  RESOURCE_INACTIVE: { summary: 'No session on a retired chair or bed', safetyRelevant: false },
+  WRONG_RESOURCE_KIND: {
+    summary: 'A continuous infusion is booked on an inpatient bed, a session on a chair',
+    safetyRelevant: true,
+  },
+  CLINIC_CLOSED: { summary: 'No session on a day the clinic is closed', safetyRelevant: true },
+  OUTSIDE_OPENING_HOURS: { summary: 'Every session lies inside opening hours', safetyRelevant: true },
+  PATTERN_BROKEN: { summary: "The sessions follow the protocol's day pattern", safetyRelevant: true },
+  RESOURCE_BUSY: { summary: 'No two live appointments overlap on a chair or bed', safetyRelevant: true },
+  PATIENT_BUSY: { summary: 'No two live appointments overlap for a patient', safetyRelevant: true },
+  PATIENT_SAME_DAY: { summary: 'At most one infusion a day per patient', safetyRelevant: true },
+  NURSE_CAPACITY: {
+    summary: 'Simultaneous infusions never exceed the nurses on duty times the infusions each may supervise',
+    safetyRelevant: true,
+  },
+};
+
+const SESSION_CHANGE_CODES: Record<SessionChangeCode, CodeRule> = {
+  SESSION_STARTED: { summary: 'A session that has started is not moved or cancelled', safetyRelevant: true },
+  COURSE_NOT_BOOKED: { summary: 'Only a booked course changes', safetyRelevant: false },
+  SESSION_UNDER_WAY: { summary: 'A course with a session under way is not cancelled', safetyRelevant: true },
+};
+
+type GateReason = Exclude<CombinedReason['type'], 'rule'>;
+const GATE_REASONS: Record<GateReason, CodeRule> = {
+  missing: { summary: 'No treatment without a signed screening of every required kind', safetyRelevant: true },
+  expired: { summary: 'No treatment on a screening past its validity', safetyRelevant: true },
+  pending: {
+    summary: 'A newer submitted screening that holds treatment blocks before it is signed',
+    safetyRelevant: true,
+  },
+  declined: { summary: 'A newer screening a clinician declined leaves the patient not cleared', safetyRelevant: true },
+};
+
+/** Rules that are a function rather than a code; the reference makes the id fail to compile if the rule goes. */
+const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[] })[] = [
+  {
+    id: 'template.rule-items-locked',
+    summary: 'A new checklist version keeps every item the eligibility rules read, with its type, range and options',
+    safetyRelevant: true,
+    implementedBy: [validateTemplateDefinition],
+  },
+  {
+    id: 'screening.answers-complete',
+    summary: 'A screening is submitted only with every required answer present and in range',
+    safetyRelevant: true,
+    implementedBy: [validateAnswers],
+  },
+  {
+    id: 'screening.suicidality-escalated',
+    summary: 'A positive suicidality answer is flagged at once and puts the screening first in the review queue',
+    safetyRelevant: true,
+    implementedBy: [positiveSuicidalityAnswers, compareForReview],
+  },
+  {
+    id: 'screening.override-relative-only',
+    summary: `Only relative contraindications are overridden, with a written reason of at least ${OVERRIDE_REASON_MIN_LENGTH} characters; a NEEDS_REVIEW result is never signed as it stands`,
+    safetyRelevant: true,
+    implementedBy: [overrideRefusal, signRefusal],
+  },
+  {
+    id: 'eligibility.combined-on-date',
+    summary: 'Eligibility on a date combines the latest signed, unexpired screening of each required kind',
+    safetyRelevant: true,
+    implementedBy: [combineEligibility],
+  },
+  {
+    id: 'session.change-rules',
+    summary: 'Whether a session may be moved, cancelled or marked a no-show depends on whether it has started',
+    safetyRelevant: false,
+    implementedBy: [hasStarted, sessionChangeProblem, courseCancellation],
+  },
+  {
+    id: 'capacity.stranded-bookings-listed',
+    summary: 'A closure or retired chair lists the bookings it strands for the front desk',
+    safetyRelevant: true,
+    implementedBy: [strandedByClosure],
+  },
+];
+
+const fromCodes = (prefix: string, codes: Record<string, CodeRule>): SafetyRule[] =>
+  Object.entries(codes).map(([code, rule]) => ({ id: `${prefix}.${code}`, ...rule }));
+
+/** Every domain rule a hazard may name as a control. */
+export const SAFETY_RULES: readonly SafetyRule[] = [
+  ...ELIGIBILITY_RULES.map((r) => ({
+    id: `eligibility-rule.${r.id}`,
+    summary: `${r.severity === 'ABSOLUTE' ? 'Blocks' : 'Holds for review'}: ${r.reason}`,
+    safetyRelevant: true,
+  })),
+  ...fromCodes('eligibility-gate', GATE_REASONS),
+  ...fromCodes('plan', PLAN_CODES),
+  ...fromCodes('session-change', SESSION_CHANGE_CODES),
+  ...FUNCTION_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
+];
