@@ -1,4 +1,15 @@
-import { ageOn, dateOfBirthProblem, ICD10_PATTERN, primaryDiagnosisProblem } from './patient';
+import {
+  ageOn,
+  dateOfBirthProblem,
+  ICD10_PATTERN,
+  MRN_PATTERN,
+  MRN_RULE,
+  mrnProblem,
+  PHONE_PATTERN,
+  PHONE_RULE,
+  phoneProblem,
+  primaryDiagnosisProblem,
+} from './patient';
 
 describe('ageOn', () => {
   it('counts a birthday on the day itself', () => {
@@ -50,5 +61,22 @@ describe('primaryDiagnosisProblem', () => {
     expect(primaryDiagnosisProblem([{ isPrimary: true }, { isPrimary: true }])).toBe(
       'must have at most one primary diagnosis',
     );
+  });
+});
+
+describe('MRN and phone formats', () => {
+  it.each(['A', 'MRN-004211', 'a'.repeat(32)])('accepts the MRN %s', (mrn) => {
+    expect(mrnProblem(mrn)).toBeUndefined();
+    expect(MRN_PATTERN.test(mrn)).toBe(true);
+  });
+  it.each(['', 'a'.repeat(33), 'MRN 1', 'MRN_1', 'MRN-ü'])('refuses the MRN %j', (mrn) => {
+    expect(mrnProblem(mrn)).toBe(MRN_RULE);
+  });
+  it.each(['+44 20 7946 0958', '(020) 7946-0958', '12345', '+' + '1'.repeat(32)])('accepts the phone %s', (phone) => {
+    expect(phoneProblem(phone)).toBeUndefined();
+    expect(PHONE_PATTERN.test(phone)).toBe(true);
+  });
+  it.each(['1234', '1'.repeat(33), '++44 20', '020 7946 0958 ext 2', '44+20'])('refuses the phone %j', (phone) => {
+    expect(phoneProblem(phone)).toBe(PHONE_RULE);
   });
 });

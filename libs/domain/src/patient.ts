@@ -8,6 +8,24 @@ export type Role = (typeof ROLES)[number];
 /** ICD-10-CM code shape: a letter, two characters, then an optional dot and up to four more. */
 export const ICD10_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
+/** A medical record number: 1 to 32 letters, digits or hyphens, unique within a clinic. */
+export const MRN_PATTERN = /^[A-Za-z0-9-]{1,32}$/;
+export const MRN_RULE = 'must be 1 to 32 letters, digits or hyphens';
+
+/** A phone number as a person writes it: an optional leading +, then 5 to 32 digits, spaces, brackets or hyphens. */
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{5,32}$/;
+export const PHONE_RULE = 'must be 5 to 32 digits, spaces, brackets or hyphens, with an optional leading +';
+
+/** Why `value` is not an MRN, or undefined when it is one. */
+export function mrnProblem(value: string): string | undefined {
+  return MRN_PATTERN.test(value) ? undefined : MRN_RULE;
+}
+
+/** Why `value` is not a phone number, or undefined when it is one. */
+export function phoneProblem(value: string): string | undefined {
+  return PHONE_PATTERN.test(value) ? undefined : PHONE_RULE;
+}
+
 /** Age in whole years on `on` (both calendar dates, YYYY-MM-DD). */
 export function ageOn(dateOfBirth: string, on: string): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number);

@@ -80,14 +80,18 @@ export class SlotSearchError extends Error {
 const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 24 * 60;
 
+/** 'HH:mm' → minutes after local midnight, or NaN when it is not a time of day ('24:00' is one, as a closing time). */
+export function wallClockMinutes(hhmm: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m || Number(m[2]) > 59) return NaN;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return minutes <= DAY_MINUTES ? minutes : NaN;
+}
+
 /** 'HH:mm' → minutes after local midnight; '24:00' is allowed as a closing time. */
 export function parseWallClock(hhmm: string): number {
-  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m) throw new SlotSearchError('INVALID_CLINIC', `"${hhmm}" is not a HH:mm time`);
-  const minutes = Number(m[1]) * 60 + Number(m[2]);
-  if (Number(m[2]) > 59 || minutes > DAY_MINUTES) {
-    throw new SlotSearchError('INVALID_CLINIC', `"${hhmm}" is not a time of day`);
-  }
+  const minutes = wallClockMinutes(hhmm);
+  if (Number.isNaN(minutes)) throw new SlotSearchError('INVALID_CLINIC', `"${hhmm}" is not a HH:mm time of day`);
   return minutes;
 }
 

@@ -1,4 +1,4 @@
-import { type BookedSession, localDatesSpan, strandedByClosure } from './closure-impact';
+import { type BookedSession, localDatesSpan, overNurseRatio, strandedByClosure } from './closure-impact';
 import { SlotSearchError } from './clinic';
 
 const LONDON = 'Europe/London';
@@ -92,5 +92,69 @@ describe('strandedByClosure', () => {
       justAfterMidnight,
       lateEvening,
     ]);
+  });
+});
+
+describe('sessions over the nurse ratio', () => {
+  const zone = 'Europe/London';
+  const session = (id: string, start: string, end: string, resourceKind: 'CHAIR' | 'BED' | null = 'CHAIR') => ({
+    id,
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    resourceKind,
+  });
+  const rota = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    kind: 'WEEKLY' as const,
+    weekday: weekday as 1,
+    startsAt: '08:00',
+    endsAt: '18:00',
+    nurses: 2,
+  }));
+  // Wednesday 24 December 2025, three chair sessions overlapping 10:00–10:40.
+  const booked = [
+    session('a', '2025-12-24T10:00:00Z', '2025-12-24T10:40:00Z'),
+    session('b', '2025-12-24T10:20:00Z', '2025-12-24T11:00:00Z'),
+    session('c', '2025-12-24T10:30:00Z', '2025-12-24T11:10:00Z'),
+    session('bed', '2025-12-24T10:00:00Z', '2025-12-25T10:00:00Z', 'BED'),
+    session('later', '2025-12-24T14:00:00Z', '2025-12-24T14:40:00Z'),
+  ];
+  const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+
+  it('lists nothing while the rota covers every session', () => {
+    expect(overNurseRatio(booked, { timeZone: zone, nurseShifts: rota, maxInfusionsPerNurse: 2 })).toEqual([]);
+  });
+
+  it('lists the sessions live when a dated shift of one nurse leaves three infusions for two places', () => {
+    const nurseShifts = [
+      ...rota,
+      { kind: 'DATED' as const, start: '2025-12-24T08:00', end: '2025-12-24T18:00', nurses: 1 },
+    ];
+    expect(ids(overNurseRatio(booked, { timeZone: zone, nurseShifts, maxInfusionsPerNurse: 2 }))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('lists every chair session of a day whose dated shift has no nurse, never the ward bed', () => {
+    const nurseShifts = [
+      ...rota,
+      { kind: 'DATED' as const, start: '2025-12-24T08:00', end: '2025-12-24T18:00', nurses: 0 },
+    ];
+    expect(ids(overNurseRatio(booked, { timeZone: zone, nurseShifts, maxInfusionsPerNurse: 4 }))).toEqual([
+      'a',
+      'b',
+      'c',
+      'later',
+    ]);
+  });
+
+  it('counts back-to-back sessions as not overlapping', () => {
+    const back = [
+      session('x', '2025-12-24T10:00:00Z', '2025-12-24T10:40:00Z'),
+      session('y', '2025-12-24T10:40:00Z', '2025-12-24T11:20:00Z'),
+    ];
+    const oneNurse = rota.map((r) => ({ ...r, nurses: 1 }));
+    expect(overNurseRatio(back, { timeZone: zone, nurseShifts: oneNurse, maxInfusionsPerNurse: 1 })).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import {
   addCivilDays,
   assertTimeZone,
+  type ClinicCapacity,
   type ClinicClosure,
   type ClinicResourceKind,
   localToUtcMs,
@@ -13,6 +14,7 @@ import {
   parseUtcMs,
   SlotSearchError,
 } from './clinic';
+import { nurseChangePoints, nursesOnDuty } from './nurse-duty';
 
 /** A booked session as the closure check needs it (UTC instants, end exclusive). */
 export interface BookedSession {
@@ -55,4 +57,34 @@ export function strandedByClosure<T extends BookedSession>(
     (s) =>
       s.resourceKind !== null && s.resourceKind !== 'BED' && parseUtcMs(s.start) < end && parseUtcMs(s.end) > start,
   );
+}
+
+/**
+ * The sessions that stand over the nurse ratio: chair-side sessions (anything but a ward bed)
+ * live at an instant when more chair-side infusions run than the nurses on duty may supervise.
+ * After a nurse shift is removed or replaced by a dated one, or the ratio is lowered, these are the
+ * bookings the front desk must move. Every session live at such an instant is listed, since any
+ * of them may be the one to move. Input order is kept.
+ */
+export function overNurseRatio<T extends BookedSession>(
+  sessions: readonly T[],
+  clinic: Pick<ClinicCapacity, 'timeZone' | 'nurseShifts' | 'maxInfusionsPerNurse'>,
+): T[] {
+  assertTimeZone(clinic.timeZone);
+  const chairSide = sessions
+    .map((session, i) => ({ i, s: parseUtcMs(session.start), e: parseUtcMs(session.end) }))
+    .filter(({ i }) => sessions[i].resourceKind !== 'BED');
+  if (chairSide.length === 0) return [];
+  const from = Math.min(...chairSide.map((x) => x.s));
+  const to = Math.max(...chairSide.map((x) => x.e));
+  // Load only rises at a start and nurses only change at the change points, so between two
+  // consecutive points the sessions live at the first are the ones that can be over.
+  const points = new Set<number>(nurseChangePoints(clinic, from, to));
+  for (const x of chairSide) points.add(x.s);
+  const over = new Set<number>();
+  for (const t of points) {
+    const live = chairSide.filter((x) => x.s <= t && t < x.e);
+    if (live.length > nursesOnDuty(clinic, t) * clinic.maxInfusionsPerNurse) for (const x of live) over.add(x.i);
+  }
+  return sessions.filter((_, i) => over.has(i));
 }

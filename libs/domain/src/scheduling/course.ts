@@ -15,7 +15,7 @@ import {
   SlotSearchError,
   utcMsToLocal,
 } from './clinic';
-import type { Protocol } from './protocol';
+import { HOME_PROTOCOL_RULE, hasSessionsToBook, type Protocol, sessionCountProblem } from './protocol';
 
 export interface PlannedSession {
   resourceId: string;
@@ -70,9 +70,13 @@ const MAX_HORIZON_DAYS = 3660;
 export function resolveCourseShape(protocol: Protocol, sessions?: number): CourseShape {
   const p = protocol.pattern;
   const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
-  if (p.kind === 'NONE' || protocol.setting === 'HOME') {
-    throw new SlotSearchError('PROTOCOL_NOT_BOOKABLE', `${protocol.key} has no sessions to book`);
+  if (!hasSessionsToBook(protocol) || p.kind === 'NONE') {
+    throw new SlotSearchError('PROTOCOL_NOT_BOOKABLE', `${protocol.key}: ${HOME_PROTOCOL_RULE}`);
   }
+  const countProblem = sessionCountProblem(p, sessions);
+  const assertCount = () => {
+    if (countProblem) throw new SlotSearchError('INVALID_REQUEST', `${protocol.key} ${countProblem}`);
+  };
   if (p.kind === 'CONTINUOUS') {
     // A continuous infusion runs through the night, which only the ward can staff.
     if (protocol.setting !== 'BED' || !(p.hours > 0)) {
@@ -81,6 +85,7 @@ export function resolveCourseShape(protocol: Protocol, sessions?: number): Cours
         `${protocol.key}: a continuous infusion needs a bed and positive hours`,
       );
     }
+    assertCount();
     return { kind: 'CONTINUOUS', minutes: Math.round(p.hours * 60), resourceKind: 'BED' };
   }
   if (protocol.setting !== 'CHAIR') {
@@ -89,33 +94,18 @@ export function resolveCourseShape(protocol: Protocol, sessions?: number): Cours
   if (!positiveInt(protocol.minutesPerSession) || protocol.minutesPerSession > 24 * 60) {
     throw new SlotSearchError('PROTOCOL_NOT_BOOKABLE', `${protocol.key}: minutes per session must be 1–1440`);
   }
+  assertCount();
   const base = { kind: 'DAYS' as const, minutes: protocol.minutesPerSession, resourceKind: 'CHAIR' as const };
   switch (p.kind) {
     case 'CONSECUTIVE_DAYS':
       if (!positiveInt(p.sessions)) break;
-      if (sessions !== undefined && sessions !== p.sessions) {
-        throw new SlotSearchError('INVALID_REQUEST', `${protocol.key} always has ${p.sessions} sessions`);
-      }
       return { ...base, rule: 'CONSECUTIVE_DAYS', sessions: p.sessions, everyDays: 1 };
     case 'EVERY_N_DAYS':
       if (!positiveInt(p.sessions) || !positiveInt(p.n)) break;
-      if (sessions !== undefined && sessions !== p.sessions) {
-        throw new SlotSearchError('INVALID_REQUEST', `${protocol.key} always has ${p.sessions} sessions`);
-      }
       return { ...base, rule: 'EVERY_N_DAYS', sessions: p.sessions, everyDays: p.n };
     case 'WEEKDAYS':
-      if (
-        sessions === undefined ||
-        !Number.isInteger(sessions) ||
-        sessions < p.minSessions ||
-        sessions > p.maxSessions
-      ) {
-        throw new SlotSearchError(
-          'INVALID_REQUEST',
-          `${protocol.key} needs a session count from ${p.minSessions} to ${p.maxSessions} chosen at booking`,
-        );
-      }
-      return { ...base, rule: 'WEEKDAYS', sessions, everyDays: 1 };
+      // sessionCountProblem has checked it lies within the protocol's bounds.
+      return { ...base, rule: 'WEEKDAYS', sessions: sessions!, everyDays: 1 };
   }
   throw new SlotSearchError('PROTOCOL_NOT_BOOKABLE', `${protocol.key}: malformed session pattern`);
 }

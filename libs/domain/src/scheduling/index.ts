@@ -11,7 +11,17 @@ export {
   type OpeningHoursWindow,
   type SlotSearchErrorCode,
   SlotSearchError,
+  wallClockMinutes,
 } from './clinic';
+export * from './clinic-rules';
+export {
+  DATED_SHIFT_RULE,
+  nursesOnDuty,
+  shiftsOnDate,
+  type DatedNurseShift,
+  type PlacedDatedShift,
+  type WeeklyNurseShift,
+} from './nurse-duty';
 export type { CoursePlan, CoursePlanRequest, PlannedSession } from './course';
 export { prepareSlotSearch, type SlotSearchIndex } from './occupancy';
 export { findCoursePlans, type FindCoursePlansRequest } from './slot-search';
@@ -32,4 +42,4 @@ export {
   type RescheduleProblemCode,
 } from './reschedule';
 export * from './session-changes';
-export { localDatesSpan, strandedByClosure, type BookedSession } from './closure-impact';
+export { localDatesSpan, overNurseRatio, strandedByClosure, type BookedSession } from './closure-impact';

@@ -18,11 +18,11 @@ import {
   localToUtcMs,
   MS_PER_MINUTE,
   openingMinutesFor,
-  parseInstantMs,
   parseUtcMs,
   parseWallClock,
   SlotSearchError,
 } from './clinic';
+import { placeDatedShift } from './nurse-duty';
 
 /** Disjoint, sorted intervals: both arrays ascend, so "what overlaps [s, e)" is one search. */
 export interface IntervalSet {
@@ -108,7 +108,7 @@ export interface SlotSearchIndex {
   /** Chair-side appointments (any resource that is not a bed), sorted by start. */
   readonly chairLoad: readonly Weighted[];
   readonly chairLoadMaxMs: number;
-  /** Dated nurse shifts, sorted by start. */
+  /** Dated nurse shifts, sorted by start; each lies inside one local day, whose rota it replaces. */
   readonly datedShifts: readonly Weighted[];
   readonly datedShiftMaxMs: number;
   /** Weekly rota per ISO weekday, in wall-clock minutes. */
@@ -162,12 +162,9 @@ export function prepareSlotSearch(clinic: ClinicCapacity, existing: readonly Exi
   for (const shift of clinic.nurseShifts) {
     if (!(shift.nurses >= 0)) throw new SlotSearchError('INVALID_CLINIC', 'a nurse shift needs a nurse count');
     if (shift.kind === 'DATED') {
-      const s = parseInstantMs(shift.start, zone);
-      const e = parseInstantMs(shift.end, zone);
-      if (!(e > s))
-        throw new SlotSearchError('INVALID_CLINIC', `nurse shift ${shift.start}–${shift.end} ends before it starts`);
-      datedShifts.push({ start: s, end: e, weight: shift.nurses });
-      datedShiftMaxMs = Math.max(datedShiftMaxMs, e - s);
+      const placed = placeDatedShift(shift, zone);
+      datedShifts.push({ start: placed.startMs, end: placed.endMs, weight: shift.nurses });
+      datedShiftMaxMs = Math.max(datedShiftMaxMs, placed.endMs - placed.startMs);
     } else {
       const from = parseWallClock(shift.startsAt);
       const to = parseWallClock(shift.endsAt);
@@ -296,10 +293,17 @@ export function nurseHeadroom(index: SlotSearchIndex, day: ClinicDay): NurseHead
     deltas.set(cs, (deltas.get(cs) ?? 0) + delta);
     deltas.set(ce, (deltas.get(ce) ?? 0) - delta);
   };
-  for (const w of index.weeklyShifts.get(day.weekday) ?? []) {
-    add(wallClockMs(index, day, w.from), wallClockMs(index, day, w.to), w.nurses * ratio);
+  // A dated shift lies inside its own local day and replaces that day's rota (see nurse-duty.ts).
+  let dated = false;
+  forEachOverlapping(index.datedShifts, index.datedShiftMaxMs, d0, d1, (x) => {
+    dated = true;
+    add(x.start, x.end, x.weight * ratio);
+  });
+  if (!dated) {
+    for (const w of index.weeklyShifts.get(day.weekday) ?? []) {
+      add(wallClockMs(index, day, w.from), wallClockMs(index, day, w.to), w.nurses * ratio);
+    }
   }
-  forEachOverlapping(index.datedShifts, index.datedShiftMaxMs, d0, d1, (x) => add(x.start, x.end, x.weight * ratio));
   forEachOverlapping(index.chairLoad, index.chairLoadMaxMs, d0, d1, (x) => add(x.start, x.end, -x.weight));
   const times = [d0];
   const room = [0];

@@ -4,7 +4,7 @@
  * per-session cap above the course cap, follow-ups out of order). Every problem is reported with
  * the path of the member it concerns, so an editor can point at the field.
  */
-import { type BoosterCheck, type Protocol, PROTOCOL_ROUTES, PROTOCOL_SETTINGS } from './protocol';
+import { type BoosterCheck, MAX_COURSE_SESSIONS, type Protocol, PROTOCOL_ROUTES, PROTOCOL_SETTINGS } from './protocol';
 
 export interface ProtocolProblem {
   /** Dotted path inside the record, e.g. 'pattern.sessions' or 'followUpOffsetsDays[2]'. */
@@ -36,7 +36,7 @@ const PROTOCOL_MEMBERS = [
   'boosterPolicy',
 ] as const;
 
-const MAX_SESSIONS = 30;
+const MAX_SESSIONS = MAX_COURSE_SESSIONS;
 const MAX_CONTINUOUS_HOURS = 14 * 24;
 const MAX_FOLLOW_UP_DAYS = 730;
 

@@ -1,5 +1,12 @@
 import { resolveCourseShape } from './course';
-import { findProtocol, PROTOCOL_CATALOGUE, protocolSessionMinutes } from './protocol';
+import {
+  findProtocol,
+  hasSessionsToBook,
+  MAX_COURSE_SESSIONS,
+  PROTOCOL_CATALOGUE,
+  protocolSessionMinutes,
+  sessionCountProblem,
+} from './protocol';
 
 describe('protocol catalogue', () => {
   it('holds the six seeded protocols, each key and version once', () => {
@@ -72,5 +79,27 @@ describe('protocol catalogue', () => {
       if (p.setting === 'HOME') expect(() => resolveCourseShape(p, sessions)).toThrow();
       else expect(() => resolveCourseShape(p, sessions)).not.toThrow();
     }
+  });
+});
+
+describe('what a booking may ask of a protocol', () => {
+  it('has sessions to book for every catalogue protocol except the home one', () => {
+    for (const p of PROTOCOL_CATALOGUE) expect(hasSessionsToBook(p)).toBe(p.setting !== 'HOME');
+    expect(hasSessionsToBook({ setting: 'CHAIR', pattern: { kind: 'NONE' } })).toBe(false);
+  });
+
+  it('takes a weekday course count only within its bounds, whole', () => {
+    const weekdays = { kind: 'WEEKDAYS' as const, minSessions: 4, maxSessions: 10 };
+    expect(sessionCountProblem(weekdays, 4)).toBeUndefined();
+    expect(sessionCountProblem(weekdays, 10)).toBeUndefined();
+    for (const n of [undefined, 3, 11, 4.5]) expect(sessionCountProblem(weekdays, n)).toMatch(/from 4 to 10/);
+  });
+
+  it('lets a fixed pattern repeat its own count but not change it', () => {
+    const five = { kind: 'CONSECUTIVE_DAYS' as const, sessions: 5 };
+    expect(sessionCountProblem(five, undefined)).toBeUndefined();
+    expect(sessionCountProblem(five, 5)).toBeUndefined();
+    expect(sessionCountProblem(five, 6)).toMatch(/always has 5/);
+    expect(MAX_COURSE_SESSIONS).toBe(30);
   });
 });

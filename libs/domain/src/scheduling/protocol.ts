@@ -80,6 +80,49 @@ export interface Protocol {
   boosterPolicy: ProtocolBoosterPolicy;
 }
 
+/** Why a protocol can have no course booked in the clinic: shown by the booking screens, enforced by the API. */
+export const HOME_PROTOCOL_RULE = 'a protocol taken at home has no chair or bed sessions to book';
+
+/** Whether a course of this protocol has sessions to book in a chair or bed (a home protocol has none). */
+export function hasSessionsToBook(protocol: Pick<Protocol, 'setting' | 'pattern'>): boolean {
+  return protocol.setting !== 'HOME' && protocol.pattern.kind !== 'NONE';
+}
+
+/** Most sessions one course may have, whatever its pattern. */
+export const MAX_COURSE_SESSIONS = 30;
+
+/**
+ * Why `sessions` cannot be the session count of a course of this pattern, or undefined when it
+ * can. A weekday course's count is chosen at booking within the protocol's bounds; a fixed
+ * pattern has its own count, which a booking may repeat but not change.
+ */
+export function sessionCountProblem(pattern: ProtocolSessionPattern, sessions: number | undefined): string | undefined {
+  switch (pattern.kind) {
+    case 'WEEKDAYS':
+      return sessions !== undefined &&
+        Number.isInteger(sessions) &&
+        sessions >= pattern.minSessions &&
+        sessions <= pattern.maxSessions
+        ? undefined
+        : `needs a session count from ${pattern.minSessions} to ${pattern.maxSessions} chosen at booking`;
+    case 'CONSECUTIVE_DAYS':
+    case 'EVERY_N_DAYS':
+      return sessions === undefined || sessions === pattern.sessions
+        ? undefined
+        : `always has ${pattern.sessions} sessions`;
+    case 'CONTINUOUS':
+      return sessions === undefined || sessions === 1 ? undefined : 'is one continuous session';
+    case 'NONE':
+      return sessions === undefined ? undefined : HOME_PROTOCOL_RULE;
+    default:
+      return unreachable(pattern);
+  }
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unexpected session pattern ${JSON.stringify(value)}`);
+}
+
 const STANDARD_BOOSTER_CHECKS: BoosterCheck[] = [
   'SCREENING_VALID',
   'BLADDER_SYMPTOMS_REVIEWED',

@@ -10,9 +10,8 @@ import {
   type IsoWeekday,
   isClosureDate,
   openingMinutesFor,
-  parseInstantMs,
-  parseWallClock,
 } from './clinic';
+import { nurseChangePoints, nursesOnDuty } from './nurse-duty';
 
 interface Parsed {
   resourceId: string;
@@ -50,26 +49,12 @@ export function referenceChecks(clinic: ClinicCapacity, existing: readonly Exist
     e: Date.parse(a.end),
     chairSide: kind.get(a.resourceId) !== 'BED',
   }));
-  const dated = clinic.nurseShifts.flatMap((x) =>
-    x.kind === 'DATED' ? [{ s: parseInstantMs(x.start, zone), e: parseInstantMs(x.end, zone), nurses: x.nurses }] : [],
-  );
   // Wall-clock minutes are added as calendar time so "09:00" is 09:00 after a clock change too.
   const wallTime = (date: DateTime, minutes: number) =>
     minutes === 24 * 60
       ? date.plus({ days: 1 }).toMillis()
       : date.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
 
-  const nursesAt = (t: number): number => {
-    let nurses = 0;
-    for (const d of dated) if (d.s <= t && t < d.e) nurses += d.nurses;
-    const date = DateTime.fromMillis(t, { zone }).startOf('day');
-    for (const w of clinic.nurseShifts) {
-      if (w.kind !== 'WEEKLY' || w.weekday !== date.weekday) continue;
-      if (wallTime(date, parseWallClock(w.startsAt)) <= t && t < wallTime(date, parseWallClock(w.endsAt)))
-        nurses += w.nurses;
-    }
-    return nurses;
-  };
   const loadAt = (t: number): number => {
     let n = 0;
     for (const a of appts) if (a.chairSide && a.s <= t && t < a.e) n++;
@@ -89,27 +74,13 @@ export function referenceChecks(clinic: ClinicCapacity, existing: readonly Exist
     },
     nurseRoom(s, e) {
       // Both counts are step functions, so checking the start and every change inside suffices.
-      const points = new Set<number>([s]);
-      const consider = (t: number) => {
-        if (s < t && t < e) points.add(t);
-      };
+      const points = new Set<number>([s, ...nurseChangePoints(clinic, s, e)]);
       for (const a of appts) {
         if (!a.chairSide) continue;
-        consider(a.s);
-        consider(a.e);
+        if (s < a.s && a.s < e) points.add(a.s);
+        if (s < a.e && a.e < e) points.add(a.e);
       }
-      for (const d of dated) {
-        consider(d.s);
-        consider(d.e);
-      }
-      for (let day = DateTime.fromMillis(s, { zone }).startOf('day'); day.toMillis() < e; day = day.plus({ days: 1 })) {
-        for (const w of clinic.nurseShifts) {
-          if (w.kind !== 'WEEKLY' || w.weekday !== day.weekday) continue;
-          consider(wallTime(day, parseWallClock(w.startsAt)));
-          consider(wallTime(day, parseWallClock(w.endsAt)));
-        }
-      }
-      for (const t of points) if (loadAt(t) + 1 > nursesAt(t) * clinic.maxInfusionsPerNurse) return false;
+      for (const t of points) if (loadAt(t) + 1 > nursesOnDuty(clinic, t) * clinic.maxInfusionsPerNurse) return false;
       return true;
     },
     localDate: (ms) => DateTime.fromMillis(ms, { zone }).startOf('day'),

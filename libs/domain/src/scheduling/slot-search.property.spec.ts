@@ -2,7 +2,8 @@
  * Property: on small random clinics the fast search agrees with the brute-force reference.
  * Every plan it offers passes the independent feasibility check, and its first starts are exactly
  * the reference's (so no earlier feasible course is missed, and when the reference finds nothing
- * the search finds nothing). Dates sit next to clock changes in several zones on purpose.
+ * the search finds nothing). Dates sit next to clock changes in several zones on purpose, and dated
+ * nurse shifts replace the weekly rota on some days.
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -94,6 +95,16 @@ const caseArb = fc
     hours: fc.tuple(...WEEK.map(hoursForDay)),
     closures: fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 2 }),
     nurseShifts: nurseShiftsArb,
+    // Dated shifts that replace the rota on some days: whole-day, partial-day, or with no nurse.
+    datedShifts: fc.array(
+      fc.tuple(
+        fc.integer({ min: -1, max: 9 }),
+        fc.integer({ min: 0, max: 47 }),
+        fc.integer({ min: 1, max: 48 }),
+        fc.integer({ min: 0, max: 2 }),
+      ),
+      { maxLength: 3 },
+    ),
     ratio: fc.integer({ min: 1, max: 3 }),
     appointments: fc.array(
       fc.tuple(
@@ -138,7 +149,18 @@ const caseArb = fc
         return { from: iso, to: iso };
       }),
       resources,
-      nurseShifts: c.nurseShifts,
+      nurseShifts: [
+        ...c.nurseShifts,
+        ...c.datedShifts.map(([d, from, len, nurses]): ClinicNurseShift => {
+          const day = day0.plus({ days: d }).startOf('day');
+          const to = Math.min(48, from + len);
+          const clock = (halfHours: number) =>
+            halfHours === 48
+              ? `${day.plus({ days: 1 }).toISODate()}T00:00`
+              : `${day.toISODate()}T${formatWallClock(halfHours * 30)}`;
+          return { kind: 'DATED', start: clock(from), end: clock(to), nurses };
+        }),
+      ],
       maxInfusionsPerNurse: c.ratio,
     };
     const protocol =

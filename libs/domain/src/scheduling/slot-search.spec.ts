@@ -266,13 +266,53 @@ describe('nurse capacity', () => {
     expect(plans.map((p) => localStarts(p)[0])).toEqual(['Mon 2025-06-02 10:00', 'Mon 2025-06-02 10:15']);
   });
 
-  it('adds dated shifts to the rota, read in clinic time when they carry no offset', () => {
+  it('staffs a day from its dated shift, read in clinic time when it carries no offset', () => {
     const clinic = newClinic({
       nurseShifts: [{ kind: 'DATED', start: '2025-06-03T13:00', end: '2025-06-03T15:00', nurses: 1 }],
       maxInfusionsPerNurse: 1,
     });
     const [plan] = findCoursePlans(request({ protocol: SINGLE, clinic, k: 1 }));
     expect(localStarts(plan)).toEqual(['Tue 2025-06-03 13:00']);
+  });
+
+  describe('a dated shift replaces the weekly rota for its day', () => {
+    // Rota: two nurses all day, one infusion each; Tuesday 3 June has its own dated shift.
+    const withDated = (start: string, end: string, nurses: number) =>
+      newClinic({
+        nurseShifts: [
+          ...ALL_WEEK.map((weekday) => ({
+            kind: 'WEEKLY' as const,
+            weekday,
+            startsAt: '00:00',
+            endsAt: '24:00',
+            nurses: 2,
+          })),
+          { kind: 'DATED', start, end, nurses },
+        ],
+        maxInfusionsPerNurse: 1,
+      });
+    const tuesday = { earliest: '2025-06-03', horizonDays: 2, k: 1 };
+
+    it("gives one nurse's capacity on a day whose dated shift has one nurse", () => {
+      const existing = [appt('C1', 'other', '2025-06-03T09:00:00+01:00', '2025-06-03T11:00:00+01:00')];
+      const clinic = withDated('2025-06-03T08:00', '2025-06-03T18:00', 1);
+      const [plan] = findCoursePlans(request({ protocol: SINGLE, clinic, existing, ...tuesday }));
+      expect(localStarts(plan)).toEqual(['Tue 2025-06-03 11:00']);
+    });
+
+    it('has no nurse outside the hours of a partial-day dated shift', () => {
+      const clinic = withDated('2025-06-03T13:00', '2025-06-03T15:00', 1);
+      const plans = findCoursePlans(request({ protocol: SINGLE, clinic, ...tuesday, k: 20 }));
+      const tuesdayStarts = plans.map((p) => localStarts(p)[0]).filter((s) => s.startsWith('Tue'));
+      expect(tuesdayStarts[0]).toBe('Tue 2025-06-03 13:00');
+      expect(tuesdayStarts.every((s) => s >= 'Tue 2025-06-03 13:00' && s <= 'Tue 2025-06-03 14:20')).toBe(true);
+    });
+
+    it('books nothing on a day whose dated shift has zero nurses', () => {
+      const clinic = withDated('2025-06-03T00:00', '2025-06-04T00:00', 0);
+      const [plan] = findCoursePlans(request({ protocol: SINGLE, clinic, ...tuesday }));
+      expect(localStarts(plan)).toEqual(['Wed 2025-06-04 09:00']);
+    });
   });
 
   it('counts infusions in chairs but not ward beds against the ratio', () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Protocol } from '@cadence/domain';
+import { HOME_PROTOCOL_RULE, hasSessionsToBook, type Protocol } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { auditEntry } from '../audit/audit-entry';
@@ -182,13 +182,11 @@ export class CoursesService {
         },
       );
     }
-    if (protocol.setting === 'HOME') {
-      throw new DomainError(
-        'PROTOCOL_NOT_BOOKABLE',
-        `${protocol.name} is taken at home: there are no chair or bed sessions to book.`,
-      );
+    const definition = protocol.definition as unknown as Protocol;
+    if (!hasSessionsToBook(definition)) {
+      throw new DomainError('PROTOCOL_NOT_BOOKABLE', `${protocol.name}: ${HOME_PROTOCOL_RULE}.`);
     }
-    return { id: protocol.id, definition: protocol.definition as unknown as Protocol };
+    return { id: protocol.id, definition };
   }
 
   private async assertPatient(clinicId: string, patientId: string) {

@@ -1,3 +1,4 @@
+import { MRN_PATTERN, MRN_RULE } from '@cadence/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '../../../common/validation/page-query.dto';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
@@ -14,7 +15,7 @@ export class AuditQueryDto extends PageQuery(50, 200) {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' })
+  @Matches(MRN_PATTERN, { message: `mrn ${MRN_RULE}` })
   mrn?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The staff member who acted' })

@@ -1,3 +1,4 @@
+import { MAX_COURSE_SESSIONS } from '@cadence/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -37,13 +38,13 @@ export class CourseOptionsRequestDto {
   @ApiPropertyOptional({
     type: Number,
     minimum: 1,
-    maximum: 30,
+    maximum: MAX_COURSE_SESSIONS,
     description: 'Session count, chosen at booking for weekday courses (4–10)',
   })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(30)
+  @Max(MAX_COURSE_SESSIONS)
   sessions?: number;
 
   @ApiProperty({

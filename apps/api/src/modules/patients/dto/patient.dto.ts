@@ -19,7 +19,16 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ICD10_PATTERN, PAIN_MECHANISMS, primaryDiagnosisProblem, type PainMechanism } from '@cadence/domain';
+import {
+  ICD10_PATTERN,
+  MRN_PATTERN,
+  MRN_RULE,
+  PAIN_MECHANISMS,
+  PHONE_PATTERN,
+  PHONE_RULE,
+  primaryDiagnosisProblem,
+  type PainMechanism,
+} from '@cadence/domain';
 import { IsDateOfBirth } from '../../../common/validation/calendar-date';
 import { registerDecorator } from 'class-validator';
 
@@ -43,7 +52,6 @@ function AtMostOnePrimary() {
       },
     });
 }
-const PHONE = /^\+?[0-9 ()-]{5,32}$/;
 
 export class DiagnosisInputDto {
   @ApiProperty({ example: 'G90.50', description: 'ICD-10 code', pattern: ICD10_PATTERN.source })
@@ -68,19 +76,12 @@ export class DiagnosisInputDto {
 }
 
 // The rules of each field, written once and applied on create (required) and update (optional).
-const MrnRules = () =>
-  applyDecorators(
-    IsString(),
-    Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'mrn must be 1 to 32 letters, digits or hyphens' }),
-  );
+const MrnRules = () => applyDecorators(IsString(), Matches(MRN_PATTERN, { message: `mrn ${MRN_RULE}` }));
 const NameRules = (field: string) =>
   applyDecorators(IsString(), MaxLength(100), Matches(NOT_BLANK, { message: `${field} must not be blank` }));
 const SexRules = () => IsIn(SEXES);
 const PhoneRules = (field: string) =>
-  applyDecorators(
-    IsString(),
-    Matches(PHONE, { message: `${field} must be 5 to 32 digits, spaces, brackets or hyphens` }),
-  );
+  applyDecorators(IsString(), Matches(PHONE_PATTERN, { message: `${field} ${PHONE_RULE}` }));
 /** On an update a field may be left out, but a required field may not be cleared with null. */
 const IfSent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
@@ -123,7 +124,7 @@ class PatientOptionalFieldsDto {
 }
 
 export class CreatePatientDto extends PatientOptionalFieldsDto {
-  @ApiProperty({ example: 'MRN-004211', maxLength: 32, pattern: '^[A-Za-z0-9-]{1,32}$' })
+  @ApiProperty({ example: 'MRN-004211', maxLength: 32, pattern: MRN_PATTERN.source })
   @MrnRules()
   mrn!: string;
 
@@ -165,7 +166,7 @@ export class UpdatePatientDto extends PatientOptionalFieldsDto {
   @Max(2147483647)
   version!: number;
 
-  @ApiPropertyOptional({ maxLength: 32, pattern: '^[A-Za-z0-9-]{1,32}$' })
+  @ApiPropertyOptional({ maxLength: 32, pattern: MRN_PATTERN.source })
   @IfSent()
   @MrnRules()
   mrn?: string;
