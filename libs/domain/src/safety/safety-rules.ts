@@ -8,7 +8,8 @@
 import type { PlanFeasibilityCode } from '../scheduling/feasibility';
 import type { SessionChangeCode } from '../scheduling/session-changes';
 import { courseCancellation, hasStarted, sessionChangeProblem } from '../scheduling/session-changes';
-import { strandedByClosure } from '../scheduling/closure-impact';
+import { overNurseRatio, strandedByClosure } from '../scheduling/closure-impact';
+import { nursesOnDuty, shiftsOnDate } from '../scheduling/nurse-duty';
 import { combineEligibility, type CombinedReason } from '../screening/combine-eligibility';
 import { OVERRIDE_REASON_MIN_LENGTH, overrideRefusal, signRefusal } from '../screening/override';
 import { compareForReview } from '../screening/review-queue';
@@ -112,6 +113,18 @@ const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[]
     summary: 'A closure or retired chair lists the bookings it strands for the front desk',
     safetyRelevant: true,
     implementedBy: [strandedByClosure],
+  },
+  {
+    id: 'capacity.dated-shift-replaces-rota',
+    summary: 'A dated nurse shift replaces the weekly rota for its whole day, in search, reference and re-check',
+    safetyRelevant: true,
+    implementedBy: [nursesOnDuty, shiftsOnDate],
+  },
+  {
+    id: 'capacity.over-nurse-ratio-listed',
+    summary: 'A capacity change lists the booked sessions it leaves over the nurse ratio for the front desk',
+    safetyRelevant: true,
+    implementedBy: [overNurseRatio],
   },
 ];
 
