@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHECKPOINT_DISABLE=1
-admin_url="${TEST_DATABASE_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -13,12 +12,26 @@ echo "Prisma schema vs migrations…"
 # migrate diff replays the migrations into a temporary shadow database made beside this one.
 # Blocks marked "constraints outside the Prisma schema" are left out: the schema cannot express
 # them and the WASM schema engine cannot introspect them; the API tests exercise them instead.
+# Markers must pair up: an END missing would otherwise drop the rest of the file from the check.
 cp -r prisma/migrations "$tmp/migrations"
 for f in "$tmp"/migrations/*/migration.sql; do
-  sed -i '/^-- BEGIN constraints outside the Prisma schema/,/^-- END constraints outside the Prisma schema/d' "$f"
+  name="prisma/migrations/${f#"$tmp"/migrations/}"
+  awk -v file="$name" '
+    function fail(msg) { printf "%s:%d: %s\n", file, NR, msg > "/dev/stderr"; bad = 1; exit 1 }
+    /^-- BEGIN constraints outside the Prisma schema/ { if (open) fail("BEGIN marker inside the block opened at line " start); open = 1; start = NR; next }
+    /^-- END constraints outside the Prisma schema/ { if (!open) fail("END marker without a BEGIN marker before it"); open = 0; next }
+    !open { print }
+    END {
+      if (bad) exit 1
+      if (open) { printf "%s:%d: BEGIN marker without an END marker after it\n", file, start > "/dev/stderr"; exit 1 }
+    }
+  ' "$f" >"$f.stripped" || { echo "Unpaired 'constraints outside the Prisma schema' markers (see above)"; exit 1; }
+  mv "$f.stripped" "$f"
 done
-DATABASE_URL="$admin_url" npx prisma migrate diff \
-  --from-migrations "$tmp/migrations" --to-schema-datamodel prisma/schema.prisma --exit-code >/dev/null \
+# With no server at TEST_DATABASE_ADMIN_URL, an embedded one is started for the diff.
+# shellcheck disable=SC2016 # expanded by the inner shell, which gets TEST_DATABASE_ADMIN_URL
+npx tsx scripts/with-test-postgres.ts bash -c 'DATABASE_URL="$TEST_DATABASE_ADMIN_URL" npx prisma migrate diff \
+  --from-migrations "$0/migrations" --to-schema-datamodel prisma/schema.prisma --exit-code >/dev/null' "$tmp" \
   || { echo "prisma/schema.prisma and prisma/migrations differ: run 'npx prisma migrate dev --create-only --name <what>'"; exit 1; }
 
 echo "Admin API client vs openapi/cadence.json…"

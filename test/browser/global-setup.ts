@@ -6,11 +6,23 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
-import { admin, urlFor } from '../support/database';
+import { admin, startTestServer, stopTestServer, urlFor } from '../support/database';
+import { CHROMIUM_ENV, resolveChromium } from './chromium';
 
 const root = join(__dirname, '../..');
 
 export default async function globalSetup() {
+  process.env[CHROMIUM_ENV] = JSON.stringify(await resolveChromium());
+  await startTestServer();
+  try {
+    await startCadence();
+  } catch (error) {
+    await stopTestServer(); // a failed global setup gets no teardown
+    throw error;
+  }
+}
+
+async function startCadence() {
   const main = join(root, 'dist/api/apps/api/src/main.js');
   if (!existsSync(main) || !existsSync(join(root, 'dist/admin/index.html'))) {
     throw new Error('Build first: npm run build (the browser tests drive the built app)');

@@ -1,4 +1,4 @@
-// Browser tests: Debian chromium driven by playwright-core against the built app.
+// Browser tests: Chromium (see chromium.ts) driven by playwright-core against the built app.
 module.exports = {
   ...require('../../jest.preset'),
   displayName: 'browser',

@@ -1,24 +1,99 @@
 // Test databases: the migrations are applied once into a template, then every test file gets its
 // own copy (`CREATE DATABASE … TEMPLATE`), which takes milliseconds and isolates files completely.
+// The server is the one at TEST_DATABASE_ADMIN_URL; when nothing answers there, the global setup
+// starts an embedded PostgreSQL for the run and hands its address to the workers through the env.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../apps/api/src/launch/embedded-postgres';
 
-export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+/** Set by the global setup to the server this run uses: the configured one, or its embedded one. */
+const RUN_SERVER_ENV = 'CADENCE_TEST_SERVER_URL';
+
+/** A superuser's connection string to the `postgres` database of the run's server. */
+export function adminUrl(): string {
+  return process.env[RUN_SERVER_ENV] ?? process.env.TEST_DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL;
+}
 
 export function urlFor(database: string): string {
-  const url = new URL(ADMIN_URL);
+  const url = new URL(adminUrl());
   url.pathname = `/${database}`;
   return url.toString();
 }
 
 export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+  const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();
   try {
     return await work(client);
   } finally {
     await client.end();
   }
+}
+
+const EMBEDDED = Symbol.for('cadence.test.embeddedPostgres');
+type WithEmbedded = typeof globalThis & { [EMBEDDED]?: EmbeddedPostgresHandle };
+
+/**
+ * For a global setup: uses the server at TEST_DATABASE_ADMIN_URL when one answers there, else starts
+ * an embedded PostgreSQL in a temporary folder on a free port (stopped by stopTestServer). Either way
+ * the workers, started after this, find the server through adminUrl().
+ */
+export async function startTestServer(): Promise<void> {
+  if (process.env[RUN_SERVER_ENV]) return;
+  const configured = process.env.TEST_DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL;
+  if (await answers(configured)) {
+    process.env[RUN_SERVER_ENV] = configured;
+    return;
+  }
+  console.log(`\nNo PostgreSQL answers at ${redact(configured)}: starting an embedded one for this run…`);
+  const server = await startEmbeddedPostgres({ temporary: true });
+  (globalThis as WithEmbedded)[EMBEDDED] = server;
+  process.env[RUN_SERVER_ENV] = server.adminUrl;
+}
+
+/** For a global teardown: stops and removes the embedded server, if the setup started one. */
+export async function stopTestServer(): Promise<void> {
+  const holder = globalThis as WithEmbedded;
+  const server = holder[EMBEDDED];
+  if (!server) return;
+  delete holder[EMBEDDED];
+  delete process.env[RUN_SERVER_ENV];
+  await server.stop();
+}
+
+/**
+ * Whether a PostgreSQL server accepts connections at `url`. Only "nothing there" (refused, no route,
+ * timed out) counts as no; a server that answers with an error (say, a wrong password) is reported.
+ */
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const nothingThere =
+      code === 'ECONNREFUSED' ||
+      code === 'EHOSTUNREACH' ||
+      code === 'ENETUNREACH' ||
+      code === 'EADDRNOTAVAIL' ||
+      code === 'ETIMEDOUT' ||
+      /timeout/i.test((error as Error).message);
+    if (nothingThere) return false;
+    throw new Error(`PostgreSQL at ${redact(url)} refused the test setup: ${(error as Error).message}`, {
+      cause: error,
+    });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 export function templateName(): string {

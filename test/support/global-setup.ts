@@ -2,10 +2,20 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { ensureCatalogue } from '../../apps/api/src/launch/catalogue';
 import { migrateDeploy } from '../../apps/api/src/launch/migrate';
-import { admin, urlFor } from './database';
+import { admin, startTestServer, stopTestServer, urlFor } from './database';
 
 /** Migrates a template database once per run; test files copy it. */
 export default async function globalSetup() {
+  await startTestServer();
+  try {
+    await migrateTemplate();
+  } catch (error) {
+    await stopTestServer(); // a failed global setup gets no teardown
+    throw error;
+  }
+}
+
+async function migrateTemplate() {
   const name = `cadence_test_${process.pid}_template`;
   await admin(async (c) => {
     // Leftovers of runs that died before their teardown; a run still going is left alone.

@@ -1,4 +1,4 @@
-// Shared by the browser tests: Debian's chromium driven by playwright-core against the running
+// Shared by the browser tests: Chromium driven by playwright-core against the running
 // Cadence at CADENCE_E2E_URL (started by test/browser/global-setup.ts), a fresh context per test,
 // and a full-page screenshot in tmp/e2e/ when a step fails.
 import { mkdirSync } from 'node:fs';
@@ -20,18 +20,7 @@ export const DEMO = {
 export function useBrowser() {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch({ ...chosenChromium(), headless: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,6 +44,17 @@ export function useBrowser() {
       await context.close();
     }
   };
+}
+
+/**
+ * The Chromium that test/browser/global-setup.ts chose (CHROMIUM_PATH, Debian's, or the one packaged
+ * in @sparticuz/chromium), passed in the env as JSON.
+ */
+function chosenChromium(): { executablePath: string; args: string[] } {
+  const chosen = process.env.CADENCE_E2E_CHROMIUM;
+  if (!chosen)
+    throw new Error('CADENCE_E2E_CHROMIUM is not set: run the browser tests through test/browser/jest.config.js');
+  return JSON.parse(chosen) as { executablePath: string; args: string[] };
 }
 
 export async function signIn(page: Page, login: { email: string; password: string }): Promise<void> {

