@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Role } from '@prisma/client';
 import { randomBytes } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -131,7 +132,11 @@ export function addDaysTo(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+/** `logStream` receives the app's log lines (at LOG_LEVEL, so pass one in `env`); without it nothing is logged. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: DestinationStream } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -140,7 +145,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: randomBytes(32).toString('hex'),
     ...env,
   });
-  const app = await createApp(config, { logs: false });
+  const app = await createApp(config, { logs: Boolean(options.logStream), logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });

@@ -8,14 +8,16 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app.config';
 import { plainProblem, ProblemFilter } from './common/errors/problem.filter';
-import { requestIdOf } from './common/logging/logging';
+import { learnRouteWords, requestIdOf } from './common/logging/logging';
+import { refuseUnstorableStrings, useJsonBodyParser } from './common/validation/json-body';
 import { createValidationPipe } from './common/validation/validation';
 
 /** Builds the configured API (used by `main`, the tests and the OpenAPI export). */
-export async function createApp(config: AppConfig, options: { logs?: boolean } = {}) {
+export async function createApp(config: AppConfig, options: { logs?: boolean; logStream?: DestinationStream } = {}) {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 256 * 1024,
@@ -29,12 +31,15 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
         .send(plainProblem(status, error.message, request.url, String(request.id)));
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.logStream), adapter, {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  learnRouteWords(app.getHttpAdapter().getInstance());
+  useJsonBodyParser(app);
+  refuseUnstorableStrings(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, FieldError, httpStatusOf } from './domain-error';
+import { summarizeError } from './error-log';
 
 interface Problem {
   type: string;
@@ -25,8 +26,8 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) {
-      // The stack, never the request body: bodies carry patient data.
-      this.logger.error({ err: exception, correlationId: problem.correlationId }, 'Unhandled error');
+      // Names and codes only: error messages (Prisma's above all) quote the request's patient data.
+      this.logger.error({ error: summarizeError(exception), correlationId: problem.correlationId }, 'Unhandled error');
     }
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }

@@ -1,7 +1,14 @@
-import { loggerParams, requestIdOf } from './logging';
+import { learnRouteWords, loggablePath, loggerParams, requestIdOf } from './logging';
 import type { IncomingMessage } from 'node:http';
 
 describe('request logs', () => {
+  beforeAll(() =>
+    learnRouteWords({
+      addHook: (_name, hook) =>
+        ['/api/patients', '/api/patients/:id', '/api/patients/:id/appointments.ics'].forEach((url) => hook({ url })),
+    }),
+  );
+
   const http = loggerParams('info').pinoHttp as {
     serializers: { req: (req: object) => object; res: (res: object) => object };
     redact: { paths: string[]; remove: boolean };
@@ -16,6 +23,13 @@ describe('request logs', () => {
     });
     expect(logged).toEqual({ id: 'r1', method: 'GET', path: '/api/patients' });
     expect(JSON.stringify(logged)).not.toMatch(/Lovelace|1980|cookie/);
+  });
+
+  it('mask every path segment that is neither a route word nor a record id', () => {
+    const id = '4a0f5a4e-2a4c-4d55-9c1e-0b7e6f1d2c3b';
+    expect(loggablePath(`/api/patients/${id}/appointments.ics`)).toBe(`/api/patients/${id}/appointments.ics`);
+    expect(loggablePath('/api/patients/MRN-1234?x=1')).toBe('/api/patients/:value');
+    expect(loggablePath('/api/lovelace/patients')).toBe('/api/:value/patients');
   });
 
   it('keep only the status of a response', () => {

@@ -1,15 +1,25 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { DateTime, IANAZone } from 'luxon';
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+/** UTC offsets in use on Earth run from −12:00 to +14:00; `+99:99` parses in luxon but not in Date. */
+const MIN_OFFSET_MINUTES = -12 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WALL_CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** An ISO-8601 instant with an explicit offset (…Z or …+01:00), on a real calendar date. */
+/** An ISO-8601 instant with an explicit, real offset (…Z or …+01:00), on a real calendar date and time. */
 export function isInstant(value: unknown): value is string {
   if (typeof value !== 'string' || !INSTANT.test(value)) return false;
   const at = DateTime.fromISO(value, { setZone: true });
-  return at.isValid && at.year >= 2000 && at.year <= 2100;
+  return (
+    at.isValid &&
+    at.offset >= MIN_OFFSET_MINUTES &&
+    at.offset <= MAX_OFFSET_MINUTES &&
+    at.year >= 2000 &&
+    at.year <= 2100 &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** A real calendar date written YYYY-MM-DD, 2000–2100. */

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -47,6 +48,7 @@ export class ReplaceOpeningHoursDto {
   })
   @IsArray()
   @ArrayMaxSize(28)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OpeningHoursDto)
   windows!: OpeningHoursDto[];

@@ -9,6 +9,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsNumber,
   IsOptional,
   IsString,
@@ -153,6 +154,7 @@ export class CreatePatientDto extends PatientOptionalFieldsDto {
   @IsArray()
   @ArrayMaxSize(20)
   @AtMostOnePrimary()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DiagnosisInputDto)
   diagnoses?: DiagnosisInputDto[];
