@@ -3,6 +3,7 @@
 // (phone numbers are in Ofcom's range reserved for fiction, emails use example.com).
 import { randomUUID } from 'node:crypto';
 import type { PainMechanism, Prisma, PrismaClient, Role, Sex } from '@prisma/client';
+import { seedClinicCatalogue } from '../apps/api/src/launch/catalogue';
 import { hashPassword } from '../apps/api/src/modules/auth/password';
 
 export interface DemoLogin {
@@ -210,6 +211,7 @@ async function writeDemoClinic(tx: Prisma.TransactionClient, logins: DemoLogin[]
   const clinicId = clinic.id;
   const patients = demoPatients(clinicId);
 
+  await seedClinicCatalogue(tx, clinicId);
   await tx.openingHours.createMany({ data: OPENING_HOURS.map((hours) => ({ clinicId, ...hours })) });
   await tx.nurseShift.createMany({ data: NURSE_ROTA.map((shift) => ({ clinicId, ...shift })) });
   await tx.chair.createMany({ data: CHAIRS.map((chair) => ({ clinicId, ...chair })) });

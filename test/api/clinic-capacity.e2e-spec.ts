@@ -44,7 +44,7 @@ describe('clinic capacity changes that strand bookings', () => {
       data: {
         clinicId: otherClinic,
         patientId: patient.id,
-        protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'),
+        protocolId: await ctx.protocolId('IV_SINGLE_INFUSION', otherClinic),
         bookedById: author.id,
         sessionCount: 1,
         eligibilityScreeningIds: [],

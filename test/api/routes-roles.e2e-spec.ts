@@ -179,6 +179,11 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async () => ({ path: '/api/screening-templates' }),
   },
+  'GET /api/screening-templates/{id}': {
+    allowed: ['NURSE', 'CLINICIAN', 'ADMIN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/screening-templates/${(await generalTemplate(ctx)).id}` }),
+  },
   'POST /api/screening-templates': {
     allowed: ['ADMIN'],
     success: 201,
@@ -274,6 +279,11 @@ const ROUTES: Record<string, RouteRule> = {
     }),
   },
   'GET /api/protocols': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/protocols' }) },
+  'GET /api/protocols/{id}': {
+    allowed: ALL_ROLES,
+    success: 200,
+    call: async (ctx) => ({ path: `/api/protocols/${await ctx.protocolId('IV_SINGLE_INFUSION')}` }),
+  },
   'POST /api/protocols': {
     allowed: ['ADMIN'],
     success: 201,

@@ -48,13 +48,21 @@ describe('screening workflow and eligibility', () => {
   });
   afterAll(() => ctx.close());
 
+  /** The latest checklist of the kind in the user's own clinic: each clinic has its own catalogue. */
+  const templateFor = async (user: TestUser, kind: Kind): Promise<string> =>
+    user.clinicId === ctx.clinicId
+      ? templateId[kind]
+      : (await ctx.http().get('/api/screening-templates').set('Cookie', user.cookie).expect(200)).body.items.find(
+          (t: { key: string }) => t.key === kind.toLowerCase(),
+        ).id;
+
   const draft = async (patientId: string, kind: Kind, answers?: Answers, user = nurse) =>
     (
       await ctx
         .http()
         .post(`/api/patients/${patientId}/screenings`)
         .set('Cookie', user.cookie)
-        .send({ templateId: templateId[kind], answers })
+        .send({ templateId: await templateFor(user, kind), answers })
         .expect(201)
     ).body;
 
@@ -306,7 +314,7 @@ describe('screening workflow and eligibility', () => {
         .http()
         .post(`/api/patients/${patient.id}/screenings`)
         .set('Cookie', stranger.cookie)
-        .send({ templateId: templateId.GENERAL })
+        .send({ templateId: await templateFor(stranger, 'GENERAL') })
         .expect(404);
       expect(await ctx.prisma.auditEvent.count({ where: { actorId: stranger.id } })).toBe(0);
     });
@@ -944,7 +952,7 @@ describe('screening workflow and eligibility', () => {
       });
       expect(
         await ctx.prisma.auditEvent.count({
-          where: { actorId: admin.id, action: 'CREATE', entity: 'ScreeningTemplate', entityId: res.body.id },
+          where: { actorId: admin.id, action: 'PUBLISH', entity: 'ScreeningTemplate', entityId: res.body.id },
         }),
       ).toBe(1);
 

@@ -91,7 +91,8 @@ async function signEligibleScreenings(databaseUrl: string, mrn: string): Promise
          SELECT u.id FROM "User" u JOIN patient p ON u."clinicId" = p."clinicId"
          WHERE 'CLINICIAN'::"Role" = ANY(u.roles) ORDER BY u.email LIMIT 1
        ), template AS (
-         SELECT DISTINCT ON (kind) id, kind FROM "ScreeningTemplate" ORDER BY kind, version DESC
+         SELECT DISTINCT ON (kind) t.id, t.kind FROM "ScreeningTemplate" t JOIN patient p ON t."clinicId" = p."clinicId"
+         ORDER BY kind, version DESC
        )
        INSERT INTO "Screening" (id, "clinicId", "patientId", "templateId", kind, status, answers, result, reasons,
          "createdById", "createdAt", "updatedAt", "submittedById", "submittedAt", "signedById", "signedAt", "signedOn", "validUntil")

@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../apps/api/src/app.factory';
+import { seedClinicCatalogue } from '../../apps/api/src/launch/catalogue';
 import { AppConfig, loadConfig } from '../../apps/api/src/common/config/app.config';
 import { TokenService } from '../../apps/api/src/common/auth/tokens';
 import { hashPassword } from '../../apps/api/src/modules/auth/password';
@@ -30,6 +31,7 @@ export interface TestContext {
   http: () => TestAgent;
   prisma: PrismaClient;
   clinicId: string;
+  /** A clinic with its own copy of the catalogue (screening templates and protocols, version 1). */
   newClinic(): Promise<string>;
   newUser(roles: Role[], clinicId?: string): Promise<TestUser>;
   /** One user per role in the default clinic, created once. */
@@ -73,8 +75,8 @@ export interface TestContext {
     closesAt?: string;
     nurses?: number;
   }): Promise<void>;
-  /** A protocol version id of the seeded catalogue (version 1). */
-  protocolId(key: string): Promise<string>;
+  /** A protocol version id of a clinic's seeded catalogue (version 1; default clinic unless told). */
+  protocolId(key: string, clinicId?: string): Promise<string>;
   /**
    * A course with BOOKED appointments inserted directly (no search, no eligibility), for tests that
    * need appointments in the past or at set times.
@@ -152,13 +154,14 @@ export async function startTestApp(
   const tokens = app.get(TokenService);
   const unique = () => randomBytes(5).toString('hex');
 
-  const newClinic = async () =>
-    (
-      await prisma.clinic.create({
-        data: { name: `Clinic ${unique()}`, timezone: 'Europe/London' },
-        select: { id: true },
-      })
-    ).id;
+  const newClinic = async () => {
+    const { id } = await prisma.clinic.create({
+      data: { name: `Clinic ${unique()}`, timezone: 'Europe/London' },
+      select: { id: true },
+    });
+    await seedClinicCatalogue(prisma, id);
+    return id;
+  };
   const clinicId = await newClinic();
 
   const newUser = async (roles: Role[], inClinic = clinicId): Promise<TestUser> => {
@@ -206,7 +209,7 @@ export async function startTestApp(
     const inClinic = seed.clinicId ?? clinicId;
     const [template, clinic, author] = await Promise.all([
       prisma.screeningTemplate.findFirstOrThrow({
-        where: { kind },
+        where: { clinicId: inClinic, kind },
         orderBy: { version: 'desc' },
         select: { id: true },
       }),
@@ -252,7 +255,7 @@ export async function startTestApp(
   ) => {
     const [template, author] = await Promise.all([
       prisma.screeningTemplate.findFirstOrThrow({
-        where: { kind },
+        where: { clinicId, kind },
         orderBy: { version: 'desc' },
         select: { id: true },
       }),
@@ -332,8 +335,13 @@ export async function startTestApp(
     });
   };
 
-  const protocolId = async (key: string) =>
-    (await prisma.protocol.findUniqueOrThrow({ where: { key_version: { key, version: 1 } }, select: { id: true } })).id;
+  const protocolId = async (key: string, inClinic = clinicId) =>
+    (
+      await prisma.protocol.findUniqueOrThrow({
+        where: { clinicId_key_version: { clinicId: inClinic, key, version: 1 } },
+        select: { id: true },
+      })
+    ).id;
 
   const newBookedCourse = async (
     patientId: string,

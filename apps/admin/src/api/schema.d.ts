@@ -167,14 +167,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Screening checklists: the latest version of each (all=true: every published version) */
+        /** The clinic's screening checklists: the latest version of each (all=true: every published version) */
         get: operations["ScreeningTemplates_list"];
         put?: never;
         /**
-         * Publish a new version of a checklist
-         * @description Publishes version max+1 of the key. Published versions never change; screenings keep the version they used.
+         * Publish a new version of a checklist in the admin's own clinic
+         * @description Publishes version max+1 of the key in the clinic. Published versions never change; screenings keep the version they used.
          */
         post: operations["ScreeningTemplates_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published checklist version of the clinic's catalogue, current or superseded */
+        get: operations["ScreeningTemplates_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -352,11 +369,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The protocol catalogue: the newest active version of each protocol */
+        /** The clinic's protocol catalogue: the newest active version of each protocol */
         get: operations["Protocols_list"];
         put?: never;
-        /** Publish a new version of a protocol (published versions never change) */
+        /** Publish a new version of a protocol in the admin's own clinic (published versions never change) */
         post: operations["Protocols_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/protocols/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published protocol version of the clinic's catalogue, current or superseded */
+        get: operations["Protocols_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2029,8 +2063,43 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Another version of the key was published at the same moment */
-            409: {
+        };
+    };
+    ScreeningTemplates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such version in the caller's clinic */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2648,6 +2717,48 @@ export interface operations {
             };
             /** @description Allowed roles: ADMIN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Protocols_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such version in the caller's clinic */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,17 @@
 // The catalogue every clinic starts with: version 1 of the screening templates and protocols from
-// libs/domain. Applied at start-up (and into the test template database); existing versions are
-// left alone, since published versions never change.
-import type { PrismaClient } from '@prisma/client';
+// libs/domain, written into each clinic's own catalogue. Applied at start-up to every clinic and
+// when a clinic is created; existing versions are left alone, since published versions never change.
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { PROTOCOL_CATALOGUE, SCREENING_TEMPLATES } from '@cadence/domain';
 
-export async function ensureCatalogue(prisma: PrismaClient): Promise<void> {
-  await prisma.screeningTemplate.createMany({
+/** What seeding needs of a client: the plain client or an open transaction. */
+export type CatalogueDb = Pick<Prisma.TransactionClient, 'screeningTemplate' | 'protocol'>;
+
+/** Gives one clinic the catalogue's versions it does not have yet. */
+export async function seedClinicCatalogue(db: CatalogueDb, clinicId: string): Promise<void> {
+  await db.screeningTemplate.createMany({
     data: SCREENING_TEMPLATES.map((t) => ({
+      clinicId,
       key: t.key,
       kind: t.kind,
       version: t.version,
@@ -15,8 +20,9 @@ export async function ensureCatalogue(prisma: PrismaClient): Promise<void> {
     })),
     skipDuplicates: true,
   });
-  await prisma.protocol.createMany({
+  await db.protocol.createMany({
     data: PROTOCOL_CATALOGUE.map((p) => ({
+      clinicId,
       key: p.key,
       version: p.version,
       name: p.name,
@@ -26,4 +32,10 @@ export async function ensureCatalogue(prisma: PrismaClient): Promise<void> {
     })),
     skipDuplicates: true,
   });
+}
+
+/** Every clinic's catalogue, including templates and protocols added to libs/domain since it was made. */
+export async function ensureCatalogue(prisma: PrismaClient): Promise<void> {
+  const clinics = await prisma.clinic.findMany({ select: { id: true }, orderBy: { createdAt: 'asc' } });
+  for (const clinic of clinics) await seedClinicCatalogue(prisma, clinic.id);
 }

@@ -14,7 +14,8 @@ export type AuditAction =
   | 'RESCHEDULE'
   | 'CANCEL'
   | 'NO_SHOW'
-  | 'EXPORT';
+  | 'EXPORT'
+  | 'PUBLISH';
 
 /** One audit row. It names records and fields, never the values of patient data. */
 export interface AuditEntry {

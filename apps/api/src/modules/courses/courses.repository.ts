@@ -84,17 +84,18 @@ export class CoursesRepository {
     private readonly capacity: CapacityRepository,
   ) {}
 
-  protocol(id: string) {
-    return this.prisma.protocol.findUnique({
-      where: { id },
+  /** A protocol version of the clinic's own catalogue. */
+  protocol(clinicId: string, id: string) {
+    return this.prisma.protocol.findFirst({
+      where: { id, clinicId },
       select: { id: true, key: true, version: true, name: true, setting: true, definition: true, active: true },
     });
   }
 
-  /** The newest active version of a protocol key: the only one new courses are booked under. */
-  latestActiveProtocol(key: string) {
+  /** The newest active version of the clinic's protocol key: the only one new courses are booked under. */
+  latestActiveProtocol(clinicId: string, key: string) {
     return this.prisma.protocol.findFirst({
-      where: { key, active: true },
+      where: { clinicId, key, active: true },
       orderBy: { version: 'desc' },
       select: { id: true, version: true },
     });

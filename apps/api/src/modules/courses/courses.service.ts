@@ -30,7 +30,7 @@ export class CoursesService {
   ) {}
 
   async options(actor: Actor, dto: CourseOptionsRequestDto): Promise<CourseOptionsDto> {
-    const protocol = await this.bookableProtocol(dto.protocolId);
+    const protocol = await this.bookableProtocol(actor.clinicId, dto.protocolId);
     await this.assertPatient(actor.clinicId, dto.patientId);
     return this.planning.options({
       clinicId: actor.clinicId,
@@ -43,7 +43,7 @@ export class CoursesService {
   }
 
   async book(actor: Actor, meta: RequestMeta, dto: BookCourseDto): Promise<CourseDto> {
-    const protocol = await this.bookableProtocol(dto.protocolId);
+    const protocol = await this.bookableProtocol(actor.clinicId, dto.protocolId);
     await this.assertPatient(actor.clinicId, dto.patientId);
     const { sessions, from, to } = normaliseSessions(dto.sessions);
     const past = pastSessions(sessions);
@@ -164,11 +164,11 @@ export class CoursesService {
     return toCourseDto((await this.courses.read(actor.clinicId, id))!);
   }
 
-  /** An active protocol version that new courses may be booked under: the newest of its key, and not a home protocol. */
-  private async bookableProtocol(id: string): Promise<{ id: string; definition: Protocol }> {
-    const protocol = await this.courses.protocol(id);
+  /** An active protocol version of the clinic that new courses may be booked under: the newest of its key, and not a home protocol. */
+  private async bookableProtocol(clinicId: string, id: string): Promise<{ id: string; definition: Protocol }> {
+    const protocol = await this.courses.protocol(clinicId, id);
     if (!protocol || !protocol.active) throw new DomainError('NOT_FOUND', 'No such active protocol.');
-    const latest = await this.courses.latestActiveProtocol(protocol.key);
+    const latest = await this.courses.latestActiveProtocol(clinicId, protocol.key);
     if (latest && latest.id !== protocol.id) {
       const message = `${protocol.name} version ${protocol.version} has been superseded by version ${latest.version}; book the current version.`;
       throw new DomainError(

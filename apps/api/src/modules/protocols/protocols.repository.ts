@@ -1,66 +1,60 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, Protocol as ProtocolRow } from '@prisma/client';
-import { PrismaService } from '../../common/prisma/prisma.service';
-import { AuditEntry, insertAudit } from '../audit/audit-entry';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 
 export type ProtocolRecord = ProtocolRow;
 
 export interface NewProtocolVersion {
+  clinicId: string;
   key: string;
+  version: number;
   name: string;
   route: ProtocolRow['route'];
   setting: ProtocolRow['setting'];
-  /** The record to store, given the version number it will be published as. */
-  definition: (version: number) => object;
+  definition: object;
+  publishedById: string;
 }
 
+/** A clinic's protocol catalogue. Every read names the clinic: no clinic sees another's versions. */
 @Injectable()
 export class ProtocolsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(TransactionHost) private readonly transactions: Transactions) {}
 
-  /** The newest active version of each protocol key. */
-  latestActive(): Promise<ProtocolRecord[]> {
-    return this.prisma.protocol.findMany({
-      where: { active: true },
+  private get db() {
+    return this.transactions.tx;
+  }
+
+  /** The newest active version of each of the clinic's protocol keys. */
+  latestActive(clinicId: string): Promise<ProtocolRecord[]> {
+    return this.db.protocol.findMany({
+      where: { clinicId, active: true },
       distinct: ['key'],
       orderBy: [{ key: 'asc' }, { version: 'desc' }],
     });
   }
 
-  find(id: string): Promise<ProtocolRecord | null> {
-    return this.prisma.protocol.findUnique({ where: { id } });
+  find(clinicId: string, id: string): Promise<ProtocolRecord | null> {
+    return this.db.protocol.findFirst({ where: { id, clinicId } });
   }
 
-  /**
-   * Publishes the next version of `key` with its audit row. Publishing one key is serialised by a
-   * transaction-scoped advisory lock, so two admins cannot both take the same version number.
-   */
-  publish(
-    input: NewProtocolVersion,
-    publishedById: string,
-    audit: (id: string) => AuditEntry,
-  ): Promise<ProtocolRecord> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`protocol:${input.key}`}))`;
-      const latest = await tx.protocol.findFirst({
-        where: { key: input.key },
-        orderBy: { version: 'desc' },
-        select: { version: true },
-      });
-      const version = (latest?.version ?? 0) + 1;
-      const created = await tx.protocol.create({
-        data: {
-          key: input.key,
-          version,
-          name: input.name,
-          route: input.route,
-          setting: input.setting,
-          definition: input.definition(version) as Prisma.InputJsonObject,
-          publishedById,
-        },
-      });
-      await insertAudit(tx, audit(created.id));
-      return created;
+  /** Serialises publishing of one clinic's key until the open transaction ends. */
+  async lockKey(clinicId: string, key: string): Promise<void> {
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`protocol:${clinicId}:${key}`}))`;
+  }
+
+  /** The highest version number of the clinic's key, 0 when it has none. */
+  async latestVersion(clinicId: string, key: string): Promise<number> {
+    const latest = await this.db.protocol.findFirst({
+      where: { clinicId, key },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
+    return latest?.version ?? 0;
+  }
+
+  create(input: NewProtocolVersion): Promise<ProtocolRecord> {
+    return this.db.protocol.create({
+      data: { ...input, definition: input.definition as Prisma.InputJsonObject },
     });
   }
 }

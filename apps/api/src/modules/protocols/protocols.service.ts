@@ -1,40 +1,45 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { protocolProblems } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { DomainError } from '../../common/errors/domain-error';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
+import { AuditRepository } from '../audit/audit.repository';
 import type { ProtocolDto, ProtocolListDto, PublishProtocolDto } from './dto/protocol.dto';
+import { protocolsErrors } from './protocols.errors';
 import { ProtocolRecord, ProtocolsRepository } from './protocols.repository';
 
 const HEADER_FIELDS = ['key', 'name', 'route', 'setting'] as const;
 
+/** Each clinic's protocol catalogue: its staff read it, its admins publish new versions of it. */
 @Injectable()
 export class ProtocolsService {
-  constructor(private readonly protocols: ProtocolsRepository) {}
+  constructor(
+    private readonly protocols: ProtocolsRepository,
+    private readonly audit: AuditRepository,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
+  ) {}
 
-  async list(): Promise<ProtocolListDto> {
-    return { items: (await this.protocols.latestActive()).map(toProtocolDto) };
+  async list(actor: Actor): Promise<ProtocolListDto> {
+    return { items: (await this.protocols.latestActive(actor.clinicId)).map(toProtocolDto) };
+  }
+
+  /** One published version of the actor's clinic, current or superseded. */
+  async get(actor: Actor, id: string): Promise<ProtocolDto> {
+    const row = await this.protocols.find(actor.clinicId, id);
+    if (!row) throw protocolsErrors.notFound();
+    return toProtocolDto(row);
   }
 
   /**
-   * Publishes a new version. Published versions never change (a database trigger refuses it), so
-   * courses keep the exact rules they were booked under; the record is checked by the domain's
-   * protocol validator before it is stored.
+   * Publishes the next version of the key in the admin's own clinic, with its audit row. Published
+   * versions never change (a database trigger refuses it), so courses keep the exact rules they
+   * were booked under; the record is checked by the domain's protocol validator before it is
+   * stored. The key's lock makes two admins publishing at once take consecutive versions.
    */
   async publish(actor: Actor, meta: RequestMeta, dto: PublishProtocolDto): Promise<ProtocolDto> {
     const { version: _ignored, ...rest } = dto.definition;
     const mismatched = HEADER_FIELDS.filter((field) => field in rest && rest[field] !== dto[field]);
-    if (mismatched.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'The definition disagrees with the protocol it is published as.',
-        mismatched.map((field) => ({
-          field: `definition.${field}`,
-          rule: 'matchesProtocol',
-          message: `definition.${field} must equal ${field}`,
-        })),
-      );
-    }
+    if (mismatched.length > 0) throw protocolsErrors.definitionDisagrees(mismatched);
     const record = (version: number) => ({
       ...rest,
       key: dto.key,
@@ -44,35 +49,31 @@ export class ProtocolsService {
       setting: dto.setting,
     });
     const problems = protocolProblems(record(1));
-    if (problems.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'The protocol definition is not a valid protocol.',
-        problems.map((p) => ({
-          field: p.path ? `definition.${p.path}` : 'definition',
-          rule: 'protocol',
-          message: p.message,
-        })),
-      );
-    }
-    const created = await this.protocols.publish(
-      {
+    if (problems.length > 0) throw protocolsErrors.invalidDefinition(problems);
+
+    return this.transactions.withTransaction(async () => {
+      await this.protocols.lockKey(actor.clinicId, dto.key);
+      const version = (await this.protocols.latestVersion(actor.clinicId, dto.key)) + 1;
+      const created = await this.protocols.create({
+        clinicId: actor.clinicId,
         key: dto.key,
+        version,
         name: dto.name,
         route: dto.route,
         setting: dto.setting,
-        definition: (v) => record(v),
-      },
-      actor.id,
-      (id) =>
+        definition: record(version),
+        publishedById: actor.id,
+      });
+      await this.audit.record(
         auditEntry(actor, meta, {
-          action: 'CREATE',
+          action: 'PUBLISH',
           entity: 'Protocol',
-          entityId: id,
+          entityId: created.id,
           fields: ['definition', 'key', 'name', 'route', 'setting'],
         }),
-    );
-    return toProtocolDto(created);
+      );
+      return toProtocolDto(created);
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_SCREENING_SETTINGS, type ClinicScreeningSettings, type ScreeningTemplate } from '@cadence/domain';
-import type { ClinicScreeningRow, TemplateRecord } from './screening.repository';
+import type { TemplateRecord } from './screening-templates.repository';
+import type { ClinicScreeningRow } from './screening.repository';
 
 /** The clinic row's screening columns as the domain's settings (heart-rate limit is not a column yet). */
 export function settingsOf(clinic: ClinicScreeningRow): ClinicScreeningSettings {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EligibilityController } from './eligibility.controller';
 import { EligibilityService } from './eligibility.service';
 import { ScreeningTemplatesController } from './screening-templates.controller';
+import { ScreeningTemplatesRepository } from './screening-templates.repository';
 import { ScreeningTemplatesService } from './screening-templates.service';
 import { ScreeningController } from './screening.controller';
 import { ScreeningRepository } from './screening.repository';
@@ -13,7 +14,13 @@ import { ScreeningService } from './screening.service';
  */
 @Module({
   controllers: [ScreeningTemplatesController, ScreeningController, EligibilityController],
-  providers: [ScreeningRepository, ScreeningService, ScreeningTemplatesService, EligibilityService],
+  providers: [
+    ScreeningRepository,
+    ScreeningTemplatesRepository,
+    ScreeningService,
+    ScreeningTemplatesService,
+    EligibilityService,
+  ],
   exports: [EligibilityService],
 })
 export class ScreeningModule {}

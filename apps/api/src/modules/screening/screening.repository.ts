@@ -3,7 +3,6 @@ import { Prisma } from '@prisma/client';
 import type { ScreeningKind, ScreeningStatus as EligibilityStatus } from '@cadence/domain';
 import { Db, PrismaService } from '../../common/prisma/prisma.service';
 import { AuditEntry, insertAudit } from '../audit/audit-entry';
-import { isUniqueViolation } from '../../common/prisma/pg-errors';
 
 export type ScreeningState = 'DRAFT' | 'SUBMITTED' | 'SIGNED' | 'DECLINED';
 
@@ -51,16 +50,6 @@ export interface UnsignedScreeningRecord {
   reasons: unknown;
   suicidalityFlag: boolean;
   submittedAt: Date;
-}
-
-export interface TemplateRecord {
-  id: string;
-  key: string;
-  kind: ScreeningKind;
-  version: number;
-  title: string;
-  definition: unknown;
-  publishedAt: Date;
 }
 
 export interface ClinicScreeningRow {
@@ -148,74 +137,6 @@ export class ScreeningRepository {
     db: Db = this.prisma,
   ): Promise<{ id: string; sex: 'FEMALE' | 'MALE' | 'OTHER' | 'UNKNOWN' } | null> {
     return db.patient.findFirst({ where: { id: patientId, clinicId }, select: { id: true, sex: true } });
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Templates (clinic-independent catalogue)
-
-  async templates(allVersions: boolean): Promise<TemplateRecord[]> {
-    const rows = await this.prisma.screeningTemplate.findMany({
-      orderBy: [{ key: 'asc' }, { version: 'desc' }],
-      select: { id: true, key: true, kind: true, version: true, title: true, definition: true, publishedAt: true },
-    });
-    if (allVersions) return rows;
-    const seen = new Set<string>();
-    return rows.filter((row) => (seen.has(row.key) ? false : (seen.add(row.key), true)));
-  }
-
-  template(id: string): Promise<TemplateRecord | null> {
-    return this.prisma.screeningTemplate.findUnique({
-      where: { id },
-      select: { id: true, key: true, kind: true, version: true, title: true, definition: true, publishedAt: true },
-    });
-  }
-
-  /**
-   * Publishes the next version of `key`. Two admins publishing at once both read the same maximum;
-   * the unique (key, version) index refuses the second, which answers `CONFLICT`.
-   */
-  async publishTemplate(
-    input: {
-      key: string;
-      kind: ScreeningKind;
-      title: string;
-      definition: (version: number) => unknown;
-      publishedById: string;
-    },
-    audit: (id: string, version: number) => AuditEntry,
-  ): Promise<
-    | { ok: true; value: TemplateRecord }
-    | { ok: false; reason: 'KIND_MISMATCH'; kind: ScreeningKind }
-    | { ok: false; reason: 'CONFLICT' }
-  > {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const latest = await tx.screeningTemplate.findFirst({
-          where: { key: input.key },
-          orderBy: { version: 'desc' },
-          select: { version: true, kind: true },
-        });
-        if (latest && latest.kind !== input.kind)
-          return { ok: false, reason: 'KIND_MISMATCH', kind: latest.kind } as const;
-        const version = (latest?.version ?? 0) + 1;
-        const row = await tx.screeningTemplate.create({
-          data: {
-            key: input.key,
-            kind: input.kind,
-            version,
-            title: input.title,
-            definition: input.definition(version) as Prisma.InputJsonValue,
-            publishedById: input.publishedById,
-          },
-          select: { id: true, key: true, kind: true, version: true, title: true, definition: true, publishedAt: true },
-        });
-        await insertAudit(tx, audit(row.id, version));
-        return { ok: true, value: row } as const;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) return { ok: false, reason: 'CONFLICT' };
-      throw error;
-    }
   }
 
   // ------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import type {
   TransitionDto,
 } from './dto/screening.dto';
 import { calendarDate, dateColumn, settingsOf, templateOf } from './screening-settings';
+import { ScreeningTemplatesService } from './screening-templates.service';
 import {
   ScreeningRepository,
   type ChangeResult,
@@ -48,29 +49,13 @@ const MAX_LISTED_ERRORS = 50;
  */
 @Injectable()
 export class ScreeningService {
-  constructor(private readonly screenings: ScreeningRepository) {}
+  constructor(
+    private readonly screenings: ScreeningRepository,
+    private readonly templates: ScreeningTemplatesService,
+  ) {}
 
   async create(actor: Actor, meta: RequestMeta, patientId: string, dto: CreateScreeningDto): Promise<ScreeningDto> {
-    const record = await this.screenings.template(dto.templateId);
-    if (!record) {
-      throw new DomainError('VALIDATION_FAILED', 'templateId names no published checklist.', [
-        { field: 'templateId', rule: 'exists', message: 'templateId must name a published screening template' },
-      ]);
-    }
-    const latest = (await this.screenings.templates(false)).find((t) => t.key === record.key);
-    if (latest && latest.id !== record.id) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `A new screening uses the latest version of ${record.key} (v${latest.version}).`,
-        [
-          {
-            field: 'templateId',
-            rule: 'latestVersion',
-            message: `templateId must be the latest version of ${record.key} (${latest.id})`,
-          },
-        ],
-      );
-    }
+    const record = await this.templates.forNewScreening(actor.clinicId, dto.templateId);
     const answers = dto.answers ?? {};
     assertAnswers(templateOf(record), answers, true);
     if (!(await this.screenings.patient(actor.clinicId, patientId)))
