@@ -1,5 +1,5 @@
 import type { FormErrors } from '@mantine/form';
-import { ApiError } from '../api/problem';
+import { ApiError, describeError, isApiError } from '../api/problem';
 
 /** `diagnoses[0].icd10Code` or `body.mrn` → the form path `diagnoses.0.icd10Code` / `mrn`. */
 export function toFormPath(field: string): string {
@@ -29,12 +29,13 @@ export function applyApiFieldErrors(
   error: unknown,
   isFormField: (path: string) => boolean,
   labels: Record<string, string> = {},
+  toPath: (field: string) => string = toFormPath,
 ): string[] {
   if (!(error instanceof ApiError)) return [];
   const onForm: FormErrors = {};
   const elsewhere: string[] = [];
   for (const problem of error.fieldErrors) {
-    const path = toFormPath(problem.field);
+    const path = toPath(problem.field);
     const message = withLabel(problem.message, path, labels);
     if (isFormField(path)) {
       onForm[path] = onForm[path] ? `${onForm[path]} ${message}` : message;
@@ -46,6 +47,23 @@ export function applyApiFieldErrors(
   // After React has rendered the messages.
   requestAnimationFrame(() => focusFirstError(form, onForm));
   return elsewhere;
+}
+
+/**
+ * A refused save on a form: the API's field errors go beside their inputs; what belongs to no
+ * input (or an error without field errors) comes back as sentences for the alert above the form.
+ */
+export function apiErrorsOnForm(
+  form: FormLike,
+  error: unknown,
+  isFormField: (path: string) => boolean,
+  labels: Record<string, string> = {},
+  toPath: (field: string) => string = toFormPath,
+): string[] {
+  const unplaced = applyApiFieldErrors(form, error, isFormField, labels, toPath);
+  const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
+  if (unplaced.length > 0) return unplaced;
+  return placedAny ? [] : [describeError(error)];
 }
 
 /** "mrn must be …" reads better under the input as "MRN must be …". */

@@ -1,9 +1,8 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { describeError, isApiError } from '../../../api/problem';
 import type { Patient } from '../../../api/types';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
-import { applyApiFieldErrors, focusFirstError } from '../../../shared/forms';
+import { apiErrorsOnForm, focusFirstError } from '../../../shared/forms';
 import { useCreatePatient } from '../hooks/usePatients';
 import {
   EMPTY_PATIENT,
@@ -31,10 +30,7 @@ export function CreatePatientForm({ onCreated, onCancel }: CreatePatientFormProp
       createPatient.mutate(toCreateBody(values), {
         onSuccess: onCreated,
         onError: (error) => {
-          const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
-          const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
-          if (unplaced.length > 0) setFormErrors(unplaced);
-          else if (!placedAny) setFormErrors([describeError(error)]);
+          setFormErrors(apiErrorsOnForm(form, error, isPatientFormField, PATIENT_FIELD_LABELS));
         },
       });
     },

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { describeError, isApiError } from '../../../api/problem';
+import { isApiError } from '../../../api/problem';
 import type { Patient } from '../../../api/types';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
-import { applyApiFieldErrors, focusFirstError } from '../../../shared/forms';
+import { apiErrorsOnForm, focusFirstError } from '../../../shared/forms';
 import { useUpdatePatient } from '../hooks/usePatients';
 import {
   hasChanges,
@@ -49,10 +49,7 @@ export function EditPatientForm({ patient, onSaved, onCancel, onReloadLatest, re
             setStale(true);
             return;
           }
-          const unplaced = applyApiFieldErrors(form, error, isPatientFormField, PATIENT_FIELD_LABELS);
-          const placedAny = isApiError(error) && error.fieldErrors.length > unplaced.length;
-          if (unplaced.length > 0) setFormErrors(unplaced);
-          else if (!placedAny) setFormErrors([describeError(error)]);
+          setFormErrors(apiErrorsOnForm(form, error, isPatientFormField, PATIENT_FIELD_LABELS));
         },
       });
     },

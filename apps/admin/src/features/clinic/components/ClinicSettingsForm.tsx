@@ -1,0 +1,84 @@
+import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { FormErrorAlert } from '../../../shared/FormErrorAlert';
+import { apiErrorsOnForm } from '../../../shared/forms';
+import type { Clinic, UpdateClinicBody } from '../api/clinic.api';
+import { useUpdateClinic } from '../hooks/useClinic';
+import { notifySaved, Section } from './Section';
+
+interface SettingsValues {
+  name: string;
+  timezone: string;
+  maxInfusionsPerNurse: number | string;
+}
+
+const FIELDS = new Set(['name', 'timezone', 'maxInfusionsPerNurse']);
+const LABELS = { name: 'Name', timezone: 'Time zone', maxInfusionsPerNurse: 'Infusions per nurse' };
+
+/** Only what changed is sent: the API refuses an update that changes nothing. */
+function changes(values: SettingsValues, clinic: Clinic): UpdateClinicBody {
+  const body: UpdateClinicBody = {};
+  if (values.name.trim() !== clinic.name) body.name = values.name.trim();
+  if (values.timezone.trim() !== clinic.timezone) body.timezone = values.timezone.trim();
+  if (values.maxInfusionsPerNurse !== clinic.maxInfusionsPerNurse) {
+    body.maxInfusionsPerNurse = Number(values.maxInfusionsPerNurse);
+  }
+  return body;
+}
+
+export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
+  const update = useUpdateClinic();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm<SettingsValues>({
+    initialValues: {
+      name: clinic.name,
+      timezone: clinic.timezone,
+      maxInfusionsPerNurse: clinic.maxInfusionsPerNurse,
+    },
+    validate: {
+      name: (v) => (v.trim() ? null : 'Enter the clinic name'),
+      timezone: (v) => (v.trim() ? null : 'Enter an IANA time zone such as Europe/London'),
+      maxInfusionsPerNurse: (v) => (v === '' ? 'Enter a number' : null),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormErrors([]);
+    const body = changes(values, clinic);
+    if (Object.keys(body).length === 0) {
+      notifySaved('Nothing to change.');
+      return;
+    }
+    update.mutate(body, {
+      onSuccess: () => notifySaved('Clinic settings saved.'),
+      onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
+    });
+  });
+
+  return (
+    <Section title="Clinic" description="Every time in Cadence is shown in the clinic's time zone.">
+      <form onSubmit={submit} noValidate aria-label="Clinic settings">
+        <Stack gap="md">
+          <FormErrorAlert messages={formErrors} title="Clinic settings not saved" />
+          <Group align="flex-start" gap="md" wrap="wrap">
+            <TextInput label="Name" w={300} {...form.getInputProps('name')} />
+            <TextInput label="Time zone (IANA)" w={220} {...form.getInputProps('timezone')} />
+            <NumberInput
+              label="Infusions per nurse at once"
+              allowDecimal={false}
+              clampBehavior="none"
+              w={220}
+              {...form.getInputProps('maxInfusionsPerNurse')}
+            />
+          </Group>
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}

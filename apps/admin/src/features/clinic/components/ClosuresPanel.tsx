@@ -1,0 +1,122 @@
+import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { describeError } from '../../../api/problem';
+import { formatDate } from '../../../shared/dates';
+import { FormErrorAlert } from '../../../shared/FormErrorAlert';
+import { apiErrorsOnForm } from '../../../shared/forms';
+import type { AffectedAppointment, Clinic } from '../api/clinic.api';
+import { useAddClosure, useRemoveClosure } from '../hooks/useClinic';
+import { AffectedAppointments } from './AffectedAppointments';
+import { bookedSessions, Section } from './Section';
+
+interface ClosureValues {
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+
+const FIELDS = new Set(['startsOn', 'endsOn', 'reason']);
+const LABELS = { startsOn: 'From', endsOn: 'To', reason: 'Reason' };
+
+type Stranded = { title: string; appointments: AffectedAppointment[] } | null;
+
+export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
+  const add = useAddClosure();
+  const remove = useRemoveClosure();
+  const [stranded, setStranded] = useState<Stranded>(null);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm<ClosureValues>({
+    initialValues: { startsOn: '', endsOn: '', reason: '' },
+    validate: {
+      startsOn: (v) => (v ? null : 'Enter the first closed day'),
+      reason: (v) => (v.trim() ? null : 'Say why the clinic is closed'),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormErrors([]);
+    add.mutate(
+      { startsOn: values.startsOn, endsOn: values.endsOn || values.startsOn, reason: values.reason.trim() },
+      {
+        onSuccess: (closure) => {
+          form.reset();
+          setStranded({
+            title: `Closure “${closure.reason}” saved over ${bookedSessions(closure.affectedAppointments.length)}`,
+            appointments: closure.affectedAppointments,
+          });
+        },
+        onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
+      },
+    );
+  });
+
+  return (
+    <Section title="Closures" description="Holidays and training days, inclusive. Nothing is offered on these days.">
+      {clinic.closures.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No closures.
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} aria-label="Closures">
+          <Table.Tbody>
+            {[...clinic.closures]
+              .sort((a, b) => a.startsOn.localeCompare(b.startsOn))
+              .map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td w={260}>
+                    {formatDate(c.startsOn)}
+                    {c.endsOn !== c.startsOn ? ` – ${formatDate(c.endsOn)}` : ''}
+                  </Table.Td>
+                  <Table.Td>{c.reason}</Table.Td>
+                  <Table.Td ta="right">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove closure ${c.reason}`}
+                      onClick={() =>
+                        remove.mutate(c.id, {
+                          onError: (error) =>
+                            notifications.show({ color: 'red', title: 'Not removed', message: describeError(error) }),
+                        })
+                      }
+                    >
+                      ✕
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form onSubmit={submit} noValidate aria-label="Add a closure">
+        <Stack gap="sm" mt="md">
+          <FormErrorAlert messages={formErrors} title="Closure not added" />
+          <Group align="flex-start" gap="sm" wrap="wrap">
+            <TextInput label="From" type="date" w={160} {...form.getInputProps('startsOn')} />
+            <TextInput
+              label="To (inclusive)"
+              description="Empty for one day"
+              type="date"
+              w={160}
+              {...form.getInputProps('endsOn')}
+            />
+            <TextInput label="Reason" placeholder="Bank holiday" w={260} {...form.getInputProps('reason')} />
+            <Button type="submit" variant="light" mt={25} loading={add.isPending}>
+              Add closure
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {stranded && (
+        <AffectedAppointments
+          title={stranded.title}
+          appointments={stranded.appointments}
+          timezone={clinic.timezone}
+          onClose={() => setStranded(null)}
+        />
+      )}
+    </Section>
+  );
+}
