@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../api/types';
 import { CurrentUserContext, hasAnyRole, useSession } from '../features/auth/hooks/useSession';
+import { ClinicClockProvider } from '../features/clinic/hooks/useClinicClock';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { QueryError } from '../shared/QueryError';
 import { NoAccessPage } from '../pages/NoAccessPage';
@@ -23,7 +24,9 @@ export function RequireSession() {
   }
   return (
     <CurrentUserContext.Provider value={session.data}>
-      <Outlet />
+      <ClinicClockProvider>
+        <Outlet />
+      </ClinicClockProvider>
     </CurrentUserContext.Provider>
   );
 }

@@ -10,7 +10,7 @@ import { boardRange, type BoardView } from '../features/board/range';
 import { CHANGE_APPOINTMENT_ROLES, NO_SHOW_ROLES } from '../features/booking/roles';
 import type { ClinicChair, OpeningWindow } from '../features/clinic/api/clinic.api';
 import { useClinic } from '../features/clinic/hooks/useClinic';
-import { clinicToday } from '../features/clinic/time';
+import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { isCalendarDate } from '../shared/dates';
 import { PageHeader } from '../shared/PageHeader';
@@ -36,21 +36,20 @@ export function BoardPage() {
   return (
     <>
       {header}
-      <Board zone={clinic.data.timezone} chairs={clinic.data.chairs} openingHours={clinic.data.openingHours} />
+      <Board chairs={clinic.data.chairs} openingHours={clinic.data.openingHours} />
     </>
   );
 }
 
 interface BoardProps {
-  zone: string;
   chairs: ClinicChair[];
   openingHours: OpeningWindow[];
 }
 
-function Board({ zone, chairs, openingHours }: BoardProps) {
+function Board({ chairs, openingHours }: BoardProps) {
   const user = useCurrentUser();
+  const { zone, today } = useClinicClock();
   const [params, setParams] = useSearchParams();
-  const today = clinicToday(zone);
   const rawDate = params.get('date') ?? '';
   const date = isCalendarDate(rawDate) ? rawDate : today;
   const view: BoardView = params.get('view') === 'week' ? 'week' : 'day';

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 
 // Every appointment time is an instant (UTC on the wire) shown in the CLINIC's time zone: a
 // scheduler working remotely, or a browser set to another zone, must see the clinic's clock.
+// The zone comes from useClinicClock().
 
 const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
 
@@ -13,6 +14,11 @@ export function formatClinicDate(iso: string, zone: string): string {
 /** "09:00" (24-hour, as clinics write it). */
 export function formatClinicTime(iso: string, zone: string): string {
   return at(iso, zone).toFormat('HH:mm');
+}
+
+/** "7 Dec 2026, 09:00:12": when something was recorded, on the clinic's clock. */
+export function formatClinicDateTime(iso: string | null | undefined, zone: string): string {
+  return iso ? at(iso, zone).toFormat('d LLL yyyy, HH:mm:ss') : '—';
 }
 
 /** "09:00–13:00", with the end's date when the session runs past midnight (continuous infusions). */
@@ -33,33 +39,17 @@ export function clinicToday(zone: string): string {
   return DateTime.now().setZone(zone).toISODate() ?? '';
 }
 
-/** The instant a clinic-local calendar day starts (DST-aware), as an ISO string. */
+/** The instant a clinic-local calendar day starts (DST-aware: a day may be 23 or 25 hours), as ISO. */
 export function clinicDayStart(date: string, zone: string): string {
   return DateTime.fromISO(date, { zone }).startOf('day').toUTC().toISO() ?? '';
+}
+
+/** The instant the next clinic-local day starts: the exclusive end of `date`. */
+export function clinicDayEnd(date: string, zone: string): string {
+  return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day').toUTC().toISO() ?? '';
 }
 
 /** The clinic-local calendar date an instant falls on. */
 export function clinicDateOf(iso: string, zone: string): string {
   return at(iso, zone).toISODate() ?? '';
-}
-
-/**
- * An instant as the clinic's wall-clock time written as if it were UTC
- * ("2026-12-07T09:00:00Z" for 09:00 in the clinic). The chair board runs FullCalendar in its
- * 'UTC' zone and feeds it these: named zones need a plugin that is not installed, and the
- * browser's own zone would move every event (and break on the browser's DST days). In a zone
- * without DST the board shows exactly the clinic's clock.
- */
-export function toClinicWallClock(iso: string, zone: string): string {
-  return `${at(iso, zone).toFormat("yyyy-LL-dd'T'HH:mm:ss")}Z`;
-}
-
-/** The inverse for whole dates: a board date (a fake-UTC Date) → its YYYY-MM-DD. */
-export function wallClockDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Now on the clinic's clock in the board's fake-UTC frame (for the "now" line). */
-export function clinicNowWallClock(zone: string): string {
-  return toClinicWallClock(DateTime.utc().toISO() ?? '', zone);
 }

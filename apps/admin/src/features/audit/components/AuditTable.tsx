@@ -1,10 +1,12 @@
 import { Badge, Code, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { AuditEvent } from '../../../api/types';
-import { formatDateTime } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { formatClinicDateTime } from '../../clinic/time';
 
 const short = (id: string | null) => (id ? `${id.slice(0, 8)}…` : '—');
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
+  const { zone } = useClinicClock();
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table verticalSpacing="xs" striped aria-label="Audit events">
@@ -21,7 +23,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         <Table.Tbody>
           {events.map((event) => (
             <Table.Tr key={event.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatClinicDateTime(event.at, zone)}</Table.Td>
               <Table.Td>{event.actorEmail ?? (event.actorId ? short(event.actorId) : 'system')}</Table.Td>
               <Table.Td>
                 <Badge

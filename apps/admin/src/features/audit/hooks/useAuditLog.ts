@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditQuery } from '../../../api/types';
-import { endOfDayIso, isCalendarDate, startOfDayIso } from '../../../shared/dates';
+import { isCalendarDate } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { clinicDayEnd, clinicDayStart } from '../../clinic/time';
 import { listAuditEvents } from '../api/audit.api';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -16,14 +18,15 @@ export interface AuditFilterValues {
 
 export const NO_AUDIT_FILTER: AuditFilterValues = { mrn: '', actorId: '', from: '', to: '' };
 
-export function toAuditQuery(filter: AuditFilterValues, page: number): AuditQuery {
+/** From and to are whole days on the clinic's calendar. */
+export function toAuditQuery(filter: AuditFilterValues, page: number, zone: string): AuditQuery {
   return {
     page,
     pageSize: AUDIT_PAGE_SIZE,
     ...(filter.mrn.trim() ? { mrn: filter.mrn.trim() } : {}),
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
-    ...(isCalendarDate(filter.from) ? { from: startOfDayIso(filter.from) } : {}),
-    ...(isCalendarDate(filter.to) ? { to: endOfDayIso(filter.to) } : {}),
+    ...(isCalendarDate(filter.from) ? { from: clinicDayStart(filter.from, zone) } : {}),
+    ...(isCalendarDate(filter.to) ? { to: clinicDayEnd(filter.to, zone) } : {}),
   };
 }
 
@@ -31,7 +34,8 @@ export function toAuditQuery(filter: AuditFilterValues, page: number): AuditQuer
 export function useAuditLog() {
   const [filter, setFilter] = useState<AuditFilterValues>(NO_AUDIT_FILTER);
   const [page, setPage] = useState(1);
-  const query = toAuditQuery(filter, page);
+  const { zone } = useClinicClock();
+  const query = toAuditQuery(filter, page, zone);
   const result = useQuery({
     queryKey: ['audit', query],
     queryFn: () => listAuditEvents(query),

@@ -19,6 +19,7 @@ import { ApiError, describeError } from '../../../api/problem';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { PlanCard } from '../../booking/components/PlanCard';
 import { STATUS_COLORS } from '../../booking/components/PatientCourses';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { formatClinicDate, formatClinicTime, formatClinicTimeRange } from '../../clinic/time';
 import { usePatient } from '../../patients/hooks/usePatients';
 import type { BoardAppointment } from '../api/appointments.api';
@@ -85,13 +86,14 @@ export function AppointmentPanel({ appointment, zone, canChange, canMarkNoShow, 
  * only from the start time on, and a move or a cancellation only before it.
  */
 function useHasStarted(startsAt: string): boolean {
-  const [now, setNow] = useState(() => Date.now());
+  const clock = useClinicClock();
+  const [now, setNow] = useState(() => clock.now().toMillis());
   const started = hasStarted({ start: startsAt }, now);
   useEffect(() => {
     if (started) return undefined;
-    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    const timer = setInterval(() => setNow(clock.now().toMillis()), 15_000);
     return () => clearInterval(timer);
-  }, [started]);
+  }, [started, clock]);
   return started;
 }
 

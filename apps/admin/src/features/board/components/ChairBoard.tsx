@@ -1,12 +1,13 @@
 import './chairBoard.css';
 import type { EventClickArg, EventContentArg, EventInput } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
+import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import resourceTimeGridPlugin from '@fullcalendar/resource-timegrid';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ClinicChair, OpeningWindow } from '../../clinic/api/clinic.api';
-import { clinicNowWallClock, formatClinicTimeRange, toClinicWallClock } from '../../clinic/time';
+import { formatClinicTimeRange } from '../../clinic/time';
 import type { BoardAppointment } from '../api/appointments.api';
 import type { BoardView } from '../range';
 
@@ -49,11 +50,8 @@ function visibleHours(hours: OpeningWindow[]): { min: string; max: string } {
 
 /**
  * The day's chairs and beds side by side (resource time grid), or the week as a list per day.
- *
- * Time zones: FullCalendar is run in its 'UTC' zone and given each appointment as the CLINIC's
- * wall-clock time labelled UTC (see toClinicWallClock). Named zones need the luxon plugin, which
- * is not installed, and the browser's zone would shift every event for a scheduler whose computer
- * is set elsewhere. The board therefore always shows the clinic's clock.
+ * FullCalendar runs in the clinic's zone (luxon plugin) and is given the real instants, so the
+ * board shows the clinic's clock whatever the browser's zone, clock-change days included.
  */
 export function ChairBoard({ date, view, zone, chairs, openingHours, appointments, onSelect }: ChairBoardProps) {
   const calendar = useRef<FullCalendar>(null);
@@ -88,15 +86,15 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
         return {
           id: a.id,
           resourceId: a.chairId ?? undefined,
-          start: toClinicWallClock(a.startsAt, zone),
-          end: toClinicWallClock(a.endsAt, zone),
+          start: a.startsAt,
+          end: a.endsAt,
           title: a.patientName,
           backgroundColor: style?.bg,
           textColor: style?.fg,
           extendedProps: { appointment: a },
         };
       }),
-    [appointments, zone, bedIds],
+    [appointments, bedIds],
   );
 
   const hours = useMemo(() => visibleHours(openingHours), [openingHours]);
@@ -130,12 +128,11 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
     <div className="chair-board">
       <FullCalendar
         ref={calendar}
-        plugins={[resourceTimeGridPlugin, dayGridPlugin]}
+        plugins={[luxonPlugin, resourceTimeGridPlugin, dayGridPlugin]}
         schedulerLicenseKey={LICENSE_KEY}
         initialView={VIEW_NAMES[view]}
         initialDate={date}
-        timeZone="UTC"
-        now={clinicNowWallClock(zone)}
+        timeZone={zone}
         nowIndicator
         headerToolbar={false}
         firstDay={1}
@@ -147,7 +144,7 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         dayHeaderContent={(arg) =>
-          DateTime.fromJSDate(arg.date, { zone: 'utc' }).toFormat(view === 'week' ? 'ccc d LLL' : 'cccc')
+          DateTime.fromJSDate(arg.date, { zone }).toFormat(view === 'week' ? 'ccc d LLL' : 'cccc')
         }
         resources={resources}
         resourceOrder="order"

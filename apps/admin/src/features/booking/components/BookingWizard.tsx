@@ -1,10 +1,8 @@
 import { Alert, Button, Card, Group, List, NumberInput, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { CenteredLoader } from '../../../shared/CenteredLoader';
-import { QueryError } from '../../../shared/QueryError';
-import { useClinic } from '../../clinic/hooks/useClinic';
-import { clinicDateOf, clinicToday, formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { clinicDateOf, formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
 import { usePatient } from '../../patients/hooks/usePatients';
 import type { ProtocolRecord } from '../../protocols/api/protocols.api';
 import { describePattern, fixedSessionCount } from '../../protocols/describe';
@@ -19,20 +17,12 @@ const OPTION_COUNT = 5;
 
 /** Patient → protocol → ranked dates → confirm. The API decides eligibility and capacity. */
 export function BookingWizard() {
-  const clinic = useClinic();
-  if (clinic.isPending) return <CenteredLoader label="Loading the clinic" />;
-  if (clinic.isError)
-    return <QueryError error={clinic.error} onRetry={() => clinic.refetch()} title="Could not load the clinic" />;
-  return <Wizard zone={clinic.data.timezone} />;
-}
-
-function Wizard({ zone }: { zone: string }) {
+  const { zone, today } = useClinicClock();
   const [params, setParams] = useSearchParams();
   const patientId = params.get('patient');
   const [active, setActive] = useState(0);
   const [protocol, setProtocol] = useState<ProtocolRecord | null>(null);
   const [sessions, setSessions] = useState<number | null>(null);
-  const today = clinicToday(zone);
   const [earliest, setEarliest] = useState(today);
   const [request, setRequest] = useState<CourseOptionsRequest | null>(null);
   const [selected, setSelected] = useState<number | null>(null);

@@ -3,7 +3,7 @@ import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { hasAnyRole, useCurrentUser } from '../../auth/hooks/useSession';
 import { BOOKING_ROLES } from '../roles';
 import { QueryError } from '../../../shared/QueryError';
-import { useClinic } from '../../clinic/hooks/useClinic';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
 import { patientCalendarUrl } from '../api/booking.api';
 import { usePatientCourses } from '../hooks/useBooking';
@@ -20,8 +20,7 @@ const label = (status: string) => status.charAt(0) + status.slice(1).toLowerCase
 /** The patient's courses and their sessions, with the calendar file for the patient's own diary. */
 export function PatientCourses({ patientId }: { patientId: string }) {
   const courses = usePatientCourses(patientId);
-  const clinic = useClinic();
-  const zone = clinic.data?.timezone;
+  const { zone } = useClinicClock();
   // The calendar file is for handing to the patient at the front desk (the API allows schedulers).
   const canDownload = hasAnyRole(useCurrentUser(), BOOKING_ROLES);
   return (
@@ -36,12 +35,10 @@ export function PatientCourses({ patientId }: { patientId: string }) {
           </Anchor>
         )}
       </Group>
-      {courses.isPending || clinic.isPending ? (
+      {courses.isPending ? (
         <CenteredLoader label="Loading courses" />
       ) : courses.isError ? (
         <QueryError error={courses.error} onRetry={() => courses.refetch()} title="Could not load courses" />
-      ) : clinic.isError || !zone ? (
-        <QueryError error={clinic.error} onRetry={() => clinic.refetch()} title="Could not load the clinic" />
       ) : courses.data.length === 0 ? (
         <Text c="dimmed">No courses booked.</Text>
       ) : (

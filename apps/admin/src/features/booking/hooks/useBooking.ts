@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { today } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { getEligibility } from '../../screening/api/screening.api';
 import { screeningKeys } from '../../screening/hooks/useScreenings';
 import { bookCourse, findCourseOptions, listPatientCourses, type CourseOptionsRequest } from '../api/booking.api';
@@ -17,7 +17,7 @@ export const APPOINTMENTS_KEY = ['appointments'] as const;
  * booking step and on the patient page show the same answer, fetched once).
  */
 export function useEligibility(patientId: string | null) {
-  const on = today();
+  const { today: on } = useClinicClock();
   return useQuery({
     queryKey: screeningKeys.eligibility(patientId ?? '', on),
     queryFn: () => getEligibility(patientId ?? '', on),

@@ -2,7 +2,9 @@ import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mant
 import { ageOn } from '@cadence/domain';
 import type { ReactNode } from 'react';
 import type { Patient } from '../../../api/types';
-import { formatDate, formatDateTime, today } from '../../../shared/dates';
+import { formatDate } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { formatClinicDateTime } from '../../clinic/time';
 import { PAIN_MECHANISM_LABELS, SEX_OPTIONS } from '../hooks/usePatientForm';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -17,6 +19,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function PatientDemographics({ patient }: { patient: Patient }) {
+  const { today, zone } = useClinicClock();
   return (
     <Card withBorder radius="md" padding="lg">
       <Title order={3} size="h4" mb="md">
@@ -25,7 +28,7 @@ export function PatientDemographics({ patient }: { patient: Patient }) {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" verticalSpacing="md">
         <Field label="MRN">{patient.mrn}</Field>
         <Field label="Date of birth">
-          {formatDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, today())} years)
+          {formatDate(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, today)} years)
         </Field>
         <Field label="Sex">{SEX_OPTIONS.find((o) => o.value === patient.sex)?.label ?? patient.sex}</Field>
         <Field label="Weight">{patient.weightKg != null ? `${patient.weightKg} kg` : null}</Field>
@@ -33,7 +36,7 @@ export function PatientDemographics({ patient }: { patient: Patient }) {
         <Field label="Email">{patient.email}</Field>
         <Field label="Escort">{patient.escortName}</Field>
         <Field label="Escort contact number">{patient.escortPhone}</Field>
-        <Field label="Last updated">{formatDateTime(patient.updatedAt)}</Field>
+        <Field label="Last updated">{formatClinicDateTime(patient.updatedAt, zone)}</Field>
       </SimpleGrid>
     </Card>
   );

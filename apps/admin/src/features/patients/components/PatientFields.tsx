@@ -1,6 +1,6 @@
 import { Fieldset, NativeSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { today } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { SEX_OPTIONS, type PatientFormValues } from '../hooks/usePatientForm';
 
 // Required inputs are announced as required (aria-required) but carry no asterisk in their
@@ -13,6 +13,7 @@ interface PatientFieldsProps {
 
 /** Demographics and contacts; shared by the create and edit forms. */
 export function PatientFields({ form }: PatientFieldsProps) {
+  const { today } = useClinicClock();
   return (
     <>
       <Fieldset legend="Identity" variant="unstyled">
@@ -31,7 +32,7 @@ export function PatientFields({ form }: PatientFieldsProps) {
             label="Date of birth"
             type="date"
             {...REQUIRED}
-            max={today()}
+            max={today}
             min="1900-01-01"
             {...form.getInputProps('dateOfBirth')}
           />

@@ -2,7 +2,8 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { ageOn } from '@cadence/domain';
 import { Link } from 'react-router';
 import type { PatientSummary } from '../../../api/types';
-import { formatDate, today } from '../../../shared/dates';
+import { formatDate } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { SEX_OPTIONS } from '../hooks/usePatientForm';
 
 const sexLabel = (sex: PatientSummary['sex']) => SEX_OPTIONS.find((o) => o.value === sex)?.label ?? sex;
@@ -12,7 +13,7 @@ interface PatientTableProps {
 }
 
 export function PatientTable({ patients }: PatientTableProps) {
-  const now = today();
+  const { today } = useClinicClock();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Patients">
@@ -40,7 +41,7 @@ export function PatientTable({ patients }: PatientTableProps) {
               <Table.Td>
                 {formatDate(patient.dateOfBirth)}{' '}
                 <Text span c="dimmed" size="sm">
-                  ({ageOn(patient.dateOfBirth, now)} y)
+                  ({ageOn(patient.dateOfBirth, today)} y)
                 </Text>
               </Table.Td>
               <Table.Td>{sexLabel(patient.sex)}</Table.Td>

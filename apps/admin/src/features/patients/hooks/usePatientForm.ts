@@ -1,7 +1,7 @@
 import { dateOfBirthProblem, ICD10_PATTERN, PAIN_MECHANISMS, type PainMechanism } from '@cadence/domain';
 import { useForm } from '@mantine/form';
 import type { CreatePatientBody, Patient, Sex, UpdatePatientBody } from '../../../api/types';
-import { today } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { optionalText } from '../../../shared/forms';
 
 export const SEX_OPTIONS: { value: Sex; label: string }[] = [
@@ -141,6 +141,7 @@ export const PATIENT_FIELD_LABELS: Record<string, string> = {
 
 /** The same field rules the API enforces, checked before sending. */
 export function usePatientForm(initialValues: PatientFormValues) {
+  const { today } = useClinicClock();
   return useForm<PatientFormValues>({
     initialValues,
     validate: {
@@ -151,7 +152,7 @@ export function usePatientForm(initialValues: PatientFormValues) {
       familyName: first(required('Family name'), maxLength('Family name', 100)),
       dateOfBirth: (value) => {
         if (!value) return 'Date of birth is required';
-        const problem = dateOfBirthProblem(value, today());
+        const problem = dateOfBirthProblem(value, today);
         return problem ? `Date of birth ${problem}` : null;
       },
       sex: (value) => (value ? null : 'Choose an option'),

@@ -1,5 +1,6 @@
 import { Badge, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { formatDate, today } from '../../../shared/dates';
+import { formatDate } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { QueryError } from '../../../shared/QueryError';
 import type { EligibilityDecisionReason } from '../api/types';
 import { useEligibility } from '../hooks/useScreenings';
@@ -54,7 +55,7 @@ function ReasonLine({ reason, showEvidence }: { reason: EligibilityDecisionReaso
  * Schedulers see the decision and reasons; the answers behind them only with `showEvidence`.
  */
 export function EligibilityCard({ patientId, showEvidence }: { patientId: string; showEvidence: boolean }) {
-  const on = today();
+  const { today: on } = useClinicClock();
   const eligibility = useEligibility(patientId, on);
 
   return (

@@ -1,6 +1,8 @@
 import { Anchor, Button, Card, Group, Skeleton, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime } from '../../../shared/dates';
+import { formatDate } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { formatClinicDateTime } from '../../clinic/time';
 import { QueryError } from '../../../shared/QueryError';
 import { usePatientScreenings } from '../hooks/useScreenings';
 import { KIND_LABELS } from '../labels';
@@ -8,6 +10,7 @@ import { ResultBadge, ScreeningFlags, StatusBadge } from './ScreeningBadges';
 
 /** A patient's screenings, newest first, for nurses and clinicians; "New screening" starts one. */
 export function PatientScreenings({ patientId, canRecord }: { patientId: string; canRecord: boolean }) {
+  const { zone } = useClinicClock();
   const screenings = usePatientScreenings(patientId);
   const items = [...(screenings.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
@@ -59,7 +62,7 @@ export function PatientScreenings({ patientId, canRecord }: { patientId: string;
                     {s.suicidalityFlag && <ScreeningFlags suicidalityFlag />}
                   </Group>
                 </Table.Td>
-                <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+                <Table.Td>{formatClinicDateTime(s.createdAt, zone)}</Table.Td>
                 <Table.Td>{formatDate(s.validUntil)}</Table.Td>
               </Table.Tr>
             ))}

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { formatClinicDateTime } from '../../clinic/time';
 import type { ReviewQueueItem } from '../api/types';
 import { KIND_LABELS } from '../labels';
 import { ReasonList, ResultBadge, ScreeningFlags } from './ScreeningBadges';
@@ -10,6 +11,7 @@ export const patientLabel = (p: ReviewQueueItem['patient']) => `${p.familyName},
 
 /** One submitted screening awaiting a decision: whose, what was found, and the three decisions. */
 function QueueEntry({ item, position }: { item: ReviewQueueItem; position: number }) {
+  const { zone } = useClinicClock();
   const who = patientLabel(item.patient);
   const accent = item.suicidalityFlag
     ? 'var(--mantine-color-red-7)'
@@ -34,7 +36,8 @@ function QueueEntry({ item, position }: { item: ReviewQueueItem; position: numbe
               {item.patient.familyName}, {item.patient.givenName}
             </Anchor>
             <Text size="sm" c="dimmed">
-              MRN {item.patient.mrn} · {KIND_LABELS[item.kind]} screening · submitted {formatDateTime(item.submittedAt)}
+              MRN {item.patient.mrn} · {KIND_LABELS[item.kind]} screening · submitted{' '}
+              {formatClinicDateTime(item.submittedAt, zone)}
             </Text>
           </div>
           <Group gap="xs">

@@ -1,6 +1,6 @@
 import { Group, NumberInput, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import type { TemplateItem } from '@cadence/domain';
-import { today } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { questionDomId, type ScreeningFormState } from '../hooks/useScreeningForm';
 
 type PlainItem = Exclude<TemplateItem, { type: 'instrument' }>;
@@ -13,6 +13,7 @@ interface ScreeningQuestionProps {
 
 /** One checklist question, drawn by its type; required ones are announced, optional ones say so. */
 export function ScreeningQuestion({ item, state, disabled }: ScreeningQuestionProps) {
+  const { today } = useClinicClock();
   const value = state.values[item.id];
   const error = state.errors[item.id];
   const required = state.required(item);
@@ -88,7 +89,7 @@ export function ScreeningQuestion({ item, state, disabled }: ScreeningQuestionPr
           <TextInput
             {...common}
             type="date"
-            max={today()}
+            max={today}
             value={typeof value === 'string' ? value : ''}
             onChange={(e) => state.setAnswer(item.id, e.currentTarget.value)}
             onBlur={onBlur}

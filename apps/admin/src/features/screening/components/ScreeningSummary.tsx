@@ -8,7 +8,9 @@ import {
   type TemplateItem,
 } from '@cadence/domain';
 import type { ReactNode } from 'react';
-import { formatDate, formatDateTime } from '../../../shared/dates';
+import { formatDate } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { formatClinicDateTime } from '../../clinic/time';
 import { isShown } from '../hooks/useScreeningForm';
 import type { Screening } from '../api/types';
 import { ScoreBadge } from './InstrumentQuestions';
@@ -45,6 +47,7 @@ function formatAnswer(item: Exclude<TemplateItem, { type: 'instrument' }>, value
 
 /** The decision part: result, flags, every fired rule with its reason, and who signed when. */
 export function ScreeningDecision({ screening }: { screening: Screening }) {
+  const { zone } = useClinicClock();
   return (
     <Card withBorder radius="md" padding="lg">
       <Group justify="space-between" align="flex-start" mb="md">
@@ -66,10 +69,10 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
           <ReasonList reasons={screening.reasons ?? []} empty="No contraindication found." />
         )}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
-          <Field label="Started">{formatDateTime(screening.createdAt)}</Field>
-          <Field label="Submitted">{formatDateTime(screening.submittedAt)}</Field>
+          <Field label="Started">{formatClinicDateTime(screening.createdAt, zone)}</Field>
+          <Field label="Submitted">{formatClinicDateTime(screening.submittedAt, zone)}</Field>
           <Field label={screening.status === 'DECLINED' ? 'Declined' : 'Signed'}>
-            {formatDateTime(screening.signedAt)}
+            {formatClinicDateTime(screening.signedAt, zone)}
           </Field>
           <Field label="Valid until">{formatDate(screening.validUntil)}</Field>
         </SimpleGrid>

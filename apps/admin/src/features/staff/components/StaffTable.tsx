@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { StaffUser } from '../../../api/types';
-import { formatDate } from '../../../shared/dates';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { formatClinicDate } from '../../clinic/time';
 import { ROLE_LABELS } from '../../auth/roles';
 
 interface StaffTableProps {
@@ -10,6 +11,7 @@ interface StaffTableProps {
 }
 
 export function StaffTable({ users, currentUserId, onDeactivate }: StaffTableProps) {
+  const { zone } = useClinicClock();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Staff">
@@ -50,7 +52,7 @@ export function StaffTable({ users, currentUserId, onDeactivate }: StaffTablePro
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{formatDate(user.createdAt)}</Table.Td>
+              <Table.Td>{formatClinicDate(user.createdAt, zone)}</Table.Td>
               <Table.Td ta="right">
                 {user.active && user.id !== currentUserId ? (
                   <Button
