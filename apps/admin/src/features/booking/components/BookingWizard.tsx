@@ -1,38 +1,35 @@
-import { Alert, Button, Card, Group, List, NumberInput, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Card, Group, Stack, Stepper } from '@mantine/core';
+import { useReducer } from 'react';
+import { useSearchParams } from 'react-router';
+import { isCalendarDate } from '../../../shared/dates';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
-import { clinicDateOf, formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
-import { usePatient } from '../../patients/hooks/usePatients';
-import type { ProtocolRecord } from '../../protocols/api/protocols.api';
-import { describePattern, fixedSessionCount } from '../../protocols/describe';
-import type { Course, CourseOptionsRequest, CoursePlanOption } from '../api/booking.api';
 import { bookingProblem } from '../bookingErrors';
 import { useBookCourse, useCourseOptions, useEligibility } from '../hooks/useBooking';
+import { initialWizardState, stepIndex, wizardReducer, type WizardState } from '../wizard';
+import { BookedStep } from './BookedStep';
+import { ConfirmStep, scoreError } from './ConfirmStep';
 import { OptionsStep } from './OptionsStep';
 import { ChosenPatient, PatientSearch } from './PatientStep';
-import { isBookable, ProtocolStep } from './ProtocolStep';
+import { isBookable, ProtocolStep, sessionsError } from './ProtocolStep';
 
 const OPTION_COUNT = 5;
+
+/** Whether the protocol step is complete: a bookable protocol, a valid session count and a date. */
+function protocolReady({ protocol, sessions, earliest }: WizardState, today: string): boolean {
+  if (!protocol || !isBookable(protocol) || !isCalendarDate(earliest) || earliest < today) return false;
+  return sessionsError(protocol.definition.pattern, sessions) === null;
+}
 
 /** Patient → protocol → ranked dates → confirm. The API decides eligibility and capacity. */
 export function BookingWizard() {
   const { zone, today } = useClinicClock();
   const [params, setParams] = useSearchParams();
   const patientId = params.get('patient');
-  const [active, setActive] = useState(0);
-  const [protocol, setProtocol] = useState<ProtocolRecord | null>(null);
-  const [sessions, setSessions] = useState<number | null>(null);
-  const [earliest, setEarliest] = useState(today);
-  const [request, setRequest] = useState<CourseOptionsRequest | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [plan, setPlan] = useState<CoursePlanOption | null>(null);
-  const [painNrs, setPainNrs] = useState<number | null>(null);
-  const [interference, setInterference] = useState<number | null>(null);
-  const [booked, setBooked] = useState<Course | null>(null);
+  const [state, dispatch] = useReducer(wizardReducer, today, initialWizardState);
+  const { step, protocol, sessions } = state;
 
   const eligibility = useEligibility(patientId);
-  const options = useCourseOptions(request);
+  const options = useCourseOptions(step.name === 'dates' || step.name === 'confirm' ? step.request : null);
   const book = useBookCourse();
 
   const choosePatient = (id: string | null) => {
@@ -45,97 +42,88 @@ export function BookingWizard() {
       },
       { replace: true },
     );
-    setRequest(null);
-    setSelected(null);
-    setPlan(null);
+    dispatch({ type: 'patientChanged' });
     book.reset();
-  };
-
-  const pattern = protocol?.definition.pattern;
-  const sessionCount = protocol ? (fixedSessionCount(protocol.definition) ?? sessions) : null;
-  const protocolReady =
-    !!protocol &&
-    isBookable(protocol) &&
-    /^\d{4}-\d{2}-\d{2}$/.test(earliest) &&
-    (pattern?.kind !== 'WEEKDAYS' ||
-      (sessions !== null && sessions >= pattern.minSessions && sessions <= pattern.maxSessions));
-  const canLeave = [
-    !!patientId && eligibility.data?.status === 'ELIGIBLE',
-    protocolReady,
-    selected !== null && !!options.data?.[selected],
-    false,
-  ];
-
-  const searchDates = () => {
-    if (!patientId || !protocol) return;
-    setRequest({
-      patientId,
-      protocolId: protocol.id,
-      ...(pattern?.kind === 'WEEKDAYS' && sessions ? { sessions } : {}),
-      earliest,
-      k: OPTION_COUNT,
-    });
-    setSelected(null);
-    setPlan(null);
-    setActive(2);
-  };
-
-  const next = () => {
-    if (active === 1) return searchDates();
-    if (active === 2 && selected !== null && options.data?.[selected]) {
-      // The chosen plan is kept as it was shown, even if a later search reorders the list.
-      setPlan(options.data[selected]);
-      book.reset();
-    }
-    setActive((a) => Math.min(3, a + 1));
   };
 
   const searchAgain = () => {
-    setSelected(null);
-    setPlan(null);
     book.reset();
-    setActive(2);
+    dispatch({ type: 'searchAgain' });
     void options.refetch();
   };
 
+  const next = () => {
+    switch (step.name) {
+      case 'patient':
+        return dispatch({ type: 'protocolConfirmed' });
+      case 'protocol':
+        if (!patientId || !protocol) return undefined;
+        return dispatch({
+          type: 'datesRequested',
+          request: {
+            patientId,
+            protocolId: protocol.id,
+            ...(protocol.definition.pattern.kind === 'WEEKDAYS' && sessions ? { sessions } : {}),
+            earliest: state.earliest,
+            k: OPTION_COUNT,
+          },
+        });
+      case 'dates': {
+        const plan = step.selected === null ? undefined : options.data?.[step.selected];
+        if (!plan) return undefined;
+        book.reset();
+        return dispatch({ type: 'planChosen', plan });
+      }
+      case 'confirm':
+      case 'booked':
+        return undefined;
+    }
+  };
+
   const confirm = () => {
-    if (!patientId || !protocol || !plan) return;
+    if (step.name !== 'confirm' || !patientId || !protocol) return;
     book.mutate(
       {
         patientId,
         protocolId: protocol.id,
-        sessions: plan.sessions.map(({ chairId, startsAt, endsAt }) => ({ chairId, startsAt, endsAt })),
-        ...(painNrs !== null ? { baselinePainNrs: painNrs } : {}),
-        ...(interference !== null ? { baselinePainInterference: interference } : {}),
+        sessions: step.plan.sessions.map(({ chairId, startsAt, endsAt }) => ({ chairId, startsAt, endsAt })),
+        ...(state.painNrs !== null ? { baselinePainNrs: state.painNrs } : {}),
+        ...(state.interference !== null ? { baselinePainInterference: state.interference } : {}),
       },
-      {
-        onSuccess: (course) => {
-          setBooked(course);
-          setActive(4);
-        },
-      },
+      { onSuccess: (course) => dispatch({ type: 'booked', course }) },
     );
   };
 
   const startOver = () => {
-    setBooked(null);
-    setProtocol(null);
-    setSessions(null);
-    setRequest(null);
-    setSelected(null);
-    setPlan(null);
-    setPainNrs(null);
-    setInterference(null);
     book.reset();
     choosePatient(null);
-    setActive(0);
+    dispatch({ type: 'startOver', today });
   };
+
+  const canLeave = (() => {
+    switch (step.name) {
+      case 'patient':
+        return !!patientId && eligibility.data?.status === 'ELIGIBLE';
+      case 'protocol':
+        return protocolReady(state, today);
+      case 'dates':
+        return step.selected !== null && !!options.data?.[step.selected];
+      case 'confirm':
+        return scoreError(state.painNrs) === null && scoreError(state.interference) === null;
+      case 'booked':
+        return false;
+    }
+  })();
+  const active = stepIndex(step);
 
   return (
     <Card withBorder radius="md" padding="xl">
       <Stepper
         active={active}
-        onStepClick={(step) => step < active && active < 4 && setActive(step)}
+        onStepClick={(index) => {
+          const target = (['patient', 'protocol', 'dates'] as const)[index];
+          if (target) dispatch({ type: 'goTo', step: target });
+        }}
         allowNextStepsSelect={false}
         size="sm"
       >
@@ -152,232 +140,75 @@ export function BookingWizard() {
           <Stack mt="lg">
             <ProtocolStep
               protocolId={protocol?.id ?? null}
-              onProtocolChange={(p) => {
-                setProtocol(p);
-                setSessions(p.definition.pattern.kind === 'WEEKDAYS' ? p.definition.pattern.minSessions : null);
-              }}
+              onProtocolChange={(p) => dispatch({ type: 'protocolChosen', protocol: p })}
               sessions={sessions}
-              onSessionsChange={setSessions}
-              earliest={earliest}
-              onEarliestChange={setEarliest}
+              onSessionsChange={(value) => dispatch({ type: 'sessionsChanged', sessions: value })}
+              earliest={state.earliest}
+              onEarliestChange={(value) => dispatch({ type: 'earliestChanged', earliest: value })}
               minEarliest={today}
             />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label="Dates" description="Choose chair and times">
           <Stack mt="lg">
-            <OptionsStep query={options} zone={zone} earliest={earliest} selected={selected} onSelect={setSelected} />
+            {step.name === 'dates' && (
+              <OptionsStep
+                query={options}
+                zone={zone}
+                earliest={step.request.earliest}
+                selected={step.selected}
+                onSelect={(index) => dispatch({ type: 'optionSelected', index })}
+              />
+            )}
           </Stack>
         </Stepper.Step>
         <Stepper.Step label="Confirm" description="Book every session">
-          {plan && protocol && patientId && (
+          {step.name === 'confirm' && protocol && patientId && (
             <ConfirmStep
               patientId={patientId}
               protocol={protocol}
-              plan={plan}
+              plan={step.plan}
               zone={zone}
-              painNrs={painNrs}
-              onPainNrs={setPainNrs}
-              interference={interference}
-              onInterference={setInterference}
+              painNrs={state.painNrs}
+              interference={state.interference}
+              onBaseline={(change) => dispatch({ type: 'baselineChanged', ...change })}
               error={book.error}
               onSearchAgain={searchAgain}
             />
           )}
         </Stepper.Step>
         <Stepper.Completed>
-          {booked && plan && <Booked course={booked} plan={plan} zone={zone} onAnother={startOver} />}
+          {step.name === 'booked' && (
+            <BookedStep course={step.course} plan={step.plan} zone={zone} onAnother={startOver} />
+          )}
         </Stepper.Completed>
       </Stepper>
 
-      {active < 4 && (
+      {step.name !== 'booked' && (
         <Group justify="space-between" mt="xl" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-          <Button variant="default" onClick={() => setActive((a) => a - 1)} disabled={active === 0 || book.isPending}>
+          <Button
+            variant="default"
+            onClick={() => dispatch({ type: 'back' })}
+            disabled={step.name === 'patient' || book.isPending}
+          >
             Back
           </Button>
-          {active < 3 ? (
-            <Button onClick={next} disabled={!canLeave[active]} size="md">
-              {active === 1 ? 'Find dates' : 'Next'}
-            </Button>
-          ) : (
+          {step.name === 'confirm' ? (
             <Button
               onClick={confirm}
               loading={book.isPending}
-              disabled={!plan || (book.isError && bookingProblem(book.error).searchAgain)}
+              disabled={!canLeave || (book.isError && bookingProblem(book.error).searchAgain)}
               size="md"
             >
-              Book {sessionCount && sessionCount > 1 ? `${plan?.sessions.length ?? sessionCount} sessions` : 'course'}
+              {step.plan.sessions.length > 1 ? `Book ${step.plan.sessions.length} sessions` : 'Book course'}
+            </Button>
+          ) : (
+            <Button onClick={next} disabled={!canLeave} size="md">
+              {step.name === 'protocol' ? 'Find dates' : 'Next'}
             </Button>
           )}
         </Group>
       )}
     </Card>
-  );
-}
-
-interface ConfirmStepProps {
-  patientId: string;
-  protocol: ProtocolRecord;
-  plan: CoursePlanOption;
-  zone: string;
-  painNrs: number | null;
-  onPainNrs: (v: number | null) => void;
-  interference: number | null;
-  onInterference: (v: number | null) => void;
-  error: unknown;
-  onSearchAgain: () => void;
-}
-
-function ConfirmStep(props: ConfirmStepProps) {
-  const patient = usePatient(props.patientId);
-  const problem = props.error ? bookingProblem(props.error) : null;
-  const score = (v: string | number) => (typeof v === 'number' ? v : null);
-  return (
-    <Stack mt="lg" gap="lg">
-      {problem && (
-        <Alert color="red" variant="light" role="alert" title={problem.title}>
-          <Stack gap="xs">
-            <Text size="sm">{problem.message}</Text>
-            {problem.reasons.length > 0 && (
-              <List size="sm">
-                {problem.reasons.map((r) => (
-                  <List.Item key={r}>{r}</List.Item>
-                ))}
-              </List>
-            )}
-            {problem.searchAgain && (
-              <Group>
-                <Button size="xs" color="red" onClick={props.onSearchAgain}>
-                  Search again
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </Alert>
-      )}
-      <div>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          Patient
-        </Text>
-        <Text fw={600}>
-          {patient.data ? `${patient.data.familyName}, ${patient.data.givenName} · MRN ${patient.data.mrn}` : '…'}
-        </Text>
-      </div>
-      <div>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          Protocol
-        </Text>
-        <Text fw={600}>
-          {props.protocol.name}{' '}
-          <Text span c="dimmed" size="sm">
-            (version {props.protocol.version})
-          </Text>
-        </Text>
-        <Text size="sm" c="dimmed">
-          {describePattern(props.protocol.definition)}
-        </Text>
-      </div>
-      <SessionTable sessions={props.plan.sessions} zone={props.zone} />
-      <Group align="flex-start" gap="lg" wrap="wrap">
-        <NumberInput
-          label="Baseline pain (NRS 0–10)"
-          description="Optional; today's average pain"
-          min={0}
-          max={10}
-          clampBehavior="strict"
-          allowDecimal={false}
-          value={props.painNrs ?? ''}
-          onChange={(v) => props.onPainNrs(score(v))}
-          w={240}
-        />
-        <NumberInput
-          label="Baseline pain interference (0–10)"
-          description="Optional; how much pain gets in the way"
-          min={0}
-          max={10}
-          clampBehavior="strict"
-          allowDecimal={false}
-          value={props.interference ?? ''}
-          onChange={(v) => props.onInterference(score(v))}
-          w={280}
-        />
-      </Group>
-    </Stack>
-  );
-}
-
-function SessionTable({
-  sessions,
-  zone,
-}: {
-  sessions: { chairName?: string | null; startsAt: string; endsAt: string }[];
-  zone: string;
-}) {
-  return (
-    <Table verticalSpacing="xs" withTableBorder aria-label="Sessions">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={80}>Session</Table.Th>
-          <Table.Th>Date</Table.Th>
-          <Table.Th>Time</Table.Th>
-          <Table.Th>Chair</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {sessions.map((s, i) => (
-          <Table.Tr key={s.startsAt}>
-            <Table.Td>
-              {i + 1} of {sessions.length}
-            </Table.Td>
-            <Table.Td>{formatClinicDate(s.startsAt, zone)}</Table.Td>
-            <Table.Td>{formatClinicTimeRange(s.startsAt, s.endsAt, zone)}</Table.Td>
-            <Table.Td>{s.chairName ?? '—'}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-function Booked({
-  course,
-  plan,
-  zone,
-  onAnother,
-}: {
-  course: Course;
-  plan: CoursePlanOption;
-  zone: string;
-  onAnother: () => void;
-}) {
-  const chairNames = new Map(plan.sessions.map((s) => [s.chairId, s.chairName]));
-  const appointments = [...(course.appointments ?? [])].sort((a, b) => a.sessionNumber - b.sessionNumber);
-  const sessions = appointments.length
-    ? appointments.map((a) => ({ ...a, chairName: a.chairName ?? (a.chairId ? chairNames.get(a.chairId) : null) }))
-    : plan.sessions;
-  const first = sessions[0];
-  return (
-    <Stack mt="lg" gap="md" data-testid="booking-done">
-      <Alert color="green" variant="light" title="Course booked">
-        All {sessions.length} session{sessions.length === 1 ? '' : 's'} are booked. Give the patient the dates below.
-      </Alert>
-      <Title order={3} size="h4">
-        Sessions
-      </Title>
-      <SessionTable sessions={sessions} zone={zone} />
-      <Group>
-        {first && (
-          <Button component={Link} to={`/board?date=${clinicDateOf(first.startsAt, zone)}&view=week`}>
-            Show on the chair board
-          </Button>
-        )}
-        <Button component={Link} to={`/patients/${course.patientId}`} variant="light">
-          Open patient record
-        </Button>
-        <Button variant="default" onClick={onAnother}>
-          Book another course
-        </Button>
-      </Group>
-    </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import './planCard.css';
-import { Badge, Group, Radio, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Radio, Stack, Text } from '@mantine/core';
 import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
 import type { CoursePlanOption } from '../api/booking.api';
+import { SessionsTable } from './SessionsTable';
 
 interface PlanCardProps {
   plan: CoursePlanOption;
@@ -58,26 +59,7 @@ export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
               {formatClinicTimeRange(first.startsAt, first.endsAt, zone)} · {first.chairName}
             </Text>
           ) : (
-            <Table verticalSpacing={4} horizontalSpacing="sm" withRowBorders={false} fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>Session</Table.Th>
-                  <Table.Th>Date</Table.Th>
-                  <Table.Th>Time</Table.Th>
-                  <Table.Th>Chair</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {plan.sessions.map((s, i) => (
-                  <Table.Tr key={`${s.chairId}-${s.startsAt}`}>
-                    <Table.Td c="dimmed">{i + 1}</Table.Td>
-                    <Table.Td>{formatClinicDate(s.startsAt, zone)}</Table.Td>
-                    <Table.Td>{formatClinicTimeRange(s.startsAt, s.endsAt, zone)}</Table.Td>
-                    <Table.Td>{s.chairName}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <SessionsTable sessions={plan.sessions} zone={zone} label={`Sessions of option ${rank}`} compact />
           )}
         </Stack>
       </Group>

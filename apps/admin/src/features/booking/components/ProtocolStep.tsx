@@ -1,6 +1,7 @@
 import { Badge, Group, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { QueryError } from '../../../shared/QueryError';
+import type { Protocol } from '@cadence/domain';
 import type { ProtocolRecord } from '../../protocols/api/protocols.api';
 import { describePattern, ROUTE_LABELS, SETTING_LABELS } from '../../protocols/describe';
 import { useProtocols } from '../../protocols/hooks/useProtocols';
@@ -17,6 +18,19 @@ interface ProtocolStepProps {
 
 /** Home-setting protocols (oral maintenance) book nothing in the clinic. */
 export const isBookable = (p: ProtocolRecord) => p.setting !== 'HOME' && p.definition.pattern.kind !== 'NONE';
+
+/**
+ * Why a WEEKDAYS course's session count cannot be booked (the protocol sets the range), or null.
+ * Other patterns fix their own count.
+ */
+export function sessionsError(pattern: Protocol['pattern'], sessions: number | null): string | null {
+  if (pattern.kind !== 'WEEKDAYS') return null;
+  const range = `${pattern.minSessions} to ${pattern.maxSessions}`;
+  if (sessions === null) return `Enter the number of sessions, ${range}`;
+  return Number.isInteger(sessions) && sessions >= pattern.minSessions && sessions <= pattern.maxSessions
+    ? null
+    : `This protocol books ${range} sessions`;
+}
 
 export function ProtocolStep(props: ProtocolStepProps) {
   const protocols = useProtocols();
@@ -91,12 +105,11 @@ export function ProtocolStep(props: ProtocolStepProps) {
           <NumberInput
             label="Number of sessions"
             description={`Weekdays only; ${pattern.minSessions}–${pattern.maxSessions} sessions`}
-            min={pattern.minSessions}
-            max={pattern.maxSessions}
-            clampBehavior="strict"
+            clampBehavior="none"
             allowDecimal={false}
             value={props.sessions ?? ''}
             onChange={(v) => props.onSessionsChange(typeof v === 'number' ? v : null)}
+            error={sessionsError(pattern, props.sessions)}
             size="md"
             w={240}
           />
@@ -107,6 +120,7 @@ export function ProtocolStep(props: ProtocolStepProps) {
           type="date"
           min={props.minEarliest}
           value={props.earliest}
+          error={props.earliest && props.earliest < props.minEarliest ? 'Choose today or a later date' : null}
           onChange={(e) => props.onEarliestChange(e.currentTarget.value)}
           size="md"
           w={240}
