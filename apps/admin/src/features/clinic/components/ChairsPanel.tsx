@@ -94,9 +94,15 @@ function AddChairForm() {
     <form onSubmit={submit} noValidate aria-label="Add a chair or bed">
       <Stack gap="sm" mt="md">
         <FormErrorAlert messages={formErrors} title="Not added" />
-        <Group align="flex-start" gap="sm">
-          <TextInput label="New chair or bed" placeholder="Chair 9" w={180} {...form.getInputProps('name')} />
-          <Select label="Kind" data={KIND_OPTIONS} allowDeselect={false} w={110} {...form.getInputProps('kind')} />
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <TextInput
+            label="New chair or bed"
+            placeholder="Chair 9"
+            style={{ flex: 1 }}
+            maw={220}
+            {...form.getInputProps('name')}
+          />
+          <Select label="Kind" data={KIND_OPTIONS} allowDeselect={false} w={100} {...form.getInputProps('kind')} />
           <Button type="submit" variant="light" mt={25} loading={add.isPending}>
             Add
           </Button>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm } from '../../../shared/forms';
 import type { Clinic, UpdateClinicBody } from '../api/clinic.api';
+import { INFUSIONS_PER_NURSE, rangeError } from '../forms/limits';
 import { useUpdateClinic } from '../hooks/useClinic';
 import { notifySaved, Section } from './Section';
 
@@ -39,7 +40,7 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
     validate: {
       name: (v) => (v.trim() ? null : 'Enter the clinic name'),
       timezone: (v) => (v.trim() ? null : 'Enter an IANA time zone such as Europe/London'),
-      maxInfusionsPerNurse: (v) => (v === '' ? 'Enter a number' : null),
+      maxInfusionsPerNurse: (v) => rangeError(v, INFUSIONS_PER_NURSE),
     },
   });
 
@@ -66,6 +67,7 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
             <TextInput label="Time zone (IANA)" w={220} {...form.getInputProps('timezone')} />
             <NumberInput
               label="Infusions per nurse at once"
+              description={`${INFUSIONS_PER_NURSE.min} to ${INFUSIONS_PER_NURSE.max}`}
               allowDecimal={false}
               clampBehavior="none"
               w={220}

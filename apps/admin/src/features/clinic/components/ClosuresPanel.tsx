@@ -102,7 +102,7 @@ export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
               w={160}
               {...form.getInputProps('endsOn')}
             />
-            <TextInput label="Reason" placeholder="Bank holiday" w={260} {...form.getInputProps('reason')} />
+            <TextInput label="Reason" placeholder="Bank holiday" w={220} {...form.getInputProps('reason')} />
             <Button type="submit" variant="light" mt={25} loading={add.isPending}>
               Add closure
             </Button>

@@ -7,6 +7,7 @@ import { formatDate } from '../../../shared/dates';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm } from '../../../shared/forms';
 import type { Clinic } from '../api/clinic.api';
+import { NURSES_PER_SHIFT, rangeError } from '../forms/limits';
 import { useAddNurseShift, useRemoveNurseShift } from '../hooks/useClinic';
 import { WEEKDAY_OPTIONS, weekdayName } from '../weekdays';
 import { Section } from './Section';
@@ -40,10 +41,10 @@ export function NurseShiftsPanel({ clinic }: { clinic: Clinic }) {
             {clinic.nurseShifts.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>{s.date ? formatDate(s.date) : `Every ${weekdayName(s.weekday ?? 0)}`}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {s.startsAt}–{s.endsAt}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {s.nurses} nurse{s.nurses === 1 ? '' : 's'}
                 </Table.Td>
                 <Table.Td ta="right">
@@ -80,7 +81,7 @@ function AddShiftForm() {
       weekday: (v, values) => (v || values.date ? null : 'Choose a weekday or a date'),
       startsAt: (v) => (v ? null : 'Enter a time'),
       endsAt: (v) => (v ? null : 'Enter a time'),
-      nurses: (v) => (v === '' ? 'Enter a number' : null),
+      nurses: (v) => rangeError(v, NURSES_PER_SHIFT),
     },
   });
   const submit = form.onSubmit((values) => {
@@ -114,10 +115,11 @@ function AddShiftForm() {
             }}
           />
           <TextInput label="or on date" type="date" w={150} {...form.getInputProps('date')} />
-          <TextInput label="From" type="time" w={110} {...form.getInputProps('startsAt')} />
-          <TextInput label="To" type="time" w={110} {...form.getInputProps('endsAt')} />
+          <TextInput label="From" type="time" w={130} {...form.getInputProps('startsAt')} />
+          <TextInput label="To" type="time" w={130} {...form.getInputProps('endsAt')} />
           <NumberInput
             label="Nurses"
+            description={`${NURSES_PER_SHIFT.min} to ${NURSES_PER_SHIFT.max}`}
             allowDecimal={false}
             clampBehavior="none"
             w={100}

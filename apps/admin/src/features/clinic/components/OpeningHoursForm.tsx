@@ -107,11 +107,12 @@ export function OpeningHoursForm({ hours }: { hours: OpeningWindow[] }) {
                             <Button
                               variant="subtle"
                               size="compact-sm"
+                              aria-label={`Add a window on ${name}`}
                               onClick={() =>
                                 form.insertListItem(`days.${d}.windows`, { key: newKey(), opensAt: '', closesAt: '' })
                               }
                             >
-                              Add window on {name}
+                              + Add window
                             </Button>
                           </Group>
                         </Stack>
