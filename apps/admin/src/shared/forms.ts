@@ -66,11 +66,36 @@ export function apiErrorsOnForm(
   return placedAny ? [] : [describeError(error)];
 }
 
-/** "mrn must be …" reads better under the input as "MRN must be …". */
+/**
+ * "closesAt must be after opensAt" reads better under the input as "Closing time must be after
+ * opening time": the field's own name becomes its label, other fields' names their labels in lower case.
+ */
 function withLabel(message: string, path: string, labels: Record<string, string>): string {
   const name = path.split('.').pop() ?? path;
   const label = labels[name];
-  return label && message.startsWith(`${name} `) ? `${label}${message.slice(name.length)}` : message;
+  let text = label && message.startsWith(`${name} `) ? `${label}${message.slice(name.length)}` : message;
+  for (const [field, other] of Object.entries(labels)) {
+    text = text.replace(new RegExp(`\\b${field}\\b`, 'g'), other.toLowerCase());
+  }
+  return text;
+}
+
+/**
+ * The domain's field problems (the same checks the API runs on save) as errors beside the inputs,
+ * so the admin hears about them before sending.
+ */
+export function domainFormErrors(
+  problems: readonly { field: string; message: string }[],
+  labels: Record<string, string> = {},
+  toPath: (field: string) => string = toFormPath,
+): FormErrors {
+  const errors: FormErrors = {};
+  for (const problem of problems) {
+    const path = toPath(problem.field);
+    const message = withLabel(problem.message, path, labels);
+    errors[path] = errors[path] ? `${errors[path]} ${message}` : message;
+  }
+  return errors;
 }
 
 /** Empty or whitespace-only text becomes undefined (left out of a request). */

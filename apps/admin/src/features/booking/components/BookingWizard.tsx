@@ -17,7 +17,9 @@ const OPTION_COUNT = 5;
 /** Whether the protocol step is complete: a bookable protocol, a valid session count and a date. */
 function protocolReady({ protocol, sessions, earliest }: WizardState, today: string): boolean {
   if (!protocol || !isBookable(protocol) || !isCalendarDate(earliest) || earliest < today) return false;
-  return sessionsError(protocol.definition.pattern, sessions) === null;
+  // Only a weekday course sends its count; the other patterns fix theirs.
+  const pattern = protocol.definition.pattern;
+  return pattern.kind !== 'WEEKDAYS' || sessionsError(pattern, sessions) === null;
 }
 
 /** Patient → protocol → ranked dates → confirm. The API decides eligibility and capacity. */

@@ -1,7 +1,7 @@
 import { Badge, Group, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { QueryError } from '../../../shared/QueryError';
-import type { Protocol } from '@cadence/domain';
+import { hasSessionsToBook, HOME_PROTOCOL_RULE, sessionCountProblem, type Protocol } from '@cadence/domain';
 import type { ProtocolRecord } from '../../protocols/api/protocols.api';
 import { describePattern, ROUTE_LABELS, SETTING_LABELS } from '../../protocols/describe';
 import { useProtocols } from '../../protocols/hooks/useProtocols';
@@ -16,20 +16,13 @@ interface ProtocolStepProps {
   minEarliest: string;
 }
 
-/** Home-setting protocols (oral maintenance) book nothing in the clinic. */
-export const isBookable = (p: ProtocolRecord) => p.setting !== 'HOME' && p.definition.pattern.kind !== 'NONE';
+export const isBookable = (p: ProtocolRecord) => hasSessionsToBook(p.definition);
+const homeProtocolText = `${HOME_PROTOCOL_RULE.charAt(0).toUpperCase()}${HOME_PROTOCOL_RULE.slice(1)}.`;
 
-/**
- * Why a WEEKDAYS course's session count cannot be booked (the protocol sets the range), or null.
- * Other patterns fix their own count.
- */
+/** Why this session count cannot be booked (the domain's rule for the pattern), or null. */
 export function sessionsError(pattern: Protocol['pattern'], sessions: number | null): string | null {
-  if (pattern.kind !== 'WEEKDAYS') return null;
-  const range = `${pattern.minSessions} to ${pattern.maxSessions}`;
-  if (sessions === null) return `Enter the number of sessions, ${range}`;
-  return Number.isInteger(sessions) && sessions >= pattern.minSessions && sessions <= pattern.maxSessions
-    ? null
-    : `This protocol books ${range} sessions`;
+  const problem = sessionCountProblem(pattern, sessions ?? undefined);
+  return problem ? `This protocol ${problem}` : null;
 }
 
 export function ProtocolStep(props: ProtocolStepProps) {
@@ -89,7 +82,7 @@ export function ProtocolStep(props: ProtocolStepProps) {
                     </Text>
                     {!bookable && (
                       <Text size="sm" mt={4} c="dark.4">
-                        Taken at home, so there is nothing to book in a chair or bed.
+                        {homeProtocolText}
                       </Text>
                     )}
                   </div>

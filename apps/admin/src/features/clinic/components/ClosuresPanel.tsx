@@ -1,3 +1,4 @@
+import { closureProblems } from '@cadence/domain';
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -5,7 +6,7 @@ import { useState } from 'react';
 import { describeError } from '../../../api/problem';
 import { formatDate } from '../../../shared/dates';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
-import { apiErrorsOnForm } from '../../../shared/forms';
+import { apiErrorsOnForm, domainFormErrors } from '../../../shared/forms';
 import type { AffectedAppointment, Clinic } from '../api/clinic.api';
 import { useAddClosure, useRemoveClosure } from '../hooks/useClinic';
 import { AffectedAppointments } from './AffectedAppointments';
@@ -18,7 +19,14 @@ interface ClosureValues {
 }
 
 const FIELDS = new Set(['startsOn', 'endsOn', 'reason']);
-const LABELS = { startsOn: 'From', endsOn: 'To', reason: 'Reason' };
+const LABELS = { startsOn: 'First day', endsOn: 'Last day', reason: 'Reason' };
+
+/** An empty end date is a one-day closure. */
+const toClosure = (values: ClosureValues) => ({
+  startsOn: values.startsOn,
+  endsOn: values.endsOn || values.startsOn,
+  reason: values.reason.trim(),
+});
 
 type Stranded = { title: string; appointments: AffectedAppointment[] } | null;
 
@@ -29,27 +37,27 @@ export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<ClosureValues>({
     initialValues: { startsOn: '', endsOn: '', reason: '' },
-    validate: {
-      startsOn: (v) => (v ? null : 'Enter the first closed day'),
-      reason: (v) => (v.trim() ? null : 'Say why the clinic is closed'),
+    validate: (values) => {
+      const missing: Record<string, string> = {};
+      if (!values.startsOn) missing.startsOn = 'Enter the first closed day';
+      if (!values.reason.trim()) missing.reason = 'Say why the clinic is closed';
+      if (Object.keys(missing).length > 0) return missing;
+      return domainFormErrors(closureProblems(toClosure(values)), LABELS);
     },
   });
 
   const submit = form.onSubmit((values) => {
     setFormErrors([]);
-    add.mutate(
-      { startsOn: values.startsOn, endsOn: values.endsOn || values.startsOn, reason: values.reason.trim() },
-      {
-        onSuccess: (closure) => {
-          form.reset();
-          setStranded({
-            title: `Closure “${closure.reason}” saved over ${bookedSessions(closure.affectedAppointments.length)}`,
-            appointments: closure.affectedAppointments,
-          });
-        },
-        onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
+    add.mutate(toClosure(values), {
+      onSuccess: (closure) => {
+        form.reset();
+        setStranded({
+          title: `Closure “${closure.reason}” saved over ${bookedSessions(closure.affectedAppointments.length)}`,
+          appointments: closure.affectedAppointments,
+        });
       },
-    );
+      onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
+    });
   });
 
   return (

@@ -1,3 +1,4 @@
+import { DATED_SHIFT_RULE, MAX_NURSES_PER_SHIFT, nurseShiftProblems } from '@cadence/domain';
 import { ActionIcon, Alert, Button, Group, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -5,9 +6,8 @@ import { useState } from 'react';
 import { describeError } from '../../../api/problem';
 import { formatDate } from '../../../shared/dates';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
-import { apiErrorsOnForm } from '../../../shared/forms';
+import { apiErrorsOnForm, domainFormErrors } from '../../../shared/forms';
 import type { Clinic } from '../api/clinic.api';
-import { NURSES_PER_SHIFT, rangeError } from '../forms/limits';
 import { useAddNurseShift, useRemoveNurseShift } from '../hooks/useClinic';
 import { WEEKDAY_OPTIONS, weekdayName } from '../weekdays';
 import { Section } from './Section';
@@ -21,7 +21,7 @@ interface ShiftValues {
 }
 
 const FIELDS = new Set(['weekday', 'date', 'startsAt', 'endsAt', 'nurses']);
-const LABELS = { weekday: 'Weekday', date: 'Date', startsAt: 'From', endsAt: 'To', nurses: 'Nurses' };
+const LABELS = { weekday: 'Weekday', date: 'Date', startsAt: 'Start', endsAt: 'End', nurses: 'Nurses' };
 
 export function NurseShiftsPanel({ clinic }: { clinic: Clinic }) {
   const remove = useRemoveNurseShift();
@@ -29,7 +29,7 @@ export function NurseShiftsPanel({ clinic }: { clinic: Clinic }) {
   return (
     <Section
       title="Nurse shifts"
-      description={`Chair-side nurses on duty${perNurse ? `; each supervises up to ${perNurse} infusions at once` : ''}. A dated shift replaces the weekly rota for that day.`}
+      description={`Chair-side nurses on duty${perNurse ? `; each supervises up to ${perNurse} infusions at once` : ''}. ${DATED_SHIFT_RULE}`}
     >
       {clinic.nurseShifts.length === 0 ? (
         <Alert variant="light" color="gray">
@@ -72,29 +72,34 @@ export function NurseShiftsPanel({ clinic }: { clinic: Clinic }) {
   );
 }
 
+/** A dated shift when a date is given (it replaces that day's rota), otherwise a weekly rota row. */
+const toShift = (values: ShiftValues) => ({
+  ...(values.date ? { date: values.date } : { weekday: Number(values.weekday) }),
+  startsAt: values.startsAt,
+  endsAt: values.endsAt,
+  nurses: Number(values.nurses),
+});
+
 function AddShiftForm() {
   const add = useAddNurseShift();
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<ShiftValues>({
     initialValues: { weekday: '1', date: '', startsAt: '08:00', endsAt: '18:00', nurses: 2 },
-    validate: {
-      weekday: (v, values) => (v || values.date ? null : 'Choose a weekday or a date'),
-      startsAt: (v) => (v ? null : 'Enter a time'),
-      endsAt: (v) => (v ? null : 'Enter a time'),
-      nurses: (v) => rangeError(v, NURSES_PER_SHIFT),
+    validate: (values) => {
+      const missing: Record<string, string> = {};
+      if (!values.weekday && !values.date) missing.weekday = 'Choose a weekday or a date';
+      if (!values.startsAt) missing.startsAt = 'Enter a time';
+      if (!values.endsAt) missing.endsAt = 'Enter a time';
+      if (values.nurses === '') missing.nurses = 'Enter a number';
+      if (Object.keys(missing).length > 0) return missing;
+      return domainFormErrors(nurseShiftProblems(toShift(values)), LABELS);
     },
   });
   const submit = form.onSubmit((values) => {
     setFormErrors([]);
-    add.mutate(
-      {
-        ...(values.date ? { date: values.date } : { weekday: Number(values.weekday) }),
-        startsAt: values.startsAt,
-        endsAt: values.endsAt,
-        nurses: Number(values.nurses),
-      },
-      { onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)) },
-    );
+    add.mutate(toShift(values), {
+      onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
+    });
   });
   const dated = !!form.values.date;
   return (
@@ -119,7 +124,7 @@ function AddShiftForm() {
           <TextInput label="To" type="time" w={130} {...form.getInputProps('endsAt')} />
           <NumberInput
             label="Nurses"
-            description={`${NURSES_PER_SHIFT.min} to ${NURSES_PER_SHIFT.max}`}
+            description={dated ? `0 to ${MAX_NURSES_PER_SHIFT}` : `1 to ${MAX_NURSES_PER_SHIFT}`}
             allowDecimal={false}
             clampBehavior="none"
             w={100}

@@ -6,7 +6,9 @@ import { apiErrorsOnForm } from '../../../shared/forms';
 import type { OpeningWindow } from '../api/clinic.api';
 import {
   isOpeningHoursField,
+  OPENING_HOURS_LABELS,
   openingHoursErrorPath,
+  openingHoursFormErrors,
   toOpeningHoursRequest,
   toOpeningHoursValues,
   type OpeningHoursValues,
@@ -16,8 +18,6 @@ import { weekdayName } from '../weekdays';
 import { notifySaved, Section } from './Section';
 
 const newKey = () => crypto.randomUUID();
-const LABELS = { opensAt: 'Opening time', closesAt: 'Closing time' };
-const filled = (label: string) => (value: string) => (value ? null : `Enter the ${label}`);
 
 /** Every opening window of the week; a weekday may have several (a day split around lunch). */
 export function OpeningHoursForm({ hours }: { hours: OpeningWindow[] }) {
@@ -25,7 +25,7 @@ export function OpeningHoursForm({ hours }: { hours: OpeningWindow[] }) {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<OpeningHoursValues>({
     initialValues: toOpeningHoursValues(hours, newKey),
-    validate: { days: { windows: { opensAt: filled('opening time'), closesAt: filled('closing time') } } },
+    validate: openingHoursFormErrors,
   });
 
   const submit = form.onSubmit((values) => {
@@ -38,7 +38,9 @@ export function OpeningHoursForm({ hours }: { hours: OpeningWindow[] }) {
       },
       onError: (error) =>
         setFormErrors(
-          apiErrorsOnForm(form, error, isOpeningHoursField, LABELS, (field) => openingHoursErrorPath(field, paths)),
+          apiErrorsOnForm(form, error, isOpeningHoursField, OPENING_HOURS_LABELS, (field) =>
+            openingHoursErrorPath(field, paths),
+          ),
         ),
     });
   });

@@ -1,7 +1,6 @@
-// The ranges the API accepts for the clinic's numbers (UpdateClinicDto, CreateNurseShiftDto),
-// shown beside the fields and checked before sending.
+// The range the API accepts for the nurse ratio (UpdateClinicDto), shown beside the field and
+// checked before sending. The domain states no such constant yet.
 export const INFUSIONS_PER_NURSE = { min: 1, max: 10 } as const;
-export const NURSES_PER_SHIFT = { min: 1, max: 50 } as const;
 
 /** "Enter a whole number from 1 to 10", or null when the value is inside the range. */
 export function rangeError(value: number | string, range: { min: number; max: number }): string | null {

@@ -1,6 +1,7 @@
 import {
   isOpeningHoursField,
   openingHoursErrorPath,
+  openingHoursFormErrors,
   toOpeningHoursRequest,
   toOpeningHoursValues,
 } from './openingHours';
@@ -40,5 +41,33 @@ describe('opening-hours editor values', () => {
     const { paths } = toOpeningHoursRequest(toOpeningHoursValues(split, key));
     expect(openingHoursErrorPath('windows[9].opensAt', paths)).toBe('windows[9].opensAt');
     expect(isOpeningHoursField('windows')).toBe(false);
+  });
+
+  it("checks the domain's rules before sending, beside the window that breaks them", () => {
+    const values = toOpeningHoursValues(
+      [
+        { weekday: 3, opensAt: '08:00', closesAt: '12:30' },
+        { weekday: 3, opensAt: '12:00', closesAt: '17:00' },
+        { weekday: 4, opensAt: '14:00', closesAt: '09:00' },
+      ],
+      key,
+    );
+    expect(openingHoursFormErrors(values)).toEqual({
+      'days.2.windows.1.closesAt': 'opening windows on one weekday must not overlap',
+      'days.3.windows.0.closesAt': 'Closing time must be after opening time',
+    });
+  });
+
+  it('accepts windows that touch, and asks for a missing time before anything else', () => {
+    const touching = toOpeningHoursValues(
+      [
+        { weekday: 1, opensAt: '08:00', closesAt: '12:00' },
+        { weekday: 1, opensAt: '12:00', closesAt: '17:00' },
+      ],
+      key,
+    );
+    expect(openingHoursFormErrors(touching)).toEqual({});
+    touching.days[0]?.windows.push({ key: key(), opensAt: '', closesAt: '18:00' });
+    expect(openingHoursFormErrors(touching)).toEqual({ 'days.0.windows.2.opensAt': 'Enter the opening time' });
   });
 });

@@ -1,3 +1,6 @@
+import { openingHoursProblems } from '@cadence/domain';
+import type { FormErrors } from '@mantine/form';
+import { domainFormErrors } from '../../../shared/forms';
 import type { OpeningWindow } from '../api/clinic.api';
 import { WEEKDAY_NAMES } from '../weekdays';
 
@@ -56,3 +59,21 @@ export function openingHoursErrorPath(field: string, paths: string[]): string {
 
 const WINDOW_FIELD = /^days\.\d+\.windows\.\d+\.(opensAt|closesAt)$/;
 export const isOpeningHoursField = (path: string) => WINDOW_FIELD.test(path);
+
+export const OPENING_HOURS_LABELS = { opensAt: 'Opening time', closesAt: 'Closing time' };
+
+/** Every time filled in, then the domain's opening-hours rules (closes after it opens, no overlaps). */
+export function openingHoursFormErrors(values: OpeningHoursValues): FormErrors {
+  const missing: FormErrors = {};
+  values.days.forEach((day, d) =>
+    day.windows.forEach((w, i) => {
+      if (!w.opensAt) missing[`days.${d}.windows.${i}.opensAt`] = 'Enter the opening time';
+      if (!w.closesAt) missing[`days.${d}.windows.${i}.closesAt`] = 'Enter the closing time';
+    }),
+  );
+  if (Object.keys(missing).length > 0) return missing;
+  const { windows, paths } = toOpeningHoursRequest(values);
+  return domainFormErrors(openingHoursProblems(windows), OPENING_HOURS_LABELS, (field) =>
+    openingHoursErrorPath(field, paths),
+  );
+}

@@ -1,4 +1,11 @@
-import { dateOfBirthProblem, ICD10_PATTERN, PAIN_MECHANISMS, type PainMechanism } from '@cadence/domain';
+import {
+  dateOfBirthProblem,
+  ICD10_PATTERN,
+  mrnProblem,
+  PAIN_MECHANISMS,
+  phoneProblem,
+  type PainMechanism,
+} from '@cadence/domain';
 import { useForm } from '@mantine/form';
 import type { CreatePatientBody, Patient, Sex, UpdatePatientBody } from '../../../api/types';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
@@ -117,10 +124,10 @@ const first =
     return null;
   };
 
-// The API's own patterns (apps/api patient DTO), so the desk hears about a typo before saving.
-const MRN = /^[A-Za-z0-9-]{1,32}$/;
-const PHONE = /^\+?[0-9 ()-]{5,32}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The domain's rule ("must be …") as a sentence about the field on screen. */
+const ruleText = (label: string, problem: string | undefined) => (problem ? `${label} ${problem}` : null);
 
 /** How each API field is named on screen, for the API's field messages. */
 export const PATIENT_FIELD_LABELS: Record<string, string> = {
@@ -145,9 +152,7 @@ export function usePatientForm(initialValues: PatientFormValues) {
   return useForm<PatientFormValues>({
     initialValues,
     validate: {
-      mrn: first(required('MRN'), (value) =>
-        MRN.test(value.trim()) ? null : 'MRN must be 1 to 32 letters, digits or hyphens',
-      ),
+      mrn: first(required('MRN'), (value) => ruleText('MRN', mrnProblem(value.trim()))),
       givenName: first(required('Given name'), maxLength('Given name', 100)),
       familyName: first(required('Family name'), maxLength('Family name', 100)),
       dateOfBirth: (value) => {
@@ -162,15 +167,13 @@ export function usePatientForm(initialValues: PatientFormValues) {
         if (!Number.isFinite(kg) || kg < 1 || kg > 500) return 'Weight must be between 1 and 500 kg';
         return Math.round(kg * 10) === kg * 10 ? null : 'Use at most one decimal place';
       },
-      phone: (value) =>
-        !value.trim() || PHONE.test(value.trim()) ? null : 'Use 5 to 32 digits, spaces, brackets or hyphens',
+      phone: (value) => (value.trim() ? ruleText('Phone', phoneProblem(value.trim())) : null),
       email: (value) =>
         !value.trim() || (EMAIL.test(value.trim()) && value.trim().length <= 254)
           ? null
           : 'Enter a valid email address',
       escortName: maxLength('Escort name', 100),
-      escortPhone: (value) =>
-        !value.trim() || PHONE.test(value.trim()) ? null : 'Use 5 to 32 digits, spaces, brackets or hyphens',
+      escortPhone: (value) => (value.trim() ? ruleText('Escort contact number', phoneProblem(value.trim())) : null),
       diagnoses: {
         icd10Code: (value) =>
           ICD10_PATTERN.test(value.trim().toUpperCase()) ? null : 'Enter an ICD-10 code such as M79.7',
