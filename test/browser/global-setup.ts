@@ -6,7 +6,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
-import { admin, startTestServer, stopTestServer, urlFor } from '../support/database';
+import { admin, ensureTestRoles, startTestServer, stopTestServer, TEST_ROLES, urlFor } from '../support/database';
 import { CHROMIUM_ENV, resolveChromium } from './chromium';
 
 const root = join(__dirname, '../..');
@@ -15,6 +15,7 @@ export default async function globalSetup() {
   process.env[CHROMIUM_ENV] = JSON.stringify(await resolveChromium());
   await startTestServer();
   try {
+    await ensureTestRoles();
     await startCadence();
   } catch (error) {
     await stopTestServer(); // a failed global setup gets no teardown
@@ -30,7 +31,7 @@ async function startCadence() {
   const database = `cadence_browser_${process.pid}`;
   await admin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${database}"`);
+    await c.query(`CREATE DATABASE "${database}" OWNER ${TEST_ROLES.owner}`);
   });
   const port = await freePort();
   const output: string[] = [];
@@ -38,7 +39,9 @@ async function startCadence() {
     cwd: root,
     env: {
       ...process.env,
-      DATABASE_URL: urlFor(database),
+      // As in production: migrations as the owner role, requests as the runtime role.
+      DATABASE_URL: urlFor(database, 'runtime'),
+      DATABASE_OWNER_URL: urlFor(database, 'owner'),
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'true',
@@ -66,7 +69,7 @@ async function startCadence() {
     throw new Error(`Cadence did not become healthy in 60 s:\n${output.join('')}`);
   }
   process.env.CADENCE_E2E_URL = url;
-  await signEligibleScreenings(urlFor(database), ELIGIBLE_MRN);
+  await signEligibleScreenings(urlFor(database, 'owner'), ELIGIBLE_MRN);
   process.env.CADENCE_E2E_ELIGIBLE_MRN = ELIGIBLE_MRN;
   (globalThis as Record<string, unknown>).__CADENCE__ = { child, database };
 }

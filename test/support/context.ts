@@ -150,7 +150,8 @@ export async function startTestApp(
   const app = await createApp(config, { logs: Boolean(options.logStream), logStream: options.logStream });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  // Fixtures are written as the owner role; the API above connects as the runtime role.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.ownerUrl }) });
   const tokens = app.get(TokenService);
   const unique = () => randomBytes(5).toString('hex');
 

@@ -4,6 +4,7 @@
 // starts an embedded PostgreSQL for the run and hands its address to the workers through the env.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { ensureLoginRole } from '../../apps/api/src/launch/database-roles';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../apps/api/src/launch/embedded-postgres';
 
 const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -15,10 +16,32 @@ export function adminUrl(): string {
   return process.env[RUN_SERVER_ENV] ?? process.env.TEST_DATABASE_ADMIN_URL ?? DEFAULT_ADMIN_URL;
 }
 
-export function urlFor(database: string): string {
+/**
+ * The two roles every test database is used with, as in production: the owner runs the migrations
+ * (and may insert fixtures); the API connects as the runtime role, which owns nothing. Roles are
+ * cluster-wide and shared by concurrent runs on one server, so the password is fixed (ignored where
+ * the server trusts local connections, as at 127.0.0.1:5432 here).
+ */
+export const TEST_ROLES = { owner: 'cadence_test_owner', runtime: 'cadence_test_app' } as const;
+const TEST_ROLE_PASSWORD = 'cadence-test-only';
+
+/** `database` on the run's server, as its superuser (default), owner or runtime role. */
+export function urlFor(database: string, as: 'admin' | keyof typeof TEST_ROLES = 'admin'): string {
   const url = new URL(adminUrl());
   url.pathname = `/${database}`;
+  if (as !== 'admin') {
+    url.username = TEST_ROLES[as];
+    url.password = TEST_ROLE_PASSWORD;
+  }
   return url.toString();
+}
+
+/** For a global setup: creates the owner and runtime roles if this server lacks them. */
+export async function ensureTestRoles(): Promise<void> {
+  await admin(async (c) => {
+    await ensureLoginRole(c, TEST_ROLES.owner, TEST_ROLE_PASSWORD);
+    await ensureLoginRole(c, TEST_ROLES.runtime, TEST_ROLE_PASSWORD);
+  });
 }
 
 export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -102,15 +125,24 @@ export function templateName(): string {
   return name;
 }
 
-/** A fresh, migrated database for one test file. */
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+/**
+ * A fresh, migrated database for one test file: `url` connects as the runtime role (give it to the
+ * API), `ownerUrl` as the owner (for fixtures written straight to the tables).
+ */
+export async function createTestDatabase(): Promise<{
+  name: string;
+  url: string;
+  ownerUrl: string;
+  drop(): Promise<void>;
+}> {
   // Named after the run (the template's pid) so a later run can tell leftovers of dead runs.
   const run = templateName().replace(/_template$/, '');
   const name = `${run}_w${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`));
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}" OWNER ${TEST_ROLES.owner}`));
   return {
     name,
-    url: urlFor(name),
+    url: urlFor(name, 'runtime'),
+    ownerUrl: urlFor(name, 'owner'),
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

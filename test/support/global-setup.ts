@@ -1,13 +1,14 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { ensureCatalogue } from '../../apps/api/src/launch/catalogue';
-import { migrateDeploy } from '../../apps/api/src/launch/migrate';
-import { admin, startTestServer, stopTestServer, urlFor } from './database';
+import { migrateAsOwner } from '../../apps/api/src/launch/database-roles';
+import { admin, ensureTestRoles, startTestServer, stopTestServer, TEST_ROLES, urlFor } from './database';
 
 /** Migrates a template database once per run; test files copy it. */
 export default async function globalSetup() {
   await startTestServer();
   try {
+    await ensureTestRoles();
     await migrateTemplate();
   } catch (error) {
     await stopTestServer(); // a failed global setup gets no teardown
@@ -28,10 +29,14 @@ async function migrateTemplate() {
       await c.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
       await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
-    await c.query(`CREATE DATABASE "${name}"`);
+    await c.query(`CREATE DATABASE "${name}" OWNER ${TEST_ROLES.owner}`);
   });
-  await migrateDeploy(urlFor(name));
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: urlFor(name) }) });
+  // As in production: the owner migrates and grants; the API's runtime role owns nothing.
+  const ownerUrl = await migrateAsOwner({
+    databaseOwnerUrl: urlFor(name, 'owner'),
+    databaseUrl: urlFor(name, 'runtime'),
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
   await ensureCatalogue(prisma).finally(() => prisma.$disconnect());
   await admin((c) => c.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`));
   process.env.CADENCE_TEST_TEMPLATE = name;

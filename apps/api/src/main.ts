@@ -12,7 +12,8 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './common/config/app.config';
 import { ensureCatalogue } from './launch/catalogue';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './launch/embedded-postgres';
-import { migrateDeploy, repoRoot } from './launch/migrate';
+import { migrateAsOwner } from './launch/database-roles';
+import { repoRoot } from './launch/migrate';
 
 async function main() {
   let embedded: EmbeddedPostgresHandle | undefined;
@@ -20,17 +21,19 @@ async function main() {
     console.log('No DATABASE_URL given: starting the embedded PostgreSQL…');
     embedded = await startEmbeddedPostgres();
     process.env.DATABASE_URL = embedded.url;
+    process.env.DATABASE_OWNER_URL = embedded.ownerUrl;
   }
   const builtAdmin = join(repoRoot(), 'dist', 'admin');
   if (!process.env.ADMIN_DIST && existsSync(join(builtAdmin, 'index.html'))) process.env.ADMIN_DIST = builtAdmin;
 
   const config = loadConfig();
-  await migrateDeploy(config.databaseUrl);
-  await withPrisma(config.databaseUrl, ensureCatalogue);
+  // Migrations and start-up data as the owner role; requests as DATABASE_URL's role.
+  const ownerUrl = await migrateAsOwner(config);
+  await withPrisma(ownerUrl, ensureCatalogue);
 
   // The demo clinic (with public demo passwords) only where asked for or on the embedded database.
   const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : Boolean(embedded);
-  const logins = seed ? (await withPrisma(config.databaseUrl, seedDemoClinic)).logins : [];
+  const logins = seed ? (await withPrisma(ownerUrl, seedDemoClinic)).logins : [];
 
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });

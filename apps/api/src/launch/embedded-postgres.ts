@@ -2,13 +2,14 @@
 // lives in a data folder that survives restarts; a previous run that was killed (kill -9) must
 // not stop the next one from starting.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureLoginRole } from './database-roles';
 import { repoRoot } from './migrate';
 
 export interface EmbeddedPostgresOptions {
@@ -26,8 +27,10 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgresHandle {
-  /** Connection string of the `cadence` database. */
+  /** Connection string of the `cadence` database as the runtime role, which owns nothing. */
   url: string;
+  /** Connection string of the `cadence` database as its owner, for migrations. */
+  ownerUrl: string;
   /** The superuser's connection string to the `postgres` database, for creating databases and roles. */
   adminUrl: string;
   /** Stops the server (fast shutdown: open sessions are ended, data is flushed). */
@@ -37,6 +40,8 @@ export interface EmbeddedPostgresHandle {
 export const EMBEDDED_PG_DEFAULT_PORT = 54329;
 const DATABASE = 'cadence';
 const USER = 'postgres';
+const OWNER_ROLE = 'cadence_owner';
+const RUNTIME_ROLE = 'cadence_app';
 const REQUIRED_EXTENSIONS = ['btree_gist', 'pg_trgm'];
 
 export function defaultDataDir(): string {
@@ -101,12 +106,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     (stopping ??= stopServer(server)
       .then(() => fs.rm(ownerFile(dataDir), { force: true }))
       .then(() => (scratch ? fs.rm(scratch, { recursive: true, force: true }) : undefined)));
+  const at = (user: string, secret: string, database: string) =>
+    `postgresql://${user}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
+  const roles = {
+    owner: { name: OWNER_ROLE, password: derivedPassword(password, OWNER_ROLE) },
+    runtime: { name: RUNTIME_ROLE, password: derivedPassword(password, RUNTIME_ROLE) },
+  };
+  let databaseOwner: string;
   try {
     const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
     await admin.connect();
     try {
       await assertExtensionsAvailable(admin);
-      await createDatabaseIfMissing(admin, DATABASE);
+      await ensureLoginRole(admin, roles.owner.name, roles.owner.password);
+      await ensureLoginRole(admin, roles.runtime.name, roles.runtime.password);
+      databaseOwner = await createDatabaseIfMissing(admin, DATABASE, roles.owner.name);
     } finally {
       await admin.end();
     }
@@ -115,8 +129,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     throw error;
   }
 
-  const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  return { url: `${base}/${DATABASE}`, adminUrl: `${base}/postgres`, stop };
+  // A cluster made before the two roles existed keeps its tables owned by the superuser, which then
+  // stays the migrating owner; the runtime role is the same either way.
+  const ownerUrl =
+    databaseOwner === roles.owner.name
+      ? at(roles.owner.name, roles.owner.password, DATABASE)
+      : at(USER, password, DATABASE);
+  return {
+    url: at(roles.runtime.name, roles.runtime.password, DATABASE),
+    ownerUrl,
+    adminUrl: at(USER, password, 'postgres'),
+    stop,
+  };
+}
+
+/**
+ * The roles' passwords follow from the superuser's (kept beside the cluster), so no further secret
+ * file is needed, and neither reveals the superuser's.
+ */
+function derivedPassword(superuserPassword: string, role: string): string {
+  return createHmac('sha256', superuserPassword).update(`cadence role ${role}`).digest('base64url');
 }
 
 /** A new folder under the system's temporary folder that the server's own user can enter. */
@@ -285,14 +317,23 @@ async function assertExtensionsAvailable(client: pg.Client): Promise<void> {
   }
 }
 
-async function createDatabaseIfMissing(client: pg.Client, name: string): Promise<void> {
-  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (rowCount) return;
+/** Creates the database owned by `owner` unless it exists; returns the name of its owner. */
+async function createDatabaseIfMissing(client: pg.Client, name: string, owner: string): Promise<string> {
+  const ownerOf = async () =>
+    (
+      await client.query<{ owner: string }>(
+        'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1',
+        [name],
+      )
+    ).rows[0]?.owner;
+  const existing = await ownerOf();
+  if (existing) return existing;
   try {
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} OWNER ${client.escapeIdentifier(owner)}`);
   } catch (error) {
     if ((error as { code?: string }).code !== '42P04') throw error; // created meanwhile
   }
+  return (await ownerOf()) ?? owner;
 }
 
 /** A UTF-8 locale the host has (C.UTF-8 on most Linux), else C. */

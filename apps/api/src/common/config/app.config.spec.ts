@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(/postgresql:\/\//);
   });
 
+  it('takes the migration owner role from DATABASE_OWNER_URL, when given', () => {
+    expect(loadConfig(base).databaseOwnerUrl).toBeUndefined();
+    const owner = 'postgresql://cadence_owner@127.0.0.1:5432/cadence';
+    expect(loadConfig({ ...base, DATABASE_OWNER_URL: owner }).databaseOwnerUrl).toBe(owner);
+    expect(() => loadConfig({ ...base, DATABASE_OWNER_URL: 'owner' })).toThrow(
+      /DATABASE_OWNER_URL must be a postgresql/,
+    );
+  });
+
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
     expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).auth.cookieSecure).toBe(true);

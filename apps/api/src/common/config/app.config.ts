@@ -22,6 +22,11 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgresql:// connection URL' })
   DATABASE_URL!: string;
 
+  /** The role that owns the schema: runs the migrations at start. Requests use DATABASE_URL's role. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_OWNER_URL must be a postgresql:// connection URL' })
+  DATABASE_OWNER_URL?: string;
+
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
@@ -83,6 +88,8 @@ export class Environment {
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   databaseUrl: string;
+  /** Absent when one role does both (the start-up warns). */
+  databaseOwnerUrl?: string;
   port: number;
   host: string;
   auth: {
@@ -117,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: parsed.NODE_ENV,
     databaseUrl: parsed.DATABASE_URL,
+    databaseOwnerUrl: parsed.DATABASE_OWNER_URL,
     port: parsed.PORT,
     host: parsed.HOST,
     auth: {
