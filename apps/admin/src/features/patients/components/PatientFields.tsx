@@ -44,9 +44,8 @@ export function PatientFields({ form }: PatientFieldsProps) {
           />
           <NumberInput
             label="Weight (kg)"
-            description="Optional · used for mg/kg dosing"
-            min={0}
-            max={500}
+            description="Optional · 1 to 500 kg · used for mg/kg dosing"
+            clampBehavior="none"
             decimalScale={1}
             allowNegative={false}
             hideControls
