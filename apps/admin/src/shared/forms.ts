@@ -77,7 +77,7 @@ function withLabel(message: string, path: string, labels: Record<string, string>
   for (const [field, other] of Object.entries(labels)) {
     text = text.replace(new RegExp(`\\b${field}\\b`, 'g'), other.toLowerCase());
   }
-  return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -53,7 +53,7 @@ describe('opening-hours editor values', () => {
       key,
     );
     expect(openingHoursFormErrors(values)).toEqual({
-      'days.2.windows.1.closesAt': 'opening windows on one weekday must not overlap',
+      'days.2.windows.1.closesAt': 'Opening windows on one weekday must not overlap',
       'days.3.windows.0.closesAt': 'Closing time must be after opening time',
     });
   });
