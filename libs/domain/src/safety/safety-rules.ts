@@ -13,6 +13,7 @@ import { nursesOnDuty, shiftsOnDate } from '../scheduling/nurse-duty';
 import { combineEligibility, type CombinedReason } from '../screening/combine-eligibility';
 import { OVERRIDE_REASON_MIN_LENGTH, overrideRefusal, signRefusal } from '../screening/override';
 import { compareForReview } from '../screening/review-queue';
+import { decisionReasonProblem, screeningActionRefusal } from '../screening/workflow';
 import { ELIGIBILITY_RULES } from '../screening/rules';
 import { positiveSuicidalityAnswers } from '../screening/suicidality';
 import { validateTemplateDefinition } from '../screening/template-definition';
@@ -94,7 +95,7 @@ const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[]
     id: 'screening.override-relative-only',
     summary: `Only relative contraindications are overridden, with a written reason of at least ${OVERRIDE_REASON_MIN_LENGTH} characters; a NEEDS_REVIEW result is never signed as it stands`,
     safetyRelevant: true,
-    implementedBy: [overrideRefusal, signRefusal],
+    implementedBy: [overrideRefusal, signRefusal, screeningActionRefusal, decisionReasonProblem],
   },
   {
     id: 'eligibility.combined-on-date',

@@ -94,3 +94,20 @@ export { compareForReview, reviewGroup } from './review-queue';
 export type { ReviewCandidate } from './review-queue';
 export { positiveSuicidalityAnswers } from './suicidality';
 export type { SuicidalityAnswer } from './suicidality';
+export {
+  SCREENING_ACTIONS,
+  SCREENING_STATES,
+  SCREENING_WORKFLOW,
+  decisionReasonProblem,
+  screeningActionRefusal,
+  screeningActions,
+} from './workflow';
+export type {
+  DecisionReasonProblem,
+  ReasonedDecision,
+  ScreeningAction,
+  ScreeningActionRefusal,
+  ScreeningAtHand,
+  ScreeningState,
+  ScreeningTransition,
+} from './workflow';
