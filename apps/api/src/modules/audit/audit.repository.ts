@@ -26,6 +26,11 @@ export class AuditRepository {
     return insertAudit(this.transactions.tx, entry);
   }
 
+  /** One row per record shown (a list), in one statement in the open transaction. */
+  async recordMany(entries: AuditEntry[]): Promise<void> {
+    if (entries.length > 0) await this.transactions.tx.auditEvent.createMany({ data: entries });
+  }
+
   /** Events of the clinic's staff (and anonymous events such as failed logins are excluded). */
   async find(filter: AuditFilter) {
     const where: Prisma.AuditEventWhereInput = {

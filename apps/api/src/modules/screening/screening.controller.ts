@@ -21,14 +21,18 @@ import {
   ScreeningListDto,
   TransitionDto,
 } from './dto/screening.dto';
-import { ScreeningService } from './screening.service';
+import { ScreeningReviewService } from './screening-review.service';
+import { ScreeningWorkflowService } from './screening-workflow.service';
 
 const STALE_OR_STATUS = 'Stale version (nothing written), or the screening is not in a state that allows this';
 
 @ApiTags('screening')
 @Controller()
 export class ScreeningController {
-  constructor(private readonly screenings: ScreeningService) {}
+  constructor(
+    private readonly workflow: ScreeningWorkflowService,
+    private readonly review: ScreeningReviewService,
+  ) {}
 
   @Post('patients/:patientId/screenings')
   @Roles('NURSE')
@@ -44,7 +48,7 @@ export class ScreeningController {
     @Param('patientId', UuidPipe) patientId: string,
     @Body() body: CreateScreeningDto,
   ): Promise<ScreeningDto> {
-    return this.screenings.create(actor, meta, patientId, body);
+    return this.workflow.create(actor, meta, patientId, body);
   }
 
   @Get('patients/:patientId/screenings')
@@ -57,7 +61,7 @@ export class ScreeningController {
     @CurrentRequest() meta: RequestMeta,
     @Param('patientId', UuidPipe) patientId: string,
   ): Promise<ScreeningListDto> {
-    return this.screenings.list(actor, meta, patientId);
+    return this.workflow.list(actor, meta, patientId);
   }
 
   @Get('screening-queue')
@@ -69,7 +73,7 @@ export class ScreeningController {
   })
   @ApiOkResponse({ type: QueueDto })
   queue(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta): Promise<QueueDto> {
-    return this.screenings.queue(actor, meta);
+    return this.workflow.queue(actor, meta);
   }
 
   @Get('screenings/:id')
@@ -82,7 +86,7 @@ export class ScreeningController {
     @CurrentRequest() meta: RequestMeta,
     @Param('id', UuidPipe) id: string,
   ): Promise<ScreeningDto> {
-    return this.screenings.get(actor, meta, id);
+    return this.workflow.get(actor, meta, id);
   }
 
   @Patch('screenings/:id')
@@ -102,7 +106,7 @@ export class ScreeningController {
     @Param('id', UuidPipe) id: string,
     @Body() body: SaveDraftDto,
   ): Promise<ScreeningDto> {
-    return this.screenings.saveDraft(actor, meta, id, body);
+    return this.workflow.saveDraft(actor, meta, id, body);
   }
 
   @Post('screenings/:id/submit')
@@ -121,7 +125,7 @@ export class ScreeningController {
     @Param('id', UuidPipe) id: string,
     @Body() body: TransitionDto,
   ): Promise<ScreeningDto> {
-    return this.screenings.submit(actor, meta, id, body);
+    return this.workflow.submit(actor, meta, id, body);
   }
 
   @Post('screenings/:id/sign')
@@ -140,7 +144,7 @@ export class ScreeningController {
     @Param('id', UuidPipe) id: string,
     @Body() body: TransitionDto,
   ): Promise<ScreeningDto> {
-    return this.screenings.sign(actor, meta, id, body);
+    return this.review.sign(actor, meta, id, body);
   }
 
   @Post('screenings/:id/override')
@@ -161,7 +165,7 @@ export class ScreeningController {
     @Param('id', UuidPipe) id: string,
     @Body() body: OverrideDto,
   ): Promise<ScreeningDto> {
-    return this.screenings.override(actor, meta, id, body);
+    return this.review.override(actor, meta, id, body);
   }
 
   @Post('screenings/:id/decline')
@@ -180,7 +184,7 @@ export class ScreeningController {
     @Param('id', UuidPipe) id: string,
     @Body() body: DeclineDto,
   ): Promise<ScreeningDto> {
-    return this.screenings.decline(actor, meta, id, body);
+    return this.review.decline(actor, meta, id, body);
   }
 
   @Post('screenings/:id/addenda')
@@ -197,6 +201,6 @@ export class ScreeningController {
     @CurrentRequest() meta: RequestMeta,
     @Param('id', UuidPipe) id: string,
   ): Promise<ScreeningDto> {
-    return this.screenings.addendum(actor, meta, id);
+    return this.review.addendum(actor, meta, id);
   }
 }

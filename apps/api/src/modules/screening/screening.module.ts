@@ -4,9 +4,11 @@ import { EligibilityService } from './eligibility.service';
 import { ScreeningTemplatesController } from './screening-templates.controller';
 import { ScreeningTemplatesRepository } from './screening-templates.repository';
 import { ScreeningTemplatesService } from './screening-templates.service';
+import { ScreeningChanges } from './screening-changes';
 import { ScreeningController } from './screening.controller';
 import { ScreeningRepository } from './screening.repository';
-import { ScreeningService } from './screening.service';
+import { ScreeningReviewService } from './screening-review.service';
+import { ScreeningWorkflowService } from './screening-workflow.service';
 
 /**
  * Screening checklists, the nurse → clinician workflow, and the eligibility gate. Other modules
@@ -17,7 +19,9 @@ import { ScreeningService } from './screening.service';
   providers: [
     ScreeningRepository,
     ScreeningTemplatesRepository,
-    ScreeningService,
+    ScreeningChanges,
+    ScreeningWorkflowService,
+    ScreeningReviewService,
     ScreeningTemplatesService,
     EligibilityService,
   ],

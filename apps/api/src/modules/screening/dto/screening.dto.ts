@@ -13,9 +13,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { SCREENING_KINDS, type ScreeningKind } from '@cadence/domain';
+import { SCREENING_KINDS, SCREENING_STATES, type ScreeningKind, type ScreeningState } from '@cadence/domain';
 
-export const SCREENING_STATES = ['DRAFT', 'SUBMITTED', 'SIGNED', 'DECLINED'] as const;
 export const SCREENING_RESULTS = ['ELIGIBLE', 'NEEDS_REVIEW', 'CONTRAINDICATED'] as const;
 const NOT_BLANK = /\S/;
 
@@ -161,7 +160,7 @@ export class ScreeningDto {
   @ApiProperty({ format: 'uuid' }) templateId!: string;
   @ApiProperty({ enum: SCREENING_KINDS, enumName: 'ScreeningKind' }) kind!: ScreeningKind;
   @ApiProperty({ type: Number }) templateVersion!: number;
-  @ApiProperty({ enum: SCREENING_STATES, enumName: 'ScreeningState' }) status!: (typeof SCREENING_STATES)[number];
+  @ApiProperty({ enum: SCREENING_STATES, enumName: 'ScreeningState' }) status!: ScreeningState;
   @ApiProperty({ ...FREE_FORM, description: 'Answers keyed by item id; an instrument is a map of its own items' })
   answers!: Record<string, unknown>;
   @ApiPropertyOptional({
@@ -238,7 +237,7 @@ export class QueueItemDto {
   @ApiProperty({ format: 'uuid' }) patientId!: string;
   @ApiProperty({ enum: SCREENING_KINDS, enumName: 'ScreeningKind' }) kind!: ScreeningKind;
   @ApiProperty({ type: Number }) templateVersion!: number;
-  @ApiProperty({ enum: SCREENING_STATES, enumName: 'ScreeningState' }) status!: (typeof SCREENING_STATES)[number];
+  @ApiProperty({ enum: SCREENING_STATES, enumName: 'ScreeningState' }) status!: ScreeningState;
   @ApiPropertyOptional({ enum: SCREENING_RESULTS, enumName: 'ScreeningResult', nullable: true })
   result!: (typeof SCREENING_RESULTS)[number] | null;
   @ApiProperty({ type: [ScreeningReasonDto] }) reasons!: ScreeningReasonDto[];
