@@ -1,4 +1,5 @@
 import { Button, Card, Group, Stack, Stepper } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useReducer } from 'react';
 import { useSearchParams } from 'react-router';
 import { isCalendarDate } from '../../../shared/dates';
@@ -28,6 +29,8 @@ export function BookingWizard() {
   const [params, setParams] = useSearchParams();
   const patientId = params.get('patient');
   const [state, dispatch] = useReducer(wizardReducer, today, initialWizardState);
+  // Below this width the four steps fit on one line only without their descriptions.
+  const wide = useMediaQuery('(min-width: 80em)', true);
   const { step, protocol, sessions } = state;
 
   const eligibility = useEligibility(patientId);
@@ -129,7 +132,7 @@ export function BookingWizard() {
         allowNextStepsSelect={false}
         size="sm"
       >
-        <Stepper.Step label="Patient" description="Find and check eligibility">
+        <Stepper.Step label="Patient" description={wide ? 'Find and check eligibility' : undefined}>
           <Stack mt="lg" gap="md">
             {patientId ? (
               <ChosenPatient patientId={patientId} onChange={() => choosePatient(null)} />
@@ -138,7 +141,7 @@ export function BookingWizard() {
             )}
           </Stack>
         </Stepper.Step>
-        <Stepper.Step label="Protocol" description="What to book">
+        <Stepper.Step label="Protocol" description={wide ? 'What to book' : undefined}>
           <Stack mt="lg">
             <ProtocolStep
               protocolId={protocol?.id ?? null}
@@ -151,7 +154,7 @@ export function BookingWizard() {
             />
           </Stack>
         </Stepper.Step>
-        <Stepper.Step label="Dates" description="Choose chair and times">
+        <Stepper.Step label="Dates" description={wide ? 'Choose chair and times' : undefined}>
           <Stack mt="lg">
             {step.name === 'dates' && (
               <OptionsStep
@@ -164,7 +167,7 @@ export function BookingWizard() {
             )}
           </Stack>
         </Stepper.Step>
-        <Stepper.Step label="Confirm" description="Book every session">
+        <Stepper.Step label="Confirm" description={wide ? 'Book every session' : undefined}>
           {step.name === 'confirm' && protocol && patientId && (
             <ConfirmStep
               patientId={patientId}
