@@ -1,5 +1,7 @@
-// Capacity changes that strand bookings: a closure or a chair taken out of service is stored, and
-// the answer names the booked sessions it leaves without a chair, so the admin knows whom to call.
+// Capacity changes that strand bookings: a closure, a chair taken out of service or a nurse shift
+// change is stored, and the answer lists the booked sessions it leaves without a chair or over the
+// nurse ratio, without patient data (admins are not given patients). The front desk sees whom to
+// call in GET /api/clinic/bookings-to-move, and each patient it names is audited as a read.
 import { DateTime } from 'luxon';
 import { startTestApp, TestContext, TestUser } from '../support/context';
 
@@ -79,7 +81,7 @@ describe('clinic capacity changes that strand bookings', () => {
       expect(await auditRows('Closure', res.body.id)).toBe(1);
     });
 
-    it('still stores a closure over booked days, naming the chair sessions on or running into them', async () => {
+    it('still stores a closure over booked days, listing the chair sessions on or running into them', async () => {
       const first = localDay(20);
       const last = localDay(21);
       const dayBefore = localDay(19);
@@ -139,9 +141,6 @@ describe('clinic capacity changes that strand bookings', () => {
       expect(res.body.affectedAppointments).toEqual([
         {
           id: lateCourse.appointmentIds[0],
-          patientId: late.id,
-          patientName: 'Grace Hopper',
-          mrn: late.mrn,
           chairName: 'Closure chair 2',
           startsAt: iso(at(dayBefore, '22:00')),
           endsAt: iso(at(first, '01:00')),
@@ -150,9 +149,6 @@ describe('clinic capacity changes that strand bookings', () => {
         },
         {
           id: course.appointmentIds[1],
-          patientId: ada.id,
-          patientName: 'Ada Lovelace',
-          mrn: ada.mrn,
           chairName: 'Closure chair 1',
           startsAt: iso(at(last, '09:00')),
           endsAt: iso(at(last, '09:00', 240)),
@@ -188,7 +184,7 @@ describe('clinic capacity changes that strand bookings', () => {
       expect(await auditRows('Chair', chair.id)).toBe(1);
     });
 
-    it('taking a booked chair out of service names its sessions that have not started, and keeps them', async () => {
+    it('taking a booked chair out of service lists its sessions that have not started, and keeps them', async () => {
       const chair = await ctx.newChair({ name: 'Chair to retire' });
       const otherChair = await ctx.newChair();
       const patient = await ctx.newEligiblePatient({ givenName: 'Mary', familyName: 'Seacole' });
@@ -219,9 +215,6 @@ describe('clinic capacity changes that strand bookings', () => {
       expect(res.body.affectedAppointments).toEqual([
         {
           id: course.appointmentIds[2],
-          patientId: patient.id,
-          patientName: 'Mary Seacole',
-          mrn: patient.mrn,
           chairName: 'Chair to retire',
           startsAt: iso(at(later, '09:00')),
           endsAt: iso(at(later, '13:00')),
@@ -244,6 +237,175 @@ describe('clinic capacity changes that strand bookings', () => {
       const res = await patchChair(chair.id, { active: false });
       expect(res.status).toBe(404);
       expect(res.body.affectedAppointments).toBeUndefined();
+    });
+  });
+
+  describe('admins are not given patients (a closure used to name them)', () => {
+    it('lists a stranded booking to the admin without name, MRN or patient id, and to the front desk with them, audited', async () => {
+      const day = localDay(30);
+      const patient = await ctx.newEligiblePatient({ givenName: 'Florence', familyName: 'Nightingale' });
+      const chair = await ctx.newChair({ name: 'Leak chair' });
+      const course = await ctx.newBookedCourse(patient.id, [
+        { chairId: chair.id, startsAt: at(day, '09:00'), endsAt: at(day, '13:00') },
+      ]);
+      const patientReads = () => ctx.prisma.auditEvent.count({ where: { patientId: patient.id, action: 'READ' } });
+      const readsBefore = await patientReads();
+
+      const res = await addClosure({ startsOn: day, endsOn: day, reason: 'Flood' });
+      expect(res.status).toBe(201);
+      expect(res.body.affectedAppointments).toEqual([
+        {
+          id: course.appointmentIds[0],
+          chairName: 'Leak chair',
+          startsAt: iso(at(day, '09:00')),
+          endsAt: iso(at(day, '13:00')),
+          sessionNumber: 1,
+          sessionCount: 1,
+        },
+      ]);
+      expect(res.text).not.toContain('Nightingale');
+      expect(res.text).not.toContain(patient.mrn);
+      expect(res.text).not.toContain(patient.id);
+      expect(await patientReads()).toBe(readsBefore);
+
+      // Admins are denied the front desk's list; the scheduler sees whom to call, and that is a read of the patient.
+      const { SCHEDULER: scheduler } = await ctx.users();
+      const denied = await ctx.http().get('/api/clinic/bookings-to-move').set('Cookie', admin.cookie);
+      expect(denied.status).toBe(403);
+      const desk = await ctx.http().get('/api/clinic/bookings-to-move').set('Cookie', scheduler.cookie);
+      expect(desk.status).toBe(200);
+      expect(desk.body).toContainEqual({
+        id: course.appointmentIds[0],
+        patientId: patient.id,
+        patientName: 'Florence Nightingale',
+        mrn: patient.mrn,
+        chairName: 'Leak chair',
+        startsAt: iso(at(day, '09:00')),
+        endsAt: iso(at(day, '13:00')),
+        sessionNumber: 1,
+        sessionCount: 1,
+        reasons: ['CLINIC_CLOSED'],
+      });
+      const reads = await ctx.prisma.auditEvent.findMany({
+        where: { patientId: patient.id, action: 'READ', entity: 'Patient' },
+        orderBy: { id: 'desc' },
+        take: 1,
+      });
+      expect(await patientReads()).toBe(readsBefore + 1);
+      expect(reads[0]).toMatchObject({ actorId: scheduler.id, entityId: patient.id });
+    });
+  });
+
+  describe('nurse shift changes that leave bookings over the nurse ratio', () => {
+    // A clinic of its own: two nurses on the weekly rota, one infusion each, three chairs.
+    let clinicId: string;
+    let clinicAdmin: TestUser;
+    let scheduler: TestUser;
+    let chairs: string[];
+    const day = localDay(12);
+    const weekday = DateTime.fromISO(day).weekday;
+
+    const post = (path: string, body: object) => ctx.http().post(path).set('Cookie', clinicAdmin.cookie).send(body);
+    const del = (path: string) => ctx.http().delete(path).set('Cookie', clinicAdmin.cookie);
+
+    async function book(chairId: string, from: string, minutes: number, givenName: string) {
+      const patient = await ctx.newPatient({ givenName, familyName: 'Ratio' }, clinicId);
+      const author = await ctx.newUser(['SCHEDULER'], clinicId);
+      const course = await ctx.prisma.course.create({
+        data: {
+          clinicId,
+          patientId: patient.id,
+          protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'),
+          bookedById: author.id,
+          sessionCount: 1,
+          eligibilityScreeningIds: [],
+          appointments: {
+            create: [
+              {
+                clinicId,
+                patientId: patient.id,
+                chairId,
+                sessionNumber: 1,
+                startsAt: new Date(at(day, from)),
+                endsAt: new Date(at(day, from, minutes)),
+              },
+            ],
+          },
+        },
+        select: { appointments: { select: { id: true } } },
+      });
+      return { patient, appointmentId: course.appointments[0].id };
+    }
+
+    beforeAll(async () => {
+      clinicId = await ctx.newClinic();
+      await ctx.prisma.clinic.update({ where: { id: clinicId }, data: { maxInfusionsPerNurse: 1, timezone: ZONE } });
+      await ctx.openClinic({ clinicId, nurses: 2 });
+      clinicAdmin = await ctx.newUser(['ADMIN'], clinicId);
+      scheduler = await ctx.newUser(['SCHEDULER'], clinicId);
+      chairs = [];
+      for (let i = 1; i <= 3; i++) chairs.push((await ctx.newChair({ clinicId, name: `Ratio chair ${i}` })).id);
+    });
+
+    it('lists the bookings a dated shift of one nurse leaves over the ratio, and none once it is removed', async () => {
+      const first = await book(chairs[0], '10:00', 60, 'Alan');
+      const second = await book(chairs[1], '10:30', 60, 'Edsger');
+      const alone = await book(chairs[2], '14:00', 60, 'Barbara');
+
+      const added = await post('/api/clinic/nurse-shifts', {
+        date: day,
+        startsAt: '08:00',
+        endsAt: '18:00',
+        nurses: 1,
+      });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ date: day, weekday: null, nurses: 1 });
+      expect(added.body.overNurseRatio).toEqual([
+        {
+          id: first.appointmentId,
+          chairName: 'Ratio chair 1',
+          startsAt: iso(at(day, '10:00')),
+          endsAt: iso(at(day, '11:00')),
+          sessionNumber: 1,
+          sessionCount: 1,
+        },
+        {
+          id: second.appointmentId,
+          chairName: 'Ratio chair 2',
+          startsAt: iso(at(day, '10:30')),
+          endsAt: iso(at(day, '11:30')),
+          sessionNumber: 1,
+          sessionCount: 1,
+        },
+      ]);
+      expect(added.text).not.toContain(first.patient.mrn);
+
+      // The front desk sees whom to call; the lone afternoon booking fits one nurse and is not listed.
+      const desk = await ctx.http().get('/api/clinic/bookings-to-move').set('Cookie', scheduler.cookie);
+      expect(desk.status).toBe(200);
+      expect(desk.body.map((b: { id: string; mrn: string; reasons: string[] }) => [b.id, b.mrn, b.reasons])).toEqual([
+        [first.appointmentId, first.patient.mrn, ['OVER_NURSE_RATIO']],
+        [second.appointmentId, second.patient.mrn, ['OVER_NURSE_RATIO']],
+      ]);
+
+      const removed = await del(`/api/clinic/nurse-shifts/${added.body.id}`);
+      expect(removed.status).toBe(200);
+      expect(removed.body).toEqual({ overNurseRatio: [] });
+
+      // Without the weekly rota row of that weekday there is no nurse that day at all.
+      const row = await ctx.prisma.nurseShift.findFirstOrThrow({ where: { clinicId, weekday } });
+      const noRota = await del(`/api/clinic/nurse-shifts/${row.id}`);
+      expect(noRota.status).toBe(200);
+      expect(noRota.body.overNurseRatio.map((a: { id: string }) => a.id)).toEqual([
+        first.appointmentId,
+        second.appointmentId,
+        alone.appointmentId,
+      ]);
+      expect(
+        await ctx.prisma.auditEvent.count({
+          where: { entity: 'NurseShift', action: { in: ['CREATE', 'DELETE'] }, actorId: clinicAdmin.id },
+        }),
+      ).toBe(3);
     });
   });
 });

@@ -304,6 +304,11 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async () => ({ path: '/api/clinic', body: { name: `Clinic ${unique()}` } }),
   },
+  'GET /api/clinic/bookings-to-move': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async () => ({ path: '/api/clinic/bookings-to-move' }),
+  },
   'PUT /api/clinic/opening-hours': {
     allowed: ['ADMIN'],
     success: 200,
@@ -340,7 +345,7 @@ const ROUTES: Record<string, RouteRule> = {
   },
   'DELETE /api/clinic/nurse-shifts/{id}': {
     allowed: ['ADMIN'],
-    success: 204,
+    success: 200,
     call: async (ctx) => {
       const shift = await ctx.prisma.nurseShift.create({
         data: { clinicId: ctx.clinicId, date: new Date('2099-01-03'), startsAt: '08:00', endsAt: '12:00', nurses: 1 },

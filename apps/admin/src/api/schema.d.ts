@@ -415,6 +415,26 @@ export interface paths {
         patch: operations["Clinic_update"];
         trace?: never;
     };
+    "/api/clinic/bookings-to-move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bookings the front desk must move or cancel: on a closed day, a chair out of service, or over the nurse ratio
+         * @description Names the patients to call; each patient named is audited as a read of their record.
+         */
+        get: operations["Clinic_bookingsToMove"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clinic/opening-hours": {
         parameters: {
             query?: never;
@@ -443,7 +463,7 @@ export interface paths {
         put?: never;
         /**
          * Close the outpatient chairs for a run of days (holidays, training)
-         * @description The closure is stored even when bookings fall on it; the answer names them.
+         * @description The closure is stored even when bookings fall on it; the answer lists them, without patient data.
          */
         post: operations["Clinic_addClosure"];
         delete?: never;
@@ -478,7 +498,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a weekly rota row or a one-off dated nurse shift */
+        /**
+         * Add a weekly rota row or a dated nurse shift (which replaces the rota for its day)
+         * @description The answer lists the booked sessions the change leaves over the nurse ratio, without patient data.
+         */
         post: operations["Clinic_addNurseShift"];
         delete?: never;
         options?: never;
@@ -496,7 +519,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a nurse shift */
+        /**
+         * Remove a nurse shift
+         * @description The answer lists the booked sessions the removal leaves over the nurse ratio, without patient data.
+         */
         delete: operations["Clinic_deleteNurseShift"];
         options?: never;
         head?: never;
@@ -1248,6 +1274,7 @@ export interface components {
             screeningValidityDays: number;
             openingHours: components["schemas"]["OpeningHoursDto"][];
             closures: components["schemas"]["ClosureDto"][];
+            /** @description A dated shift replaces the weekly rota for that whole day: on a date with dated shifts only they count, and outside their hours no chair-side nurse is on duty. A dated shift of 0 nurses means no chair-side nursing that day. */
             nurseShifts: components["schemas"]["NurseShiftDto"][];
             chairs: components["schemas"]["ChairDto"][];
         };
@@ -1264,6 +1291,58 @@ export interface components {
             bpBlockSystolic?: number;
             bpBlockDiastolic?: number;
             screeningValidityDays?: number;
+        };
+        AffectedAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Empty when the session holds no chair */
+            chairName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            sessionNumber: number;
+            sessionCount: number;
+        };
+        UpdatedClinicDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example Europe/London */
+            timezone: string;
+            maxInfusionsPerNurse: number;
+            bpReviewSystolic: number;
+            bpReviewDiastolic: number;
+            bpBlockSystolic: number;
+            bpBlockDiastolic: number;
+            screeningValidityDays: number;
+            openingHours: components["schemas"]["OpeningHoursDto"][];
+            closures: components["schemas"]["ClosureDto"][];
+            /** @description A dated shift replaces the weekly rota for that whole day: on a date with dated shifts only they count, and outside their hours no chair-side nurse is on duty. A dated shift of 0 nurses means no chair-side nursing that day. */
+            nurseShifts: components["schemas"]["NurseShiftDto"][];
+            chairs: components["schemas"]["ChairDto"][];
+            /** @description Booked sessions (running or to come) that now stand over the nurse ratio: more chair-side infusions at some instant than the nurses on duty may supervise. They still stand: the front desk moves or cancels them. Empty unless the nurse ratio or the time zone changed. */
+            overNurseRatio: components["schemas"]["AffectedAppointmentDto"][];
+        };
+        /** @enum {string} */
+        BookingToMoveReason: "CLINIC_CLOSED" | "CHAIR_OUT_OF_SERVICE" | "OVER_NURSE_RATIO";
+        BookingToMoveDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Empty when the session holds no chair */
+            chairName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            sessionNumber: number;
+            sessionCount: number;
+            /** Format: uuid */
+            patientId: string;
+            /** @example Ada Lovelace */
+            patientName: string;
+            mrn: string;
+            reasons: components["schemas"]["BookingToMoveReason"][];
         };
         ReplaceOpeningHoursDto: {
             /** @description Every opening window of the week; replaces the current ones */
@@ -1284,22 +1363,6 @@ export interface components {
             /** @example Christmas */
             reason: string;
         };
-        AffectedAppointmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            patientId: string;
-            /** @example Ada Lovelace */
-            patientName: string;
-            mrn: string;
-            chairName: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            sessionNumber: number;
-            sessionCount: number;
-        };
         CreatedClosureDto: {
             /** Format: uuid */
             id: string;
@@ -1316,7 +1379,7 @@ export interface components {
             weekday?: number;
             /**
              * Format: date
-             * @description A one-off shift on this clinic-local date
+             * @description A dated shift on this clinic-local date. A dated shift replaces the weekly rota for that whole day: on a date with dated shifts only they count, and outside their hours no chair-side nurse is on duty. A dated shift of 0 nurses means no chair-side nursing that day.
              */
             date?: string;
             /** @example 08:00 */
@@ -1328,6 +1391,22 @@ export interface components {
             endsAt: string;
             /** @description Nurses on chair-side duty */
             nurses: number;
+        };
+        CreatedNurseShiftDto: {
+            /** Format: uuid */
+            id: string;
+            weekday: number | null;
+            /** Format: date */
+            date: string | null;
+            startsAt: string;
+            endsAt: string;
+            nurses: number;
+            /** @description Booked sessions (running or to come) that now stand over the nurse ratio: more chair-side infusions at some instant than the nurses on duty may supervise. They still stand: the front desk moves or cancels them. */
+            overNurseRatio: components["schemas"]["AffectedAppointmentDto"][];
+        };
+        RemovedNurseShiftDto: {
+            /** @description Booked sessions (running or to come) that now stand over the nurse ratio: more chair-side infusions at some instant than the nurses on duty may supervise. They still stand: the front desk moves or cancels them. */
+            overNurseRatio: components["schemas"]["AffectedAppointmentDto"][];
         };
         CreateChairDto: {
             /** @example Chair 3 */
@@ -2817,7 +2896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClinicDto"];
+                    "application/json": components["schemas"]["UpdatedClinicDto"];
                 };
             };
             /** @description Invalid fields, named in errors[] */
@@ -2835,6 +2914,39 @@ export interface operations {
                 content?: never;
             };
             /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Clinic_bookingsToMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingToMoveDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2981,7 +3093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NurseShiftDto"];
+                    "application/json": components["schemas"]["CreatedNurseShiftDto"];
                 };
             };
             /** @description Not signed in */
@@ -3011,11 +3123,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RemovedNurseShiftDto"];
+                };
             };
             /** @description Not signed in */
             401: {

@@ -1,4 +1,10 @@
-import { type BookedSession, localDatesSpan, overNurseRatio, strandedByClosure } from './closure-impact';
+import {
+  bookingsToMove,
+  type BookedSession,
+  localDatesSpan,
+  overNurseRatio,
+  strandedByClosure,
+} from './closure-impact';
 import { SlotSearchError } from './clinic';
 
 const LONDON = 'Europe/London';
@@ -156,5 +162,50 @@ describe('sessions over the nurse ratio', () => {
     ];
     const oneNurse = rota.map((r) => ({ ...r, nurses: 1 }));
     expect(overNurseRatio(back, { timeZone: zone, nurseShifts: oneNurse, maxInfusionsPerNurse: 1 })).toEqual([]);
+  });
+});
+
+describe("the front desk's bookings to move", () => {
+  const zone = 'Europe/London';
+  const held = (
+    id: string,
+    start: string,
+    end: string,
+    resourceActive = true,
+    resourceKind: 'CHAIR' | 'BED' = 'CHAIR',
+  ) => ({
+    id,
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    resourceKind,
+    resourceActive,
+  });
+  const oneNurse = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    kind: 'WEEKLY' as const,
+    weekday: weekday as 1,
+    startsAt: '00:00',
+    endsAt: '24:00',
+    nurses: 1,
+  }));
+
+  it('names each reason a session has, and leaves out sessions with none', () => {
+    const sessions = [
+      held('closed-and-retired', '2025-12-25T10:00:00Z', '2025-12-25T11:00:00Z', false),
+      held('over-1', '2025-12-23T10:00:00Z', '2025-12-23T11:00:00Z'),
+      held('over-2', '2025-12-23T10:30:00Z', '2025-12-23T11:30:00Z'),
+      held('fine', '2025-12-22T10:00:00Z', '2025-12-22T11:00:00Z'),
+      held('bed-on-closure', '2025-12-25T00:00:00Z', '2025-12-26T00:00:00Z', true, 'BED'),
+    ];
+    const result = bookingsToMove(sessions, {
+      timeZone: zone,
+      nurseShifts: oneNurse,
+      maxInfusionsPerNurse: 1,
+      closures: [{ from: '2025-12-25', to: '2025-12-26' }],
+    });
+    expect(result.map((r) => [r.session.id, r.reasons])).toEqual([
+      ['closed-and-retired', ['CLINIC_CLOSED', 'CHAIR_OUT_OF_SERVICE']],
+      ['over-1', ['OVER_NURSE_RATIO']],
+      ['over-2', ['OVER_NURSE_RATIO']],
+    ]);
   });
 });

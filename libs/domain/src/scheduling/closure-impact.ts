@@ -88,3 +88,33 @@ export function overNurseRatio<T extends BookedSession>(
   }
   return sessions.filter((_, i) => over.has(i));
 }
+
+/** Why a booked session must be moved or cancelled by the front desk. */
+export type BookingToMoveReason = 'CLINIC_CLOSED' | 'CHAIR_OUT_OF_SERVICE' | 'OVER_NURSE_RATIO';
+
+/** A booked session with whether the chair or bed it holds is still in service. */
+export interface HeldSession extends BookedSession {
+  resourceActive: boolean;
+}
+
+/**
+ * The front desk's work list after capacity changes: every session stranded by a closure, held on
+ * a chair or bed taken out of service, or standing over the nurse ratio, with all its reasons.
+ * Input order is kept; sessions with no reason are left out.
+ */
+export function bookingsToMove<T extends HeldSession>(
+  sessions: readonly T[],
+  clinic: Pick<ClinicCapacity, 'timeZone' | 'nurseShifts' | 'maxInfusionsPerNurse' | 'closures'>,
+): { session: T; reasons: BookingToMoveReason[] }[] {
+  const closed = new Set<T>();
+  for (const closure of clinic.closures)
+    for (const s of strandedByClosure(sessions, closure, clinic.timeZone)) closed.add(s);
+  const over = new Set(overNurseRatio(sessions, clinic));
+  return sessions.flatMap((session) => {
+    const reasons: BookingToMoveReason[] = [];
+    if (closed.has(session)) reasons.push('CLINIC_CLOSED');
+    if (session.resourceKind !== null && !session.resourceActive) reasons.push('CHAIR_OUT_OF_SERVICE');
+    if (over.has(session)) reasons.push('OVER_NURSE_RATIO');
+    return reasons.length ? [{ session, reasons }] : [];
+  });
+}

@@ -16,9 +16,11 @@ export {
 export * from './clinic-rules';
 export {
   DATED_SHIFT_RULE,
+  nurseShiftFromRecord,
   nursesOnDuty,
   shiftsOnDate,
   type DatedNurseShift,
+  type NurseShiftRecord,
   type PlacedDatedShift,
   type WeeklyNurseShift,
 } from './nurse-duty';
@@ -42,4 +44,12 @@ export {
   type RescheduleProblemCode,
 } from './reschedule';
 export * from './session-changes';
-export { localDatesSpan, overNurseRatio, strandedByClosure, type BookedSession } from './closure-impact';
+export {
+  bookingsToMove,
+  localDatesSpan,
+  overNurseRatio,
+  strandedByClosure,
+  type BookedSession,
+  type BookingToMoveReason,
+  type HeldSession,
+} from './closure-impact';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { type ClinicNurseShift, SlotSearchError } from './clinic';
 import { isPlanFeasible } from './feasibility';
-import { DATED_SHIFT_RULE, nurseChangePoints, nursesOnDuty, shiftsOnDate } from './nurse-duty';
+import { DATED_SHIFT_RULE, nurseChangePoints, nurseShiftFromRecord, nursesOnDuty, shiftsOnDate } from './nurse-duty';
 import { appt, catalogueProtocol, newClinic, request } from './scheduling.factory';
 
 const zone = 'Europe/London';
@@ -101,5 +101,25 @@ describe('capacity under a dated shift', () => {
   it('allows the rota of two nurses (eight infusions) on the day before', () => {
     const seven = request({ protocol: single, clinic, existing: busy('2025-12-23', 7), earliest: '2025-12-01' });
     expect(isPlanFeasible(plan('2025-12-23'), seven).feasible).toBe(true);
+  });
+});
+
+describe('stored nurse shifts', () => {
+  it('reads a weekly row and a dated row, a dated 24:00 as the next local midnight', () => {
+    expect(nurseShiftFromRecord({ weekday: 3, date: null, startsAt: '08:00', endsAt: '18:00', nurses: 2 })).toEqual({
+      kind: 'WEEKLY',
+      weekday: 3,
+      startsAt: '08:00',
+      endsAt: '18:00',
+      nurses: 2,
+    });
+    expect(
+      nurseShiftFromRecord({ weekday: null, date: '2025-12-31', startsAt: '20:00', endsAt: '24:00', nurses: 0 }),
+    ).toEqual({
+      kind: 'DATED',
+      start: '2025-12-31T20:00',
+      end: '2026-01-01T00:00',
+      nurses: 0,
+    });
   });
 });

@@ -10,7 +10,9 @@ import {
   addCivilDays,
   type ClinicCapacity,
   type ClinicNurseShift,
+  type IsoWeekday,
   localToUtcMs,
+  parseCivilDate,
   parseInstantMs,
   parseWallClock,
   SlotSearchError,
@@ -128,4 +130,27 @@ function wallTime(date: DateTime, minutes: number): number {
   return minutes === 24 * 60
     ? date.plus({ days: 1 }).toMillis()
     : date.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
+
+/** A nurse shift as the clinic stores it: a weekday rota row or a row on a clinic-local date. */
+export interface NurseShiftRecord {
+  weekday: number | null;
+  /** YYYY-MM-DD, clinic-local. */
+  date: string | null;
+  startsAt: string;
+  endsAt: string;
+  nurses: number;
+}
+
+/** A stored shift as the capacity rules read it; a dated row's 24:00 is the next local midnight. */
+export function nurseShiftFromRecord(record: NurseShiftRecord): ClinicNurseShift {
+  const { weekday, date, startsAt, endsAt, nurses } = record;
+  if (date === null) {
+    if (weekday === null || !Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
+      throw new SlotSearchError('INVALID_CLINIC', 'a nurse shift has a weekday or a date');
+    }
+    return { kind: 'WEEKLY', weekday: weekday as IsoWeekday, startsAt, endsAt, nurses };
+  }
+  const end = endsAt === '24:00' ? `${civilDateIso(addCivilDays(parseCivilDate(date), 1))}T00:00` : `${date}T${endsAt}`;
+  return { kind: 'DATED', start: `${date}T${startsAt}`, end, nurses };
 }

@@ -13,17 +13,20 @@ import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../com
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import {
+  BookingToMoveDto,
   ChairDto,
   ClinicDto,
   CreateChairDto,
   CreateClosureDto,
   CreatedClosureDto,
+  CreatedNurseShiftDto,
   CreateNurseShiftDto,
-  NurseShiftDto,
+  RemovedNurseShiftDto,
   ReplaceOpeningHoursDto,
   UpdateChairDto,
   UpdateClinicDto,
   UpdatedChairDto,
+  UpdatedClinicDto,
 } from './dto/clinic.dto';
 import { ClinicService } from './clinic.service';
 
@@ -45,14 +48,26 @@ export class ClinicController {
   @ApiOperation({
     summary: 'Change clinic settings (time zone, nurse ratio, blood-pressure limits, screening validity)',
   })
-  @ApiOkResponse({ type: ClinicDto })
+  @ApiOkResponse({ type: UpdatedClinicDto })
   @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
   update(
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
     @Body() body: UpdateClinicDto,
-  ): Promise<ClinicDto> {
+  ): Promise<UpdatedClinicDto> {
     return this.clinic.updateSettings(actor, meta, body);
+  }
+
+  @Get('bookings-to-move')
+  @Roles('SCHEDULER')
+  @ApiOperation({
+    summary:
+      'Bookings the front desk must move or cancel: on a closed day, a chair out of service, or over the nurse ratio',
+    description: 'Names the patients to call; each patient named is audited as a read of their record.',
+  })
+  @ApiOkResponse({ type: [BookingToMoveDto] })
+  bookingsToMove(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta): Promise<BookingToMoveDto[]> {
+    return this.clinic.bookingsToMove(actor, meta);
   }
 
   @Put('opening-hours')
@@ -72,7 +87,7 @@ export class ClinicController {
   @Roles('ADMIN')
   @ApiOperation({
     summary: 'Close the outpatient chairs for a run of days (holidays, training)',
-    description: 'The closure is stored even when bookings fall on it; the answer names them.',
+    description: 'The closure is stored even when bookings fall on it; the answer lists them, without patient data.',
   })
   @ApiCreatedResponse({ type: CreatedClosureDto })
   addClosure(
@@ -99,27 +114,32 @@ export class ClinicController {
 
   @Post('nurse-shifts')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Add a weekly rota row or a one-off dated nurse shift' })
-  @ApiCreatedResponse({ type: NurseShiftDto })
+  @ApiOperation({
+    summary: 'Add a weekly rota row or a dated nurse shift (which replaces the rota for its day)',
+    description: 'The answer lists the booked sessions the change leaves over the nurse ratio, without patient data.',
+  })
+  @ApiCreatedResponse({ type: CreatedNurseShiftDto })
   addNurseShift(
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
     @Body() body: CreateNurseShiftDto,
-  ): Promise<NurseShiftDto> {
+  ): Promise<CreatedNurseShiftDto> {
     return this.clinic.addNurseShift(actor, meta, body);
   }
 
   @Delete('nurse-shifts/:id')
   @Roles('ADMIN')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a nurse shift' })
-  @ApiNoContentResponse()
+  @ApiOperation({
+    summary: 'Remove a nurse shift',
+    description: 'The answer lists the booked sessions the removal leaves over the nurse ratio, without patient data.',
+  })
+  @ApiOkResponse({ type: RemovedNurseShiftDto })
   @ApiNotFoundResponse()
   deleteNurseShift(
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
     @Param('id', UuidPipe) id: string,
-  ): Promise<void> {
+  ): Promise<RemovedNurseShiftDto> {
     return this.clinic.deleteNurseShift(actor, meta, id);
   }
 

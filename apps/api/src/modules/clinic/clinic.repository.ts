@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
-import { PrismaService } from '../../common/prisma/prisma.service';
-import { AuditEntry, insertAudit } from '../audit/audit-entry';
-import type { ChairKind } from './dto/clinic.dto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '@prisma/client';
 import { isUniqueViolation } from '../../common/prisma/pg-errors';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
+import type { ChairKind } from './dto/clinic.dto';
 
 export interface ClinicSettings {
   name: string;
@@ -31,42 +30,70 @@ export interface NewNurseShift {
   nurses: number;
 }
 
+export interface ChairRecord {
+  id: string;
+  name: string;
+  kind: ChairKind;
+  active: boolean;
+}
+
+/** A stored date column (midnight UTC) as the YYYY-MM-DD it stands for. */
+export const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const chairFields = { id: true, name: true, kind: true, active: true } as const;
+const shiftFields = { id: true, weekday: true, date: true, startsAt: true, endsAt: true, nurses: true } as const;
 
-/** What an admin needs to call the patient of a booking a capacity change strands. */
-const affectedSelect = {
+/** What the admin needs of a booking a capacity change affects: no patient data. */
+const bookingSelect = {
   id: true,
-  patientId: true,
   startsAt: true,
   endsAt: true,
   sessionNumber: true,
-  chair: { select: { name: true, kind: true } },
+  chair: { select: { name: true, kind: true, active: true } },
   course: { select: { sessionCount: true } },
+} satisfies Prisma.AppointmentSelect;
+
+/** What the front desk needs to call the patient of a booking to move. */
+const patientBookingSelect = {
+  ...bookingSelect,
+  patientId: true,
   patient: { select: { givenName: true, familyName: true, mrn: true } },
 } satisfies Prisma.AppointmentSelect;
 
-export type AffectedRecord = Prisma.AppointmentGetPayload<{ select: typeof affectedSelect }>;
+export type BookingRecord = Prisma.AppointmentGetPayload<{ select: typeof bookingSelect }>;
+export type PatientBookingRecord = Prisma.AppointmentGetPayload<{ select: typeof patientBookingSelect }>;
+
+/** What the capacity rules read of a clinic: zone, ratio, nurse shifts and closures. */
+export interface CapacityRecord {
+  timezone: string;
+  maxInfusionsPerNurse: number;
+  nurseShifts: { weekday: number | null; date: Date | null; startsAt: string; endsAt: string; nurses: number }[];
+  closures: { startsOn: Date; endsOn: Date }[];
+}
 
 @Injectable()
 export class ClinicRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(TransactionHost) private readonly transactions: Transactions) {}
+
+  private get db() {
+    return this.transactions.tx;
+  }
 
   /** The clinic with its opening hours, closures, nurse shifts and chairs: one round trip per list. */
   read(clinicId: string) {
-    return this.prisma.clinic.findUnique({
+    return this.db.clinic.findUnique({
       where: { id: clinicId },
       include: {
         hours: { orderBy: [{ weekday: 'asc' }, { opensAt: 'asc' }] },
         closures: { orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] },
-        nurseShifts: { orderBy: [{ weekday: 'asc' }, { date: 'asc' }, { startsAt: 'asc' }] },
+        nurseShifts: { select: shiftFields, orderBy: [{ weekday: 'asc' }, { date: 'asc' }, { startsAt: 'asc' }] },
         chairs: { select: chairFields, orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
       },
     });
   }
 
   settings(clinicId: string): Promise<ClinicSettings | null> {
-    return this.prisma.clinic.findUnique({
+    return this.db.clinic.findUnique({
       where: { id: clinicId },
       select: {
         name: true,
@@ -81,79 +108,89 @@ export class ClinicRepository {
     });
   }
 
-  updateSettings(clinicId: string, changes: Partial<ClinicSettings>, audit: AuditEntry) {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.clinic.update({ where: { id: clinicId }, data: changes });
-      await insertAudit(tx, audit);
+  capacity(clinicId: string): Promise<CapacityRecord | null> {
+    return this.db.clinic.findUnique({
+      where: { id: clinicId },
+      select: {
+        timezone: true,
+        maxInfusionsPerNurse: true,
+        nurseShifts: { select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true } },
+        closures: { select: { startsOn: true, endsOn: true } },
+      },
     });
   }
 
-  replaceOpeningHours(clinicId: string, windows: Window[], audit: AuditEntry) {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.openingHours.deleteMany({ where: { clinicId } });
-      await tx.openingHours.createMany({ data: windows.map((w) => ({ ...w, clinicId })) });
-      await insertAudit(tx, audit);
+  /**
+   * Waits for the clinic's bookings in flight and holds new ones until the transaction ends, so a
+   * capacity change and a booking re-check never interleave. The key is the booking lock's.
+   */
+  async lockCapacity(clinicId: string): Promise<void> {
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`booking:${clinicId}`}))`;
+  }
+
+  async updateSettings(clinicId: string, changes: Partial<ClinicSettings>): Promise<void> {
+    await this.db.clinic.update({ where: { id: clinicId }, data: changes, select: { id: true } });
+  }
+
+  async replaceOpeningHours(clinicId: string, windows: Window[]): Promise<void> {
+    await this.db.openingHours.deleteMany({ where: { clinicId } });
+    await this.db.openingHours.createMany({ data: windows.map((w) => ({ ...w, clinicId })) });
+  }
+
+  addClosure(clinicId: string, closure: { startsOn: string; endsOn: string; reason: string }) {
+    return this.db.closure.create({
+      data: { clinicId, startsOn: day(closure.startsOn), endsOn: day(closure.endsOn), reason: closure.reason },
     });
   }
 
-  addClosure(
-    clinicId: string,
-    closure: { startsOn: string; endsOn: string; reason: string },
-    audit: (id: string) => AuditEntry,
-  ) {
-    return this.prisma.$transaction(async (tx) => {
-      const created = await tx.closure.create({
-        data: { clinicId, startsOn: day(closure.startsOn), endsOn: day(closure.endsOn), reason: closure.reason },
-      });
-      await insertAudit(tx, audit(created.id));
-      return created;
+  /** Deletes a closure of this clinic; false when there is none. */
+  async deleteClosure(clinicId: string, id: string): Promise<boolean> {
+    const { count } = await this.db.closure.deleteMany({ where: { id, clinicId } });
+    return count > 0;
+  }
+
+  addNurseShift(clinicId: string, shift: NewNurseShift) {
+    return this.db.nurseShift.create({
+      data: { ...shift, clinicId, date: shift.date ? day(shift.date) : null },
+      select: shiftFields,
     });
   }
 
-  /** Deletes a closure of this clinic with its audit row; false when there is none. */
-  deleteClosure(clinicId: string, id: string, audit: AuditEntry): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.closure.deleteMany({ where: { id, clinicId } });
-      if (count > 0) await insertAudit(tx, audit);
-      return count > 0;
-    });
-  }
-
-  addNurseShift(clinicId: string, shift: NewNurseShift, audit: (id: string) => AuditEntry) {
-    return this.prisma.$transaction(async (tx) => {
-      const created = await tx.nurseShift.create({
-        data: { ...shift, clinicId, date: shift.date ? day(shift.date) : null },
-      });
-      await insertAudit(tx, audit(created.id));
-      return created;
-    });
-  }
-
-  deleteNurseShift(clinicId: string, id: string, audit: AuditEntry): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.nurseShift.deleteMany({ where: { id, clinicId } });
-      if (count > 0) await insertAudit(tx, audit);
-      return count > 0;
-    });
+  /** Deletes a nurse shift of this clinic; false when there is none. */
+  async deleteNurseShift(clinicId: string, id: string): Promise<boolean> {
+    const { count } = await this.db.nurseShift.deleteMany({ where: { id, clinicId } });
+    return count > 0;
   }
 
   /** Creates a chair; undefined when the clinic already has one of that name. */
-  async addChair(clinicId: string, chair: { name: string; kind: ChairKind }, audit: (id: string) => AuditEntry) {
+  async addChair(clinicId: string, chair: { name: string; kind: ChairKind }): Promise<ChairRecord | undefined> {
     try {
-      return await this.prisma.$transaction(async (tx) => {
-        const created = await tx.chair.create({ data: { ...chair, clinicId }, select: chairFields });
-        await insertAudit(tx, audit(created.id));
-        return created;
-      });
+      return await this.db.chair.create({ data: { ...chair, clinicId }, select: chairFields });
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
   }
 
+  /** Renames or (de)activates a chair of this clinic; 'NOT_FOUND' or 'NAME_TAKEN' when it cannot. */
+  async updateChair(
+    clinicId: string,
+    id: string,
+    changes: { name?: string; active?: boolean },
+  ): Promise<ChairRecord | 'NOT_FOUND' | 'NAME_TAKEN'> {
+    try {
+      const { count } = await this.db.chair.updateMany({ where: { id, clinicId }, data: changes });
+      if (count === 0) return 'NOT_FOUND';
+      return await this.db.chair.findUniqueOrThrow({ where: { id }, select: chairFields });
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'NAME_TAKEN';
+      throw error;
+    }
+  }
+
   /** The clinic's BOOKED appointments on a chair, bed or room that overlap [start, end): one query. */
-  liveAppointmentsOverlapping(clinicId: string, span: { start: Date; end: Date }): Promise<AffectedRecord[]> {
-    return this.prisma.appointment.findMany({
+  bookedOverlapping(clinicId: string, span: { start: Date; end: Date }): Promise<BookingRecord[]> {
+    return this.db.appointment.findMany({
       where: {
         clinicId,
         status: 'BOOKED',
@@ -161,32 +198,35 @@ export class ClinicRepository {
         startsAt: { lt: span.end },
         endsAt: { gt: span.start },
       },
-      select: affectedSelect,
+      select: bookingSelect,
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     });
   }
 
   /** The clinic's BOOKED appointments on one chair that start after `after`: one query. */
-  liveAppointmentsOnChair(clinicId: string, chairId: string, after: Date): Promise<AffectedRecord[]> {
-    return this.prisma.appointment.findMany({
+  bookedOnChair(clinicId: string, chairId: string, after: Date): Promise<BookingRecord[]> {
+    return this.db.appointment.findMany({
       where: { clinicId, chairId, status: 'BOOKED', startsAt: { gt: after } },
-      select: affectedSelect,
+      select: bookingSelect,
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     });
   }
 
-  /** Renames or (de)activates a chair of this clinic; 'NOT_FOUND' or 'NAME_TAKEN' when it cannot. */
-  async updateChair(clinicId: string, id: string, changes: { name?: string; active?: boolean }, audit: AuditEntry) {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
-        const { count } = await tx.chair.updateMany({ where: { id, clinicId }, data: changes });
-        if (count === 0) return 'NOT_FOUND' as const;
-        await insertAudit(tx, audit);
-        return tx.chair.findUniqueOrThrow({ where: { id }, select: chairFields });
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) return 'NAME_TAKEN' as const;
-      throw error;
-    }
+  /** The clinic's BOOKED appointments still running or to come at `now`, without patient data. */
+  bookedFrom(clinicId: string, now: Date): Promise<BookingRecord[]> {
+    return this.db.appointment.findMany({
+      where: { clinicId, status: 'BOOKED', endsAt: { gt: now } },
+      select: bookingSelect,
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** The same, with whom to call: for the front desk only. */
+  bookedFromWithPatients(clinicId: string, now: Date): Promise<PatientBookingRecord[]> {
+    return this.db.appointment.findMany({
+      where: { clinicId, status: 'BOOKED', endsAt: { gt: now } },
+      select: patientBookingSelect,
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
   }
 }

@@ -1,38 +1,68 @@
-import { Injectable } from '@nestjs/common';
-import { localDatesSpan, strandedByClosure } from '@cadence/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  bookingsToMove,
+  closureProblems,
+  clinicSettingsProblems,
+  localDatesSpan,
+  nurseShiftFromRecord,
+  nurseShiftProblems,
+  openingHoursProblems,
+  overNurseRatio,
+  strandedByClosure,
+} from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { DomainError, type FieldError } from '../../common/errors/domain-error';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
+import { AuditRepository } from '../audit/audit.repository';
 import type {
   AffectedAppointmentDto,
+  BookingToMoveDto,
   ChairDto,
   ClinicDto,
   ClosureDto,
   CreateChairDto,
   CreateClosureDto,
   CreatedClosureDto,
+  CreatedNurseShiftDto,
   CreateNurseShiftDto,
   NurseShiftDto,
+  RemovedNurseShiftDto,
   ReplaceOpeningHoursDto,
   UpdateChairDto,
   UpdateClinicDto,
   UpdatedChairDto,
+  UpdatedClinicDto,
 } from './dto/clinic.dto';
-import { type AffectedRecord, ClinicRepository, type ClinicSettings } from './clinic.repository';
+import { clinicErrors } from './clinic.errors';
+import {
+  type BookingRecord,
+  type CapacityRecord,
+  ClinicRepository,
+  type ClinicSettings,
+  dateOf,
+  type PatientBookingRecord,
+} from './clinic.repository';
 
-const dateOf = (d: Date) => d.toISOString().slice(0, 10);
-const MAX_CLOSURE_DAYS = 366;
-/** Minutes after local midnight of a validated HH:MM (24:00 allowed). */
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** Settings whose change can leave bookings over the nurse ratio. */
+const RATIO_FIELDS: readonly (keyof ClinicSettings)[] = ['maxInfusionsPerNurse', 'timezone'];
 
-/** Clinic capacity settings: what the slot search reads as opening hours, closures, nurses and chairs. */
+/**
+ * Clinic capacity settings: what the slot search reads as opening hours, closures, nurses and
+ * chairs. A change is stored even when bookings stand in its way (a clinic may lose a nurse or close
+ * for an emergency); the answer lists those bookings, without patient data, and the front desk
+ * sees whom to call in bookingsToMove.
+ */
 @Injectable()
 export class ClinicService {
-  constructor(private readonly clinics: ClinicRepository) {}
+  constructor(
+    private readonly clinics: ClinicRepository,
+    private readonly audit: AuditRepository,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
+  ) {}
 
   async get(actor: Actor): Promise<ClinicDto> {
     const clinic = await this.clinics.read(actor.clinicId);
-    if (!clinic) throw new DomainError('NOT_FOUND', 'No such clinic.');
+    if (!clinic) throw clinicErrors.clinicNotFound();
     return {
       id: clinic.id,
       name: clinic.name,
@@ -50,236 +80,232 @@ export class ClinicService {
     };
   }
 
-  async updateSettings(actor: Actor, meta: RequestMeta, dto: UpdateClinicDto): Promise<ClinicDto> {
-    const current = await this.clinics.settings(actor.clinicId);
-    if (!current) throw new DomainError('NOT_FOUND', 'No such clinic.');
-    const changes = Object.fromEntries(
-      Object.entries(dto).filter(
-        ([field, value]) => value !== undefined && value !== current[field as keyof ClinicSettings],
-      ),
-    ) as Partial<ClinicSettings>;
-    const next = { ...current, ...changes };
-    const errors: FieldError[] = [];
-    if (next.bpReviewSystolic >= next.bpBlockSystolic) {
-      errors.push({
-        field: 'bpReviewSystolic',
-        rule: 'belowBlock',
-        message: 'bpReviewSystolic must be below bpBlockSystolic',
-      });
-    }
-    if (next.bpReviewDiastolic >= next.bpBlockDiastolic) {
-      errors.push({
-        field: 'bpReviewDiastolic',
-        rule: 'belowBlock',
-        message: 'bpReviewDiastolic must be below bpBlockDiastolic',
-      });
-    }
-    if (errors.length) throw new DomainError('VALIDATION_FAILED', 'Review limits must be below block limits.', errors);
-    const fields = Object.keys(changes).sort();
-    if (fields.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'The update changes nothing.', [
-        { field: 'body', rule: 'atLeastOneChange', message: 'name at least one setting with a new value' },
-      ]);
-    }
-    await this.clinics.updateSettings(
-      actor.clinicId,
-      changes,
-      auditEntry(actor, meta, { action: 'UPDATE', entity: 'Clinic', entityId: actor.clinicId, fields }),
-    );
-    return this.get(actor);
+  async updateSettings(actor: Actor, meta: RequestMeta, dto: UpdateClinicDto): Promise<UpdatedClinicDto> {
+    return this.transactions.withTransaction(async () => {
+      await this.clinics.lockCapacity(actor.clinicId);
+      const current = await this.clinics.settings(actor.clinicId);
+      if (!current) throw clinicErrors.clinicNotFound();
+      const changes = Object.fromEntries(
+        Object.entries(dto).filter(
+          ([field, value]) => value !== undefined && value !== current[field as keyof ClinicSettings],
+        ),
+      ) as Partial<ClinicSettings>;
+      const problems = clinicSettingsProblems({ ...current, ...changes });
+      if (problems.length) throw clinicErrors.invalid('Review limits must be below block limits.', problems);
+      const fields = Object.keys(changes).sort();
+      if (fields.length === 0) throw clinicErrors.nothingToChange('name at least one setting with a new value');
+      await this.clinics.updateSettings(actor.clinicId, changes);
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'UPDATE', entity: 'Clinic', entityId: actor.clinicId, fields }),
+      );
+      const ratioChanged = RATIO_FIELDS.some((field) => field in changes);
+      return {
+        ...(await this.get(actor)),
+        overNurseRatio: ratioChanged ? await this.overNurseRatio(actor.clinicId) : [],
+      };
+    });
   }
 
   async replaceOpeningHours(actor: Actor, meta: RequestMeta, dto: ReplaceOpeningHoursDto): Promise<ClinicDto> {
-    const errors: FieldError[] = [];
-    dto.windows.forEach((w, i) => {
-      if (minutes(w.closesAt) <= minutes(w.opensAt)) {
-        errors.push({
-          field: `windows[${i}].closesAt`,
-          rule: 'afterOpening',
-          message: 'closesAt must be after opensAt',
-        });
-      }
+    const problems = openingHoursProblems(dto.windows);
+    if (problems.length) throw clinicErrors.invalid('The opening hours are not consistent.', problems);
+    return this.transactions.withTransaction(async () => {
+      await this.clinics.replaceOpeningHours(
+        actor.clinicId,
+        dto.windows.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
+      );
+      await this.audit.record(
+        auditEntry(actor, meta, {
+          action: 'UPDATE',
+          entity: 'OpeningHours',
+          entityId: actor.clinicId,
+          fields: ['windows'],
+        }),
+      );
+      return this.get(actor);
     });
-    // Windows on one weekday must not overlap (touching is fine: the domain joins them).
-    for (let weekday = 1; weekday <= 7; weekday++) {
-      const today = dto.windows
-        .map((w, i) => ({ w, i }))
-        .filter(({ w }) => w.weekday === weekday)
-        .sort((a, b) => minutes(a.w.opensAt) - minutes(b.w.opensAt));
-      for (let j = 1; j < today.length; j++) {
-        if (minutes(today[j].w.opensAt) < minutes(today[j - 1].w.closesAt)) {
-          errors.push({
-            field: `windows[${today[j].i}]`,
-            rule: 'noOverlap',
-            message: 'opening windows on one weekday must not overlap',
-          });
-        }
-      }
-    }
-    if (errors.length) throw new DomainError('VALIDATION_FAILED', 'The opening hours are not consistent.', errors);
-    await this.clinics.replaceOpeningHours(
-      actor.clinicId,
-      dto.windows.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
-      auditEntry(actor, meta, {
-        action: 'UPDATE',
-        entity: 'OpeningHours',
-        entityId: actor.clinicId,
-        fields: ['windows'],
-      }),
-    );
-    return this.get(actor);
   }
 
-  /**
-   * Adds a closure even when bookings fall on it (a clinic may close for an emergency) and names
-   * the booked chair sessions it strands, so the admin knows whom to call.
-   */
+  /** Adds a closure even when bookings fall on it and lists the booked chair sessions it strands. */
   async addClosure(actor: Actor, meta: RequestMeta, dto: CreateClosureDto): Promise<CreatedClosureDto> {
-    if (dto.endsOn < dto.startsOn) {
-      throw new DomainError('VALIDATION_FAILED', 'A closure ends on or after the day it starts.', [
-        { field: 'endsOn', rule: 'onOrAfterStart', message: 'endsOn must be on or after startsOn' },
-      ]);
-    }
-    const days = (Date.parse(dto.endsOn) - Date.parse(dto.startsOn)) / 86_400_000 + 1;
-    if (days > MAX_CLOSURE_DAYS) {
-      throw new DomainError('VALIDATION_FAILED', 'A closure lasts at most a year.', [
-        { field: 'endsOn', rule: 'maxSpan', message: `a closure lasts at most ${MAX_CLOSURE_DAYS} days` },
-      ]);
-    }
-    const settings = await this.clinics.settings(actor.clinicId);
-    if (!settings) throw new DomainError('NOT_FOUND', 'No such clinic.');
-    const span = localDatesSpan(dto.startsOn, dto.endsOn, settings.timezone);
-    const created = await this.clinics.addClosure(actor.clinicId, dto, (id) =>
-      auditEntry(actor, meta, {
-        action: 'CREATE',
-        entity: 'Closure',
-        entityId: id,
-        fields: ['endsOn', 'reason', 'startsOn'],
-      }),
-    );
-    const candidates = await this.clinics.liveAppointmentsOverlapping(actor.clinicId, {
-      start: new Date(span.start),
-      end: new Date(span.end),
+    const problems = closureProblems(dto);
+    if (problems.length) throw clinicErrors.invalid('A closure is a run of whole days within a year.', problems);
+    return this.transactions.withTransaction(async () => {
+      const settings = await this.clinics.settings(actor.clinicId);
+      if (!settings) throw clinicErrors.clinicNotFound();
+      const span = localDatesSpan(dto.startsOn, dto.endsOn, settings.timezone);
+      const created = await this.clinics.addClosure(actor.clinicId, dto);
+      await this.audit.record(
+        auditEntry(actor, meta, {
+          action: 'CREATE',
+          entity: 'Closure',
+          entityId: created.id,
+          fields: ['endsOn', 'reason', 'startsOn'],
+        }),
+      );
+      const candidates = await this.clinics.bookedOverlapping(actor.clinicId, {
+        start: new Date(span.start),
+        end: new Date(span.end),
+      });
+      const stranded = strandedByClosure(
+        candidates.map(toSession),
+        { from: dto.startsOn, to: dto.endsOn },
+        settings.timezone,
+      );
+      return { ...toClosureDto(created), affectedAppointments: stranded.map(({ record }) => toAffectedDto(record)) };
     });
-    const stranded = strandedByClosure(
-      candidates.map((record) => ({
-        record,
-        start: record.startsAt.toISOString(),
-        end: record.endsAt.toISOString(),
-        resourceKind: record.chair?.kind ?? null,
-      })),
-      { from: dto.startsOn, to: dto.endsOn },
-      settings.timezone,
-    );
-    return { ...toClosureDto(created), affectedAppointments: stranded.map(({ record }) => toAffectedDto(record)) };
   }
 
   async deleteClosure(actor: Actor, meta: RequestMeta, id: string): Promise<void> {
-    const deleted = await this.clinics.deleteClosure(
-      actor.clinicId,
-      id,
-      auditEntry(actor, meta, { action: 'DELETE', entity: 'Closure', entityId: id }),
-    );
-    if (!deleted) throw new DomainError('NOT_FOUND', 'No such closure in this clinic.');
+    await this.transactions.withTransaction(async () => {
+      if (!(await this.clinics.deleteClosure(actor.clinicId, id))) throw clinicErrors.closureNotFound();
+      await this.audit.record(auditEntry(actor, meta, { action: 'DELETE', entity: 'Closure', entityId: id }));
+    });
   }
 
-  async addNurseShift(actor: Actor, meta: RequestMeta, dto: CreateNurseShiftDto): Promise<NurseShiftDto> {
-    const errors: FieldError[] = [];
-    if ((dto.weekday === undefined) === (dto.date === undefined)) {
-      errors.push({
-        field: 'weekday',
-        rule: 'weekdayOrDate',
-        message: 'give either weekday (a weekly rota row) or date (a one-off shift)',
-      });
-    }
-    if (minutes(dto.endsAt) <= minutes(dto.startsAt)) {
-      errors.push({ field: 'endsAt', rule: 'afterStart', message: 'endsAt must be after startsAt' });
-    }
-    if (errors.length) throw new DomainError('VALIDATION_FAILED', 'The shift is not consistent.', errors);
-    const created = await this.clinics.addNurseShift(
-      actor.clinicId,
-      {
-        weekday: dto.weekday ?? null,
-        date: dto.date ?? null,
-        startsAt: dto.startsAt,
-        endsAt: dto.endsAt,
-        nurses: dto.nurses,
-      },
-      (id) =>
+  /** A dated shift replaces the rota for its day, so adding one can leave bookings over the ratio. */
+  async addNurseShift(actor: Actor, meta: RequestMeta, dto: CreateNurseShiftDto): Promise<CreatedNurseShiftDto> {
+    const shift = {
+      weekday: dto.weekday ?? null,
+      date: dto.date ?? null,
+      startsAt: dto.startsAt,
+      endsAt: dto.endsAt,
+      nurses: dto.nurses,
+    };
+    const problems = nurseShiftProblems(shift);
+    if (problems.length) throw clinicErrors.invalid('The shift is not consistent.', problems);
+    return this.transactions.withTransaction(async () => {
+      await this.clinics.lockCapacity(actor.clinicId);
+      const created = await this.clinics.addNurseShift(actor.clinicId, shift);
+      await this.audit.record(
         auditEntry(actor, meta, {
           action: 'CREATE',
           entity: 'NurseShift',
-          entityId: id,
+          entityId: created.id,
           fields: Object.keys(dto).sort(),
         }),
-    );
-    return toNurseShiftDto(created);
+      );
+      return { ...toNurseShiftDto(created), overNurseRatio: await this.overNurseRatio(actor.clinicId) };
+    });
   }
 
-  async deleteNurseShift(actor: Actor, meta: RequestMeta, id: string): Promise<void> {
-    const deleted = await this.clinics.deleteNurseShift(
-      actor.clinicId,
-      id,
-      auditEntry(actor, meta, { action: 'DELETE', entity: 'NurseShift', entityId: id }),
-    );
-    if (!deleted) throw new DomainError('NOT_FOUND', 'No such nurse shift in this clinic.');
+  async deleteNurseShift(actor: Actor, meta: RequestMeta, id: string): Promise<RemovedNurseShiftDto> {
+    return this.transactions.withTransaction(async () => {
+      await this.clinics.lockCapacity(actor.clinicId);
+      if (!(await this.clinics.deleteNurseShift(actor.clinicId, id))) throw clinicErrors.nurseShiftNotFound();
+      await this.audit.record(auditEntry(actor, meta, { action: 'DELETE', entity: 'NurseShift', entityId: id }));
+      return { overNurseRatio: await this.overNurseRatio(actor.clinicId) };
+    });
   }
 
   async addChair(actor: Actor, meta: RequestMeta, dto: CreateChairDto): Promise<ChairDto> {
-    const created = await this.clinics.addChair(actor.clinicId, { name: dto.name.trim(), kind: dto.kind }, (id) =>
-      auditEntry(actor, meta, { action: 'CREATE', entity: 'Chair', entityId: id, fields: ['kind', 'name'] }),
-    );
-    if (!created) throw nameTaken();
-    return created;
+    return this.transactions.withTransaction(async () => {
+      const created = await this.clinics.addChair(actor.clinicId, { name: dto.name.trim(), kind: dto.kind });
+      if (!created) throw clinicErrors.chairNameTaken();
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'CREATE', entity: 'Chair', entityId: created.id, fields: ['kind', 'name'] }),
+      );
+      return created;
+    });
   }
 
-  /** Taking a chair out of service keeps its bookings; the answer names those not yet started. */
+  /** Taking a chair out of service keeps its bookings; the answer lists those not yet started. */
   async updateChair(actor: Actor, meta: RequestMeta, id: string, dto: UpdateChairDto): Promise<UpdatedChairDto> {
     const changes = {
       ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
       ...(dto.active !== undefined ? { active: dto.active } : {}),
     };
     const fields = Object.keys(changes).sort();
-    if (fields.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 'The update changes nothing.', [
-        { field: 'body', rule: 'atLeastOneChange', message: 'give name or active' },
-      ]);
-    }
-    const result = await this.clinics.updateChair(
-      actor.clinicId,
-      id,
-      changes,
-      auditEntry(actor, meta, { action: 'UPDATE', entity: 'Chair', entityId: id, fields }),
-    );
-    if (result === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'No such chair in this clinic.');
-    if (result === 'NAME_TAKEN') throw nameTaken();
-    const affected =
-      dto.active === false ? await this.clinics.liveAppointmentsOnChair(actor.clinicId, id, new Date()) : [];
-    return { ...result, affectedAppointments: affected.map(toAffectedDto) };
+    if (fields.length === 0) throw clinicErrors.nothingToChange('give name or active');
+    return this.transactions.withTransaction(async () => {
+      const result = await this.clinics.updateChair(actor.clinicId, id, changes);
+      if (result === 'NOT_FOUND') throw clinicErrors.chairNotFound();
+      if (result === 'NAME_TAKEN') throw clinicErrors.chairNameTaken();
+      await this.audit.record(auditEntry(actor, meta, { action: 'UPDATE', entity: 'Chair', entityId: id, fields }));
+      const affected = dto.active === false ? await this.clinics.bookedOnChair(actor.clinicId, id, new Date()) : [];
+      return { ...result, affectedAppointments: affected.map(toAffectedDto) };
+    });
+  }
+
+  /**
+   * The front desk's list of bookings (running or to come) that capacity changes have left on a
+   * closed day, a chair out of service or over the nurse ratio, with whom to call. Each patient
+   * named is a read of that patient's data, so each gets an audit row.
+   */
+  async bookingsToMove(actor: Actor, meta: RequestMeta): Promise<BookingToMoveDto[]> {
+    return this.transactions.withTransaction(async () => {
+      const capacity = await this.clinics.capacity(actor.clinicId);
+      if (!capacity) throw clinicErrors.clinicNotFound();
+      const booked = await this.clinics.bookedFromWithPatients(actor.clinicId, new Date());
+      const toMove = bookingsToMove(
+        booked.map((record) => ({ ...toSession(record), resourceActive: record.chair?.active ?? true })),
+        toCapacityRules(capacity),
+      );
+      const patients = [...new Set(toMove.map(({ session }) => session.record.patientId))];
+      for (const patientId of patients) {
+        await this.audit.record(
+          auditEntry(actor, meta, {
+            action: 'READ',
+            entity: 'Patient',
+            entityId: patientId,
+            patientId,
+            fields: ['familyName', 'givenName', 'mrn'],
+          }),
+        );
+      }
+      return toMove.map(({ session, reasons }) => toBookingToMoveDto(session.record, reasons));
+    });
+  }
+
+  /** The clinic's running and coming bookings that stand over the nurse ratio now. */
+  private async overNurseRatio(clinicId: string): Promise<AffectedAppointmentDto[]> {
+    const capacity = await this.clinics.capacity(clinicId);
+    if (!capacity) throw clinicErrors.clinicNotFound();
+    const booked = await this.clinics.bookedFrom(clinicId, new Date());
+    return overNurseRatio(booked.map(toSession), toCapacityRules(capacity)).map(({ record }) => toAffectedDto(record));
   }
 }
 
-function nameTaken() {
-  return new DomainError('NAME_TAKEN', 'Another chair or bed in this clinic has this name.', [
-    { field: 'name', rule: 'unique', message: 'name is already used in this clinic' },
-  ]);
+function toCapacityRules(capacity: CapacityRecord) {
+  return {
+    timeZone: capacity.timezone,
+    maxInfusionsPerNurse: capacity.maxInfusionsPerNurse,
+    nurseShifts: capacity.nurseShifts.map((s) => nurseShiftFromRecord({ ...s, date: s.date ? dateOf(s.date) : null })),
+    closures: capacity.closures.map((c) => ({ from: dateOf(c.startsOn), to: dateOf(c.endsOn) })),
+  };
+}
+
+function toSession<T extends BookingRecord>(record: T) {
+  return {
+    record,
+    start: record.startsAt.toISOString(),
+    end: record.endsAt.toISOString(),
+    resourceKind: record.chair?.kind ?? null,
+  };
 }
 
 function toClosureDto(c: { id: string; startsOn: Date; endsOn: Date; reason: string }): ClosureDto {
   return { id: c.id, startsOn: dateOf(c.startsOn), endsOn: dateOf(c.endsOn), reason: c.reason };
 }
 
-function toAffectedDto(a: AffectedRecord): AffectedAppointmentDto {
+function toAffectedDto(a: BookingRecord): AffectedAppointmentDto {
   return {
     id: a.id,
-    patientId: a.patientId,
-    patientName: `${a.patient.givenName} ${a.patient.familyName}`,
-    mrn: a.patient.mrn,
     chairName: a.chair?.name ?? '',
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
     sessionNumber: a.sessionNumber,
     sessionCount: a.course.sessionCount,
+  };
+}
+
+function toBookingToMoveDto(a: PatientBookingRecord, reasons: BookingToMoveDto['reasons']): BookingToMoveDto {
+  return {
+    ...toAffectedDto(a),
+    patientId: a.patientId,
+    patientName: `${a.patient.givenName} ${a.patient.familyName}`,
+    mrn: a.patient.mrn,
+    reasons,
   };
 }
 

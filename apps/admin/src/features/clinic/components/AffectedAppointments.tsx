@@ -4,7 +4,8 @@ import { formatClinicSlot } from '../time';
 
 /**
  * The bookings a closure or a retired chair left without a chair. The change is saved; these
- * sessions still stand until someone reschedules or cancels them on the chair board.
+ * sessions still stand until someone reschedules or cancels them on the chair board. Admins see
+ * times and chairs only: patients' names are the front desk's, through an audited route.
  */
 export function AffectedAppointments({
   title,
@@ -33,16 +34,14 @@ export function AffectedAppointments({
       aria-label={title}
     >
       <Text size="sm" mb="xs">
-        These bookings still stand: reschedule or cancel them from the chair board.
+        These bookings still stand: the front desk sees whom to call under bookings to move, and reschedules or cancels
+        them from the chair board.
       </Text>
       <List size="sm" spacing={4}>
         {appointments.map((a) => (
           <List.Item key={a.id}>
-            <Text span fw={600} size="sm">
-              {a.patientName}
-            </Text>{' '}
-            (MRN {a.mrn}): {formatClinicSlot(a.startsAt, a.endsAt, timezone)}, {a.chairName}, session {a.sessionNumber}{' '}
-            of {a.sessionCount}
+            {formatClinicSlot(a.startsAt, a.endsAt, timezone)}, {a.chairName}, session {a.sessionNumber} of{' '}
+            {a.sessionCount}
           </List.Item>
         ))}
       </List>

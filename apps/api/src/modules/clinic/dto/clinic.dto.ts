@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDay, IsTimeZone, IsWallClock } from '../../../common/validation/instant';
+import { DATED_SHIFT_RULE, MAX_NURSES_PER_SHIFT } from '@cadence/domain';
 
 export const CHAIR_KINDS = ['CHAIR', 'BED', 'ROOM'] as const;
 export type ChairKind = (typeof CHAIR_KINDS)[number];
@@ -77,17 +78,33 @@ export class ClosureDto {
   @ApiProperty() reason!: string;
 }
 
-/** A live booking that a capacity change leaves without a usable chair: whom to call. */
+/**
+ * A booked session a capacity change affects, as the admin sees it: times, chair and session, no
+ * patient data (admins are not given patients). The front desk sees whom to call in
+ * GET /api/clinic/bookings-to-move.
+ */
 export class AffectedAppointmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) patientId!: string;
-  @ApiProperty({ example: 'Ada Lovelace' }) patientName!: string;
-  @ApiProperty() mrn!: string;
-  @ApiProperty() chairName!: string;
+  @ApiProperty({ description: 'Empty when the session holds no chair' }) chairName!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ type: Number }) sessionNumber!: number;
   @ApiProperty({ type: Number }) sessionCount!: number;
+}
+
+const OVER_RATIO_DESCRIPTION =
+  'Booked sessions (running or to come) that now stand over the nurse ratio: more chair-side infusions at ' +
+  'some instant than the nurses on duty may supervise. They still stand: the front desk moves or cancels them.';
+
+export const BOOKING_TO_MOVE_REASONS = ['CLINIC_CLOSED', 'CHAIR_OUT_OF_SERVICE', 'OVER_NURSE_RATIO'] as const;
+
+/** A booking the front desk must move or cancel, with whom to call and why. */
+export class BookingToMoveDto extends AffectedAppointmentDto {
+  @ApiProperty({ format: 'uuid' }) patientId!: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) patientName!: string;
+  @ApiProperty() mrn!: string;
+  @ApiProperty({ enum: BOOKING_TO_MOVE_REASONS, enumName: 'BookingToMoveReason', isArray: true })
+  reasons!: (typeof BOOKING_TO_MOVE_REASONS)[number][];
 }
 
 export class CreatedClosureDto extends ClosureDto {
@@ -113,7 +130,7 @@ export class CreateNurseShiftDto {
   @Max(7)
   weekday?: number;
 
-  @ApiPropertyOptional({ format: 'date', description: 'A one-off shift on this clinic-local date' })
+  @ApiPropertyOptional({ format: 'date', description: `A dated shift on this clinic-local date. ${DATED_SHIFT_RULE}` })
   @IsOptional()
   @IsCalendarDay()
   date?: string;
@@ -126,10 +143,10 @@ export class CreateNurseShiftDto {
   @IsWallClock(true)
   endsAt!: string;
 
-  @ApiProperty({ type: Number, minimum: 1, maximum: 50, description: 'Nurses on chair-side duty' })
+  @ApiProperty({ type: Number, minimum: 1, maximum: MAX_NURSES_PER_SHIFT, description: 'Nurses on chair-side duty' })
   @IsInt()
   @Min(1)
-  @Max(50)
+  @Max(MAX_NURSES_PER_SHIFT)
   nurses!: number;
 }
 
@@ -140,6 +157,16 @@ export class NurseShiftDto {
   @ApiProperty() startsAt!: string;
   @ApiProperty() endsAt!: string;
   @ApiProperty({ type: Number }) nurses!: number;
+}
+
+export class CreatedNurseShiftDto extends NurseShiftDto {
+  @ApiProperty({ type: [AffectedAppointmentDto], description: OVER_RATIO_DESCRIPTION })
+  overNurseRatio!: AffectedAppointmentDto[];
+}
+
+export class RemovedNurseShiftDto {
+  @ApiProperty({ type: [AffectedAppointmentDto], description: OVER_RATIO_DESCRIPTION })
+  overNurseRatio!: AffectedAppointmentDto[];
 }
 
 export class CreateChairDto {
@@ -257,6 +284,14 @@ export class ClinicDto {
   @ApiProperty({ type: Number }) screeningValidityDays!: number;
   @ApiProperty({ type: [OpeningHoursDto] }) openingHours!: OpeningHoursDto[];
   @ApiProperty({ type: [ClosureDto] }) closures!: ClosureDto[];
-  @ApiProperty({ type: [NurseShiftDto] }) nurseShifts!: NurseShiftDto[];
+  @ApiProperty({ type: [NurseShiftDto], description: DATED_SHIFT_RULE }) nurseShifts!: NurseShiftDto[];
   @ApiProperty({ type: [ChairDto] }) chairs!: ChairDto[];
+}
+
+export class UpdatedClinicDto extends ClinicDto {
+  @ApiProperty({
+    type: [AffectedAppointmentDto],
+    description: `${OVER_RATIO_DESCRIPTION} Empty unless the nurse ratio or the time zone changed.`,
+  })
+  overNurseRatio!: AffectedAppointmentDto[];
 }
