@@ -67,6 +67,13 @@ describe('nurses on duty: a dated shift replaces the weekly rota for its whole d
     expect(nurseChangePoints(clinic, at('2025-10-26T00:00'), at('2025-10-27T00:00'))).toEqual([at('2025-10-26T00:00')]);
   });
 
+  it('takes a dated shift inside a spring-forward gap as no nurse that day, not as an error', () => {
+    // 30 March 2025: London skips 01:00–02:00.
+    const clinic = { timeZone: zone, nurseShifts: [...rota(2), dated('2025-03-30', '01:00', '02:00', 3)] };
+    expect(nursesOnDuty(clinic, at('2025-03-30T10:00'))).toBe(0);
+    expect(nursesOnDuty(clinic, at('2025-03-31T10:00'))).toBe(2);
+  });
+
   it('refuses a dated shift that runs past midnight: the day it replaces would be ambiguous', () => {
     const clinic = {
       timeZone: zone,

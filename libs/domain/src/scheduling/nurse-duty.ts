@@ -44,7 +44,9 @@ export interface PlacedDatedShift {
 export function placeDatedShift(shift: DatedNurseShift, zone: string): PlacedDatedShift {
   const startMs = parseInstantMs(shift.start, zone);
   const endMs = parseInstantMs(shift.end, zone);
-  if (!(endMs > startMs)) {
+  // Equal instants are allowed: wall-clock hours inside a spring-forward gap cover no time, yet
+  // the shift still replaces its day's rota.
+  if (!(endMs >= startMs)) {
     throw new SlotSearchError('INVALID_CLINIC', `nurse shift ${shift.start}–${shift.end} ends before it starts`);
   }
   const { date } = utcMsToLocal(startMs, zone);

@@ -111,6 +111,8 @@ export interface SlotSearchIndex {
   /** Dated nurse shifts, sorted by start; each lies inside one local day, whose rota it replaces. */
   readonly datedShifts: readonly Weighted[];
   readonly datedShiftMaxMs: number;
+  /** Clinic-local dates (YYYY-MM-DD) that have a dated shift: their weekly rota does not count. */
+  readonly datedDays: ReadonlySet<string>;
   /** Weekly rota per ISO weekday, in wall-clock minutes. */
   readonly weeklyShifts: ReadonlyMap<IsoWeekday, { from: number; to: number; nurses: number }[]>;
   readonly days: Map<string, ClinicDay>;
@@ -157,12 +159,14 @@ export function prepareSlotSearch(clinic: ClinicCapacity, existing: readonly Exi
   const chairLoad: Weighted[] = chairSide.sort(byStart).map((i) => ({ start: starts[i], end: ends[i], weight: 1 }));
 
   const datedShifts: Weighted[] = [];
+  const datedDays = new Set<string>();
   let datedShiftMaxMs = 0;
   const weeklyShifts = new Map<IsoWeekday, { from: number; to: number; nurses: number }[]>();
   for (const shift of clinic.nurseShifts) {
     if (!(shift.nurses >= 0)) throw new SlotSearchError('INVALID_CLINIC', 'a nurse shift needs a nurse count');
     if (shift.kind === 'DATED') {
       const placed = placeDatedShift(shift, zone);
+      datedDays.add(placed.date);
       datedShifts.push({ start: placed.startMs, end: placed.endMs, weight: shift.nurses });
       datedShiftMaxMs = Math.max(datedShiftMaxMs, placed.endMs - placed.startMs);
     } else {
@@ -196,6 +200,7 @@ export function prepareSlotSearch(clinic: ClinicCapacity, existing: readonly Exi
     chairLoadMaxMs,
     datedShifts,
     datedShiftMaxMs,
+    datedDays,
     weeklyShifts,
     days: new Map(),
   };
@@ -294,12 +299,8 @@ export function nurseHeadroom(index: SlotSearchIndex, day: ClinicDay): NurseHead
     deltas.set(ce, (deltas.get(ce) ?? 0) - delta);
   };
   // A dated shift lies inside its own local day and replaces that day's rota (see nurse-duty.ts).
-  let dated = false;
-  forEachOverlapping(index.datedShifts, index.datedShiftMaxMs, d0, d1, (x) => {
-    dated = true;
-    add(x.start, x.end, x.weight * ratio);
-  });
-  if (!dated) {
+  forEachOverlapping(index.datedShifts, index.datedShiftMaxMs, d0, d1, (x) => add(x.start, x.end, x.weight * ratio));
+  if (!index.datedDays.has(day.iso)) {
     for (const w of index.weeklyShifts.get(day.weekday) ?? []) {
       add(wallClockMs(index, day, w.from), wallClockMs(index, day, w.to), w.nurses * ratio);
     }

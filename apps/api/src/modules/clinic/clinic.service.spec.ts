@@ -115,7 +115,9 @@ class FakeClinic {
     },
   } as unknown as Transactions;
 
-  readonly audit = { record: async (entry: AuditEntry) => void this.state.audit.push(entry) } as AuditRepository;
+  readonly audit = {
+    record: async (entry: AuditEntry) => void this.state.audit.push(entry),
+  } as unknown as AuditRepository;
 
   private booking(a: Appointment): PatientBookingRecord {
     const chair = this.state.chairs.find((c) => c.id === a.chairId);
@@ -210,7 +212,7 @@ class FakeClinic {
       this.booked((a) => a.chairId === chairId && a.startsAt > after),
     bookedFrom: async (_clinicId: string, now: Date): Promise<BookingRecord[]> => this.booked((a) => a.endsAt > now),
     bookedFromWithPatients: async (_clinicId: string, now: Date) => this.booked((a) => a.endsAt > now),
-  } satisfies Omit<ClinicRepository, 'transactions' | 'db'>;
+  };
 
   service() {
     return new ClinicService(this.repository as unknown as ClinicRepository, this.audit, this.transactions);
