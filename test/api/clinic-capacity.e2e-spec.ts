@@ -315,7 +315,7 @@ describe('clinic capacity changes that strand bookings', () => {
         data: {
           clinicId,
           patientId: patient.id,
-          protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'),
+          protocolId: await ctx.protocolId('IV_SINGLE_INFUSION', clinicId),
           bookedById: author.id,
           sessionCount: 1,
           eligibilityScreeningIds: [],
