@@ -3,3 +3,4 @@ export * from './patient';
 export * from './screening';
 export * from './scheduling';
 export * from './safety';
+export * from './dosing';

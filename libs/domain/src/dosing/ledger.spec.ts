@@ -1,0 +1,65 @@
+import type { RateEvent } from './administration';
+import { cumulativeLedger, mgWithin, type DoseRecord } from './ledger';
+import { DEFAULT_DOSING_SETTINGS, windowMs } from './settings';
+
+const MIN = 60_000;
+const now = Date.UTC(2026, 11, 1, 12, 0);
+const daysAgo = (d: number, minutes = 0) => now - windowMs(d) + minutes * MIN;
+
+const ivEvents = (startMs: number, rate: number, minutes: number): RateEvent[] => [
+  { kind: 'START', atMs: startMs, rateMgPerHour: rate, by: 'n' },
+  { kind: 'STOP', atMs: startMs + minutes * MIN, by: 'n' },
+];
+const bolus = (id: string, route: DoseRecord['route'], atMs: number, mg: number): DoseRecord => ({
+  kind: 'BOLUS',
+  id,
+  route,
+  atMs,
+  mg,
+});
+
+describe('mgWithin (t − N days, t]', () => {
+  const window = [now - windowMs(30), now] as const;
+  it('a bolus exactly N days back is outside, one minute later inside', () => {
+    expect(mgWithin(bolus('a', 'ORAL', daysAgo(30), 25), ...window)).toBe(0);
+    expect(mgWithin(bolus('a', 'ORAL', daysAgo(30, 1), 25), ...window)).toBe(25);
+    expect(mgWithin(bolus('a', 'ORAL', daysAgo(30, -1), 25), ...window)).toBe(0);
+  });
+  it('a bolus at the instant itself is inside; one a minute later is not yet', () => {
+    expect(mgWithin(bolus('a', 'ORAL', now, 25), ...window)).toBe(25);
+    expect(mgWithin(bolus('a', 'ORAL', now + MIN, 25), ...window)).toBe(0);
+  });
+  it('an infusion straddling the window edge counts only its part inside', () => {
+    // 60 mg/h for 60 min starting 30 min before the edge: 30 mg inside.
+    const iv: DoseRecord = { kind: 'INFUSION', id: 'iv', route: 'IV', events: ivEvents(daysAgo(30, -30), 60, 60) };
+    expect(mgWithin(iv, ...window)).toBe(30);
+  });
+});
+
+describe('cumulativeLedger', () => {
+  const records: DoseRecord[] = [
+    { kind: 'INFUSION', id: 'iv1', route: 'IV', courseId: 'c1', events: ivEvents(daysAgo(200), 20, 240) }, // 80 mg
+    { kind: 'INFUSION', id: 'iv2', route: 'IV', courseId: 'c2', events: ivEvents(daysAgo(60), 25, 240) }, // 100 mg
+    bolus('in1', 'INTRANASAL', daysAgo(20), 30),
+    bolus('or1', 'ORAL', daysAgo(10), 40), // taken at home, recorded later: counted when taken
+    bolus('or2', 'ORAL', daysAgo(400), 40),
+  ];
+  const ledger = cumulativeLedger(records, now, { windowCapsMg: { 30: 150, 90: null, 365: null } });
+  it('by route and window', () => {
+    expect(ledger.byRoute).toEqual([
+      { route: 'IV', windows: { 30: 0, 90: 100, 365: 180 }, allTimeMg: 180 },
+      { route: 'ORAL', windows: { 30: 40, 90: 40, 365: 40 }, allTimeMg: 80 },
+      { route: 'INTRANASAL', windows: { 30: 30, 90: 30, 365: 30 }, allTimeMg: 30 },
+    ]);
+  });
+  it('in total across every route, beside the clinic caps', () => {
+    expect(ledger.total).toEqual({
+      windows: { 30: 70, 90: 170, 365: 250 },
+      allTimeMg: 290,
+      capsMg: { 30: 150, 90: null, 365: null },
+    });
+  });
+  it('doses after the instant are not yet counted', () => {
+    expect(cumulativeLedger(records, daysAgo(15), DEFAULT_DOSING_SETTINGS).total.windows[30]).toBe(30);
+  });
+});
