@@ -19,7 +19,10 @@ module.exports = {
           target: 'es2022',
           // Rewritten at compile time, so global setup files (which skip moduleNameMapper) resolve it too.
           baseUrl: __dirname,
-          paths: { '@cadence/domain': ['libs/domain/src/index.ts'] },
+          paths: {
+            '@cadence/domain': ['libs/domain/src/index.ts'],
+            '@cadence/domain/testing': ['libs/domain/src/testing.ts'],
+          },
         },
         module: { type: 'commonjs' },
       },
@@ -27,6 +30,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@cadence/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
+    '^@cadence/domain/testing$': path.join(__dirname, 'libs/domain/src/testing.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

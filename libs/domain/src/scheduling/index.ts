@@ -27,7 +27,6 @@ export {
 export type { CoursePlan, CoursePlanRequest, PlannedSession } from './course';
 export { prepareSlotSearch, type SlotSearchIndex } from './occupancy';
 export { findCoursePlans, type FindCoursePlansRequest } from './slot-search';
-export { bruteForceCoursePlans } from './brute-force';
 export * from './feasibility';
 export {
   protocolProblems,
