@@ -29,13 +29,10 @@ export class CalendarService {
       auditEntry(actor, meta, { action: 'EXPORT', entity: 'Appointment', patientId, fields: ['calendar'] }),
     );
     const zone = clinic.timezone;
-    const years = rows.flatMap((r) => [r.startsAt.getUTCFullYear(), r.endsAt.getUTCFullYear()]);
-    const fromYear = Math.min(now.getUTCFullYear(), ...years);
-    const toYear = Math.max(now.getUTCFullYear(), ...years);
     const cal = ical({
       name: `${clinic.name} appointments`,
       prodId: { company: 'Cadence', product: 'appointments', language: 'EN' },
-      timezone: { name: zone, generator: (tz) => vtimezone(tz, fromYear, toYear) },
+      timezone: { name: zone, generator: vtimezone },
     });
     for (const r of rows) {
       cal.createEvent({

@@ -1,53 +1,15 @@
-import { DateTime } from 'luxon';
-
-const HOUR_MS = 3_600_000;
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 
 /**
- * A VTIMEZONE component for an IANA zone, listing every offset change between two years
- * (inclusive) as explicit onsets, computed from the zone database luxon reads. Calendar clients
- * then place TZID-qualified local times exactly, across daylight-saving changes, without relying
- * on their own copy of the zone.
+ * The VTIMEZONE component for an IANA zone, from timezones-ical-library (generated from the IANA
+ * database, as the zone's current yearly rules). Calendar clients then place TZID-qualified local
+ * times exactly, across daylight-saving changes, without relying on their own copy of the zone.
+ * Current rules suffice: the feed lists upcoming appointments only.
  */
-export function vtimezone(zone: string, fromYear: number, toYear: number): string {
-  const start = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone: 'utc' }).toMillis();
-  const end = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone: 'utc' }).toMillis();
-  const at = (ms: number) => DateTime.fromMillis(ms, { zone });
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
-  const first = at(start);
-  lines.push(...component(first, first.offset, first.toMillis()));
-  // Offsets change at most a few times a year: step by hours, then find the minute by bisection.
-  for (let ms = start; ms < end; ms += 6 * HOUR_MS) {
-    const before = at(ms).offset;
-    if (at(ms + 6 * HOUR_MS).offset === before) continue;
-    let lo = ms;
-    let hi = ms + 6 * HOUR_MS;
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-      if (at(mid).offset === before) lo = mid;
-      else hi = mid;
-    }
-    lines.push(...component(at(hi), before, hi));
-  }
-  lines.push('END:VTIMEZONE');
-  return lines.join('\r\n');
-}
-
-/** One onset: DTSTART is the local time of the change, read in the offset in force before it. */
-function component(after: DateTime, offsetBefore: number, ms: number): string[] {
-  const kind = after.isInDST ? 'DAYLIGHT' : 'STANDARD';
-  const onset = DateTime.fromMillis(ms, { zone: 'utc' }).plus({ minutes: offsetBefore });
-  return [
-    `BEGIN:${kind}`,
-    `DTSTART:${onset.toFormat("yyyyMMdd'T'HHmmss")}`,
-    `TZOFFSETFROM:${formatOffset(offsetBefore)}`,
-    `TZOFFSETTO:${formatOffset(after.offset)}`,
-    `TZNAME:${after.offsetNameShort ?? formatOffset(after.offset)}`,
-    `END:${kind}`,
-  ];
-}
-
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+export function vtimezone(zone: string): string {
+  const block = tzlib_get_ical_block(zone);
+  const component = Array.isArray(block) ? block[0] : undefined;
+  if (!component) throw new Error(`No VTIMEZONE is known for the time zone "${zone}"`);
+  // An alias (UTC, US/Eastern) comes back under its canonical name; the events name the clinic's.
+  return component.replace(/^TZID:.*$/m, `TZID:${zone}`);
 }
