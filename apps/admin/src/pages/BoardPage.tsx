@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
 import { AppointmentPanel } from '../features/board/components/AppointmentPanel';
 import { BoardToolbar } from '../features/board/components/BoardToolbar';
+import { BookingsToMove } from '../features/board/components/BookingsToMove';
 import { ChairBoard } from '../features/board/components/ChairBoard';
 import { useAppointments } from '../features/board/hooks/useBoard';
 import { boardRange, type BoardView } from '../features/board/range';
@@ -75,8 +76,19 @@ function Board({ chairs, openingHours }: BoardProps) {
       { replace: true },
     );
 
+  const canChange = hasAnyRole(user, CHANGE_APPOINTMENT_ROLES);
+
   return (
     <>
+      {canChange && (
+        <BookingsToMove
+          zone={zone}
+          onShow={(booking) => {
+            change({ date: booking.date, view: 'day' });
+            setSelectedId(booking.id);
+          }}
+        />
+      )}
       <Card withBorder radius="md" padding="lg">
         <BoardToolbar
           date={date}
@@ -114,7 +126,7 @@ function Board({ chairs, openingHours }: BoardProps) {
                 {view === 'day' ? ' on this day' : ' this week'}
               </Text>
               <Text size="sm" c="dimmed">
-                {boardHint(hasAnyRole(user, CHANGE_APPOINTMENT_ROLES), hasAnyRole(user, NO_SHOW_ROLES))}
+                {boardHint(canChange, hasAnyRole(user, NO_SHOW_ROLES))}
               </Text>
             </Group>
           </>
@@ -123,7 +135,7 @@ function Board({ chairs, openingHours }: BoardProps) {
       <AppointmentPanel
         appointment={selected}
         zone={zone}
-        canChange={hasAnyRole(user, CHANGE_APPOINTMENT_ROLES)}
+        canChange={canChange}
         canMarkNoShow={hasAnyRole(user, NO_SHOW_ROLES)}
         onClose={() => setSelectedId(null)}
       />

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { APPOINTMENTS_KEY } from '../../booking/hooks/useBooking';
+import { listBookingsToMove } from '../../clinic/api/clinic.api';
 import {
   cancelAppointment,
   listAppointments,
@@ -15,6 +16,19 @@ export function useAppointments(from: string, to: string) {
     // Keep the board on screen while the next day or week loads; refresh every minute so a busy
     // desk sees bookings made at other desks.
     placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+}
+
+/**
+ * Bookings on closed days, chairs out of service or over the nurse ratio, with whom to call
+ * (each name is audited by the API as a read of that patient). Under the appointments key, so a
+ * move or cancellation refreshes it; refreshed every minute for changes made on the clinic page.
+ */
+export function useBookingsToMove() {
+  return useQuery({
+    queryKey: [...APPOINTMENTS_KEY, 'to-move'],
+    queryFn: listBookingsToMove,
     refetchInterval: 60_000,
   });
 }

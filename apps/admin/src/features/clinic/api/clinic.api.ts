@@ -12,6 +12,11 @@ export type NurseShift = Clinic['nurseShifts'][number];
 export type UpdateClinicBody = RequestBody<'/api/clinic', 'patch'>;
 export type CreatedClosure = ResponseBody<'/api/clinic/closures', 'post'>;
 export type UpdatedChair = ResponseBody<'/api/clinic/chairs/{id}', 'patch'>;
+export type UpdatedClinic = ResponseBody<'/api/clinic', 'patch'>;
+export type CreatedNurseShift = ResponseBody<'/api/clinic/nurse-shifts', 'post'>;
+export type RemovedNurseShift = ResponseBody<'/api/clinic/nurse-shifts/{id}', 'delete'>;
+/** A booking the front desk must move or cancel, with whom to call and why (SCHEDULER only). */
+export type BookingToMove = ResponseBody<'/api/clinic/bookings-to-move', 'get'>[number];
 /** A booking a capacity change left without a usable chair: it still stands until someone moves it. */
 export type AffectedAppointment = CreatedClosure['affectedAppointments'][number];
 
@@ -21,8 +26,8 @@ export async function getClinic(): Promise<Clinic> {
   return unwrap(await api.GET('/api/clinic'));
 }
 
-export async function updateClinic(body: UpdateClinicBody): Promise<void> {
-  ensureOk(await api.PATCH('/api/clinic', { body }));
+export async function updateClinic(body: UpdateClinicBody): Promise<UpdatedClinic> {
+  return unwrap(await api.PATCH('/api/clinic', { body }));
 }
 
 export async function replaceOpeningHours(windows: OpeningWindow[]): Promise<void> {
@@ -37,12 +42,16 @@ export async function removeClosure(id: string): Promise<void> {
   ensureOk(await api.DELETE('/api/clinic/closures/{id}', byId(id)));
 }
 
-export async function addNurseShift(body: RequestBody<'/api/clinic/nurse-shifts', 'post'>): Promise<void> {
-  ensureOk(await api.POST('/api/clinic/nurse-shifts', { body }));
+export async function addNurseShift(body: RequestBody<'/api/clinic/nurse-shifts', 'post'>): Promise<CreatedNurseShift> {
+  return unwrap(await api.POST('/api/clinic/nurse-shifts', { body }));
 }
 
-export async function removeNurseShift(id: string): Promise<void> {
-  ensureOk(await api.DELETE('/api/clinic/nurse-shifts/{id}', byId(id)));
+export async function removeNurseShift(id: string): Promise<RemovedNurseShift> {
+  return unwrap(await api.DELETE('/api/clinic/nurse-shifts/{id}', byId(id)));
+}
+
+export async function listBookingsToMove(): Promise<BookingToMove[]> {
+  return unwrap(await api.GET('/api/clinic/bookings-to-move'));
 }
 
 export async function addChair(body: RequestBody<'/api/clinic/chairs', 'post'>): Promise<void> {

@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { describeError } from '../../../api/problem';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm } from '../../../shared/forms';
-import type { AffectedAppointment, ChairKind, Clinic } from '../api/clinic.api';
+import type { ChairKind, Clinic } from '../api/clinic.api';
 import { useAddChair, useUpdateChair } from '../hooks/useClinic';
 import { AffectedAppointments } from './AffectedAppointments';
-import { bookedSessions, Section } from './Section';
+import { bookedSessions, Section, type Stranded } from './Section';
 
 const KIND_OPTIONS: { value: ChairKind; label: string }[] = [
   { value: 'CHAIR', label: 'Chair' },
@@ -16,8 +16,6 @@ const KIND_OPTIONS: { value: ChairKind; label: string }[] = [
   { value: 'ROOM', label: 'Room' },
 ];
 const FIELDS = new Set(['name', 'kind']);
-
-type Stranded = { title: string; appointments: AffectedAppointment[] } | null;
 
 export function ChairsPanel({ clinic }: { clinic: Clinic }) {
   const update = useUpdateChair();

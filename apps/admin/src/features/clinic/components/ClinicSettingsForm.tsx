@@ -6,7 +6,8 @@ import { apiErrorsOnForm } from '../../../shared/forms';
 import type { Clinic, UpdateClinicBody } from '../api/clinic.api';
 import { INFUSIONS_PER_NURSE, rangeError } from '../forms/limits';
 import { useUpdateClinic } from '../hooks/useClinic';
-import { notifySaved, Section } from './Section';
+import { AffectedAppointments } from './AffectedAppointments';
+import { notifySaved, overRatio, Section, type Stranded } from './Section';
 
 interface SettingsValues {
   name: string;
@@ -31,6 +32,7 @@ function changes(values: SettingsValues, clinic: Clinic): UpdateClinicBody {
 export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const update = useUpdateClinic();
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [stranded, setStranded] = useState<Stranded>(null);
   const form = useForm<SettingsValues>({
     initialValues: {
       name: clinic.name,
@@ -52,7 +54,10 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
       return;
     }
     update.mutate(body, {
-      onSuccess: () => notifySaved('Clinic settings saved.'),
+      onSuccess: (updated) => {
+        notifySaved('Clinic settings saved.');
+        setStranded(overRatio(updated.overNurseRatio));
+      },
       onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
     });
   });
@@ -81,6 +86,14 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
           </Group>
         </Stack>
       </form>
+      {stranded && (
+        <AffectedAppointments
+          title={stranded.title}
+          appointments={stranded.appointments}
+          timezone={clinic.timezone}
+          onClose={() => setStranded(null)}
+        />
+      )}
     </Section>
   );
 }

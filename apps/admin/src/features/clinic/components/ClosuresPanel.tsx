@@ -7,10 +7,10 @@ import { describeError } from '../../../api/problem';
 import { formatDate } from '../../../shared/dates';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm, domainFormErrors } from '../../../shared/forms';
-import type { AffectedAppointment, Clinic } from '../api/clinic.api';
+import type { Clinic } from '../api/clinic.api';
 import { useAddClosure, useRemoveClosure } from '../hooks/useClinic';
 import { AffectedAppointments } from './AffectedAppointments';
-import { bookedSessions, Section } from './Section';
+import { bookedSessions, Section, type Stranded } from './Section';
 
 interface ClosureValues {
   startsOn: string;
@@ -27,8 +27,6 @@ const toClosure = (values: ClosureValues) => ({
   endsOn: values.endsOn || values.startsOn,
   reason: values.reason.trim(),
 });
-
-type Stranded = { title: string; appointments: AffectedAppointment[] } | null;
 
 export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
   const add = useAddClosure();

@@ -7,10 +7,11 @@ import { describeError } from '../../../api/problem';
 import { formatDate } from '../../../shared/dates';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm, domainFormErrors } from '../../../shared/forms';
-import type { Clinic } from '../api/clinic.api';
+import type { Clinic, CreatedNurseShift } from '../api/clinic.api';
 import { useAddNurseShift, useRemoveNurseShift } from '../hooks/useClinic';
 import { WEEKDAY_OPTIONS, weekdayName } from '../weekdays';
-import { Section } from './Section';
+import { AffectedAppointments } from './AffectedAppointments';
+import { overRatio, Section, type Stranded } from './Section';
 
 interface ShiftValues {
   weekday: string | null;
@@ -25,6 +26,7 @@ const LABELS = { weekday: 'Weekday', date: 'Date', startsAt: 'Start', endsAt: 'E
 
 export function NurseShiftsPanel({ clinic }: { clinic: Clinic }) {
   const remove = useRemoveNurseShift();
+  const [stranded, setStranded] = useState<Stranded>(null);
   const perNurse = clinic.maxInfusionsPerNurse;
   return (
     <Section
@@ -54,6 +56,7 @@ export function NurseShiftsPanel({ clinic }: { clinic: Clinic }) {
                     aria-label="Remove shift"
                     onClick={() =>
                       remove.mutate(s.id, {
+                        onSuccess: (removed) => setStranded(overRatio(removed.overNurseRatio)),
                         onError: (error) =>
                           notifications.show({ color: 'red', title: 'Not removed', message: describeError(error) }),
                       })
@@ -67,7 +70,15 @@ export function NurseShiftsPanel({ clinic }: { clinic: Clinic }) {
           </Table.Tbody>
         </Table>
       )}
-      <AddShiftForm />
+      <AddShiftForm onAdded={(added) => setStranded(overRatio(added.overNurseRatio))} />
+      {stranded && (
+        <AffectedAppointments
+          title={stranded.title}
+          appointments={stranded.appointments}
+          timezone={clinic.timezone}
+          onClose={() => setStranded(null)}
+        />
+      )}
     </Section>
   );
 }
@@ -80,7 +91,7 @@ const toShift = (values: ShiftValues) => ({
   nurses: Number(values.nurses),
 });
 
-function AddShiftForm() {
+function AddShiftForm({ onAdded }: { onAdded: (shift: CreatedNurseShift) => void }) {
   const add = useAddNurseShift();
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<ShiftValues>({
@@ -98,6 +109,7 @@ function AddShiftForm() {
   const submit = form.onSubmit((values) => {
     setFormErrors([]);
     add.mutate(toShift(values), {
+      onSuccess: onAdded,
       onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
     });
   });

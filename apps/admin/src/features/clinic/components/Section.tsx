@@ -1,6 +1,7 @@
 import { Card, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
+import type { AffectedAppointment } from '../api/clinic.api';
 
 /** One panel of the clinic page. */
 export function Section({
@@ -30,3 +31,11 @@ export function Section({
 export const notifySaved = (message: string) => notifications.show({ color: 'green', title: 'Saved', message });
 
 export const bookedSessions = (n: number) => `${n} booked session${n === 1 ? '' : 's'}`;
+
+/** The bookings the last change stranded or left over the nurse ratio, with a heading naming the change. */
+export type Stranded = { title: string; appointments: AffectedAppointment[] } | null;
+
+export const overRatio = (appointments: AffectedAppointment[]): Stranded => ({
+  title: `${bookedSessions(appointments.length)} now over the nurse ratio`,
+  appointments,
+});
