@@ -12,6 +12,9 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app.config';
 import { plainProblem, ProblemFilter } from './common/errors/problem.filter';
+import { acceptJsonWritesOnly } from './common/http/json-only';
+import { forbidCachingOfApiResponses } from './common/http/no-store';
+import { requireSameOriginForCookieWrites } from './common/http/origin-check';
 import { learnRouteWords, requestIdOf } from './common/logging/logging';
 import { refuseUnstorableStrings, useJsonBodyParser } from './common/validation/json-body';
 import { createValidationPipe } from './common/validation/validation';
@@ -20,8 +23,10 @@ import { createValidationPipe } from './common/validation/validation';
 export async function createApp(config: AppConfig, options: { logs?: boolean; logStream?: DestinationStream } = {}) {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
+    requestIdHeader: false,
     bodyLimit: 256 * 1024,
-    trustProxy: config.env === 'production',
+    // Forwarding headers only from the configured proxies: anyone else could name any address.
+    trustProxy: config.http.trustedProxies.length > 0 ? config.http.trustedProxies : false,
     // Errors the router raises before Nest sees the request (an over-long path segment, a bad URL).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
@@ -36,6 +41,10 @@ export async function createApp(config: AppConfig, options: { logs?: boolean; lo
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptJsonWritesOnly(fastify);
+  requireSameOriginForCookieWrites(fastify, config.http.publicOrigins);
+  forbidCachingOfApiResponses(fastify);
   app.setGlobalPrefix('api');
   learnRouteWords(app.getHttpAdapter().getInstance());
   useJsonBodyParser(app);

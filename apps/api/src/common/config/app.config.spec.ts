@@ -33,6 +33,43 @@ describe('loadConfig', () => {
 
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).auth.cookieSecure).toBe(true);
+    const production = { ...base, NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://cadence.example.org' };
+    expect(loadConfig({ ...production, JWT_SECRET: 'x'.repeat(32) }).auth.cookieSecure).toBe(true);
+  });
+
+  it('requires the public origin in production and defaults it to the local addresses elsewhere', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /PUBLIC_ORIGIN is required/,
+    );
+    expect(loadConfig({ ...base, PORT: '3100' }).http.publicOrigins).toContain('http://localhost:3100');
+    expect(
+      loadConfig({ ...base, PUBLIC_ORIGIN: 'https://a.example, https://b.example:8443' }).http.publicOrigins,
+    ).toEqual(['https://a.example', 'https://b.example:8443']);
+  });
+
+  it('names a public origin that is not an origin', () => {
+    for (const bad of [
+      'https://cadence.example.org/',
+      'https://cadence.example.org/app',
+      'cadence.example.org',
+      'ftp://x',
+    ]) {
+      expect(() => loadConfig({ ...base, PUBLIC_ORIGIN: bad })).toThrow(/PUBLIC_ORIGIN entry .* must be an origin/);
+    }
+  });
+
+  it('trusts no proxy unless told, and accepts addresses, CIDR ranges and named ranges', () => {
+    expect(loadConfig(base).http.trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ ...base, TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7,fd00::/8 , loopback' }).http.trustedProxies,
+    ).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
+  it('names a malformed proxy entry', () => {
+    for (const bad of ['*', 'true', '10.0.0.0/33', '10.0.0/8', 'proxy.local', '::1/129', '10.0.0.1/8/2']) {
+      expect(() => loadConfig({ ...base, TRUSTED_PROXIES: bad })).toThrow(
+        /TRUSTED_PROXIES entry .* must be an IP address/,
+      );
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -79,6 +80,22 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * The origin(s) users open the admin app at (`https://cadence.example.org`), comma-separated:
+   * cookie-authenticated writes from any other origin are refused. Required in production.
+   */
+  @IsOptional()
+  @IsString()
+  PUBLIC_ORIGIN?: string;
+
+  /**
+   * Addresses or CIDR ranges (comma-separated) of the reverse proxies in front of the API, whose
+   * X-Forwarded-For is believed. Empty: trust none, the caller's address is the socket's.
+   */
+  @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES?: string;
+
   /** Folder of the built admin app to serve at `/`; empty to serve the API only. */
   @IsOptional()
   @IsString()
@@ -100,6 +117,12 @@ export interface AppConfig {
     loginWindowMinutes: number;
     cookieSecure: boolean;
   };
+  http: {
+    /** Origins whose cookie-authenticated writes are accepted (scheme://host[:port]). */
+    publicOrigins: string[];
+    /** Proxy addresses and CIDR ranges for Fastify's trustProxy; empty trusts no forwarding header. */
+    trustedProxies: string[];
+  };
   logLevel: string;
   adminDist?: string;
 }
@@ -118,9 +141,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
     throw new ConfigError(`Invalid configuration:\n  - ${lines.join('\n  - ')}`);
   }
-  if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  - JWT_SECRET is required when NODE_ENV=production');
+  const problems: string[] = [];
+  if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET)
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_ORIGIN) {
+    problems.push('PUBLIC_ORIGIN is required when NODE_ENV=production (the https:// address users open Cadence at)');
   }
+  const publicOrigins = parsed.PUBLIC_ORIGIN ? parseOrigins(parsed.PUBLIC_ORIGIN, problems) : localOrigins(parsed.PORT);
+  const trustedProxies = parsed.TRUSTED_PROXIES ? parseProxies(parsed.TRUSTED_PROXIES, problems) : [];
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     env: parsed.NODE_ENV,
     databaseUrl: parsed.DATABASE_URL,
@@ -137,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginWindowMinutes: parsed.LOGIN_WINDOW_MINUTES,
       cookieSecure: parsed.COOKIE_SECURE ?? parsed.NODE_ENV === 'production',
     },
+    http: { publicOrigins, trustedProxies },
     logLevel: parsed.LOG_LEVEL,
     adminDist: parsed.ADMIN_DIST,
   };
@@ -144,6 +174,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function stripEmpty(env: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+/** Local runs: the API serving the built app, and Vite's dev and preview servers that proxy to it. */
+function localOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, 'http://localhost:4200', 'http://localhost:4300'];
+}
+
+function parseOrigins(value: string, problems: string[]): string[] {
+  return list(value).flatMap((entry) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    // An origin is exactly scheme://host[:port]: a path or trailing slash would never match a browser's Origin.
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== entry) {
+      problems.push(`PUBLIC_ORIGIN entry "${entry}" must be an origin such as https://cadence.example.org (no path)`);
+      return [];
+    }
+    return [entry];
+  });
+}
+
+/** Named ranges that proxy-addr (Fastify's trustProxy) understands, besides addresses and CIDRs. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseProxies(value: string, problems: string[]): string[] {
+  return list(value).flatMap((entry) => {
+    if (PROXY_RANGES.includes(entry) || isIP(entry) !== 0) return [entry];
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const max = family === 4 ? 32 : 128;
+    if (family !== 0 && extra === undefined && /^\d{1,3}$/.test(bits ?? '') && Number(bits) <= max) return [entry];
+    problems.push(
+      `TRUSTED_PROXIES entry "${entry}" must be an IP address, a CIDR range (10.0.0.0/8) or one of ${PROXY_RANGES.join(', ')}`,
+    );
+    return [];
+  });
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 function randomSecret() {

@@ -1,4 +1,4 @@
-import { learnRouteWords, loggablePath, loggerParams, requestIdOf } from './logging';
+import { clientRequestIdOf, learnRouteWords, loggablePath, loggerParams, requestIdOf } from './logging';
 import type { IncomingMessage } from 'node:http';
 
 describe('request logs', () => {
@@ -38,13 +38,22 @@ describe('request logs', () => {
   });
 });
 
-describe('requestIdOf', () => {
+describe('request ids', () => {
   const req = (id?: string) =>
     ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as unknown as IncomingMessage;
-  it('accepts a well-formed caller id and mints one otherwise', () => {
-    expect(requestIdOf(req('abc-12345'))).toBe('abc-12345');
-    expect(requestIdOf(req('short'))).toMatch(/^[0-9a-f-]{36}$/);
-    expect(requestIdOf(req('bad id with spaces and more'))).toMatch(/^[0-9a-f-]{36}$/);
-    expect(requestIdOf(req())).toMatch(/^[0-9a-f-]{36}$/);
+
+  it('are minted on the server whatever the caller sends, once per request', () => {
+    const forged = req('forged-audit-id-123');
+    const id = requestIdOf(forged);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf(forged)).toBe(id);
+    expect(requestIdOf(req())).not.toBe(id);
+  });
+
+  it('keep a well-formed caller id as a separate log field only', () => {
+    expect(clientRequestIdOf(req('abc-12345'))).toEqual({ clientRequestId: 'abc-12345' });
+    expect(clientRequestIdOf(req('short'))).toEqual({});
+    expect(clientRequestIdOf(req('bad id with spaces and more'))).toEqual({});
+    expect(clientRequestIdOf(req())).toEqual({});
   });
 });

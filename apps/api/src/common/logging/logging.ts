@@ -17,7 +17,10 @@ export function loggerParams(level: string, stream?: DestinationStream): Params 
       // Where the log lines go: stdout unless a test captures them.
       ...(stream ? { stream } : {}),
       genReqId: (req: IncomingMessage) => requestIdOf(req),
-      customProps: (req: IncomingMessage & { actor?: { id: string } }) => (req.actor ? { actorId: req.actor.id } : {}),
+      customProps: (req: IncomingMessage & { actor?: { id: string } }) => ({
+        ...(req.actor ? { actorId: req.actor.id } : {}),
+        ...clientRequestIdOf(req),
+      }),
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
@@ -58,8 +61,20 @@ export function loggablePath(url: string): string {
     .join('/');
 }
 
-/** Accepts a caller's X-Request-Id when it looks like one; otherwise mints one. */
+const REQUEST_ID = Symbol('cadence.requestId');
+type WithRequestId = IncomingMessage & { [REQUEST_ID]?: string };
+
+/**
+ * The request's id, minted on the server once per request and shared by Fastify (the correlation
+ * id in problem bodies and audit rows) and the request log. A caller's X-Request-Id is never used:
+ * it would let a client choose what the audit trail records.
+ */
 export function requestIdOf(req: IncomingMessage): string {
+  return ((req as WithRequestId)[REQUEST_ID] ??= randomUUID());
+}
+
+/** A caller's own X-Request-Id, logged beside ours (never instead) when it looks like an id. */
+export function clientRequestIdOf(req: IncomingMessage): { clientRequestId?: string } {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? { clientRequestId: given } : {};
 }
