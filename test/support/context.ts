@@ -177,7 +177,16 @@ export async function startTestApp(
       },
       select: { id: true },
     });
-    const token = tokens.signAccess({ id: user.id, clinicId: inClinic, email, roles });
+    // Access tokens count only while their session is live, as a login would make it.
+    const session = await prisma.session.create({
+      data: {
+        userId: user.id,
+        refreshTokenHash: tokens.newRefreshToken().hash,
+        expiresAt: new Date(Date.now() + config.auth.refreshTokenTtlSeconds * 1000),
+      },
+      select: { id: true },
+    });
+    const token = tokens.signAccess(user.id, session.id);
     return { id: user.id, clinicId: inClinic, email, roles, cookie: `cadence_access=${token}` };
   };
 

@@ -64,7 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session and clear its cookies */
+        /** End the session (named by the refresh cookie or the access token) and clear its cookies */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;

@@ -1,21 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ROLES, type Role } from '@cadence/domain';
 import jwt from 'jsonwebtoken';
 import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
-import type { Actor } from './current-user';
 
 export const ACCESS_COOKIE = 'cadence_access';
 export const REFRESH_COOKIE = 'cadence_refresh';
 
+/** Who the token was issued to and the session it belongs to; roles are read from the live session. */
 interface AccessClaims {
   sub: string;
-  clinic: string;
-  email: string;
-  roles: Role[];
+  sid: string;
 }
 
-/** Short-lived signed access tokens, and opaque refresh tokens stored only as hashes. */
+export interface AccessToken {
+  userId: string;
+  sessionId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Short-lived signed access tokens tied to a session, and opaque refresh tokens stored only as hashes. */
 @Injectable()
 export class TokenService {
   /** A key object made once: given a string, jsonwebtoken re-derives a key on every call. */
@@ -25,18 +29,18 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
   }
 
-  signAccess(actor: Actor): string {
-    const claims: AccessClaims = { sub: actor.id, clinic: actor.clinicId, email: actor.email, roles: actor.roles };
+  signAccess(userId: string, sessionId: string): string {
+    const claims: AccessClaims = { sub: userId, sid: sessionId };
     return jwt.sign(claims, this.key, { expiresIn: this.config.auth.accessTokenTtlSeconds, algorithm: 'HS256' });
   }
 
-  /** The actor named by a valid, unexpired access token; undefined for anything else. */
-  verifyAccess(token: string): Actor | undefined {
+  /** The user and session named by a valid, unexpired access token; undefined for anything else. */
+  verifyAccess(token: string): AccessToken | undefined {
     try {
-      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as AccessClaims;
-      if (!Array.isArray(claims.roles) || !claims.roles.every((r) => (ROLES as readonly string[]).includes(r)))
-        return undefined;
-      return { id: claims.sub, clinicId: claims.clinic, email: claims.email, roles: claims.roles };
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] }) as Partial<AccessClaims>;
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return undefined;
+      if (typeof claims.sid !== 'string' || !UUID.test(claims.sid)) return undefined;
+      return { userId: claims.sub, sessionId: claims.sid };
     } catch {
       return undefined;
     }
@@ -50,4 +54,13 @@ export class TokenService {
 
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** The access token a request carries: the httpOnly cookie (the admin app) or a Bearer header (scripts). */
+export function accessTokenOf(request: {
+  cookies?: Record<string, string | undefined>;
+  headers: { authorization?: string };
+}): string | undefined {
+  const header = request.headers.authorization;
+  return request.cookies?.[ACCESS_COOKIE] ?? (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
 }

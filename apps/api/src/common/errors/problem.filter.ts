@@ -29,6 +29,9 @@ export class ProblemFilter implements ExceptionFilter {
       // Names and codes only: error messages (Prisma's above all) quote the request's patient data.
       this.logger.error({ error: summarizeError(exception), correlationId: problem.correlationId }, 'Unhandled error');
     }
+    // A refusal that says when to come back (a throttled sign-in) says it in the standard header too.
+    if (typeof problem.retryAfterSeconds === 'number')
+      void reply.header('retry-after', String(problem.retryAfterSeconds));
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
 

@@ -10,7 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { AnyRole, Public } from '../../common/auth/roles.decorator';
-import { ACCESS_COOKIE, REFRESH_COOKIE } from '../../common/auth/tokens';
+import { ACCESS_COOKIE, accessTokenOf, REFRESH_COOKIE } from '../../common/auth/tokens';
 import { APP_CONFIG, AppConfig } from '../../common/config/app.config';
 import { AuthService, IssuedSession } from './auth.service';
 import { LoginDto, SessionDto } from './dto/auth.dto';
@@ -46,21 +46,25 @@ export class AuthController {
   @ApiOperation({ summary: 'Renew the session from the refresh cookie' })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ description: 'No live session' })
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDto> {
-    return this.withCookies(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE]));
+  async refresh(
+    @Req() request: FastifyRequest,
+    @CurrentRequest() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionDto> {
+    return this.withCookies(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE], meta));
   }
 
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session and clear its cookies' })
+  @ApiOperation({ summary: 'End the session (named by the refresh cookie or the access token) and clear its cookies' })
   @ApiNoContentResponse()
   async logout(
     @Req() request: FastifyRequest,
     @CurrentRequest() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    await this.auth.logout(request.cookies[REFRESH_COOKIE], meta);
+    await this.auth.logout(request.cookies[REFRESH_COOKIE], accessTokenOf(request), meta);
     void reply.clearCookie(ACCESS_COOKIE, { path: '/' }).clearCookie(REFRESH_COOKIE, { path: REFRESH_PATH });
   }
 

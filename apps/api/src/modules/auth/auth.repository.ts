@@ -1,83 +1,119 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../common/prisma/prisma.service';
-import { AuditEntry, insertAudit } from '../audit/audit-entry';
+import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
+import type { LoginFailures } from './login-throttle';
 
 const sessionUser = { id: true, clinicId: true, email: true, displayName: true, roles: true, active: true } as const;
 
+interface FailureRow {
+  pairCount: number;
+  pairExpires: number;
+  accountCount: number;
+  accountExpires: number;
+  addressCount: number;
+  addressExpires: number;
+}
+
 @Injectable()
 export class AuthRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(TransactionHost) private readonly transactions: Transactions) {}
+
+  private get db() {
+    return this.transactions.tx;
+  }
 
   findUserByEmail(email: string) {
-    return this.prisma.user.findUnique({ where: { email }, select: { ...sessionUser, passwordHash: true } });
+    return this.db.user.findUnique({ where: { email }, select: { ...sessionUser, passwordHash: true } });
   }
 
   findUser(id: string) {
-    return this.prisma.user.findUnique({ where: { id }, select: sessionUser });
+    return this.db.user.findUnique({ where: { id }, select: sessionUser });
   }
 
-  /** Failed logins since `since`, by email and by address: throttling holds across API instances. */
-  async recentFailures(email: string, ip: string, since: Date) {
-    const [byEmail, byIp] = await Promise.all([
-      this.prisma.loginAttempt.count({ where: { email, succeeded: false, at: { gte: since } } }),
-      this.prisma.loginAttempt.count({ where: { ip, succeeded: false, at: { gte: since } } }),
-    ]);
-    return { byEmail, byIp };
+  /**
+   * Serialises sign-in attempts for this account and for this address until the transaction ends,
+   * on every API instance. Always the account first, then the address, so two holders never wait
+   * on each other in a cycle.
+   */
+  async lockLoginScopes(email: string, ip: string) {
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-account:${email}`}))`;
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-address:${ip}`}))`;
   }
 
-  oldestFailureSince(email: string, since: Date) {
-    return this.prisma.loginAttempt.findFirst({
-      where: { email, succeeded: false, at: { gte: since } },
-      orderBy: { at: 'asc' },
-      select: { at: true },
-    });
+  /**
+   * Failed (and reserved) attempts in the last `windowMinutes`, per scope, by the database's clock
+   * as it reads now (not the transaction's start: a lock waited for would skew it).
+   */
+  async recentFailures(email: string, ip: string, windowMinutes: number): Promise<LoginFailures> {
+    const [row] = await this.db.$queryRaw<FailureRow[]>`
+      WITH recent AS (
+        SELECT email, ip, EXTRACT(EPOCH FROM at + make_interval(mins => ${windowMinutes}::int) - clock_timestamp())::float8 AS expires
+        FROM "LoginAttempt"
+        WHERE NOT succeeded AND at > clock_timestamp() - make_interval(mins => ${windowMinutes}::int)
+          AND (email = ${email} OR ip = ${ip})
+      )
+      SELECT count(*) FILTER (WHERE email = ${email} AND ip = ${ip})::int AS "pairCount",
+             coalesce(min(expires) FILTER (WHERE email = ${email} AND ip = ${ip}), 0)::float8 AS "pairExpires",
+             count(*) FILTER (WHERE email = ${email})::int AS "accountCount",
+             coalesce(min(expires) FILTER (WHERE email = ${email}), 0)::float8 AS "accountExpires",
+             count(*) FILTER (WHERE ip = ${ip})::int AS "addressCount",
+             coalesce(min(expires) FILTER (WHERE ip = ${ip}), 0)::float8 AS "addressExpires"
+      FROM recent`;
+    return {
+      pair: { count: row.pairCount, oldestExpiresInSeconds: row.pairExpires },
+      account: { count: row.accountCount, oldestExpiresInSeconds: row.accountExpires },
+      address: { count: row.addressCount, oldestExpiresInSeconds: row.addressExpires },
+    };
   }
 
-  recordFailure(email: string, ip: string) {
-    return this.prisma.loginAttempt.create({ data: { email, ip, succeeded: false } });
+  /** Records the attempt as failed before its password is checked; a success turns it around. */
+  reserveAttempt(email: string, ip: string) {
+    return this.db.loginAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
   }
 
-  /** A successful login: the attempt, the new session and the audit row commit together. */
-  startSession(
-    userId: string,
-    email: string,
-    ip: string,
-    refreshTokenHash: string,
-    expiresAt: Date,
-    audit: AuditEntry,
-  ) {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.loginAttempt.create({ data: { email, ip, succeeded: true } });
-      await insertAudit(tx, audit);
-      return tx.session.create({ data: { userId, refreshTokenHash, expiresAt }, select: { id: true } });
-    });
+  async markSucceeded(attemptId: bigint) {
+    await this.db.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
   }
 
-  findLiveSession(refreshTokenHash: string, now: Date) {
-    return this.prisma.session.findFirst({
-      where: { refreshTokenHash, revokedAt: null, expiresAt: { gt: now } },
+  createSession(userId: string, refreshTokenHash: string, expiresAt: Date) {
+    return this.db.session.create({ data: { userId, refreshTokenHash, expiresAt }, select: { id: true } });
+  }
+
+  findLiveSession(refreshTokenHash: string) {
+    return this.db.session.findFirst({
+      where: { refreshTokenHash, revokedAt: null, expiresAt: { gt: new Date() } },
       select: { id: true, user: { select: sessionUser } },
     });
   }
 
-  /** Rotates the refresh token; false when another request rotated or revoked it first. */
-  async rotate(sessionId: string, oldHash: string, newHash: string) {
-    const { count } = await this.prisma.session.updateMany({
+  /**
+   * Rotates the refresh token and keeps the old one's hash as retired; false when another request
+   * rotated or revoked the session first (the row lock makes the second one see the first's change).
+   */
+  async rotate(sessionId: string, oldHash: string, newHash: string): Promise<boolean> {
+    const { count } = await this.db.session.updateMany({
       where: { id: sessionId, refreshTokenHash: oldHash, revokedAt: null },
       data: { refreshTokenHash: newHash },
     });
+    if (count === 1) await this.db.retiredRefreshToken.create({ data: { hash: oldHash, sessionId } });
     return count === 1;
   }
 
-  async revoke(refreshTokenHash: string, audit: (userId: string) => AuditEntry) {
-    await this.prisma.$transaction(async (tx) => {
-      const session = await tx.session.findUnique({
-        where: { refreshTokenHash },
-        select: { id: true, userId: true, revokedAt: true },
-      });
-      if (!session || session.revokedAt) return;
-      await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
-      await insertAudit(tx, audit(session.userId));
+  /** The session a rotated-out refresh token belonged to, if the hash is one. */
+  async sessionOfRetiredToken(hash: string) {
+    return (await this.db.retiredRefreshToken.findUnique({ where: { hash }, select: { sessionId: true } }))?.sessionId;
+  }
+
+  sessionIdOfRefreshToken(refreshTokenHash: string) {
+    return this.db.session.findUnique({ where: { refreshTokenHash }, select: { id: true } });
+  }
+
+  /** Ends a live session; the user it belonged to, or undefined when it was not live. */
+  async revoke(sessionId: string): Promise<string | undefined> {
+    const { count } = await this.db.session.updateMany({
+      where: { id: sessionId, revokedAt: null },
+      data: { revokedAt: new Date() },
     });
+    if (count === 0) return undefined;
+    return (await this.db.session.findUniqueOrThrow({ where: { id: sessionId }, select: { userId: true } })).userId;
   }
 }
