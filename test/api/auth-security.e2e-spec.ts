@@ -155,9 +155,10 @@ describe('sign-in, sessions and requests under attack', () => {
       const row = await ctx.prisma.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'LOGIN' } });
       expect(row.requestId).not.toBe('forged-request-id-0001');
       expect(row.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.headers['x-request-id']).toBe(row.requestId);
       const problem = await request(a).get('/api/auth/me').set('X-Request-Id', 'forged-request-id-0002').expect(401);
       expect(problem.body.correlationId).not.toBe('forged-request-id-0002');
-      expect(res.status).toBe(200);
+      expect(problem.headers['x-request-id']).toBe(problem.body.correlationId);
     });
   });
 

@@ -141,13 +141,8 @@ describe('patients', () => {
     });
 
     it('audits each patient a search shows, without the search words', async () => {
-      const res = await ctx
-        .http()
-        .get('/api/patients?q=hopper')
-        .set('Cookie', searcher.cookie)
-        .set('X-Request-Id', 'search-audit-0001')
-        .expect(200);
-      const rows = await ctx.prisma.auditEvent.findMany({ where: { requestId: 'search-audit-0001' } });
+      const res = await ctx.http().get('/api/patients?q=hopper').set('Cookie', searcher.cookie).expect(200);
+      const rows = await ctx.prisma.auditEvent.findMany({ where: { requestId: res.headers['x-request-id'] } });
       expect(rows.map((r) => r.patientId).sort()).toEqual(res.body.items.map((p: { id: string }) => p.id).sort());
       expect(rows.every((r) => r.action === 'SEARCH' && r.actorId === searcher.id && r.fields.join() === 'q')).toBe(
         true,

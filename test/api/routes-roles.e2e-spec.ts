@@ -130,7 +130,21 @@ const ROUTES: Record<string, RouteRule> = {
       return { path: '/api/auth/refresh', cookie: refresh.split(';')[0] };
     },
   },
-  'POST /api/auth/logout': { allowed: 'PUBLIC', success: 204, call: async () => ({ path: '/api/auth/logout' }) },
+  // A session of its own to end: logging out with only the role's access cookie would end the role's session.
+  'POST /api/auth/logout': {
+    allowed: 'PUBLIC',
+    success: 204,
+    call: async (ctx) => {
+      const login = await ctx
+        .http()
+        .post('/api/auth/login')
+        .send({ email: (await ctx.newUser(['NURSE'])).email, password: PASSWORD });
+      const refresh = (login.headers['set-cookie'] as unknown as string[]).find((c) =>
+        c.startsWith('cadence_refresh='),
+      )!;
+      return { path: '/api/auth/logout', cookie: refresh.split(';')[0] };
+    },
+  },
   'GET /api/auth/me': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/auth/me' }) },
   'GET /api/users': { allowed: ['ADMIN'], success: 200, call: async () => ({ path: '/api/users' }) },
   'POST /api/users': {

@@ -15,6 +15,7 @@ import { plainProblem, ProblemFilter } from './common/errors/problem.filter';
 import { acceptJsonWritesOnly } from './common/http/json-only';
 import { forbidCachingOfApiResponses } from './common/http/no-store';
 import { requireSameOriginForCookieWrites } from './common/http/origin-check';
+import { announceRequestId } from './common/http/request-id-header';
 import { learnRouteWords, requestIdOf } from './common/logging/logging';
 import { refuseUnstorableStrings, useJsonBodyParser } from './common/validation/json-body';
 import { createValidationPipe } from './common/validation/validation';
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean; lo
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  announceRequestId(fastify);
   acceptJsonWritesOnly(fastify);
   requireSameOriginForCookieWrites(fastify, config.http.publicOrigins);
   forbidCachingOfApiResponses(fastify);
@@ -91,6 +93,7 @@ function serveAdmin(app: NestFastifyApplication, root: string) {
   if (!existsSync(join(root, 'index.html')))
     throw new Error(`ADMIN_DIST ${root} has no index.html; run npm run build first`);
   const fastify = app.getHttpAdapter().getInstance();
+  announceRequestId(fastify);
   void fastify.register(fastifyStatic, { root, prefix: '/', wildcard: false });
   // Client-side routes get the app shell; unknown API paths still get a problem+json 404.
   fastify.get('/*', (request, reply) => {
