@@ -3,6 +3,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/common/config/app.config';
@@ -160,6 +161,27 @@ describe('sign-in, sessions and requests under attack', () => {
       expect(problem.body.correlationId).not.toBe('forged-request-id-0002');
       expect(problem.headers['x-request-id']).toBe(problem.body.correlationId);
     });
+  });
+
+  it('logs under the server request id, with a client X-Request-Id only beside it', async () => {
+    const lines: string[] = [];
+    const capture = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = await startTestApp({ LOG_LEVEL: 'info' }, { logStream: capture });
+    try {
+      const res = await logged.http().get('/api/auth/me').set('X-Request-Id', 'forged-request-id-0003').expect(401);
+      await new Promise((r) => setTimeout(r, 50));
+      const entries = lines.map((line) => JSON.parse(line) as { req?: { id?: string }; clientRequestId?: string });
+      const entry = entries.find((e) => e.req?.id === res.headers['x-request-id']);
+      expect(entry).toMatchObject({ clientRequestId: 'forged-request-id-0003' });
+      expect(entries.some((e) => e.req?.id === 'forged-request-id-0003')).toBe(false);
+    } finally {
+      await logged.close();
+    }
   });
 
   describe('logout and deactivation take effect at once (7.4)', () => {

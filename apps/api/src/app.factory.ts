@@ -48,7 +48,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean; lo
   requireSameOriginForCookieWrites(fastify, config.http.publicOrigins);
   forbidCachingOfApiResponses(fastify);
   app.setGlobalPrefix('api');
-  learnRouteWords(app.getHttpAdapter().getInstance());
+  learnRouteWords(fastify);
   useJsonBodyParser(app);
   refuseUnstorableStrings(app);
   app.useGlobalPipes(createValidationPipe());
@@ -93,7 +93,6 @@ function serveAdmin(app: NestFastifyApplication, root: string) {
   if (!existsSync(join(root, 'index.html')))
     throw new Error(`ADMIN_DIST ${root} has no index.html; run npm run build first`);
   const fastify = app.getHttpAdapter().getInstance();
-  announceRequestId(fastify);
   void fastify.register(fastifyStatic, { root, prefix: '/', wildcard: false });
   // Client-side routes get the app shell; unknown API paths still get a problem+json 404.
   fastify.get('/*', (request, reply) => {
