@@ -4,3 +4,4 @@ export * from './screening';
 export * from './scheduling';
 export * from './safety';
 export * from './dosing';
+export * from './infusion';

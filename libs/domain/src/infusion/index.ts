@@ -1,0 +1,75 @@
+// The infusion day: day-of checks at check-in, vitals alerts and when vitals are due, CTCAE v5
+// adverse events, the discharge check, and the session's states and what is overdue.
+export {
+  DEFAULT_INFUSION_SETTINGS,
+  DEFAULT_VITALS_THRESHOLDS,
+  VITALS_ENTRY_RANGES,
+  settingsForProtocol,
+} from './settings';
+export type { DischargeSettings, InfusionSettings, ProtocolInfusionOverrides, VitalsThresholds } from './settings';
+export { DAY_OF_CHECKS, checkInChecks, checkInDecision } from './check-in';
+export type {
+  BpHrReading,
+  CheckInCode,
+  CheckInFacts,
+  CheckInSettings,
+  Dated,
+  DayOfCheck,
+  DayOfCheckId,
+  DayOfResult,
+} from './check-in';
+export {
+  SUGGESTED_ACTIONS,
+  hypertensionGradeByReading,
+  vitalsAlerts,
+  vitalsDue,
+  vitalsReadingProblems,
+} from './vitals';
+export type { SuggestedAction, VitalSign, VitalsAlert, VitalsAlertCode, VitalsReading } from './vitals';
+export {
+  ADVERSE_EVENT_ACTIONS,
+  ADVERSE_EVENT_OUTCOMES,
+  ADVERSE_EVENT_TERMS,
+  adverseEventProblems,
+  adverseEventTerm,
+  clinicianAlertReasons,
+} from './adverse-events';
+export type {
+  AdverseEventAction,
+  AdverseEventAlertCode,
+  AdverseEventAlertReason,
+  AdverseEventEntry,
+  AdverseEventGrade,
+  AdverseEventOutcome,
+  AdverseEventTerm,
+  AdverseEventTermId,
+} from './adverse-events';
+export { ALDRETE_ITEMS, aldreteOxygenScore, aldreteProblems, aldreteTotal, dischargeCheck } from './discharge';
+export type {
+  AldreteItem,
+  AldreteScores,
+  BaselineVitals,
+  DischargeCheck,
+  DischargeCode,
+  DischargeFacts,
+  DischargeReason,
+} from './discharge';
+export {
+  SESSION_ACTIONS,
+  SESSION_STATES,
+  SESSION_WORKFLOW,
+  sessionActionRefusal,
+  sessionActions,
+  sessionOverdue,
+} from './session';
+export type {
+  Overdue,
+  SessionAction,
+  SessionActionRefusal,
+  SessionAtHand,
+  SessionClock,
+  SessionGate,
+  SessionOverdue,
+  SessionState,
+  SessionTransition,
+} from './session';
