@@ -11,7 +11,7 @@ import {
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
-import { CourseOptionsDto, VersionedReasonDto } from '../courses/dto/course.dto';
+import { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
 import { AppointmentsService } from './appointments.service';
 import {
   BoardAppointmentDto,

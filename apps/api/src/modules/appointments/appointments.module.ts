@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CoursesModule } from '../courses/courses.module';
-import { ScreeningModule } from '../screening/screening.module';
+import { BookingModule } from '../booking/booking.module';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
 import { AppointmentsService } from './appointments.service';
 
 @Module({
-  imports: [CoursesModule, ScreeningModule],
+  imports: [BookingModule],
   controllers: [AppointmentsController],
   providers: [AppointmentsRepository, AppointmentsService],
 })

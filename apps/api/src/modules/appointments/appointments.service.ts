@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   clinicDateOf,
   hasStarted,
@@ -11,25 +11,22 @@ import {
 } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { DomainError } from '../../common/errors/domain-error';
-import { auditEntry } from '../audit/audit-entry';
-import { staleVersion } from '../courses/courses.service';
-import type { CourseOptionsDto, VersionedReasonDto } from '../courses/dto/course.dto';
-import { DAY_MS, utcInstant } from '../courses/instants';
-import {
-  normaliseSessions,
-  pastSessions,
-  planInfeasible,
-  PlanningService,
-  slotTaken,
-} from '../courses/planning.service';
-import { CoursesRepository } from '../courses/courses.repository';
-import { EligibilityService } from '../screening/eligibility.service';
+import type { DomainError } from '../../common/errors/domain-error';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
+import { auditEntry, type AuditEntry } from '../audit/audit-entry';
+import { AuditRepository } from '../audit/audit.repository';
+import { bookingErrors, type PlanProblem } from '../booking/booking.errors';
+import { BookingService } from '../booking/booking.service';
+import type { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
+import { DAY_MS, utcInstant } from '../booking/instants';
+import { normaliseSessions, PlanningService, storedProtocol } from '../booking/planning.service';
+import { appointmentsErrors } from './appointments.errors';
 import {
   AppointmentsRepository,
   type AppointmentRecord,
+  type AppointmentState,
   type BoardRecord,
-  type ChangeResult,
+  type StatusChange,
 } from './appointments.repository';
 import type {
   BoardAppointmentDto,
@@ -42,6 +39,18 @@ import type {
 
 const MAX_BOARD_DAYS = 31;
 
+/** Why a change wrote nothing; returned from its transaction, so the gate's audit row commits. */
+type Refusal =
+  | { ok: false; reason: 'NOT_FOUND' | 'NOT_BOOKED' | 'NOT_STARTED' }
+  | { ok: false; reason: 'STALE_VERSION'; currentVersion: number }
+  | { ok: false; reason: 'TOO_LATE'; problem: SessionChangeProblem }
+  | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] }
+  | { ok: false; reason: 'NOT_ELIGIBLE'; error: DomainError };
+
+type ChangeResult = { ok: true } | Refusal;
+
+type Change = 'MOVE' | StatusChange['status'];
+
 /**
  * Single appointments: the chair board, moving one session (a fresh one-session search of the
  * same protocol on the session's own clinic-local day, eligibility, the domain's re-check under
@@ -53,35 +62,37 @@ const MAX_BOARD_DAYS = 31;
 export class AppointmentsService {
   constructor(
     private readonly appointments: AppointmentsRepository,
-    private readonly courses: CoursesRepository,
     private readonly planning: PlanningService,
-    private readonly eligibility: EligibilityService,
+    private readonly booking: BookingService,
+    private readonly audit: AuditRepository,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
+  /** The chair board for a range, and a SEARCH audit row per patient shown. */
   async board(actor: Actor, meta: RequestMeta, query: BoardQueryDto): Promise<BoardDto> {
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
-    if (to <= from || to - from > MAX_BOARD_DAYS * DAY_MS) {
-      throw new DomainError('VALIDATION_FAILED', `The board shows a range of up to ${MAX_BOARD_DAYS} days.`, [
-        { field: 'to', rule: 'range', message: `to must be after from and at most ${MAX_BOARD_DAYS} days later` },
-      ]);
-    }
-    const rows = await this.appointments.board(
-      actor.clinicId,
-      { from: new Date(from), to: new Date(to), chairId: query.chairId },
-      (patientIds) =>
-        patientIds.map((patientId) =>
+    if (to <= from || to - from > MAX_BOARD_DAYS * DAY_MS) throw appointmentsErrors.boardRange(MAX_BOARD_DAYS);
+    const rows = await this.transactions.withTransaction(async () => {
+      const found = await this.appointments.board(actor.clinicId, {
+        from: new Date(from),
+        to: new Date(to),
+        chairId: query.chairId,
+      });
+      await this.audit.recordMany(
+        [...new Set(found.map((r) => r.patientId))].map((patientId) =>
           auditEntry(actor, meta, { action: 'SEARCH', entity: 'Appointment', patientId, fields: ['chairBoard'] }),
         ),
-    );
+      );
+      return found;
+    });
     return { items: rows.map(toBoardDto) };
   }
 
-  /** Other chairs and times on the session's own clinic-local day, from `earliest` if that is later the same day. */
   async rescheduleOptions(actor: Actor, id: string, dto: RescheduleOptionsRequestDto): Promise<CourseOptionsDto> {
     const now = new Date();
     const appointment = await this.changeable(actor.clinicId, id, now);
-    const zone = await this.zone(actor.clinicId);
+    const zone = await this.planning.clinicZone(actor.clinicId);
     const original = { start: appointment.startsAt.toISOString() };
     const day = rescheduleDate(original, zone);
     let earliest = day;
@@ -90,7 +101,7 @@ export class AppointmentsService {
       const from = isDate ? dto.earliest : clinicDateOf(utcInstant(dto.earliest), zone);
       if (from > day) {
         const start = isDate ? DateTime.fromISO(dto.earliest, { zone }).toUTC().toISO()! : utcInstant(dto.earliest);
-        throw planInfeasible(rescheduleProblem(original, { start }, zone));
+        throw bookingErrors.planInfeasible(rescheduleProblem(original, { start }, zone));
       }
       if (from === day) earliest = dto.earliest;
     }
@@ -117,57 +128,62 @@ export class AppointmentsService {
     };
   }
 
+  /**
+   * Moves a booked appointment at `version` once the domain's re-check accepts it against fresh
+   * capacity under the booking lock; the course also records the screenings it now relies on.
+   */
   async reschedule(actor: Actor, meta: RequestMeta, id: string, dto: RescheduleDto): Promise<BoardAppointmentDto> {
     const now = new Date();
     const appointment = await this.changeable(actor.clinicId, id, now);
-    if (appointment.version !== dto.version) throw staleVersion('appointment', appointment.version);
+    if (appointment.version !== dto.version) throw appointmentsErrors.stale(appointment.version);
     const { sessions, from, to } = normaliseSessions([dto]);
-    const past = pastSessions(sessions, now.getTime());
-    if (past.length > 0) throw planInfeasible(past);
-    const zone = await this.zone(actor.clinicId);
+    this.planning.assertNotPast(sessions, now.getTime());
+    const zone = await this.planning.clinicZone(actor.clinicId);
     const otherDay = rescheduleProblem(
       { start: appointment.startsAt.toISOString() },
       { start: sessions[0].startsAt },
       zone,
     );
-    if (otherDay.length > 0) throw planInfeasible(otherDay);
+    if (otherDay.length > 0) throw bookingErrors.planInfeasible(otherDay);
     const treatmentDates = this.planning.treatmentDates(sessions, zone);
-    const result = await this.appointments.reschedule(
-      actor.clinicId,
-      id,
-      { version: dto.version, ...sessions[0], patientId: appointment.patientId },
-      now,
-      { from, to },
-      (snapshot) =>
-        this.planning.recheck(snapshot, sessions, {
-          protocol: sessionProtocol(appointment),
-          patientId: appointment.patientId,
-          excludeAppointmentId: id,
+    const patientId = appointment.patientId;
+    const result = await this.transactions.withTransaction(async (): Promise<ChangeResult> => {
+      const gate = await this.booking.lockAndGate(actor.clinicId, patientId, treatmentDates, { actor, meta });
+      if (!gate.ok) return gate;
+      const early = refusal(await this.appointments.state(actor.clinicId, id), dto.version, 'MOVE', now);
+      if (early) return early;
+      const reasons = await this.planning.recheck(actor.clinicId, { from, to }, sessions, {
+        protocol: sessionProtocol(appointment),
+        patientId,
+        excludeAppointmentId: id,
+      });
+      if (reasons.length > 0) return { ok: false, reason: 'INFEASIBLE', reasons };
+      const moved = await this.appointments.move(actor.clinicId, id, { version: dto.version, ...sessions[0] }, now);
+      if (!moved.ok) {
+        if (moved.reason === 'SLOT_TAKEN') throw bookingErrors.slotTaken();
+        return this.refusalAfterUpdate(actor.clinicId, id, dto.version, 'MOVE', now);
+      }
+      const relied = await this.appointments.courseScreenings(moved.courseId);
+      const screeningIds = [...new Set([...relied, ...gate.screeningIds])];
+      if (screeningIds.length !== relied.length)
+        await this.appointments.setCourseScreenings(moved.courseId, screeningIds);
+      await this.audit.record(
+        auditEntry(actor, meta, {
+          action: 'RESCHEDULE',
+          entity: 'Appointment',
+          entityId: id,
+          patientId,
+          fields: ['chairId', 'endsAt', 'startsAt'],
         }),
-      async (db) =>
-        (
-          await this.eligibility.assertEligibleOn(
-            actor.clinicId,
-            appointment.patientId,
-            treatmentDates,
-            { actor, meta },
-            db,
-          )
-        ).screeningIds,
-      auditEntry(actor, meta, {
-        action: 'RESCHEDULE',
-        entity: 'Appointment',
-        entityId: id,
-        patientId: appointment.patientId,
-        fields: ['chairId', 'endsAt', 'startsAt'],
-      }),
-    );
+      );
+      return { ok: true };
+    });
     return this.answer(actor.clinicId, id, result);
   }
 
   async cancel(actor: Actor, meta: RequestMeta, id: string, dto: VersionedReasonDto): Promise<BoardAppointmentDto> {
     const appointment = await this.existing(actor.clinicId, id);
-    const result = await this.appointments.changeStatus(
+    const result = await this.changeStatus(
       actor.clinicId,
       id,
       dto.version,
@@ -189,8 +205,8 @@ export class AppointmentsService {
     const appointment = await this.existing(actor.clinicId, id);
     // A no-show is recorded once the session was due, never ahead of it.
     if (appointment.status === 'BOOKED' && !hasStarted({ start: appointment.startsAt.toISOString() }, now.getTime()))
-      throw notStarted();
-    const result = await this.appointments.changeStatus(
+      throw appointmentsErrors.notStarted();
+    const result = await this.changeStatus(
       actor.clinicId,
       id,
       dto.version,
@@ -207,78 +223,95 @@ export class AppointmentsService {
     return this.answer(actor.clinicId, id, result);
   }
 
+  /** CANCELLED or NO_SHOW at `version`, with its audit row, when the appointment may take it at `now`. */
+  private changeStatus(
+    clinicId: string,
+    id: string,
+    version: number,
+    change: StatusChange,
+    now: Date,
+    audit: AuditEntry,
+  ): Promise<ChangeResult> {
+    return this.transactions.withTransaction(async (): Promise<ChangeResult> => {
+      if (!(await this.appointments.setStatus(clinicId, id, version, change, now)))
+        return this.refusalAfterUpdate(clinicId, id, version, change.status, now);
+      await this.audit.record(audit);
+      return { ok: true };
+    });
+  }
+
+  /** Why a guarded update matched nothing; a row that reads as changeable was changed in between. */
+  private async refusalAfterUpdate(
+    clinicId: string,
+    id: string,
+    version: number,
+    change: Change,
+    now: Date,
+  ): Promise<Refusal> {
+    const state = await this.appointments.state(clinicId, id);
+    return refusal(state, version, change, now) ?? { ok: false, reason: 'STALE_VERSION', currentVersion: version + 1 };
+  }
+
   private async existing(clinicId: string, id: string): Promise<AppointmentRecord> {
     const appointment = await this.appointments.find(clinicId, id);
-    if (!appointment) throw new DomainError('NOT_FOUND', 'No such appointment in this clinic.');
+    if (!appointment) throw appointmentsErrors.notFound();
     return appointment;
   }
 
-  /** A booked appointment that may still be moved at `now` (the repository checks again, atomically). */
+  /** A booked appointment that may still be moved at `now` (the update checks again, atomically). */
   private async changeable(clinicId: string, id: string, now: Date): Promise<AppointmentRecord> {
     const appointment = await this.existing(clinicId, id);
-    if (appointment.status !== 'BOOKED') throw notBooked(appointment.status);
+    if (appointment.status !== 'BOOKED') throw appointmentsErrors.notBooked(appointment.status);
     const problem = sessionChangeProblem(
       { start: appointment.startsAt.toISOString() },
       appointment.course.status,
       now.getTime(),
     );
-    if (problem) throw tooLate(problem);
+    if (problem) throw appointmentsErrors.tooLate(problem);
     return appointment;
   }
 
-  private async zone(clinicId: string): Promise<string> {
-    const zone = await this.courses.timezone(clinicId);
-    if (!zone) throw new DomainError('NOT_FOUND', 'No such clinic.');
-    return zone;
-  }
-
   private async answer(clinicId: string, id: string, result: ChangeResult): Promise<BoardAppointmentDto> {
-    if (!result.ok) {
-      switch (result.reason) {
-        case 'NOT_FOUND':
-          throw new DomainError('NOT_FOUND', 'No such appointment in this clinic.');
-        case 'NOT_BOOKED':
-          throw notBooked();
-        case 'STALE_VERSION':
-          throw staleVersion('appointment', result.currentVersion);
-        case 'TOO_LATE':
-          throw tooLate(result.problem);
-        case 'NOT_STARTED':
-          throw notStarted();
-        case 'SLOT_TAKEN':
-          throw slotTaken();
-        case 'INFEASIBLE':
-          throw planInfeasible(result.reasons);
-        case 'NOT_ELIGIBLE':
-          throw result.error;
-        default: {
-          const unreachable: never = result;
-          throw new Error(`Unhandled change result ${JSON.stringify(unreachable)}`);
-        }
+    if (result.ok) return toBoardDto((await this.appointments.boardItem(clinicId, id))!);
+    switch (result.reason) {
+      case 'NOT_FOUND':
+        throw appointmentsErrors.notFound();
+      case 'NOT_BOOKED':
+        throw appointmentsErrors.notBooked();
+      case 'STALE_VERSION':
+        throw appointmentsErrors.stale(result.currentVersion);
+      case 'TOO_LATE':
+        throw appointmentsErrors.tooLate(result.problem);
+      case 'NOT_STARTED':
+        throw appointmentsErrors.notStarted();
+      case 'INFEASIBLE':
+        throw bookingErrors.planInfeasible(result.reasons);
+      case 'NOT_ELIGIBLE':
+        throw result.error;
+      default: {
+        const unreachable: never = result;
+        throw new Error(`Unhandled change result ${JSON.stringify(unreachable)}`);
       }
     }
-    return toBoardDto((await this.appointments.boardItem(clinicId, id))!);
   }
+}
+
+/** Why an appointment in this state cannot take this change at `version` and `now`, or null if it can. */
+function refusal(state: AppointmentState | undefined, version: number, change: Change, now: Date): Refusal | null {
+  if (!state) return { ok: false, reason: 'NOT_FOUND' };
+  if (state.version !== version) return { ok: false, reason: 'STALE_VERSION', currentVersion: state.version };
+  if (state.status !== 'BOOKED') return { ok: false, reason: 'NOT_BOOKED' };
+  if (change === 'NO_SHOW')
+    return hasStarted({ start: state.startsAt.toISOString() }, now.getTime())
+      ? null
+      : { ok: false, reason: 'NOT_STARTED' };
+  const problem = sessionChangeProblem({ start: state.startsAt.toISOString() }, state.courseStatus, now.getTime());
+  return problem ? { ok: false, reason: 'TOO_LATE', problem } : null;
 }
 
 /** The protocol the appointment's course was booked under, as a one-session course. */
 function sessionProtocol(appointment: AppointmentRecord): Protocol {
-  return singleSessionProtocol(appointment.course.protocol.definition as unknown as Protocol);
-}
-
-function notBooked(status?: string) {
-  return new DomainError(
-    'INVALID_TRANSITION',
-    `Only a booked appointment can change${status ? `; this one is ${status.toLowerCase().replace('_', '-')}` : ''}.`,
-  );
-}
-
-function tooLate(problem: SessionChangeProblem) {
-  return new DomainError('INVALID_TRANSITION', problem.message, [], { reason: problem.code });
-}
-
-function notStarted() {
-  return new DomainError('INVALID_TRANSITION', 'An appointment can be marked a no-show only once it has started.');
+  return singleSessionProtocol(storedProtocol(appointment.course.protocol.definition));
 }
 
 function toBoardDto(a: BoardRecord): BoardAppointmentDto {

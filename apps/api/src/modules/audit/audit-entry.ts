@@ -45,7 +45,10 @@ export function auditEntry(
   };
 }
 
-/** Writes the row inside the caller's transaction, so a change and its audit commit together. */
+/**
+ * Writes the row inside a transaction handed in by hand: only for repositories not yet on the
+ * transaction context (`AuditRepository.record` is the way); delete it with the last caller.
+ */
 export function insertAudit(tx: Prisma.TransactionClient, entry: AuditEntry) {
   return tx.auditEvent.create({ data: entry, select: { id: true } });
 }

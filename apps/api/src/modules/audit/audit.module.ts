@@ -7,6 +7,6 @@ import { AuditService } from './audit.service';
 @Module({
   controllers: [AuditController],
   providers: [AuditRepository, AuditService],
-  exports: [AuditService, AuditRepository],
+  exports: [AuditRepository],
 })
 export class AuditModule {}

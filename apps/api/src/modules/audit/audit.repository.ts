@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
-import { PrismaService } from '../../common/prisma/prisma.service';
+import type { Prisma } from '@prisma/client';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
-import { AuditEntry, insertAudit } from './audit-entry';
+import type { AuditEntry } from './audit-entry';
 
 export interface AuditFilter {
   clinicId: string;
@@ -16,14 +15,20 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    @Inject(TransactionHost) private readonly transactions: Transactions,
-  ) {}
+  constructor(@Inject(TransactionHost) private readonly transactions: Transactions) {}
+
+  private get db() {
+    return this.transactions.tx;
+  }
 
   /** Writes the row in the use case's open transaction, so a change and its audit commit together. */
-  record(entry: AuditEntry) {
-    return insertAudit(this.transactions.tx, entry);
+  async record(entry: AuditEntry): Promise<void> {
+    await this.db.auditEvent.create({ data: entry, select: { id: true } });
+  }
+
+  /** Writes the rows in one statement, in the use case's open transaction. */
+  async recordMany(entries: AuditEntry[]): Promise<void> {
+    if (entries.length > 0) await this.db.auditEvent.createMany({ data: entries });
   }
 
   /** One row per record shown (a list), in one statement in the open transaction. */
@@ -38,21 +43,24 @@ export class AuditRepository {
       ...(filter.patientId ? { patientId: filter.patientId } : {}),
       ...(filter.from || filter.to ? { at: { gte: filter.from, lt: filter.to } } : {}),
     };
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.auditEvent.findMany({ where, orderBy: { id: 'desc' }, skip: filter.skip, take: filter.take }),
-      this.prisma.auditEvent.count({ where }),
-    ]);
+    const rows = await this.db.auditEvent.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      skip: filter.skip,
+      take: filter.take,
+    });
+    const total = await this.db.auditEvent.count({ where });
     return { rows, total };
   }
 
   async staffIds(clinicId: string) {
-    const users = await this.prisma.user.findMany({ where: { clinicId }, select: { id: true } });
+    const users = await this.db.user.findMany({ where: { clinicId }, select: { id: true } });
     return users.map((u) => u.id);
   }
 
   /** The clinic's patient with this MRN, if any. */
   async patientIdByMrn(clinicId: string, mrn: string): Promise<string | undefined> {
-    const patient = await this.prisma.patient.findUnique({
+    const patient = await this.db.patient.findUnique({
       where: { clinicId_mrn: { clinicId, mrn } },
       select: { id: true },
     });
@@ -60,10 +68,10 @@ export class AuditRepository {
   }
 
   mrnsOf(clinicId: string, ids: string[]) {
-    return this.prisma.patient.findMany({ where: { clinicId, id: { in: ids } }, select: { id: true, mrn: true } });
+    return this.db.patient.findMany({ where: { clinicId, id: { in: ids } }, select: { id: true, mrn: true } });
   }
 
   emailsOf(ids: string[]) {
-    return this.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+    return this.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
   }
 }

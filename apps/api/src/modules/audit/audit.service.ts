@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/current-user';
-import { DomainError } from '../../common/errors/domain-error';
-import type { AuditEntry } from './audit-entry';
+import { auditErrors } from './audit.errors';
 import { AuditRepository } from './audit.repository';
 import type { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
 
@@ -9,18 +8,10 @@ import type { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
 export class AuditService {
   constructor(private readonly audit: AuditRepository) {}
 
-  async record(entry: AuditEntry) {
-    await this.audit.record(entry);
-  }
-
   async find(actor: Actor, query: AuditQueryDto): Promise<AuditPageDto> {
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
-    if (from && to && from >= to) {
-      throw new DomainError('VALIDATION_FAILED', 'The time range is empty.', [
-        { field: 'to', rule: 'after', message: 'to must be later than from' },
-      ]);
-    }
+    if (from && to && from >= to) throw auditErrors.emptyRange();
     const none = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     // An admin reads only their own clinic's trail.
     if (query.actorId && !(await this.audit.staffIds(actor.clinicId)).includes(query.actorId)) return none;

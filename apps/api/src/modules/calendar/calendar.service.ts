@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { DomainError } from '../../common/errors/domain-error';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
+import { AuditRepository } from '../audit/audit.repository';
+import { calendarErrors } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
 import { vtimezone } from './vtimezone';
 
@@ -13,21 +15,27 @@ import { vtimezone } from './vtimezone';
  */
 @Injectable()
 export class CalendarService {
-  constructor(private readonly calendar: CalendarRepository) {}
+  constructor(
+    private readonly calendar: CalendarRepository,
+    private readonly audit: AuditRepository,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
+  ) {}
 
   async patientFeed(actor: Actor, meta: RequestMeta, patientId: string): Promise<string> {
     const [clinic, exists] = await Promise.all([
       this.calendar.clinic(actor.clinicId),
       this.calendar.patientExists(actor.clinicId, patientId),
     ]);
-    if (!clinic || !exists) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
+    if (!clinic || !exists) throw calendarErrors.patientNotFound();
     const now = new Date();
-    const rows = await this.calendar.upcoming(
-      actor.clinicId,
-      patientId,
-      now,
-      auditEntry(actor, meta, { action: 'EXPORT', entity: 'Appointment', patientId, fields: ['calendar'] }),
-    );
+    // The export and its audit row commit together.
+    const rows = await this.transactions.withTransaction(async () => {
+      const upcoming = await this.calendar.upcoming(actor.clinicId, patientId, now);
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'EXPORT', entity: 'Appointment', patientId, fields: ['calendar'] }),
+      );
+      return upcoming;
+    });
     const zone = clinic.timezone;
     const cal = ical({
       name: `${clinic.name} appointments`,

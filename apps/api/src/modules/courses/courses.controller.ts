@@ -13,14 +13,8 @@ import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../com
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { CoursesService } from './courses.service';
-import {
-  BookCourseDto,
-  CourseDto,
-  CourseListDto,
-  CourseOptionsDto,
-  CourseOptionsRequestDto,
-  VersionedReasonDto,
-} from './dto/course.dto';
+import { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
+import { BookCourseDto, CourseDto, CourseListDto, CourseOptionsRequestDto } from './dto/course.dto';
 
 @ApiTags('courses')
 @Controller()

@@ -1,16 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ScreeningModule } from '../screening/screening.module';
-import { CapacityRepository } from './capacity.repository';
+import { BookingModule } from '../booking/booking.module';
 import { CoursesController } from './courses.controller';
 import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
-import { PlanningService } from './planning.service';
 
-/** Course options and booking; exports capacity loading and planning for rescheduling. */
+/** Course options, booking and cancelling, through the booking module. */
 @Module({
-  imports: [ScreeningModule],
+  imports: [BookingModule],
   controllers: [CoursesController],
-  providers: [CapacityRepository, PlanningService, CoursesRepository, CoursesService],
-  exports: [CapacityRepository, PlanningService, CoursesRepository],
+  providers: [CoursesRepository, CoursesService],
 })
 export class CoursesModule {}

@@ -1,32 +1,45 @@
-import { Injectable } from '@nestjs/common';
-import { HOME_PROTOCOL_RULE, hasSessionsToBook, type Protocol } from '@cadence/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { courseCancellation, hasSessionsToBook, type Protocol, type SessionChangeProblem } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { DomainError } from '../../common/errors/domain-error';
+import type { DomainError } from '../../common/errors/domain-error';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
-import { EligibilityService } from '../screening/eligibility.service';
+import { AuditRepository } from '../audit/audit.repository';
+import { bookingErrors, type PlanProblem } from '../booking/booking.errors';
+import { BookingService } from '../booking/booking.service';
+import type { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
+import { normaliseSessions, PlanningService, storedProtocol } from '../booking/planning.service';
+import { coursesErrors } from './courses.errors';
 import { CoursesRepository, type CourseRecord } from './courses.repository';
-import type {
-  BookCourseDto,
-  CourseDto,
-  CourseListDto,
-  CourseOptionsDto,
-  CourseOptionsRequestDto,
-  VersionedReasonDto,
-} from './dto/course.dto';
-import { normaliseSessions, pastSessions, planInfeasible, PlanningService, slotTaken } from './planning.service';
+import type { BookCourseDto, CourseDto, CourseListDto, CourseOptionsRequestDto } from './dto/course.dto';
+
+/** How a booking transaction ended when it wrote nothing: returned, so the gate's audit row commits. */
+type BookResult =
+  | { ok: true; id: string }
+  | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] }
+  | { ok: false; reason: 'NOT_ELIGIBLE'; error: DomainError };
+
+type CancelResult =
+  | { ok: true }
+  | { ok: false; reason: 'NOT_FOUND' }
+  | { ok: false; reason: 'NOT_BOOKED'; status: string }
+  | { ok: false; reason: 'STALE_VERSION'; currentVersion: number }
+  | { ok: false; reason: 'UNDER_WAY'; problem: SessionChangeProblem; appointmentIds: string[] };
 
 /**
  * Courses: options for a protocol, booking every session at once, and cancelling. The booking
- * order is: the protocol can be booked, no session is in the past, the patient is eligible on
- * every treatment day, then — in one transaction under the clinic's booking lock — the domain
- * re-checks the plan against fresh capacity and the course and appointments are written.
+ * order is: the protocol can be booked, no session is in the past, then — in one transaction —
+ * the clinic's booking lock, the eligibility gate on every treatment day under the patient's lock,
+ * the domain's re-check of the plan against fresh capacity, and the course and appointments written.
  */
 @Injectable()
 export class CoursesService {
   constructor(
     private readonly courses: CoursesRepository,
     private readonly planning: PlanningService,
-    private readonly eligibility: EligibilityService,
+    private readonly booking: BookingService,
+    private readonly audit: AuditRepository,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
   async options(actor: Actor, dto: CourseOptionsRequestDto): Promise<CourseOptionsDto> {
@@ -46,14 +59,20 @@ export class CoursesService {
     const protocol = await this.bookableProtocol(actor.clinicId, dto.protocolId);
     await this.assertPatient(actor.clinicId, dto.patientId);
     const { sessions, from, to } = normaliseSessions(dto.sessions);
-    const past = pastSessions(sessions);
-    if (past.length > 0) throw planInfeasible(past);
-    const zone = await this.courses.timezone(actor.clinicId);
-    if (!zone) throw new DomainError('NOT_FOUND', 'No such clinic.');
+    this.planning.assertNotPast(sessions);
+    const zone = await this.planning.clinicZone(actor.clinicId);
     const treatmentDates = this.planning.treatmentDates(sessions, zone);
 
-    const result = await this.courses.book(
-      {
+    const result = await this.transactions.withTransaction(async (): Promise<BookResult> => {
+      const gate = await this.booking.lockAndGate(actor.clinicId, dto.patientId, treatmentDates, { actor, meta });
+      if (!gate.ok) return gate;
+      const reasons = await this.planning.recheck(actor.clinicId, { from, to }, sessions, {
+        protocol: protocol.definition,
+        patientId: dto.patientId,
+        sessionCount: protocol.definition.pattern.kind === 'WEEKDAYS' ? sessions.length : undefined,
+      });
+      if (reasons.length > 0) return { ok: false, reason: 'INFEASIBLE', reasons };
+      const id = await this.courses.create({
         clinicId: actor.clinicId,
         patientId: dto.patientId,
         protocolId: protocol.id,
@@ -61,19 +80,11 @@ export class CoursesService {
         sessionCount: sessions.length,
         baselinePainNrs: dto.baselinePainNrs,
         baselinePainInterference: dto.baselinePainInterference,
+        eligibilityScreeningIds: gate.screeningIds,
         sessions,
-      },
-      { from, to },
-      (snapshot) =>
-        this.planning.recheck(snapshot, sessions, {
-          protocol: protocol.definition,
-          patientId: dto.patientId,
-          sessionCount: protocol.definition.pattern.kind === 'WEEKDAYS' ? sessions.length : undefined,
-        }),
-      async (db) =>
-        (await this.eligibility.assertEligibleOn(actor.clinicId, dto.patientId, treatmentDates, { actor, meta }, db))
-          .screeningIds,
-      (id) =>
+      });
+      if (!id) throw bookingErrors.slotTaken();
+      await this.audit.record(
         auditEntry(actor, meta, {
           action: 'BOOK',
           entity: 'Course',
@@ -88,120 +99,113 @@ export class CoursesService {
             ...(dto.baselinePainInterference !== undefined ? ['baselinePainInterference'] : []),
           ].sort(),
         }),
-    );
-    if (!result.ok) {
-      if (result.reason === 'NOT_ELIGIBLE') throw result.error;
-      throw result.reason === 'SLOT_TAKEN' ? slotTaken() : planInfeasible(result.reasons);
+      );
+      return { ok: true, id };
+    });
+    if (result.ok) return toCourseDto((await this.courses.read(actor.clinicId, result.id))!);
+    switch (result.reason) {
+      case 'NOT_ELIGIBLE':
+        throw result.error;
+      case 'INFEASIBLE':
+        throw bookingErrors.planInfeasible(result.reasons);
+      default: {
+        const unreachable: never = result;
+        throw new Error(`Unhandled booking result ${JSON.stringify(unreachable)}`);
+      }
     }
-    const course = await this.courses.read(actor.clinicId, result.id);
-    return toCourseDto(course!);
   }
 
+  /** A course, with its READ audit row written only when the course is returned. */
   async get(actor: Actor, meta: RequestMeta, id: string): Promise<CourseDto> {
-    const course = await this.courses.readAudited(actor.clinicId, id, (patientId) =>
-      auditEntry(actor, meta, { action: 'READ', entity: 'Course', entityId: id, patientId }),
-    );
-    if (!course) throw new DomainError('NOT_FOUND', 'No such course in this clinic.');
+    const course = await this.transactions.withTransaction(async () => {
+      const found = await this.courses.read(actor.clinicId, id);
+      if (found)
+        await this.audit.record(
+          auditEntry(actor, meta, { action: 'READ', entity: 'Course', entityId: id, patientId: found.patientId }),
+        );
+      return found;
+    });
+    if (!course) throw coursesErrors.notFound();
     return toCourseDto(course);
   }
 
   async forPatient(actor: Actor, meta: RequestMeta, patientId: string): Promise<CourseListDto> {
     await this.assertPatient(actor.clinicId, patientId);
-    const courses = await this.courses.forPatient(
-      actor.clinicId,
-      patientId,
-      auditEntry(actor, meta, { action: 'SEARCH', entity: 'Course', patientId }),
-    );
+    const courses = await this.transactions.withTransaction(async () => {
+      const found = await this.courses.forPatient(actor.clinicId, patientId);
+      await this.audit.record(auditEntry(actor, meta, { action: 'SEARCH', entity: 'Course', patientId }));
+      return found;
+    });
     return { items: courses.map(toCourseDto) };
   }
 
+  /**
+   * Cancels a booked course at `version` and its sessions that have not started, with audit rows.
+   * The course changes only while no session of it is under way; sessions already over are left
+   * for completion or no-show.
+   */
   async cancel(actor: Actor, meta: RequestMeta, id: string, dto: VersionedReasonDto): Promise<CourseDto> {
-    const course = await this.courses.read(actor.clinicId, id);
-    if (!course) throw new DomainError('NOT_FOUND', 'No such course in this clinic.');
-    const result = await this.courses.cancel(
-      actor.clinicId,
-      id,
-      dto.version,
-      dto.reason,
-      new Date(),
-      (appointmentIds) => [
+    const now = new Date();
+    const result = await this.transactions.withTransaction(async (): Promise<CancelResult> => {
+      const done = await this.courses.cancelIfIdle(actor.clinicId, id, dto.version, dto.reason, now);
+      const current = await this.courses.cancellationState(actor.clinicId, id);
+      if (!current) return { ok: false, reason: 'NOT_FOUND' };
+      const plan = courseCancellation(current.appointments, now.getTime());
+      if (!done) {
+        if (current.version !== dto.version)
+          return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version };
+        if (current.status !== 'BOOKED') return { ok: false, reason: 'NOT_BOOKED', status: current.status };
+        if (plan.problem)
+          return { ok: false, reason: 'UNDER_WAY', problem: plan.problem, appointmentIds: plan.underWay };
+        // Changed between the update and the read: someone else's write won.
+        return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version };
+      }
+      const appointmentIds = await this.courses.cancelAppointments(id, plan.cancel, dto.reason, now);
+      const cancelled = (entity: string, entityId: string) =>
         auditEntry(actor, meta, {
           action: 'CANCEL',
-          entity: 'Course',
-          entityId: id,
-          patientId: course.patientId,
+          entity,
+          entityId,
+          patientId: current.patientId,
           fields: ['cancelReason', 'status'],
-        }),
-        ...appointmentIds.map((appointmentId) =>
-          auditEntry(actor, meta, {
-            action: 'CANCEL',
-            entity: 'Appointment',
-            entityId: appointmentId,
-            patientId: course.patientId,
-            fields: ['cancelReason', 'status'],
-          }),
-        ),
-      ],
-    );
-    if (!result.ok) {
-      switch (result.reason) {
-        case 'NOT_FOUND':
-          throw new DomainError('NOT_FOUND', 'No such course in this clinic.');
-        case 'NOT_BOOKED':
-          throw new DomainError(
-            'INVALID_TRANSITION',
-            `The course is ${course.status.toLowerCase()}; only a booked course can be cancelled.`,
-          );
-        case 'STALE_VERSION':
-          throw staleVersion('course', result.currentVersion);
-        case 'UNDER_WAY':
-          throw new DomainError('INVALID_TRANSITION', result.problem.message, [], {
-            reason: result.problem.code,
-            appointmentIds: result.appointmentIds,
-          });
+        });
+      await this.audit.recordMany([
+        cancelled('Course', id),
+        ...appointmentIds.map((appointmentId) => cancelled('Appointment', appointmentId)),
+      ]);
+      return { ok: true };
+    });
+    if (result.ok) return toCourseDto((await this.courses.read(actor.clinicId, id))!);
+    switch (result.reason) {
+      case 'NOT_FOUND':
+        throw coursesErrors.notFound();
+      case 'NOT_BOOKED':
+        throw coursesErrors.notBooked(result.status);
+      case 'STALE_VERSION':
+        throw coursesErrors.stale(result.currentVersion);
+      case 'UNDER_WAY':
+        throw coursesErrors.underWay(result.problem, result.appointmentIds);
+      default: {
+        const unreachable: never = result;
+        throw new Error(`Unhandled cancel result ${JSON.stringify(unreachable)}`);
       }
     }
-    return toCourseDto((await this.courses.read(actor.clinicId, id))!);
   }
 
   /** An active protocol version of the clinic that new courses may be booked under: the newest of its key, and not a home protocol. */
   private async bookableProtocol(clinicId: string, id: string): Promise<{ id: string; definition: Protocol }> {
     const protocol = await this.courses.protocol(clinicId, id);
-    if (!protocol || !protocol.active) throw new DomainError('NOT_FOUND', 'No such active protocol.');
+    if (!protocol || !protocol.active) throw coursesErrors.protocolNotFound();
     const latest = await this.courses.latestActiveProtocol(clinicId, protocol.key);
-    if (latest && latest.id !== protocol.id) {
-      const message = `${protocol.name} version ${protocol.version} has been superseded by version ${latest.version}; book the current version.`;
-      throw new DomainError(
-        'PROTOCOL_NOT_BOOKABLE',
-        message,
-        [{ field: 'protocolId', rule: 'latestVersion', message }],
-        {
-          reason: 'PROTOCOL_SUPERSEDED',
-          currentProtocolId: latest.id,
-          currentVersion: latest.version,
-        },
-      );
-    }
-    const definition = protocol.definition as unknown as Protocol;
-    if (!hasSessionsToBook(definition)) {
-      throw new DomainError('PROTOCOL_NOT_BOOKABLE', `${protocol.name}: ${HOME_PROTOCOL_RULE}.`);
-    }
+    if (latest && latest.id !== protocol.id) throw coursesErrors.protocolSuperseded(protocol, latest);
+    const definition = storedProtocol(protocol.definition);
+    if (!hasSessionsToBook(definition)) throw coursesErrors.homeProtocol(protocol.name);
     return { id: protocol.id, definition };
   }
 
   private async assertPatient(clinicId: string, patientId: string) {
-    if (!(await this.courses.patientExists(clinicId, patientId)))
-      throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
+    if (!(await this.courses.patientExists(clinicId, patientId))) throw coursesErrors.patientNotFound();
   }
-}
-
-export function staleVersion(what: string, currentVersion: number): DomainError {
-  return new DomainError(
-    'STALE_VERSION',
-    `This ${what} was changed by someone else since you opened it; reload and try again.`,
-    [{ field: 'version', rule: 'current', message: `version must be the current version (${currentVersion})` }],
-    { currentVersion },
-  );
 }
 
 export function toCourseDto(c: CourseRecord): CourseDto {

@@ -1,26 +1,36 @@
-import { Injectable } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
-import { PrismaService } from '../../common/prisma/prisma.service';
-import { AuditEntry, insertAudit } from '../audit/audit-entry';
-import { readStatement, searchStatement } from './patients.sql';
-import type { CreatePatientDto, PatientDto, PatientSummaryDto, UpdatePatientDto } from './dto/patient.dto';
-import type { SearchCriteria } from './patients.sql';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '@prisma/client';
 import { isUniqueViolation } from '../../common/prisma/pg-errors';
-
-export type WriteResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; reason: 'NOT_FOUND' | 'MRN_TAKEN' | 'NOTHING_CHANGED' }
-  | { ok: false; reason: 'STALE_VERSION'; currentVersion: number };
+import { PrismaService } from '../../common/prisma/prisma.service';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
+import type { AuditEntry } from '../audit/audit-entry';
+import type { CreatePatientDto, PatientDto, PatientSummaryDto, UpdatePatientDto } from './dto/patient.dto';
+import { readStatement, searchStatement, type SearchCriteria } from './patients.sql';
 
 type PatientRow = Omit<PatientDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
+/** The editable fields of a patient as stored, in the shapes an update sends them. */
+export type PatientFields = Required<Omit<UpdatePatientDto, 'version'>>;
+
+/** The fields an update names, without `version`; a null clears an optional field. */
+export type PatientChanges = Omit<UpdatePatientDto, 'version'>;
+
+export type UpdateWrite = 'UPDATED' | 'STALE' | 'MRN_TAKEN';
+
 @Injectable()
 export class PatientsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
+  ) {}
+
+  private get db() {
+    return this.transactions.tx;
+  }
 
   /**
-   * The record and its READ audit row in one statement: one round trip, and the row is written
-   * exactly when the record is returned.
+   * The record and its READ audit row in one statement on the pool: one round trip, and the row
+   * is written exactly when the record is returned.
    */
   async read(clinicId: string, id: string, audit: AuditEntry): Promise<PatientRow | undefined> {
     const rows = await this.prisma.rows<PatientRow>(readStatement(clinicId, id, audit));
@@ -45,68 +55,59 @@ export class PatientsRepository {
     return { items: rows.map(({ total: _total, ...item }) => item), total };
   }
 
-  async create(
-    clinicId: string,
-    dto: CreatePatientDto,
-    audit: (id: string) => AuditEntry,
-  ): Promise<WriteResult<string>> {
+  /** Creates the patient and their diagnoses; undefined when the MRN is taken in the clinic. */
+  async create(clinicId: string, dto: CreatePatientDto): Promise<string | undefined> {
     const { diagnoses = [], dateOfBirth, ...fields } = dto;
     try {
-      const id = await this.prisma.$transaction(async (tx) => {
-        const patient = await tx.patient.create({
-          data: {
-            ...fields,
-            clinicId,
-            dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`),
-            diagnoses: { create: diagnoses },
-          },
-          select: { id: true },
-        });
-        await insertAudit(tx, audit(patient.id));
-        return patient.id;
+      const patient = await this.db.patient.create({
+        data: { ...fields, clinicId, dateOfBirth: dateColumn(dateOfBirth), diagnoses: { create: diagnoses } },
+        select: { id: true },
       });
-      return { ok: true, value: id };
+      return patient.id;
     } catch (error) {
-      if (isUniqueViolation(error)) return { ok: false, reason: 'MRN_TAKEN' };
+      if (isUniqueViolation(error)) return undefined;
       throw error;
     }
   }
 
+  /** The clinic's patient's editable fields and version, or undefined. */
+  async current(clinicId: string, id: string): Promise<(PatientFields & { version: number }) | undefined> {
+    const row = await this.db.patient.findFirst({ where: { id, clinicId } });
+    if (!row) return undefined;
+    return {
+      version: row.version,
+      mrn: row.mrn,
+      givenName: row.givenName,
+      familyName: row.familyName,
+      dateOfBirth: row.dateOfBirth.toISOString().slice(0, 10),
+      sex: row.sex,
+      weightKg: row.weightKg === null ? null : row.weightKg.toNumber(),
+      phone: row.phone,
+      email: row.email,
+      escortName: row.escortName,
+      escortPhone: row.escortPhone,
+    };
+  }
+
   /**
-   * Applies `changes` only if the record is still at `version`; the version check and the write are
-   * one UPDATE, so two concurrent edits cannot both succeed.
+   * Applies `changes` only if the record is still at `version`: the version check and the write
+   * are one UPDATE, so two concurrent edits cannot both succeed. MRN_TAKEN has aborted the
+   * transaction: the caller ends it.
    */
-  async update(
-    clinicId: string,
-    id: string,
-    { version, ...edit }: UpdatePatientDto,
-    audit: (changedFields: string[]) => AuditEntry,
-  ): Promise<WriteResult<string>> {
+  async update(clinicId: string, id: string, version: number, changes: PatientChanges): Promise<UpdateWrite> {
+    const { dateOfBirth, ...fields } = changes;
     try {
-      const changes = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined));
-      return await this.prisma.$transaction(async (tx) => {
-        const current = await tx.patient.findFirst({ where: { id, clinicId } });
-        if (!current) return { ok: false, reason: 'NOT_FOUND' } as const;
-        if (current.version !== version)
-          return { ok: false, reason: 'STALE_VERSION', currentVersion: current.version } as const;
-        const data: Prisma.PatientUpdateManyMutationInput = {
-          ...changes,
-          ...(changes.dateOfBirth ? { dateOfBirth: new Date(`${changes.dateOfBirth}T00:00:00Z`) } : {}),
-        };
-        const changed = Object.keys(changes).filter(
-          (field) => !sameValue(current[field as keyof typeof current], data[field as keyof typeof data]),
-        );
-        if (changed.length === 0) return { ok: false, reason: 'NOTHING_CHANGED' } as const;
-        const { count } = await tx.patient.updateMany({
-          where: { id, clinicId, version },
-          data: { ...data, version: { increment: 1 } },
-        });
-        if (count === 0) return { ok: false, reason: 'STALE_VERSION', currentVersion: version + 1 } as const;
-        await insertAudit(tx, audit(changed.sort()));
-        return { ok: true, value: id } as const;
+      const { count } = await this.db.patient.updateMany({
+        where: { id, clinicId, version },
+        data: {
+          ...fields,
+          ...(dateOfBirth ? { dateOfBirth: dateColumn(dateOfBirth) } : {}),
+          version: { increment: 1 },
+        },
       });
+      return count > 0 ? 'UPDATED' : 'STALE';
     } catch (error) {
-      if (isUniqueViolation(error)) return { ok: false, reason: 'MRN_TAKEN' };
+      if (isUniqueViolation(error)) return 'MRN_TAKEN';
       throw error;
     }
   }
@@ -120,13 +121,12 @@ export class PatientsRepository {
           { mrn: { contains: word, mode: 'insensitive' as const } },
         ],
       })),
-      ...(criteria.dateOfBirth ? [{ dateOfBirth: new Date(`${criteria.dateOfBirth}T00:00:00Z`) }] : []),
+      ...(criteria.dateOfBirth ? [{ dateOfBirth: dateColumn(criteria.dateOfBirth) }] : []),
     ];
   }
 }
 
-function sameValue(before: unknown, after: unknown): boolean {
-  if (before instanceof Date && after instanceof Date) return before.getTime() === after.getTime();
-  if (before instanceof Prisma.Decimal) return after !== null && after !== undefined && before.equals(after as number);
-  return (before ?? null) === (after ?? null);
+/** A calendar date (YYYY-MM-DD) as the date column's value. */
+function dateColumn(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { DomainError } from '../../common/errors/domain-error';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
+import { AuditRepository } from '../audit/audit.repository';
 import type {
   CreatePatientDto,
   PatientDto,
@@ -9,11 +10,16 @@ import type {
   PatientSearchDto,
   UpdatePatientDto,
 } from './dto/patient.dto';
-import { PatientsRepository, WriteResult } from './patients.repository';
+import { patientsErrors } from './patients.errors';
+import { type PatientChanges, type PatientFields, PatientsRepository } from './patients.repository';
 
 @Injectable()
 export class PatientsService {
-  constructor(private readonly patients: PatientsRepository) {}
+  constructor(
+    private readonly patients: PatientsRepository,
+    private readonly audit: AuditRepository,
+    @Inject(TransactionHost) private readonly transactions: Transactions,
+  ) {}
 
   async search(actor: Actor, meta: RequestMeta, query: PatientSearchDto): Promise<PatientPageDto> {
     const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
@@ -37,7 +43,7 @@ export class PatientsService {
       id,
       auditEntry(actor, meta, { action: 'READ', entity: 'Patient' }),
     );
-    if (!row) throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
+    if (!row) throw patientsErrors.notFound();
     return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
   }
 
@@ -45,45 +51,52 @@ export class PatientsService {
     const fields = Object.keys(dto)
       .filter((field) => dto[field as keyof CreatePatientDto] !== undefined)
       .sort();
-    const result = await this.patients.create(actor.clinicId, dto, (id) =>
-      auditEntry(actor, meta, { action: 'CREATE', entity: 'Patient', entityId: id, patientId: id, fields }),
-    );
-    return this.get(actor, meta, unwrap(result));
+    const id = await this.transactions.withTransaction(async () => {
+      const created = await this.patients.create(actor.clinicId, dto);
+      if (!created) throw patientsErrors.mrnTaken();
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'CREATE', entity: 'Patient', entityId: created, patientId: created, fields }),
+      );
+      return created;
+    });
+    return this.get(actor, meta, id);
   }
 
+  /** Applies the fields that change, at the version the edit started from, with an UPDATE audit row naming them. */
   async update(actor: Actor, meta: RequestMeta, id: string, dto: UpdatePatientDto): Promise<PatientDto> {
-    const result = await this.patients.update(actor.clinicId, id, dto, (changed) =>
-      auditEntry(actor, meta, { action: 'UPDATE', entity: 'Patient', entityId: id, patientId: id, fields: changed }),
-    );
-    return this.get(actor, meta, unwrap(result));
+    const { version, ...edit } = dto;
+    const changes: PatientChanges = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined));
+    await this.transactions.withTransaction(async () => {
+      const current = await this.patients.current(actor.clinicId, id);
+      if (!current) throw patientsErrors.notFound();
+      if (current.version !== version) throw patientsErrors.stale(current.version);
+      const changed = changedFields(current, changes);
+      if (changed.length === 0) throw patientsErrors.nothingChanged();
+      const write = await this.patients.update(actor.clinicId, id, version, changes);
+      switch (write) {
+        case 'UPDATED':
+          break;
+        case 'STALE':
+          throw patientsErrors.stale(version + 1);
+        case 'MRN_TAKEN':
+          throw patientsErrors.mrnTaken();
+        default: {
+          const unreachable: never = write;
+          throw new Error(`Unhandled patient update ${String(unreachable)}`);
+        }
+      }
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'UPDATE', entity: 'Patient', entityId: id, patientId: id, fields: changed }),
+      );
+    });
+    return this.get(actor, meta, id);
   }
 }
 
-function unwrap(result: WriteResult<string>): string {
-  if (result.ok) return result.value;
-  switch (result.reason) {
-    case 'NOT_FOUND':
-      throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
-    case 'MRN_TAKEN':
-      throw new DomainError('MRN_TAKEN', 'Another patient in this clinic has this MRN.', [
-        { field: 'mrn', rule: 'unique', message: 'mrn is already used by another patient in this clinic' },
-      ]);
-    case 'STALE_VERSION':
-      throw new DomainError(
-        'STALE_VERSION',
-        'This patient was changed by someone else since you opened it; reload and apply your edit again.',
-        [
-          {
-            field: 'version',
-            rule: 'current',
-            message: `version must be the current version (${result.currentVersion})`,
-          },
-        ],
-        { currentVersion: result.currentVersion },
-      );
-    case 'NOTHING_CHANGED':
-      throw new DomainError('VALIDATION_FAILED', 'The update changes nothing.', [
-        { field: 'body', rule: 'atLeastOneChange', message: 'name at least one field with a new value' },
-      ]);
-  }
+/** The fields whose new value differs from the stored one, sorted (a missing optional value reads as null). */
+export function changedFields(current: PatientFields, changes: PatientChanges): string[] {
+  return Object.entries(changes)
+    .filter(([field, value]) => (current[field as keyof PatientFields] ?? null) !== (value ?? null))
+    .map(([field]) => field)
+    .sort();
 }

@@ -6,7 +6,7 @@ import {
   APPOINTMENT_STATUSES,
   type AppointmentKind,
   type AppointmentStatus,
-} from '../../courses/dto/course.dto';
+} from '../../booking/dto/booking.dto';
 
 export class BoardQueryDto {
   @ApiProperty({ format: 'date-time', description: 'Start of the range (ISO instant with offset)' })

@@ -8,24 +8,22 @@ import {
   IsInt,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsDayOrInstant, IsInstant } from '../../../common/validation/instant';
+import { IsDayOrInstant } from '../../../common/validation/instant';
+import {
+  APPOINTMENT_KINDS,
+  APPOINTMENT_STATUSES,
+  type AppointmentKind,
+  type AppointmentStatus,
+  SessionChoiceDto,
+} from '../../booking/dto/booking.dto';
 
-export const APPOINTMENT_STATUSES = ['BOOKED', 'CANCELLED', 'NO_SHOW', 'COMPLETED'] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
-export const APPOINTMENT_KINDS = ['INITIAL', 'BOOSTER'] as const;
-export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
 export const COURSE_STATUSES = ['BOOKED', 'CANCELLED', 'COMPLETED'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
-
-const NOT_BLANK = /\S/;
 
 export class CourseOptionsRequestDto {
   @ApiProperty({ format: 'uuid' })
@@ -61,37 +59,6 @@ export class CourseOptionsRequestDto {
   @Min(1)
   @Max(10)
   k?: number;
-}
-
-export class PlannedSessionDto {
-  @ApiProperty({ format: 'uuid' }) chairId!: string;
-  @ApiProperty() chairName!: string;
-  @ApiProperty({ format: 'date-time' }) startsAt!: string;
-  @ApiProperty({ format: 'date-time' }) endsAt!: string;
-}
-
-export class CoursePlanDto {
-  @ApiProperty({ type: [PlannedSessionDto] }) sessions!: PlannedSessionDto[];
-  @ApiProperty({ type: Boolean, description: 'Every session in the same chair or bed' }) sameChair!: boolean;
-  @ApiProperty({ type: Boolean, description: 'Every session at the same clinic-local time' }) sameTime!: boolean;
-}
-
-export class CourseOptionsDto {
-  @ApiProperty({ type: [CoursePlanDto], description: 'Feasible plans, earliest first' }) plans!: CoursePlanDto[];
-}
-
-export class SessionChoiceDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  chairId!: string;
-
-  @ApiProperty({ format: 'date-time', example: '2026-03-02T09:00:00Z' })
-  @IsInstant()
-  startsAt!: string;
-
-  @ApiProperty({ format: 'date-time', example: '2026-03-02T13:00:00Z' })
-  @IsInstant()
-  endsAt!: string;
 }
 
 export class BookCourseDto {
@@ -130,20 +97,6 @@ export class BookCourseDto {
   @Min(0)
   @Max(10)
   baselinePainInterference?: number;
-}
-
-export class VersionedReasonDto {
-  @ApiProperty({ type: Number, minimum: 1, description: 'The version read; a stale one answers 409' })
-  @IsInt()
-  @Min(1)
-  @Max(2147483647)
-  version!: number;
-
-  @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MaxLength(500)
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
-  reason!: string;
 }
 
 export class CourseProtocolDto {

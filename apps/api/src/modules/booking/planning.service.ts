@@ -5,14 +5,15 @@ import {
   findCoursePlans,
   hasStarted,
   isPlanFeasible,
-  type PlanFeasibilityReason,
+  isProtocol,
   type Protocol,
   SlotSearchError,
 } from '@cadence/domain';
 import { DateTime } from 'luxon';
-import { DomainError } from '../../common/errors/domain-error';
-import type { CourseOptionsDto, CoursePlanDto, SessionChoiceDto } from './dto/course.dto';
+import { bookingErrors, type PlanProblem } from './booking.errors';
+import { BookingRepository } from './booking.repository';
 import { CapacityRepository, type CapacitySnapshot } from './capacity.repository';
+import type { CourseOptionsDto, CoursePlanDto, SessionChoiceDto } from './dto/booking.dto';
 import { DAY_MS, utcInstant } from './instants';
 
 /** Local calendar days the search looks ahead: three months covers every catalogue pattern. */
@@ -23,6 +24,15 @@ export const SEARCH_HORIZON_DAYS = 92;
  * re-check needs the patient's bookings on every local day a session touches.
  */
 const MARGIN_MS = 2 * DAY_MS;
+
+export interface RecheckContext {
+  protocol: Protocol;
+  patientId: string;
+  /** The chosen session count of a weekday course; the pattern fixes it for the others. */
+  sessionCount?: number;
+  /** An appointment being moved: its own slot does not count as taken. */
+  excludeAppointmentId?: string;
+}
 
 export interface OptionsQuery {
   clinicId: string;
@@ -45,7 +55,10 @@ export interface OptionsQuery {
  */
 @Injectable()
 export class PlanningService {
-  constructor(private readonly capacity: CapacityRepository) {}
+  constructor(
+    private readonly capacity: CapacityRepository,
+    private readonly booking: BookingRepository,
+  ) {}
 
   async options(query: OptionsQuery): Promise<CourseOptionsDto> {
     const now = Date.now();
@@ -53,7 +66,7 @@ export class PlanningService {
     const horizonDays = query.horizonDays ?? SEARCH_HORIZON_DAYS;
     const from = Math.max(now, requested) - MARGIN_MS;
     const snapshot = await this.capacity.load(query.clinicId, from, from + horizonDays * DAY_MS + 2 * MARGIN_MS);
-    if (!snapshot) throw new DomainError('NOT_FOUND', 'No such clinic.');
+    if (!snapshot) throw bookingErrors.noSuchClinic();
     const zone = snapshot.clinic.timeZone;
     const earliestMs = query.earliest ? startMs(query.earliest, zone) : now;
     const earliest = !query.earliest || earliestMs < now ? new Date(now).toISOString() : query.earliest;
@@ -73,12 +86,19 @@ export class PlanningService {
     return { plans: plans.map((plan) => toPlanDto(plan, snapshot)) };
   }
 
-  /** The domain's re-check of a chosen plan against a fresh snapshot: every broken rule, or none. */
-  recheck(
-    snapshot: CapacitySnapshot,
+  /**
+   * The domain's re-check of chosen sessions against capacity loaded now for `window` (from
+   * `normaliseSessions`): every broken rule, or none. Run under the clinic's booking lock, in the
+   * booking's transaction, it sees every booking committed before this one.
+   */
+  async recheck(
+    clinicId: string,
+    window: { from: number; to: number },
     sessions: SessionChoiceDto[],
-    ctx: { protocol: Protocol; patientId: string; sessionCount?: number; excludeAppointmentId?: string },
-  ): PlanFeasibilityReason[] {
+    ctx: RecheckContext,
+  ): Promise<PlanProblem[]> {
+    const snapshot = await this.capacity.load(clinicId, window.from, window.to);
+    if (!snapshot) return [{ code: 'UNKNOWN_CLINIC', message: 'no such clinic' }];
     const plan = { sessions: sessions.map((s) => ({ resourceId: s.chairId, start: s.startsAt, end: s.endsAt })) };
     return isPlanFeasible(plan, {
       protocol: ctx.protocol,
@@ -87,6 +107,23 @@ export class PlanningService {
       existing: withoutAppointment(snapshot, ctx.excludeAppointmentId),
       patientId: ctx.patientId,
     }).reasons;
+  }
+
+  /** Refuses sessions that start before `now`: the one thing the domain's re-check does not know. */
+  assertNotPast(sessions: SessionChoiceDto[], now = Date.now()): void {
+    const past = sessions.flatMap((s, i) =>
+      hasStarted({ start: s.startsAt }, now)
+        ? [{ code: 'IN_THE_PAST', sessionIndex: i, message: `session ${i + 1} starts in the past` }]
+        : [],
+    );
+    if (past.length > 0) throw bookingErrors.planInfeasible(past);
+  }
+
+  /** The clinic's time zone, in which treatment days and same-day moves are judged. */
+  async clinicZone(clinicId: string): Promise<string> {
+    const zone = await this.booking.clinicTimezone(clinicId);
+    if (!zone) throw bookingErrors.noSuchClinic();
+    return zone;
   }
 
   /** The clinic-local dates a set of sessions touches (start and end day), for the eligibility gate. */
@@ -118,61 +155,28 @@ export function normaliseSessions(sessions: SessionChoiceDto[]): {
   };
 }
 
-export interface PlanProblem {
-  code: string;
-  sessionIndex?: number;
-  message: string;
-}
-
-/** Sessions that start before now: the one thing the domain's re-check does not know. */
-export function pastSessions(sessions: SessionChoiceDto[], now = Date.now()): PlanProblem[] {
-  return sessions.flatMap((s, i) =>
-    hasStarted({ start: s.startsAt }, now)
-      ? [{ code: 'IN_THE_PAST', sessionIndex: i, message: `session ${i + 1} starts in the past` }]
-      : [],
-  );
-}
-
-export function planInfeasible(reasons: PlanProblem[]): DomainError {
-  return new DomainError(
-    'PLAN_INFEASIBLE',
-    'The clinic cannot deliver this plan as it stands; search again for options.',
-    reasons.map((r) => ({
-      field: r.sessionIndex === undefined ? 'sessions' : `sessions[${r.sessionIndex}]`,
-      rule: r.code,
-      message: r.message,
-    })),
-    { reasons },
-  );
-}
-
-export function slotTaken(): DomainError {
-  return new DomainError(
-    'SLOT_TAKEN',
-    'Another booking took this chair or time a moment ago; search again for options.',
-  );
-}
-
 function withoutAppointment(snapshot: CapacitySnapshot, id?: string) {
   return id ? snapshot.existing.filter((a) => a.id !== id) : snapshot.existing;
 }
 
 /** Runs a domain search, answering its refusals as problems. */
-export function asProblem<T>(search: () => T): T {
+function asProblem<T>(search: () => T): T {
   try {
     return search();
   } catch (error) {
     if (!(error instanceof SlotSearchError)) throw error;
     switch (error.code) {
       case 'PROTOCOL_NOT_BOOKABLE':
-        throw new DomainError('PROTOCOL_NOT_BOOKABLE', error.message);
+        throw bookingErrors.protocolNotBookable(error.message);
       case 'INVALID_REQUEST':
-        throw new DomainError('VALIDATION_FAILED', error.message, [
-          { field: 'sessions', rule: 'protocolPattern', message: error.message },
-        ]);
+        throw bookingErrors.patternMismatch(error.message);
       case 'INVALID_TIME_ZONE':
       case 'INVALID_CLINIC':
         throw error;
+      default: {
+        const unreachable: never = error.code;
+        throw new Error(`Unhandled slot search refusal ${String(unreachable)}`);
+      }
     }
   }
 }
@@ -198,4 +202,13 @@ function startMs(earliest: string, zone: string): number {
 /** Within a day of `startMs`, before the zone is known. */
 function roughStartMs(earliest: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(earliest) ? Date.parse(`${earliest}T00:00:00Z`) : Date.parse(earliest);
+}
+
+/**
+ * A protocol definition as stored (JSON), checked against the domain's shape: a stored protocol
+ * that is not one is a fault of the data, never something to book against.
+ */
+export function storedProtocol(definition: unknown): Protocol {
+  if (!isProtocol(definition)) throw new Error('A stored protocol definition is not a valid protocol');
+  return definition;
 }

@@ -1,4 +1,4 @@
-/** Date and instant helpers shared by the booking modules (courses, appointments). */
+/** Date and instant helpers of booking (courses, appointments and boosters use them). */
 
 export const DAY_MS = 86_400_000;
 

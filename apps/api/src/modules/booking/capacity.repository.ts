@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ClinicCapacity, ClinicNurseShift, ExistingAppointment, IsoWeekday } from '@cadence/domain';
-import { PrismaService } from '../../common/prisma/prisma.service';
+import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { DAY_MS, isoDate } from './instants';
 
 /** A live appointment as the slot search sees it, with its id so a reschedule can leave itself out. */
@@ -15,21 +14,21 @@ export interface CapacitySnapshot {
   existing: LiveAppointment[];
 }
 
-type Db = PrismaService | Prisma.TransactionClient;
-
 const utcDate = (ms: number) => new Date(`${isoDate(new Date(ms))}T00:00:00Z`);
 
 /**
  * Loads a clinic's capacity for the instants [from, to): opening hours, the closures and dated
  * nurse shifts near the window, every weekly shift, the chairs and beds, and the live appointments
  * that overlap the window. Two round trips whatever the size of the window, so a search or a
- * booking never queries per day or per chair.
+ * booking never queries per day or per chair. Inside a booking it reads through the open
+ * transaction, so the re-check sees every booking committed before the clinic's lock was granted.
  */
 @Injectable()
 export class CapacityRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(TransactionHost) private readonly transactions: Transactions) {}
 
-  async load(clinicId: string, from: number, to: number, db: Db = this.prisma): Promise<CapacitySnapshot | null> {
+  async load(clinicId: string, from: number, to: number): Promise<CapacitySnapshot | null> {
+    const db = this.transactions.tx;
     // Local dates can be a day either side of the UTC ones.
     const firstDay = utcDate(from - DAY_MS);
     const lastDay = utcDate(to + DAY_MS);
@@ -65,11 +64,11 @@ export class CapacityRepository {
         },
         select: { id: true, chairId: true, patientId: true, startsAt: true, endsAt: true },
       });
-    // A transaction has one connection: its statements run one after the other.
-    const [clinic, appointments] =
-      db === this.prisma
-        ? await Promise.all([clinicQuery(), appointmentsQuery()])
-        : [await clinicQuery(), await appointmentsQuery()];
+    // A transaction has one connection: its statements run one after the other. Outside one
+    // (a search), the two round trips overlap.
+    const [clinic, appointments] = this.transactions.isTransactionActive()
+      ? [await clinicQuery(), await appointmentsQuery()]
+      : await Promise.all([clinicQuery(), appointmentsQuery()]);
     if (!clinic) return null;
     return {
       clinicName: clinic.name,

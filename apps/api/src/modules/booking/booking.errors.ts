@@ -1,0 +1,29 @@
+import { DomainError } from '../../common/errors/domain-error';
+
+/** A reason a plan cannot be booked, per session where it names one. */
+export interface PlanProblem {
+  code: string;
+  sessionIndex?: number;
+  message: string;
+}
+
+/** The errors of booking (options, booking, moving), built in one place. */
+export const bookingErrors = {
+  planInfeasible: (reasons: PlanProblem[]) =>
+    new DomainError(
+      'PLAN_INFEASIBLE',
+      'The clinic cannot deliver this plan as it stands; search again for options.',
+      reasons.map((r) => ({
+        field: r.sessionIndex === undefined ? 'sessions' : `sessions[${r.sessionIndex}]`,
+        rule: r.code,
+        message: r.message,
+      })),
+      { reasons },
+    ),
+  slotTaken: () =>
+    new DomainError('SLOT_TAKEN', 'Another booking took this chair or time a moment ago; search again for options.'),
+  noSuchClinic: () => new DomainError('NOT_FOUND', 'No such clinic.'),
+  protocolNotBookable: (message: string) => new DomainError('PROTOCOL_NOT_BOOKABLE', message),
+  patternMismatch: (message: string) =>
+    new DomainError('VALIDATION_FAILED', message, [{ field: 'sessions', rule: 'protocolPattern', message }]),
+};
