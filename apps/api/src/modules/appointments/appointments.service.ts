@@ -73,19 +73,17 @@ export class AppointmentsService {
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
     if (to <= from || to - from > MAX_BOARD_DAYS * DAY_MS) throw appointmentsErrors.boardRange(MAX_BOARD_DAYS);
-    const rows = await this.transactions.withTransaction(async () => {
-      const found = await this.appointments.board(actor.clinicId, {
-        from: new Date(from),
-        to: new Date(to),
-        chairId: query.chairId,
-      });
-      await this.audit.recordMany(
-        [...new Set(found.map((r) => r.patientId))].map((patientId) =>
-          auditEntry(actor, meta, { action: 'SEARCH', entity: 'Appointment', patientId, fields: ['chairBoard'] }),
-        ),
-      );
-      return found;
+    // A read needs no transaction: the rows are returned only once their audit rows are written.
+    const rows = await this.appointments.board(actor.clinicId, {
+      from: new Date(from),
+      to: new Date(to),
+      chairId: query.chairId,
     });
+    await this.audit.recordMany(
+      [...new Set(rows.map((r) => r.patientId))].map((patientId) =>
+        auditEntry(actor, meta, { action: 'SEARCH', entity: 'Appointment', patientId, fields: ['chairBoard'] }),
+      ),
+    );
     return { items: rows.map(toBoardDto) };
   }
 

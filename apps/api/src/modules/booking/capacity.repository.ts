@@ -19,8 +19,8 @@ const utcDate = (ms: number) => new Date(`${isoDate(new Date(ms))}T00:00:00Z`);
 /**
  * Loads a clinic's capacity for the instants [from, to): opening hours, the closures and dated
  * nurse shifts near the window, every weekly shift, the chairs and beds, and the live appointments
- * that overlap the window. Two round trips whatever the size of the window, so a search or a
- * booking never queries per day or per chair. Inside a booking it reads through the open
+ * that overlap the window. Six statements whatever the size of the window, so a search or a
+ * booking never queries per day or per chair; a search runs them at once on the pool. Inside a booking it reads through the open
  * transaction, so the re-check sees every booking committed before the clinic's lock was granted.
  */
 @Injectable()
@@ -32,58 +32,57 @@ export class CapacityRepository {
     // Local dates can be a day either side of the UTC ones.
     const firstDay = utcDate(from - DAY_MS);
     const lastDay = utcDate(to + DAY_MS);
-    const clinicQuery = () =>
-      db.clinic.findUnique({
-        where: { id: clinicId },
-        select: {
-          name: true,
-          timezone: true,
-          maxInfusionsPerNurse: true,
-          hours: { select: { weekday: true, opensAt: true, closesAt: true } },
-          closures: {
-            where: { startsOn: { lte: lastDay }, endsOn: { gte: firstDay } },
-            select: { startsOn: true, endsOn: true, reason: true },
+    // One statement per table: a nested select would have Prisma fetch the relations concurrently,
+    // which a transaction's single connection cannot do.
+    const [clinic, hours, closures, nurseShifts, chairs, appointments] = await this.all([
+      () =>
+        db.clinic.findUnique({
+          where: { id: clinicId },
+          select: { name: true, timezone: true, maxInfusionsPerNurse: true },
+        }),
+      () => db.openingHours.findMany({ where: { clinicId }, select: { weekday: true, opensAt: true, closesAt: true } }),
+      () =>
+        db.closure.findMany({
+          where: { clinicId, startsOn: { lte: lastDay }, endsOn: { gte: firstDay } },
+          select: { startsOn: true, endsOn: true, reason: true },
+        }),
+      () =>
+        db.nurseShift.findMany({
+          where: { clinicId, OR: [{ weekday: { not: null } }, { date: { gte: firstDay, lte: lastDay } }] },
+          select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true },
+        }),
+      () =>
+        db.chair.findMany({
+          where: { clinicId },
+          select: { id: true, name: true, kind: true, active: true },
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        }),
+      () =>
+        db.appointment.findMany({
+          where: {
+            clinicId,
+            status: { in: ['BOOKED', 'COMPLETED'] },
+            startsAt: { lt: new Date(to) },
+            endsAt: { gt: new Date(from) },
           },
-          nurseShifts: {
-            where: { OR: [{ weekday: { not: null } }, { date: { gte: firstDay, lte: lastDay } }] },
-            select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true },
-          },
-          chairs: {
-            select: { id: true, name: true, kind: true, active: true },
-            orderBy: [{ name: 'asc' }, { id: 'asc' }],
-          },
-        },
-      });
-    const appointmentsQuery = () =>
-      db.appointment.findMany({
-        where: {
-          clinicId,
-          status: { in: ['BOOKED', 'COMPLETED'] },
-          startsAt: { lt: new Date(to) },
-          endsAt: { gt: new Date(from) },
-        },
-        select: { id: true, chairId: true, patientId: true, startsAt: true, endsAt: true },
-      });
-    // A transaction has one connection: its statements run one after the other. Outside one
-    // (a search), the two round trips overlap.
-    const [clinic, appointments] = this.transactions.isTransactionActive()
-      ? [await clinicQuery(), await appointmentsQuery()]
-      : await Promise.all([clinicQuery(), appointmentsQuery()]);
+          select: { id: true, chairId: true, patientId: true, startsAt: true, endsAt: true },
+        }),
+    ] as const);
     if (!clinic) return null;
     return {
       clinicName: clinic.name,
-      chairNames: new Map(clinic.chairs.map((c) => [c.id, c.name])),
+      chairNames: new Map(chairs.map((c) => [c.id, c.name])),
       clinic: {
         timeZone: clinic.timezone,
         maxInfusionsPerNurse: clinic.maxInfusionsPerNurse,
-        openingHours: clinic.hours.map((h) => ({
+        openingHours: hours.map((h) => ({
           weekday: h.weekday as IsoWeekday,
           opensAt: h.opensAt,
           closesAt: h.closesAt,
         })),
-        closures: clinic.closures.map((c) => ({ from: isoDate(c.startsOn), to: isoDate(c.endsOn), reason: c.reason })),
-        resources: clinic.chairs.map((c) => ({ id: c.id, kind: c.kind, active: c.active })),
-        nurseShifts: clinic.nurseShifts.map(toShift),
+        closures: closures.map((c) => ({ from: isoDate(c.startsOn), to: isoDate(c.endsOn), reason: c.reason })),
+        resources: chairs.map((c) => ({ id: c.id, kind: c.kind, active: c.active })),
+        nurseShifts: nurseShifts.map(toShift),
       },
       existing: appointments.map((a) => ({
         id: a.id,
@@ -94,6 +93,17 @@ export class CapacityRepository {
         end: a.endsAt.toISOString(),
       })),
     };
+  }
+
+  /** Runs the queries at once on the pool, or one after another on the open transaction's connection. */
+  private async all<T extends readonly (() => Promise<unknown>)[]>(
+    queries: T,
+  ): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+    type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+    if (!this.transactions.isTransactionActive()) return (await Promise.all(queries.map((q) => q()))) as Results;
+    const results: unknown[] = [];
+    for (const query of queries) results.push(await query());
+    return results as Results;
   }
 }
 

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { calendarErrors } from './calendar.errors';
@@ -18,7 +17,6 @@ export class CalendarService {
   constructor(
     private readonly calendar: CalendarRepository,
     private readonly audit: AuditRepository,
-    @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
   async patientFeed(actor: Actor, meta: RequestMeta, patientId: string): Promise<string> {
@@ -28,14 +26,11 @@ export class CalendarService {
     ]);
     if (!clinic || !exists) throw calendarErrors.patientNotFound();
     const now = new Date();
-    // The export and its audit row commit together.
-    const rows = await this.transactions.withTransaction(async () => {
-      const upcoming = await this.calendar.upcoming(actor.clinicId, patientId, now);
-      await this.audit.record(
-        auditEntry(actor, meta, { action: 'EXPORT', entity: 'Appointment', patientId, fields: ['calendar'] }),
-      );
-      return upcoming;
-    });
+    // A read needs no transaction: the feed is built only once its EXPORT row is written.
+    const rows = await this.calendar.upcoming(actor.clinicId, patientId, now);
+    await this.audit.record(
+      auditEntry(actor, meta, { action: 'EXPORT', entity: 'Appointment', patientId, fields: ['calendar'] }),
+    );
     const zone = clinic.timezone;
     const cal = ical({
       name: `${clinic.name} appointments`,

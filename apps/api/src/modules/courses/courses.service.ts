@@ -115,27 +115,24 @@ export class CoursesService {
     }
   }
 
-  /** A course, with its READ audit row written only when the course is returned. */
+  /**
+   * A course, with its READ audit row written only when the course is returned. Reads need no
+   * transaction: the row is written after the read and before the answer, so a failed write
+   * answers nothing.
+   */
   async get(actor: Actor, meta: RequestMeta, id: string): Promise<CourseDto> {
-    const course = await this.transactions.withTransaction(async () => {
-      const found = await this.courses.read(actor.clinicId, id);
-      if (found)
-        await this.audit.record(
-          auditEntry(actor, meta, { action: 'READ', entity: 'Course', entityId: id, patientId: found.patientId }),
-        );
-      return found;
-    });
+    const course = await this.courses.read(actor.clinicId, id);
     if (!course) throw coursesErrors.notFound();
+    await this.audit.record(
+      auditEntry(actor, meta, { action: 'READ', entity: 'Course', entityId: id, patientId: course.patientId }),
+    );
     return toCourseDto(course);
   }
 
   async forPatient(actor: Actor, meta: RequestMeta, patientId: string): Promise<CourseListDto> {
     await this.assertPatient(actor.clinicId, patientId);
-    const courses = await this.transactions.withTransaction(async () => {
-      const found = await this.courses.forPatient(actor.clinicId, patientId);
-      await this.audit.record(auditEntry(actor, meta, { action: 'SEARCH', entity: 'Course', patientId }));
-      return found;
-    });
+    const courses = await this.courses.forPatient(actor.clinicId, patientId);
+    await this.audit.record(auditEntry(actor, meta, { action: 'SEARCH', entity: 'Course', patientId }));
     return { items: courses.map(toCourseDto) };
   }
 
