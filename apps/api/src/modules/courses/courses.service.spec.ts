@@ -60,12 +60,14 @@ class FakeCourses implements FakeStore {
     this.courses = state as StoredCourse[];
   }
 
-  async protocol(id: string) {
-    return this.protocols.find((p) => p.id === id) ?? null;
+  async protocol(clinicId: string, id: string) {
+    return (clinicId === CLINIC_ID && this.protocols.find((p) => p.id === id)) || null;
   }
 
-  async latestActiveProtocol(key: string) {
-    const active = this.protocols.filter((p) => p.key === key && p.active).sort((a, b) => b.version - a.version);
+  async latestActiveProtocol(clinicId: string, key: string) {
+    const active = this.protocols
+      .filter((p) => clinicId === CLINIC_ID && p.key === key && p.active)
+      .sort((a, b) => b.version - a.version);
     return active[0] ? { id: active[0].id, version: active[0].version } : null;
   }
 
