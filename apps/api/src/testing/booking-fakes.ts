@@ -7,7 +7,7 @@ import type { BookingRepository } from '../modules/booking/booking.repository';
 import { BookingService } from '../modules/booking/booking.service';
 import type { CapacityRepository, CapacitySnapshot, LiveAppointment } from '../modules/booking/capacity.repository';
 import { PlanningService } from '../modules/booking/planning.service';
-import type { EligibilityService, GateCaller } from '../modules/screening/eligibility.service';
+import type { EligibilityService, GateCaller, GateResult } from '../modules/screening/eligibility.service';
 import { CLINIC_ID, FakeAudit, type FakeStore, FakeTransactions } from './fakes';
 
 export const CHAIR_1 = '00000000-0000-4000-8000-0000000000c1';
@@ -87,9 +87,9 @@ export class FakeBookingLocks implements Pick<BookingRepository, 'lockClinic' | 
 
 /**
  * The eligibility gate as booking sees it: like the real one it writes a READ audit row on every
- * consultation, then passes with the screenings it relied on or refuses NOT_ELIGIBLE.
+ * consultation, then passes with the screenings it relied on or returns a NOT_ELIGIBLE refusal.
  */
-export class FakeEligibility implements Pick<EligibilityService, 'assertEligibleOn'> {
+export class FakeEligibility implements Pick<EligibilityService, 'gate'> {
   refuse = false;
   screeningIds = ['00000000-0000-4000-8000-00000000e001'];
   consulted: { dates: string[]; locksHeld: string[]; inTransaction: boolean }[] = [];
@@ -100,7 +100,7 @@ export class FakeEligibility implements Pick<EligibilityService, 'assertEligible
     private readonly transactions: FakeTransactions,
   ) {}
 
-  async assertEligibleOn(_clinicId: string, patientId: string, dates: string[], caller: GateCaller) {
+  async gate(_clinicId: string, patientId: string, dates: string[], caller: GateCaller): Promise<GateResult> {
     this.consulted.push({
       dates,
       locksHeld: [...this.locks.taken],
@@ -109,8 +109,12 @@ export class FakeEligibility implements Pick<EligibilityService, 'assertEligible
     await this.audit.record(
       auditEntry(caller.actor, caller.meta, { action: 'READ', entity: 'Eligibility', patientId }),
     );
-    if (this.refuse) throw new DomainError('NOT_ELIGIBLE', `The patient is not eligible on ${dates.join(', ')}.`);
-    return { screeningIds: this.screeningIds };
+    if (this.refuse)
+      return {
+        ok: false,
+        error: new DomainError('NOT_ELIGIBLE', `The patient is not eligible on ${dates.join(', ')}.`),
+      };
+    return { ok: true, screeningIds: this.screeningIds };
   }
 }
 

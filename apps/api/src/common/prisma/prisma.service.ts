@@ -4,9 +4,6 @@ import { PrismaClient, type Prisma } from '@prisma/client';
 import pg from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 
-/** A client or an open transaction: repositories take one to join a caller's transaction. */
-export type Db = Prisma.TransactionClient;
-
 /**
  * The one database client; repositories are its only users. Prisma runs over a pg pool that is
  * also open to repositories for the hottest statements (patient read and search), which skip the

@@ -190,8 +190,8 @@ describe('AppointmentsService.reschedule', () => {
 
   it('answers STALE_VERSION when another change wins while waiting for the lock, keeping the gate’s audit row', async () => {
     const t = setup();
-    const gate = t.eligibility.assertEligibleOn.bind(t.eligibility);
-    t.eligibility.assertEligibleOn = async (...args) => {
+    const gate = t.eligibility.gate.bind(t.eligibility);
+    t.eligibility.gate = async (...args) => {
       t.store.appointments[0].version = 2; // committed by someone else just before the lock was granted
       return gate(...args);
     };

@@ -26,14 +26,9 @@ export class AuditRepository {
     await this.db.auditEvent.create({ data: entry, select: { id: true } });
   }
 
-  /** Writes the rows in one statement, in the use case's open transaction. */
-  async recordMany(entries: AuditEntry[]): Promise<void> {
-    if (entries.length > 0) await this.db.auditEvent.createMany({ data: entries });
-  }
-
   /** One row per record shown (a list), in one statement in the open transaction. */
   async recordMany(entries: AuditEntry[]): Promise<void> {
-    if (entries.length > 0) await this.transactions.tx.auditEvent.createMany({ data: entries });
+    if (entries.length > 0) await this.db.auditEvent.createMany({ data: entries });
   }
 
   /** Events of the clinic's staff (and anonymous events such as failed logins are excluded). */

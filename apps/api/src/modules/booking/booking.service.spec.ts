@@ -15,7 +15,7 @@ describe('BookingService.lockAndGate', () => {
     ]);
   });
 
-  it('returns a NOT_ELIGIBLE refusal instead of throwing, so the gate’s audit row commits', async () => {
+  it('returns a NOT_ELIGIBLE refusal, so the gate’s audit row commits', async () => {
     const t = bookingKit();
     t.eligibility.refuse = true;
     const gate = await t.transactions.withTransaction(() => t.booking.lockAndGate(CLINIC_ID, PATIENT_ID, days, caller));
@@ -25,7 +25,7 @@ describe('BookingService.lockAndGate', () => {
 
   it('lets every other error through', async () => {
     const t = bookingKit();
-    t.eligibility.assertEligibleOn = async () => {
+    t.eligibility.gate = async () => {
       throw new DomainError('NOT_FOUND', 'No such patient in this clinic.');
     };
     await expect(

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/errors/domain-error';
+import type { DomainError } from '../../common/errors/domain-error';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { EligibilityService, type GateCaller } from '../screening/eligibility.service';
 import { BookingRepository } from './booking.repository';
@@ -26,21 +26,15 @@ export class BookingService {
    * requests; the exclusion constraints stay the last line. Under the patient's lock, which
    * screening state changes also take, no screening can be submitted, signed or declined between
    * the decision and the write. A refusal is returned rather than thrown, so the gate's audit row
-   * commits with the transaction.
+   * commits with the transaction; any other error ends it.
    */
   async lockAndGate(clinicId: string, patientId: string, dates: string[], caller: GateCaller): Promise<GateResult> {
     if (!this.transactions.isTransactionActive())
       throw new Error('Booking locks are taken inside the booking transaction');
     await this.locks.lockClinic(clinicId);
     await this.locks.lockEligibility(patientId);
-    try {
-      // The gate reads and audits through the booking's open transaction.
-      const gate = await this.eligibility.assertEligibleOn(clinicId, patientId, dates, caller, this.transactions.tx);
-      return { ok: true, screeningIds: gate.screeningIds };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_ELIGIBLE')
-        return { ok: false, reason: 'NOT_ELIGIBLE', error };
-      throw error;
-    }
+    // The gate reads and audits through the booking's open transaction.
+    const gate = await this.eligibility.gate(clinicId, patientId, dates, caller);
+    return gate.ok ? gate : { ok: false, reason: 'NOT_ELIGIBLE', error: gate.error };
   }
 }

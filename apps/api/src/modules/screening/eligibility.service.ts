@@ -10,7 +10,6 @@ import {
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import type { DomainError } from '../../common/errors/domain-error';
-import { PrismaService, type Db } from '../../common/prisma/prisma.service';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
@@ -50,7 +49,6 @@ export class EligibilityService {
     private readonly screenings: ScreeningRepository,
     private readonly audit: AuditRepository,
     @Inject(TransactionHost) private readonly transactions: Transactions,
-    private readonly prisma: PrismaService,
   ) {}
 
   /** Eligibility on `on` (a clinic calendar date, YYYY-MM-DD). */
@@ -92,33 +90,16 @@ export class EligibilityService {
 
   /**
    * `gate`, throwing its refusal (422 NOT_ELIGIBLE); the signed screenings relied on otherwise.
-   *
-   * `legacyTx` is for courses and appointments only until they open their transaction through the
-   * transaction context: they still run the gate inside a Prisma transaction of their own, which it
-   * must join (a second connection per booking would exhaust the pool under concurrent bookings).
    */
   async assertEligibleOn(
     clinicId: string,
     patientId: string,
     dates: string[],
     caller: GateCaller,
-    legacyTx?: Db,
   ): Promise<{ screeningIds: string[] }> {
-    const gate = legacyTx ? this.joining(legacyTx) : this;
-    const result = await gate.gate(clinicId, patientId, dates, caller);
+    const result = await this.gate(clinicId, patientId, dates, caller);
     if (!result.ok) throw result.error;
     return { screeningIds: result.screeningIds };
-  }
-
-  /** This gate reading and auditing through `tx`. */
-  private joining(tx: Db): EligibilityService {
-    const host = { tx, withTransaction: () => Promise.reject(new Error('joined')) } as unknown as Transactions;
-    return new EligibilityService(
-      new ScreeningRepository(host),
-      new AuditRepository(this.prisma, host),
-      host,
-      this.prisma,
-    );
   }
 
   /**

@@ -8,7 +8,6 @@ import {
   type ScreeningTemplate,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
-import type { PrismaService } from '../../common/prisma/prisma.service';
 import type { Transactions } from '../../common/prisma/transactions';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { AuditRepository } from '../audit/audit.repository';
@@ -347,8 +346,7 @@ export function screeningServicesOver(db: InMemoryScreeningDb) {
   return {
     workflow: new ScreeningWorkflowService(screenings, templates, changes, audit, transactions),
     review: new ScreeningReviewService(screenings, changes, audit, transactions),
-    // No Prisma client: only the path for callers outside the transaction context uses it.
-    eligibility: new EligibilityService(screenings, audit, transactions, null as unknown as PrismaService),
+    eligibility: new EligibilityService(screenings, audit, transactions),
   };
 }
 
