@@ -1,4 +1,3 @@
-import type { Prisma } from '@prisma/client';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 
 export type AuditAction =
@@ -43,12 +42,4 @@ export function auditEntry(
     fields: [],
     ...event,
   };
-}
-
-/**
- * Writes the row inside a transaction handed in by hand: only for repositories not yet on the
- * transaction context (`AuditRepository.record` is the way); delete it with the last caller.
- */
-export function insertAudit(tx: Prisma.TransactionClient, entry: AuditEntry) {
-  return tx.auditEvent.create({ data: entry, select: { id: true } });
 }
