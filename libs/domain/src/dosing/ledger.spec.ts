@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { RateEvent } from './administration';
 import { cumulativeLedger, mgWithin, type DoseRecord } from './ledger';
 import { DEFAULT_DOSING_SETTINGS, windowMs } from './settings';
@@ -61,5 +62,49 @@ describe('cumulativeLedger', () => {
   });
   it('doses after the instant are not yet counted', () => {
     expect(cumulativeLedger(records, daysAgo(15), DEFAULT_DOSING_SETTINGS).total.windows[30]).toBe(30);
+  });
+});
+
+describe('ledger properties', () => {
+  const routes = ['IV', 'ORAL', 'INTRANASAL', 'IM'] as const;
+  const record = fc.oneof(
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 500 * 24 * 60 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 6000 }),
+      )
+      .map(([minutesAgo, tenths, minutes]): DoseRecord => ({
+        kind: 'INFUSION',
+        id: 'iv',
+        route: 'IV',
+        events: ivEvents(now - minutesAgo * MIN, tenths / 10, minutes),
+      })),
+    fc
+      .tuple(fc.constantFrom(...routes), fc.integer({ min: 0, max: 500 * 24 * 60 }), fc.integer({ min: 1, max: 2000 }))
+      .map(([route, minutesAgo, tenths]) => bolus('b', route, now - minutesAgo * MIN, tenths / 10)),
+  );
+  it('windows nest (30 ≤ 90 ≤ 365 ≤ all time) and the routes add up to the total', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 20 }), (records) => {
+        const { byRoute, total } = cumulativeLedger(records, now, DEFAULT_DOSING_SETTINGS);
+        const sum = (pick: (row: (typeof byRoute)[number]) => number) => byRoute.reduce((t, row) => t + pick(row), 0);
+        // Each row and the total are rounded to whole micrograms.
+        const close = (a: number, b: number) => Math.abs(a - b) <= 0.0005 * (byRoute.length + 1) + 1e-9;
+        return (
+          total.windows[30] <= total.windows[90] &&
+          total.windows[90] <= total.windows[365] &&
+          total.windows[365] <= total.allTimeMg &&
+          close(
+            sum((r) => r.windows[30]),
+            total.windows[30],
+          ) &&
+          close(
+            sum((r) => r.allTimeMg),
+            total.allTimeMg,
+          )
+        );
+      }),
+    );
   });
 });
