@@ -319,7 +319,7 @@ export class InMemoryScreeningTemplatesRepository implements Pick<ScreeningTempl
   }
 }
 
-export class InMemoryAuditRepository implements Pick<AuditRepository, 'recordMany'> {
+export class InMemoryAuditRepository implements Pick<AuditRepository, 'record' | 'recordMany'> {
   constructor(private readonly db: InMemoryScreeningDb) {}
 
   async record(entry: AuditEntry): Promise<void> {
