@@ -379,7 +379,7 @@ describe('bad input on every booking write route', () => {
         rule: 'isCalendarDay',
       },
       { name: 'an end before the start', body: { ...shift, endsAt: '07:00' }, field: 'endsAt', rule: 'afterStart' },
-      { name: 'no nurses', body: { ...shift, nurses: 0 }, field: 'nurses', rule: 'min' },
+      { name: 'no nurses on a weekly row', body: { ...shift, nurses: 0 }, field: 'nurses', rule: 'nurseCount' },
       { name: 'nurses as text', body: { ...shift, nurses: 'two' }, field: 'nurses', rule: 'isInt' },
       { name: 'a 10,000-character time', body: { ...shift, startsAt: LONG }, field: 'startsAt' },
       { name: 'an unknown field', body: { ...shift, ward: 'A' }, field: 'ward', rule: 'unknownField' },

@@ -408,4 +408,46 @@ describe('clinic capacity changes that strand bookings', () => {
       ).toBe(3);
     });
   });
+
+  describe('PATCH /api/clinic: concurrent edits are detected, not silently merged', () => {
+    it('takes an edit on the current version, bumps it, and refuses a second edit made on the old one with 409', async () => {
+      const clinicId = await ctx.newClinic();
+      const clinicAdmin = await ctx.newUser(['ADMIN'], clinicId);
+      const patch = (body: object) => ctx.http().patch('/api/clinic').set('Cookie', clinicAdmin.cookie).send(body);
+      const opened = await ctx.http().get('/api/clinic').set('Cookie', clinicAdmin.cookie);
+      const version = opened.body.version as number;
+
+      const first = await patch({ version, screeningValidityDays: 14 });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ version: version + 1, screeningValidityDays: 14, overNurseRatio: [] });
+
+      const second = await patch({ version, screeningValidityDays: 60 });
+      expect(second.status).toBe(409);
+      expect(second.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(second.body).toMatchObject({ currentVersion: version + 1 });
+      expect(second.body.errors).toEqual([expect.objectContaining({ field: 'version', rule: 'current' })]);
+      const stored = await ctx.prisma.clinic.findUniqueOrThrow({ where: { id: clinicId } });
+      expect(stored).toMatchObject({ screeningValidityDays: 14, version: version + 1 });
+    });
+  });
+
+  describe('a dated shift of no nurse', () => {
+    it("is stored (no chair-side nursing that day) and lists that day's chair bookings; a weekly row of no nurse is refused", async () => {
+      const clinicId = await ctx.newClinic();
+      await ctx.openClinic({ clinicId, nurses: 2 });
+      const clinicAdmin = await ctx.newUser(['ADMIN'], clinicId);
+      const post = (body: object) =>
+        ctx.http().post('/api/clinic/nurse-shifts').set('Cookie', clinicAdmin.cookie).send(body);
+      const day = localDay(25);
+
+      const none = await post({ date: day, startsAt: '08:00', endsAt: '18:00', nurses: 0 });
+      expect(none.status).toBe(201);
+      expect(none.body).toMatchObject({ date: day, nurses: 0, overNurseRatio: [] });
+
+      const weekly = await post({ weekday: 1, startsAt: '08:00', endsAt: '18:00', nurses: 0 });
+      expect(weekly.status).toBe(400);
+      expect(weekly.body.errors).toEqual([expect.objectContaining({ field: 'nurses', rule: 'nurseCount' })]);
+      expect(await ctx.prisma.nurseShift.count({ where: { clinicId, nurses: 0 } })).toBe(1);
+    });
+  });
 });

@@ -1264,6 +1264,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Bumped on every settings change */
+            version: number;
             /** @example Europe/London */
             timezone: string;
             maxInfusionsPerNurse: number;
@@ -1279,6 +1281,8 @@ export interface components {
             chairs: components["schemas"]["ChairDto"][];
         };
         UpdateClinicDto: {
+            /** @description The version the edit was made on (from GET /api/clinic); a stale version is refused with 409 */
+            version?: number;
             name?: string;
             /**
              * @description IANA time zone
@@ -1308,6 +1312,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Bumped on every settings change */
+            version: number;
             /** @example Europe/London */
             timezone: string;
             maxInfusionsPerNurse: number;
@@ -1389,7 +1395,7 @@ export interface components {
              * @example 18:00
              */
             endsAt: string;
-            /** @description Nurses on chair-side duty */
+            /** @description Nurses on chair-side duty: at least 1 on a weekly row; 0 on a dated shift means no chair-side nursing that day */
             nurses: number;
         };
         CreatedNurseShiftDto: {

@@ -13,6 +13,13 @@ export const clinicErrors = {
     new DomainError('VALIDATION_FAILED', 'The update changes nothing.', [
       { field: 'body', rule: 'atLeastOneChange', message: hint },
     ]),
+  staleVersion: (currentVersion: number) =>
+    new DomainError(
+      'STALE_VERSION',
+      "The clinic's settings were changed by someone else since you opened them; reload and try again.",
+      [{ field: 'version', rule: 'current', message: `version must be the current version (${currentVersion})` }],
+      { currentVersion },
+    ),
   chairNameTaken: () =>
     new DomainError('NAME_TAKEN', 'Another chair or bed in this clinic has this name.', [
       { field: 'name', rule: 'unique', message: 'name is already used in this clinic' },

@@ -92,10 +92,11 @@ export class ClinicRepository {
     });
   }
 
-  settings(clinicId: string): Promise<ClinicSettings | null> {
+  settings(clinicId: string): Promise<(ClinicSettings & { version: number }) | null> {
     return this.db.clinic.findUnique({
       where: { id: clinicId },
       select: {
+        version: true,
         name: true,
         timezone: true,
         maxInfusionsPerNurse: true,
@@ -128,8 +129,13 @@ export class ClinicRepository {
     await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`booking:${clinicId}`}))`;
   }
 
-  async updateSettings(clinicId: string, changes: Partial<ClinicSettings>): Promise<void> {
-    await this.db.clinic.update({ where: { id: clinicId }, data: changes, select: { id: true } });
+  /** Writes the changes and bumps the version, only if it is still `version`; false when it is not. */
+  async updateSettings(clinicId: string, version: number, changes: Partial<ClinicSettings>): Promise<boolean> {
+    const { count } = await this.db.clinic.updateMany({
+      where: { id: clinicId, version },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    return count > 0;
   }
 
   async replaceOpeningHours(clinicId: string, windows: Window[]): Promise<void> {

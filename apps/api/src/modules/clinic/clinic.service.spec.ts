@@ -34,6 +34,7 @@ interface Appointment {
 
 interface State {
   settings: ClinicSettings;
+  version: number;
   hours: Window[];
   closures: { id: string; startsOn: Date; endsOn: Date; reason: string }[];
   shifts: { id: string; weekday: number | null; date: Date | null; startsAt: string; endsAt: string; nurses: number }[];
@@ -59,6 +60,7 @@ class FakeClinic {
         bpBlockDiastolic: 110,
         screeningValidityDays: 30,
       },
+      version: 1,
       hours: [],
       closures: [],
       // Two nurses on every weekday, all day.
@@ -145,6 +147,7 @@ class FakeClinic {
       clinicId === CLINIC
         ? {
             id: CLINIC,
+            version: this.state.version,
             ...this.state.settings,
             hours: this.state.hours,
             closures: this.state.closures,
@@ -152,7 +155,8 @@ class FakeClinic {
             chairs: this.state.chairs,
           }
         : null,
-    settings: async (clinicId: string) => (clinicId === CLINIC ? { ...this.state.settings } : null),
+    settings: async (clinicId: string) =>
+      clinicId === CLINIC ? { ...this.state.settings, version: this.state.version } : null,
     capacity: async (clinicId: string): Promise<CapacityRecord | null> =>
       clinicId === CLINIC
         ? {
@@ -163,8 +167,11 @@ class FakeClinic {
           }
         : null,
     lockCapacity: async () => undefined,
-    updateSettings: async (_clinicId: string, changes: Partial<ClinicSettings>) => {
+    updateSettings: async (_clinicId: string, version: number, changes: Partial<ClinicSettings>) => {
+      if (version !== this.state.version) return false;
       this.state.settings = { ...this.state.settings, ...changes };
+      this.state.version++;
+      return true;
     },
     replaceOpeningHours: async (_clinicId: string, windows: Window[]) => {
       this.state.hours = windows;
@@ -246,6 +253,18 @@ describe('ClinicService settings', () => {
     expect(rules(error)).toEqual(['bpReviewDiastolic:belowBlock']);
     expect(clinic.state.settings.bpReviewDiastolic).toBe(90);
     expect(clinic.state.audit).toEqual([]);
+  });
+
+  it('takes an edit made on the current version and bumps it; refuses one made on the version before', async () => {
+    const clinic = new FakeClinic();
+    const saved = await clinic.service().updateSettings(actor, meta, { version: 1, screeningValidityDays: 14 });
+    expect(saved).toMatchObject({ version: 2, screeningValidityDays: 14 });
+    const error = await refusal(clinic.service().updateSettings(actor, meta, { version: 1, screeningValidityDays: 7 }));
+    expect(error.code).toBe('STALE_VERSION');
+    expect(error.extensions).toEqual({ currentVersion: 2 });
+    expect(rules(error)).toEqual(['version:current']);
+    expect(clinic.state.settings.screeningValidityDays).toBe(14);
+    expect(clinic.state.audit).toHaveLength(1);
   });
 
   it('refuses an update that repeats the current values', async () => {
@@ -360,6 +379,22 @@ describe('ClinicService nurse shifts', () => {
       .addNurseShift(actor, meta, { date: '2030-06-03', startsAt: '08:00', endsAt: '18:00', nurses: 1 });
     expect(result).toMatchObject({ date: '2030-06-03', weekday: null, nurses: 1 });
     expect(result.overNurseRatio.map((a) => a.id)).toEqual(booked.map((b) => b.id));
+  });
+
+  it('takes a dated shift of no nurse and lists every booking of that day', async () => {
+    const { clinic, booked } = busyDay();
+    const result = await clinic
+      .service()
+      .addNurseShift(actor, meta, { date: '2030-06-03', startsAt: '08:00', endsAt: '18:00', nurses: 0 });
+    expect(result.overNurseRatio.map((a) => a.id)).toEqual(booked.map((b) => b.id));
+  });
+
+  it('refuses a weekly rota row of no nurse', async () => {
+    const { clinic } = busyDay();
+    const error = await refusal(
+      clinic.service().addNurseShift(actor, meta, { weekday: 2, startsAt: '08:00', endsAt: '18:00', nurses: 0 }),
+    );
+    expect(rules(error)).toEqual(['nurses:nurseCount']);
   });
 
   it('lists nothing for a dated shift of two: the same as the rota', async () => {

@@ -66,6 +66,7 @@ export class ClinicService {
     return {
       id: clinic.id,
       name: clinic.name,
+      version: clinic.version,
       timezone: clinic.timezone,
       maxInfusionsPerNurse: clinic.maxInfusionsPerNurse,
       bpReviewSystolic: clinic.bpReviewSystolic,
@@ -83,10 +84,14 @@ export class ClinicService {
   async updateSettings(actor: Actor, meta: RequestMeta, dto: UpdateClinicDto): Promise<UpdatedClinicDto> {
     return this.transactions.withTransaction(async () => {
       await this.clinics.lockCapacity(actor.clinicId);
-      const current = await this.clinics.settings(actor.clinicId);
-      if (!current) throw clinicErrors.clinicNotFound();
+      const stored = await this.clinics.settings(actor.clinicId);
+      if (!stored) throw clinicErrors.clinicNotFound();
+      const { version: currentVersion, ...current } = stored;
+      // An edit made on an older version would overwrite a change its author never saw.
+      const { version = currentVersion, ...edit } = dto;
+      if (version !== currentVersion) throw clinicErrors.staleVersion(currentVersion);
       const changes = Object.fromEntries(
-        Object.entries(dto).filter(
+        Object.entries(edit).filter(
           ([field, value]) => value !== undefined && value !== current[field as keyof ClinicSettings],
         ),
       ) as Partial<ClinicSettings>;
@@ -94,7 +99,9 @@ export class ClinicService {
       if (problems.length) throw clinicErrors.invalid('Review limits must be below block limits.', problems);
       const fields = Object.keys(changes).sort();
       if (fields.length === 0) throw clinicErrors.nothingToChange('name at least one setting with a new value');
-      await this.clinics.updateSettings(actor.clinicId, changes);
+      // The lock above serialises edits, so the version cannot have moved since it was read.
+      if (!(await this.clinics.updateSettings(actor.clinicId, currentVersion, changes)))
+        throw clinicErrors.staleVersion(currentVersion + 1);
       await this.audit.record(
         auditEntry(actor, meta, { action: 'UPDATE', entity: 'Clinic', entityId: actor.clinicId, fields }),
       );

@@ -18,9 +18,12 @@ interface SettingsValues {
 const FIELDS = new Set(['name', 'timezone', 'maxInfusionsPerNurse']);
 const LABELS = { name: 'Name', timezone: 'Time zone', maxInfusionsPerNurse: 'Infusions per nurse' };
 
-/** Only what changed is sent: the API refuses an update that changes nothing. */
+/**
+ * Only what changed is sent (the API refuses an update that changes nothing), with the version the
+ * form was opened on, so an edit made meanwhile by someone else is refused rather than overwritten.
+ */
 function changes(values: SettingsValues, clinic: Clinic): UpdateClinicBody {
-  const body: UpdateClinicBody = {};
+  const body: UpdateClinicBody = { version: clinic.version };
   if (values.name.trim() !== clinic.name) body.name = values.name.trim();
   if (values.timezone.trim() !== clinic.timezone) body.timezone = values.timezone.trim();
   if (values.maxInfusionsPerNurse !== clinic.maxInfusionsPerNurse) {
@@ -49,7 +52,7 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const submit = form.onSubmit((values) => {
     setFormErrors([]);
     const body = changes(values, clinic);
-    if (Object.keys(body).length === 0) {
+    if (Object.keys(body).every((key) => key === 'version')) {
       notifySaved('Nothing to change.');
       return;
     }

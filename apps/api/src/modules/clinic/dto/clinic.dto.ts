@@ -143,9 +143,15 @@ export class CreateNurseShiftDto {
   @IsWallClock(true)
   endsAt!: string;
 
-  @ApiProperty({ type: Number, minimum: 1, maximum: MAX_NURSES_PER_SHIFT, description: 'Nurses on chair-side duty' })
+  @ApiProperty({
+    type: Number,
+    minimum: 0,
+    maximum: MAX_NURSES_PER_SHIFT,
+    description:
+      'Nurses on chair-side duty: at least 1 on a weekly row; 0 on a dated shift means no chair-side nursing that day',
+  })
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(MAX_NURSES_PER_SHIFT)
   nurses!: number;
 }
@@ -217,6 +223,16 @@ export class UpdatedChairDto extends ChairDto {
 }
 
 export class UpdateClinicDto {
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    description: 'The version the edit was made on (from GET /api/clinic); a stale version is refused with 409',
+  })
+  @IfSent()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
   @ApiPropertyOptional({ maxLength: 200 })
   @IfSent()
   @IsString()
@@ -275,6 +291,7 @@ export class UpdateClinicDto {
 export class ClinicDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ type: Number, description: 'Bumped on every settings change' }) version!: number;
   @ApiProperty({ example: 'Europe/London' }) timezone!: string;
   @ApiProperty({ type: Number }) maxInfusionsPerNurse!: number;
   @ApiProperty({ type: Number }) bpReviewSystolic!: number;
