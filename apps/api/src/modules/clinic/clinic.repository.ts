@@ -44,24 +44,30 @@ const chairFields = { id: true, name: true, kind: true, active: true } as const;
 const shiftFields = { id: true, weekday: true, date: true, startsAt: true, endsAt: true, nurses: true } as const;
 
 /** What the admin needs of a booking a capacity change affects: no patient data. */
-const bookingSelect = {
+export interface BookingRecord {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  sessionNumber: number;
+  chair: { name: string; kind: ChairKind; active: boolean } | null;
+  course: { sessionCount: number };
+}
+
+/** What the front desk needs to call the patient of a booking to move. */
+export interface PatientBookingRecord extends BookingRecord {
+  patientId: string;
+  patient: { givenName: string; familyName: string; mrn: string };
+}
+
+const appointmentFields = {
   id: true,
   startsAt: true,
   endsAt: true,
   sessionNumber: true,
-  chair: { select: { name: true, kind: true, active: true } },
-  course: { select: { sessionCount: true } },
-} satisfies Prisma.AppointmentSelect;
-
-/** What the front desk needs to call the patient of a booking to move. */
-const patientBookingSelect = {
-  ...bookingSelect,
+  chairId: true,
+  courseId: true,
   patientId: true,
-  patient: { select: { givenName: true, familyName: true, mrn: true } },
-} satisfies Prisma.AppointmentSelect;
-
-export type BookingRecord = Prisma.AppointmentGetPayload<{ select: typeof bookingSelect }>;
-export type PatientBookingRecord = Prisma.AppointmentGetPayload<{ select: typeof patientBookingSelect }>;
+} as const;
 
 /** What the capacity rules read of a clinic: zone, ratio, nurse shifts and closures. */
 export interface CapacityRecord {
@@ -79,17 +85,32 @@ export class ClinicRepository {
     return this.transactions.tx;
   }
 
-  /** The clinic with its opening hours, closures, nurse shifts and chairs: one round trip per list. */
-  read(clinicId: string) {
-    return this.db.clinic.findUnique({
-      where: { id: clinicId },
-      include: {
-        hours: { orderBy: [{ weekday: 'asc' }, { opensAt: 'asc' }] },
-        closures: { orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] },
-        nurseShifts: { select: shiftFields, orderBy: [{ weekday: 'asc' }, { date: 'asc' }, { startsAt: 'asc' }] },
-        chairs: { select: chairFields, orderBy: [{ kind: 'asc' }, { name: 'asc' }] },
-      },
+  /**
+   * The clinic with its opening hours, closures, nurse shifts and chairs, a statement per table in
+   * turn: changes answer with it from inside their transaction (see `capacity`).
+   */
+  async read(clinicId: string) {
+    const clinic = await this.db.clinic.findUnique({ where: { id: clinicId } });
+    if (!clinic) return null;
+    const hours = await this.db.openingHours.findMany({
+      where: { clinicId },
+      orderBy: [{ weekday: 'asc' }, { opensAt: 'asc' }],
     });
+    const closures = await this.db.closure.findMany({
+      where: { clinicId },
+      orderBy: [{ startsOn: 'asc' }, { id: 'asc' }],
+    });
+    const nurseShifts = await this.db.nurseShift.findMany({
+      where: { clinicId },
+      select: shiftFields,
+      orderBy: [{ weekday: 'asc' }, { date: 'asc' }, { startsAt: 'asc' }],
+    });
+    const chairs = await this.db.chair.findMany({
+      where: { clinicId },
+      select: chairFields,
+      orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+    });
+    return { ...clinic, hours, closures, nurseShifts, chairs };
   }
 
   settings(clinicId: string): Promise<(ClinicSettings & { version: number }) | null> {
@@ -109,16 +130,22 @@ export class ClinicRepository {
     });
   }
 
-  capacity(clinicId: string): Promise<CapacityRecord | null> {
-    return this.db.clinic.findUnique({
+  /**
+   * One statement per table, one after another: capacity is read inside a transaction, where a select
+   * of several relations would have Prisma fetch them at once on the transaction's one connection.
+   */
+  async capacity(clinicId: string): Promise<CapacityRecord | null> {
+    const clinic = await this.db.clinic.findUnique({
       where: { id: clinicId },
-      select: {
-        timezone: true,
-        maxInfusionsPerNurse: true,
-        nurseShifts: { select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true } },
-        closures: { select: { startsOn: true, endsOn: true } },
-      },
+      select: { timezone: true, maxInfusionsPerNurse: true },
     });
+    if (!clinic) return null;
+    const nurseShifts = await this.db.nurseShift.findMany({
+      where: { clinicId },
+      select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true },
+    });
+    const closures = await this.db.closure.findMany({ where: { clinicId }, select: { startsOn: true, endsOn: true } });
+    return { ...clinic, nurseShifts, closures };
   }
 
   /**
@@ -194,9 +221,9 @@ export class ClinicRepository {
     }
   }
 
-  /** The clinic's BOOKED appointments on a chair, bed or room that overlap [start, end): one query. */
+  /** The clinic's BOOKED appointments on a chair, bed or room that overlap [start, end). */
   bookedOverlapping(clinicId: string, span: { start: Date; end: Date }): Promise<BookingRecord[]> {
-    return this.db.appointment.findMany({
+    return this.bookings({
       where: {
         clinicId,
         status: 'BOOKED',
@@ -204,35 +231,61 @@ export class ClinicRepository {
         startsAt: { lt: span.end },
         endsAt: { gt: span.start },
       },
-      select: bookingSelect,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     });
   }
 
-  /** The clinic's BOOKED appointments on one chair that start after `after`: one query. */
+  /** The clinic's BOOKED appointments on one chair that start after `after`. */
   bookedOnChair(clinicId: string, chairId: string, after: Date): Promise<BookingRecord[]> {
-    return this.db.appointment.findMany({
+    return this.bookings({
       where: { clinicId, chairId, status: 'BOOKED', startsAt: { gt: after } },
-      select: bookingSelect,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     });
   }
 
   /** The clinic's BOOKED appointments still running or to come at `now`, without patient data. */
   bookedFrom(clinicId: string, now: Date): Promise<BookingRecord[]> {
-    return this.db.appointment.findMany({
+    return this.bookings({
       where: { clinicId, status: 'BOOKED', endsAt: { gt: now } },
-      select: bookingSelect,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     });
   }
 
   /** The same, with whom to call: for the front desk only. */
-  bookedFromWithPatients(clinicId: string, now: Date): Promise<PatientBookingRecord[]> {
-    return this.db.appointment.findMany({
-      where: { clinicId, status: 'BOOKED', endsAt: { gt: now } },
-      select: patientBookingSelect,
+  async bookedFromWithPatients(clinicId: string, now: Date): Promise<PatientBookingRecord[]> {
+    const bookings = await this.bookings({ where: { clinicId, status: 'BOOKED', endsAt: { gt: now } } });
+    const patients = await this.db.patient.findMany({
+      where: { clinicId, id: { in: [...new Set(bookings.map((b) => b.patientId))] } },
+      select: { id: true, givenName: true, familyName: true, mrn: true },
+    });
+    const byId = new Map(patients.map(({ id, ...patient }) => [id, patient]));
+    return bookings.map((b) => ({ ...b, patient: byId.get(b.patientId)! }));
+  }
+
+  /**
+   * Appointments with their chair and course, a statement per table in turn (these reads run inside
+   * capacity changes' transactions; see `capacity`), in start order.
+   */
+  private async bookings(query: {
+    where: Prisma.AppointmentWhereInput;
+  }): Promise<(BookingRecord & { patientId: string })[]> {
+    const rows = await this.db.appointment.findMany({
+      where: query.where,
+      select: appointmentFields,
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     });
+    const chairIds = [...new Set(rows.flatMap((r) => (r.chairId ? [r.chairId] : [])))];
+    const chairs = await this.db.chair.findMany({
+      where: { id: { in: chairIds } },
+      select: { id: true, name: true, kind: true, active: true },
+    });
+    const courses = await this.db.course.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.courseId))] } },
+      select: { id: true, sessionCount: true },
+    });
+    const chairById = new Map(chairs.map(({ id, ...chair }) => [id, chair]));
+    const courseById = new Map(courses.map(({ id, ...course }) => [id, course]));
+    return rows.map(({ chairId, courseId, ...r }) => ({
+      ...r,
+      chair: chairId ? (chairById.get(chairId) ?? null) : null,
+      course: courseById.get(courseId)!,
+    }));
   }
 }
