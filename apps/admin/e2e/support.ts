@@ -20,7 +20,7 @@ export const DEMO = {
 export function useBrowser() {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.launch({ ...chosenChromium(), headless: true });
+    browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
@@ -44,6 +44,21 @@ export function useBrowser() {
       await context.close();
     }
   };
+}
+
+/**
+ * The Chromium packaged in @sparticuz/chromium now and then dies with SIGSEGV while it starts (seen
+ * about once in four launches after another test file's browser closed); a fresh start then works,
+ * so a start that fails is tried again, twice at most. A browser that crashes later still fails its test.
+ */
+async function launch(): Promise<Browser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({ ...chosenChromium(), headless: true });
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /**
