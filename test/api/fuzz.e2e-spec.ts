@@ -298,7 +298,10 @@ function pathsOf(value: Json, prefix: (string | number)[] = []): (string | numbe
 
 function mutate(body: Json, mutations: Mutation[]): Json {
   let result: Json = structuredClone(body);
-  for (const m of mutations) {
+  for (const mutation of mutations) {
+    // Each insertion is a copy: two mutations may carry the same generated value, and inserting one
+    // object into itself would make a cycle that JSON cannot carry.
+    const m = 'value' in mutation ? { ...mutation, value: structuredClone(mutation.value) } : mutation;
     if (m.op === 'body') {
       result = m.value;
       continue;
