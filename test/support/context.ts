@@ -11,6 +11,13 @@ import { seedClinicCatalogue } from '../../apps/api/src/launch/catalogue';
 import { AppConfig, loadConfig } from '../../apps/api/src/common/config/app.config';
 import { TokenService } from '../../apps/api/src/common/auth/tokens';
 import { hashPassword } from '../../apps/api/src/modules/auth/password';
+import {
+  checkInChecks,
+  checkInDecision,
+  DEFAULT_DOSING_SETTINGS,
+  DEFAULT_INFUSION_SETTINGS,
+  DEFAULT_SCREENING_SETTINGS,
+} from '@cadence/domain';
 import { createTestDatabase } from './database';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -86,6 +93,16 @@ export interface TestContext {
     sessions: { chairId: string; startsAt: string; endsAt: string }[],
     protocolKey?: string,
   ): Promise<{ id: string; appointmentIds: string[] }>;
+  /**
+   * An eligible patient with a one-session course booked now (started 5 minutes ago) and checked in
+   * with every day-of check passed, inserted directly: the starting point of dosing, vitals and
+   * adverse-event tests. The baseline reading is 120/80, 70 bpm, SpO2 98 %, weight `weightKg` (70).
+   */
+  newCheckedInSession(seed?: {
+    weightKg?: number;
+    protocolKey?: string;
+    supervisingClinicianId?: string;
+  }): Promise<{ sessionId: string; appointmentId: string; courseId: string; patientId: string; nurse: TestUser }>;
   close(): Promise<void>;
 }
 
@@ -383,6 +400,66 @@ export async function startTestApp(
     return { id: course.id, appointmentIds: course.appointments.map((a) => a.id) };
   };
 
+  const newCheckedInSession = async (
+    seed: { weightKg?: number; protocolKey?: string; supervisingClinicianId?: string } = {},
+  ) => {
+    const patient = await newEligiblePatient();
+    const chair = await newChair();
+    const startsAt = new Date(Date.now() - 5 * 60_000);
+    const endsAt = new Date(startsAt.getTime() + 3 * 60 * 60_000);
+    const course = await newBookedCourse(
+      patient.id,
+      [{ chairId: chair.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }],
+      seed.protocolKey ?? 'IV_SINGLE_INFUSION',
+    );
+    const nurse = await newUser(['NURSE']);
+    const clinic = await prisma.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { timezone: true } });
+    const today = todayIn(clinic.timezone);
+    const nowMs = Date.now();
+    const reading = { atMs: nowMs, systolic: 120, diastolic: 80, heartRate: 70 };
+    const checkInFacts = {
+      today,
+      nowMs,
+      vitals: { recordedOn: today, first: reading },
+      spo2: { recordedOn: today, percent: 98 },
+      weightKg: { recordedOn: today, value: seed.weightKg ?? 70 },
+      pregnancyApplies: false,
+      escortHome: { recordedOn: today, arranged: true },
+      drivingHome: { recordedOn: today, willDrive: false },
+    };
+    const checks = checkInChecks(checkInFacts, {
+      screening: DEFAULT_SCREENING_SETTINGS,
+      infusion: DEFAULT_INFUSION_SETTINGS,
+      dosing: DEFAULT_DOSING_SETTINGS,
+    });
+    if (!checkInDecision(checks).allowed) throw new Error('The fixture check-in does not pass its own checks');
+    const session = await prisma.infusionSession.create({
+      data: {
+        clinicId,
+        appointmentId: course.appointmentIds[0],
+        patientId: patient.id,
+        courseId: course.id,
+        supervisingClinicianId: seed.supervisingClinicianId,
+        checkedInById: nurse.id,
+        checkedInAt: new Date(nowMs),
+        checkedInOn: new Date(`${today}T00:00:00Z`),
+        checkInFacts,
+        checkInChecks: checks as object[],
+        checkInCleared: true,
+        weightKg: seed.weightKg ?? 70,
+        eligibilityScreeningIds: patient.screeningIds,
+      },
+      select: { id: true },
+    });
+    return {
+      sessionId: session.id,
+      appointmentId: course.appointmentIds[0],
+      courseId: course.id,
+      patientId: patient.id,
+      nurse,
+    };
+  };
+
   return {
     app,
     config,
@@ -400,6 +477,7 @@ export async function startTestApp(
     openClinic,
     protocolId,
     newBookedCourse,
+    newCheckedInSession,
     close: async () => {
       await app.close();
       await prisma.$disconnect();

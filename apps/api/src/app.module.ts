@@ -20,6 +20,7 @@ import { HealthModule } from './modules/health/health.module';
 import { PatientsModule } from './modules/patients/patients.module';
 import { ProtocolsModule } from './modules/protocols/protocols.module';
 import { ScreeningModule } from './modules/screening/screening.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         CoursesModule,
         AppointmentsModule,
         CalendarModule,
+        SessionsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
