@@ -2,7 +2,8 @@
 // baseline measured in the same run — a minimal node:http server running the very statement the API
 // runs (the record plus its audit row, one round trip) through `pg`, with no auth, validation,
 // logging or framework. 50 connections, autocannon. Cadence also checks the caller's session on
-// every request (one indexed lookup, so a logout holds at once); the baseline stays without it.
+// every request (so a logout holds at once), here inside the read's own statement; the baseline
+// stays without it.
 //   npm run bench:http            (BENCH_SECONDS=10 per scenario by default)
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';

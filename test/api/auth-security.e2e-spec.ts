@@ -223,6 +223,45 @@ describe('sign-in, sessions and requests under attack', () => {
       await request(a).post('/api/auth/refresh').set('Cookie', cookie).set('Origin', PUBLIC_ORIGIN).expect(401);
     });
 
+    it('refuses the patient read and search, whose statements check the session, at once on every instance and audits nothing', async () => {
+      const user = await ctx.newUser(['NURSE']);
+      const patient = await ctx.newPatient();
+      const cookie = cookieHeader(await login(a, user.email, PASSWORD, newAddress()).expect(200));
+      // Both instances have seen the session live, so each answers from the statement's own check.
+      for (const base of [a, b]) {
+        await request(base).get(`/api/patients/${patient.id}`).set('Cookie', cookie).expect(200);
+        const found = await request(base)
+          .get(`/api/patients?q=${patient.familyName}`)
+          .set('Cookie', cookie)
+          .expect(200);
+        expect(found.body.items).toHaveLength(1);
+      }
+      const audited = () => ctx.prisma.auditEvent.count({ where: { actorId: user.id, patientId: patient.id } });
+      const before = await audited();
+      await request(b).post('/api/auth/logout').set('Cookie', cookie).set('Origin', PUBLIC_ORIGIN).expect(204);
+      for (const base of [a, b]) {
+        const read = await request(base).get(`/api/patients/${patient.id}`).set('Cookie', cookie).expect(401);
+        expect(read.body.code).toBe('UNAUTHENTICATED');
+        expect(read.body).not.toHaveProperty('mrn');
+        const search = await request(base)
+          .get(`/api/patients?q=${patient.familyName}`)
+          .set('Cookie', cookie)
+          .expect(401);
+        expect(search.body).not.toHaveProperty('items');
+      }
+      expect(await audited()).toBe(before);
+    });
+
+    it('refuses the patient read to a user who lost the role since the session was seen', async () => {
+      const user = await ctx.newUser(['NURSE', 'ADMIN']);
+      const patient = await ctx.newPatient();
+      const cookie = cookieHeader(await login(a, user.email, PASSWORD, newAddress()).expect(200));
+      await request(a).get(`/api/patients/${patient.id}`).set('Cookie', cookie).expect(200);
+      await ctx.prisma.user.update({ where: { id: user.id }, data: { roles: ['ADMIN'] } });
+      const read = await request(a).get(`/api/patients/${patient.id}`).set('Cookie', cookie).expect(403);
+      expect(read.body.code).toBe('FORBIDDEN');
+    });
+
     it('ends a script session given only its bearer token', async () => {
       const user = await ctx.newUser(['SCHEDULER']);
       const cookie = cookieHeader(await login(a, user.email, PASSWORD, newAddress()).expect(200));

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { refuseUncheckedReplies } from './common/auth/live-session';
 import type { AppConfig } from './common/config/app.config';
 import { plainProblem, ProblemFilter } from './common/errors/problem.filter';
 import { acceptJsonWritesOnly } from './common/http/json-only';
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean; lo
   acceptJsonWritesOnly(fastify);
   requireSameOriginForCookieWrites(fastify, config.http.publicOrigins);
   forbidCachingOfApiResponses(fastify);
+  refuseUncheckedReplies(fastify);
   app.setGlobalPrefix('api');
   learnRouteWords(fastify);
   useJsonBodyParser(app);

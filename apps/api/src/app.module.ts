@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { AuthCommonModule } from './common/auth/auth-common.module';
 import { APP_CONFIG, AppConfig } from './common/config/app.config';
 import { loggerParams } from './common/logging/logging';
+import { withoutIdleClsEnhancers } from './common/prisma/cls';
 import { PrismaModule } from './common/prisma/prisma.module';
 import { PrismaService } from './common/prisma/prisma.service';
 import { TRANSACTION_OPTIONS } from './common/prisma/transactions';
@@ -33,19 +34,21 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config.logLevel, logStream)),
         PrismaModule,
         // One transaction context per use case (see common/prisma/transactions.ts).
-        ClsModule.forRoot({
-          global: true,
-          plugins: [
-            new ClsPluginTransactional({
-              imports: [PrismaModule],
-              adapter: new TransactionalAdapterPrisma({
-                prismaInjectionToken: PrismaService,
-                sqlFlavor: 'postgresql',
-                defaultTxOptions: TRANSACTION_OPTIONS,
+        withoutIdleClsEnhancers(
+          ClsModule.forRoot({
+            global: true,
+            plugins: [
+              new ClsPluginTransactional({
+                imports: [PrismaModule],
+                adapter: new TransactionalAdapterPrisma({
+                  prismaInjectionToken: PrismaService,
+                  sqlFlavor: 'postgresql',
+                  defaultTxOptions: TRANSACTION_OPTIONS,
+                }),
               }),
-            }),
-          ],
-        }),
+            ],
+          }),
+        ),
         AuthCommonModule,
         AuditModule,
         AuthModule,

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Role } from '@cadence/domain';
 import type { FastifyRequest } from 'fastify';
+import type { LiveSessionCheck } from './live-session';
 
 /** Who is acting, as the auth guard established it from the access token. */
 export interface Actor {
@@ -16,7 +17,8 @@ export interface RequestMeta {
   ip: string;
 }
 
-export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+/** `sessionCheck`: on a route whose statement checks the session (see live-session.ts), what it must check. */
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor; sessionCheck?: LiveSessionCheck };
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;

@@ -3,13 +3,19 @@ import { ROLES, type Role } from '@cadence/domain';
 import { PrismaService } from '../prisma/prisma.service';
 import type { Actor } from './current-user';
 
+/** Sessions whose owner this process has seen, newest last; a session's owner never changes. */
+const KNOWN_SESSIONS_MAX = 10_000;
+
 /**
  * The per-request session check: one primary-key lookup joined to the user, straight on the pool
  * (no ORM mapping, no transaction), so a logout or deactivation on any instance holds on the next
- * request everywhere. Nothing is cached in the process: a cache would outlive a revocation.
+ * request everywhere. Liveness is never cached: only who a session belongs to (`knownActor`), for
+ * the routes whose own statement checks liveness.
  */
 @Injectable()
 export class SessionsRepository {
+  private readonly known = new Map<string, Actor>();
+
   constructor(private readonly prisma: PrismaService) {}
 
   async liveActor(userId: string, sessionId: string): Promise<Actor | undefined> {
@@ -20,8 +26,25 @@ export class SessionsRepository {
       values: [sessionId, userId],
     });
     const row = rows[0];
-    if (!row || !row.roles.every(isRole)) return undefined;
-    return { id: row.id, clinicId: row.clinicId, email: row.email, roles: row.roles };
+    if (!row || !row.roles.every(isRole)) {
+      this.known.delete(sessionId);
+      return undefined;
+    }
+    const actor: Actor = { id: row.id, clinicId: row.clinicId, email: row.email, roles: row.roles };
+    this.remember(sessionId, actor);
+    return actor;
+  }
+
+  /** The owner of a session last found live here, with the roles it had then; not proof that it is live now. */
+  knownActor(sessionId: string, userId: string): Actor | undefined {
+    const actor = this.known.get(sessionId);
+    return actor?.id === userId ? actor : undefined;
+  }
+
+  private remember(sessionId: string, actor: Actor) {
+    this.known.delete(sessionId);
+    this.known.set(sessionId, actor);
+    if (this.known.size > KNOWN_SESSIONS_MAX) this.known.delete(this.known.keys().next().value!);
   }
 }
 

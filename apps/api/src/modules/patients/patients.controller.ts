@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
+import { CurrentSessionCheck, type LiveSessionCheck, SessionCheckedByStatement } from '../../common/auth/live-session';
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { CreatePatientDto, PatientDto, PatientPageDto, PatientSearchDto, UpdatePatientDto } from './dto/patient.dto';
@@ -21,14 +22,16 @@ export class PatientsController {
 
   @Get()
   @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
+  @SessionCheckedByStatement()
   @ApiOperation({ summary: 'Search patients by name, MRN and date of birth' })
   @ApiOkResponse({ type: PatientPageDto })
   search(
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
     @Query() query: PatientSearchDto,
+    @CurrentSessionCheck() live: LiveSessionCheck | undefined,
   ): Promise<PatientPageDto> {
-    return this.patients.search(actor, meta, query);
+    return this.patients.search(actor, meta, query, live);
   }
 
   @Post()
@@ -47,6 +50,7 @@ export class PatientsController {
 
   @Get(':id')
   @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
+  @SessionCheckedByStatement()
   @ApiOperation({ summary: "A patient's record (the read is audited)" })
   @ApiOkResponse({ type: PatientDto })
   @ApiNotFoundResponse()
@@ -54,8 +58,9 @@ export class PatientsController {
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
     @Param('id', UuidPipe) id: string,
+    @CurrentSessionCheck() live: LiveSessionCheck | undefined,
   ): Promise<PatientDto> {
-    return this.patients.get(actor, meta, id);
+    return this.patients.get(actor, meta, id, live);
   }
 
   @Patch(':id')

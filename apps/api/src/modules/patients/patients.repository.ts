@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
+import type { LiveSessionCheck } from '../../common/auth/live-session';
 import { isUniqueViolation } from '../../common/prisma/pg-errors';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
@@ -30,10 +31,15 @@ export class PatientsRepository {
 
   /**
    * The record and its READ audit row in one statement on the pool: one round trip, and the row
-   * is written exactly when the record is returned.
+   * is written exactly when the record is returned (and, given a session check, only while it holds).
    */
-  async read(clinicId: string, id: string, audit: AuditEntry): Promise<PatientRow | undefined> {
-    const rows = await this.prisma.rows<PatientRow>(readStatement(clinicId, id, audit));
+  async read(
+    clinicId: string,
+    id: string,
+    audit: AuditEntry,
+    live?: LiveSessionCheck,
+  ): Promise<PatientRow | undefined> {
+    const rows = await this.prisma.rows<PatientRow>(readStatement(clinicId, id, audit, live));
     return rows[0];
   }
 
@@ -41,8 +47,12 @@ export class PatientsRepository {
    * A page of matches, the total, and a SEARCH audit row per patient shown, in one statement.
    * Every word must match the given name, family name or MRN (trigram-indexed ILIKE).
    */
-  async search(criteria: SearchCriteria, audit: AuditEntry): Promise<{ items: PatientSummaryDto[]; total: number }> {
-    const rows = await this.prisma.rows<PatientSummaryDto & { total: string }>(searchStatement(criteria, audit));
+  async search(
+    criteria: SearchCriteria,
+    audit: AuditEntry,
+    live?: LiveSessionCheck,
+  ): Promise<{ items: PatientSummaryDto[]; total: number }> {
+    const rows = await this.prisma.rows<PatientSummaryDto & { total: string }>(searchStatement(criteria, audit, live));
     // A page past the end has no rows to carry the total: count separately only then.
     const total =
       rows.length > 0

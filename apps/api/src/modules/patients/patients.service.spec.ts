@@ -1,3 +1,4 @@
+import type { SessionChecks } from '../../common/auth/session-checks';
 import type { AuditEntry } from '../audit/audit-entry';
 import { FakeAudit, type FakeStore, FakeTransactions, CLINIC_ID, meta, refusal, scheduler } from '../../testing/fakes';
 import type { CreatePatientDto } from './dto/patient.dto';
@@ -80,7 +81,12 @@ function setup() {
   const audit = new FakeAudit();
   const patients = new FakePatients(audit);
   const transactions = new FakeTransactions().register(audit, patients);
-  const service = new PatientsService(patients as unknown as PatientsRepository, audit.repository, transactions.host);
+  const service = new PatientsService(
+    patients as unknown as PatientsRepository,
+    audit.repository,
+    { confirm: async () => undefined } as unknown as SessionChecks,
+    transactions.host,
+  );
   return { audit, patients, service };
 }
 

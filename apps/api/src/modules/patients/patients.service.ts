@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
+import type { LiveSessionCheck } from '../../common/auth/live-session';
+import { SessionChecks } from '../../common/auth/session-checks';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
@@ -18,10 +20,17 @@ export class PatientsService {
   constructor(
     private readonly patients: PatientsRepository,
     private readonly audit: AuditRepository,
+    private readonly sessionChecks: SessionChecks,
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
-  async search(actor: Actor, meta: RequestMeta, query: PatientSearchDto): Promise<PatientPageDto> {
+  /** `live`: the session check the statement performs on a route marked @SessionCheckedByStatement(). */
+  async search(
+    actor: Actor,
+    meta: RequestMeta,
+    query: PatientSearchDto,
+    live?: LiveSessionCheck,
+  ): Promise<PatientPageDto> {
     const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
     const filters = [...(words.length ? ['q'] : []), ...(query.dateOfBirth ? ['dateOfBirth'] : [])];
     const { items, total } = await this.patients.search(
@@ -33,17 +42,23 @@ export class PatientsService {
         take: query.pageSize,
       },
       auditEntry(actor, meta, { action: 'SEARCH', entity: 'Patient', fields: filters }),
+      live,
     );
+    if (items.length === 0) await this.sessionChecks.confirm(live);
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(actor: Actor, meta: RequestMeta, id: string): Promise<PatientDto> {
+  async get(actor: Actor, meta: RequestMeta, id: string, live?: LiveSessionCheck): Promise<PatientDto> {
     const row = await this.patients.read(
       actor.clinicId,
       id,
       auditEntry(actor, meta, { action: 'READ', entity: 'Patient' }),
+      live,
     );
-    if (!row) throw patientsErrors.notFound();
+    if (!row) {
+      await this.sessionChecks.confirm(live);
+      throw patientsErrors.notFound();
+    }
     return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
   }
 

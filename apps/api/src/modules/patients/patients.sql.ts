@@ -1,6 +1,7 @@
 // The statements behind patient reads and searches, each one round trip that also writes its
 // audit rows. Plain functions so the HTTP benchmark's baseline can run exactly the same SQL.
 import { Prisma } from '@prisma/client';
+import { liveSessionCondition, type LiveSessionCheck } from '../../common/auth/live-session';
 import type { AuditEntry } from '../audit/audit-entry';
 
 export interface SearchCriteria {
@@ -21,11 +22,15 @@ const DIAGNOSES = Prisma.sql`COALESCE((
     'painMechanism', d."painMechanism", 'isPrimary', d."isPrimary") ORDER BY d."isPrimary" DESC, d."recordedAt", d.id)
   FROM "Diagnosis" d WHERE d."patientId" = patient.id), '[]'::json) AS diagnoses`;
 
-/** The record and its READ audit row: the row is written exactly when the record is returned. */
-export function readStatement(clinicId: string, id: string, audit: AuditEntry): Prisma.Sql {
+/**
+ * The record and its READ audit row: the row is written exactly when the record is returned, and,
+ * given the caller's session check, only while that session is live.
+ */
+export function readStatement(clinicId: string, id: string, audit: AuditEntry, live?: LiveSessionCheck): Prisma.Sql {
+  const session = live ? Prisma.sql`AND ${liveSessionCondition(live)}` : Prisma.empty;
   return Prisma.sql`
     WITH patient AS (
-      SELECT ${PATIENT_COLUMNS} FROM "Patient" p WHERE p.id = ${id}::uuid AND p."clinicId" = ${clinicId}::uuid
+      SELECT ${PATIENT_COLUMNS} FROM "Patient" p WHERE p.id = ${id}::uuid AND p."clinicId" = ${clinicId}::uuid ${session}
     ), audit AS (
       INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "patientId", "requestId", ip, fields)
       SELECT ${audit.actorId}::uuid, ${audit.action}, ${audit.entity}, patient.id::text, patient.id, ${audit.requestId}, ${audit.ip}, '{}'::text[]
@@ -36,10 +41,12 @@ export function readStatement(clinicId: string, id: string, audit: AuditEntry): 
 
 /**
  * A page of matches, the total, and a SEARCH audit row per patient shown. Every word must match
- * the given name, family name or MRN (trigram-indexed ILIKE).
+ * the given name, family name or MRN (trigram-indexed ILIKE). Given the caller's session check,
+ * nothing matches unless that session is live.
  */
-export function searchStatement(criteria: SearchCriteria, audit: AuditEntry): Prisma.Sql {
+export function searchStatement(criteria: SearchCriteria, audit: AuditEntry, live?: LiveSessionCheck): Prisma.Sql {
   const conditions = [Prisma.sql`p."clinicId" = ${criteria.clinicId}::uuid`];
+  if (live) conditions.push(liveSessionCondition(live));
   for (const word of criteria.words) {
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
