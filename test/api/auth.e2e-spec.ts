@@ -136,4 +136,19 @@ describe('auth', () => {
     const self = await ctx.http().post(`/api/users/${admin.id}/deactivate`).set('Cookie', admin.cookie).expect(400);
     expect(self.body.errors[0]).toMatchObject({ field: 'id', rule: 'notSelf' });
   });
+
+  it("lists the clinic's active clinicians, names only, for a nurse naming a session's supervisor", async () => {
+    const nurse = await ctx.newUser(['NURSE']);
+    const clinician = await ctx.newUser(['CLINICIAN']);
+    const gone = await ctx.newUser(['CLINICIAN']);
+    const elsewhere = await ctx.newUser(['CLINICIAN'], await ctx.newClinic());
+    await ctx.prisma.user.update({ where: { id: gone.id }, data: { active: false } });
+    const res = await ctx.http().get('/api/users/clinicians').set('Cookie', nurse.cookie).expect(200);
+    const ids = res.body.items.map((c: { id: string }) => c.id);
+    expect(ids).toContain(clinician.id);
+    expect(ids).not.toContain(gone.id);
+    expect(ids).not.toContain(elsewhere.id);
+    expect(ids).not.toContain(nurse.id);
+    for (const item of res.body.items) expect(Object.keys(item).sort()).toEqual(['displayName', 'id']);
+  });
 });

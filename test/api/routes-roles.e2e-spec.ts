@@ -147,6 +147,11 @@ const ROUTES: Record<string, RouteRule> = {
   },
   'GET /api/auth/me': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/auth/me' }) },
   'GET /api/users': { allowed: ['ADMIN'], success: 200, call: async () => ({ path: '/api/users' }) },
+  'GET /api/users/clinicians': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/users/clinicians' }),
+  },
   'POST /api/users': {
     allowed: ['ADMIN'],
     success: 201,

@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/clinicians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's active clinicians, who may supervise an infusion session */
+        get: operations["Users_clinicians"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}/deactivate": {
         parameters: {
             query?: never;
@@ -828,6 +845,14 @@ export interface components {
         };
         UserListDto: {
             items: components["schemas"]["UserDto"][];
+        };
+        ClinicianDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        ClinicianListDto: {
+            items: components["schemas"]["ClinicianDto"][];
         };
         CreateUserDto: {
             email: string;
@@ -1839,6 +1864,39 @@ export interface operations {
             };
             /** @description The email is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_clinicians: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicianListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

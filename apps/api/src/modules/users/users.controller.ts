@@ -10,7 +10,7 @@ import {
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
-import { CreateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { ClinicianListDto, CreateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('staff')
@@ -24,6 +24,14 @@ export class UsersController {
   @ApiOkResponse({ type: UserListDto })
   async list(@CurrentActor() actor: Actor): Promise<UserListDto> {
     return { items: await this.users.list(actor) };
+  }
+
+  @Get('clinicians')
+  @Roles('NURSE', 'CLINICIAN')
+  @ApiOperation({ summary: "The clinic's active clinicians, who may supervise an infusion session" })
+  @ApiOkResponse({ type: ClinicianListDto })
+  async clinicians(@CurrentActor() actor: Actor): Promise<ClinicianListDto> {
+    return { items: await this.users.clinicians(actor) };
   }
 
   @Post()

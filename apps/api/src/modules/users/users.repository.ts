@@ -29,6 +29,15 @@ export class UsersRepository {
     });
   }
 
+  /** The clinic's active clinicians, who may supervise a session (names only: no contact details). */
+  clinicians(clinicId: string) {
+    return this.db.user.findMany({
+      where: { clinicId, active: true, roles: { has: 'CLINICIAN' } },
+      select: { id: true, displayName: true },
+      orderBy: { displayName: 'asc' },
+    });
+  }
+
   /** Creates the account; undefined when the email is taken. */
   async create(user: NewUser) {
     try {

@@ -4,7 +4,7 @@ import { TransactionHost, type Transactions } from '../../common/prisma/transact
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
-import type { CreateUserDto, UserDto } from './dto/user.dto';
+import type { ClinicianDto, CreateUserDto, UserDto } from './dto/user.dto';
 import { usersErrors } from './users.errors';
 import { UsersRepository } from './users.repository';
 
@@ -18,6 +18,10 @@ export class UsersService {
 
   async list(actor: Actor): Promise<UserDto[]> {
     return (await this.users.list(actor.clinicId)).map(toDto);
+  }
+
+  clinicians(actor: Actor): Promise<ClinicianDto[]> {
+    return this.users.clinicians(actor.clinicId);
   }
 
   async create(actor: Actor, meta: RequestMeta, dto: CreateUserDto): Promise<UserDto> {

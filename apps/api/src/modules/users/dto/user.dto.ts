@@ -53,3 +53,13 @@ export class UserDto {
 export class UserListDto {
   @ApiProperty({ type: [UserDto] }) items!: UserDto[];
 }
+
+/** A clinician a nurse can name as a session's supervisor. */
+export class ClinicianDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class ClinicianListDto {
+  @ApiProperty({ type: [ClinicianDto] }) items!: ClinicianDto[];
+}
