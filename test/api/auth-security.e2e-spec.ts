@@ -104,6 +104,20 @@ describe('sign-in, sessions and requests under attack', () => {
       await login(b, user.email, PASSWORD, newAddress()).expect(200);
     });
 
+    it('forgets the mistakes of a user who then signed in, at that address only', async () => {
+      const user = await ctx.newUser(['NURSE']);
+      const desk = newAddress();
+      for (let i = 0; i < 4; i++) await login(a, user.email, `typo-${i}`, desk).expect(401);
+      await login(b, user.email, PASSWORD, desk).expect(200);
+      // Four more typos and the right password: still verified, the earlier four no longer count.
+      for (let i = 0; i < 4; i++) await login(i % 2 ? a : b, user.email, `typo-again-${i}`, desk).expect(401);
+      await login(a, user.email, PASSWORD, desk).expect(200);
+      // A guesser elsewhere is not helped by the user's success: five failures there still lock that pair.
+      const stranger = newAddress();
+      for (let i = 0; i < 5; i++) await login(b, user.email, `guess-${i}`, stranger).expect(401);
+      await login(a, user.email, PASSWORD, stranger).expect(429);
+    });
+
     it('caps guesses at one account from many addresses, and at many accounts from one address', async () => {
       const target = await ctx.newUser(['ADMIN']);
       for (let source = 0; source < 4; source++) {

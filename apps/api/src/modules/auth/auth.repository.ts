@@ -41,23 +41,32 @@ export class AuthRepository {
 
   /**
    * Failed (and reserved) attempts in the last `windowMinutes`, per scope, by the database's clock
-   * as it reads now (not the transaction's start: a lock waited for would skew it).
+   * as it reads now (not the transaction's start: a lock waited for would skew it). For the account
+   * at this address, only failures since its last successful sign-in there count: the person who
+   * got in after mistyping is not a guesser. The wider scopes keep every failure, so a success
+   * from one address does not wipe out guesses made from others.
    */
   async recentFailures(email: string, ip: string, windowMinutes: number): Promise<LoginFailures> {
     const [row] = await this.db.$queryRaw<FailureRow[]>`
-      WITH recent AS (
-        SELECT email, ip, EXTRACT(EPOCH FROM at + make_interval(mins => ${windowMinutes}::int) - clock_timestamp())::float8 AS expires
-        FROM "LoginAttempt"
-        WHERE NOT succeeded AND at > clock_timestamp() - make_interval(mins => ${windowMinutes}::int)
-          AND (email = ${email} OR ip = ${ip})
+      WITH window_start AS (
+        SELECT clock_timestamp() - make_interval(mins => ${windowMinutes}::int) AS at
+      ), last_success AS (
+        SELECT coalesce(max(a.at), '-infinity'::timestamptz) AS at
+        FROM "LoginAttempt" a, window_start w
+        WHERE a.succeeded AND a.email = ${email} AND a.ip = ${ip} AND a.at > w.at
+      ), recent AS (
+        SELECT a.email, a.ip, a.at,
+               EXTRACT(EPOCH FROM a.at + make_interval(mins => ${windowMinutes}::int) - clock_timestamp())::float8 AS expires
+        FROM "LoginAttempt" a, window_start w
+        WHERE NOT a.succeeded AND a.at > w.at AND (a.email = ${email} OR a.ip = ${ip})
       )
-      SELECT count(*) FILTER (WHERE email = ${email} AND ip = ${ip})::int AS "pairCount",
-             coalesce(min(expires) FILTER (WHERE email = ${email} AND ip = ${ip}), 0)::float8 AS "pairExpires",
+      SELECT count(*) FILTER (WHERE email = ${email} AND ip = ${ip} AND recent.at > last_success.at)::int AS "pairCount",
+             coalesce(min(expires) FILTER (WHERE email = ${email} AND ip = ${ip} AND recent.at > last_success.at), 0)::float8 AS "pairExpires",
              count(*) FILTER (WHERE email = ${email})::int AS "accountCount",
              coalesce(min(expires) FILTER (WHERE email = ${email}), 0)::float8 AS "accountExpires",
              count(*) FILTER (WHERE ip = ${ip})::int AS "addressCount",
              coalesce(min(expires) FILTER (WHERE ip = ${ip}), 0)::float8 AS "addressExpires"
-      FROM recent`;
+      FROM recent, last_success`;
     return {
       pair: { count: row.pairCount, oldestExpiresInSeconds: row.pairExpires },
       account: { count: row.accountCount, oldestExpiresInSeconds: row.accountExpires },
