@@ -7,6 +7,7 @@
 // refused login leaves for the throttle).
 // Reproduce a run with FUZZ_SEED=<seed> (printed at the start); FUZZ_RUNS sets requests per route.
 import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -79,6 +80,8 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/appointments/{id}/reschedule': 'SCHEDULER',
   'POST /api/appointments/{id}/cancel': 'SCHEDULER',
   'POST /api/appointments/{id}/no-show': 'SCHEDULER',
+  'POST /api/sessions/{id}/vitals': 'NURSE',
+  'POST /api/sessions/{id}/vitals/{readingId}/void': 'NURSE',
 };
 
 interface Route {
@@ -409,6 +412,17 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       select: { id: true },
     });
     const protocol = await ctx.protocolId('IV_SINGLE_INFUSION');
+    const infusion = await ctx.newCheckedInSession();
+    const reading = await ctx.prisma.vitalsReading.create({
+      data: {
+        id: randomUUID(),
+        sessionId: infusion.sessionId,
+        takenAt: new Date(),
+        spo2: 97,
+        recordedById: users.NURSE.id,
+      },
+      select: { id: true },
+    });
     ids = {
       patients: patients.map((p) => p.id),
       chairs: chairs.map((c) => c.id),
@@ -420,6 +434,8 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       'nurse-shifts': [shift.id],
       protocols: [protocol],
       templates: [template.id],
+      sessions: [infusion.sessionId],
+      vitals: [reading.id],
     };
     allIds = Object.values(ids).flat();
 

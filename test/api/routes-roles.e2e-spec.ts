@@ -4,6 +4,7 @@
 import type { Role } from '@prisma/client';
 import { PROTOCOL_CATALOGUE } from '@cadence/domain';
 import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
 import { PASSWORD, startTestApp, TestContext } from '../support/context';
 
 type Caller = Role | 'ANONYMOUS';
@@ -105,6 +106,18 @@ const PROTOCOL_DEFINITION = (() => {
   } = PROTOCOL_CATALOGUE.find((p) => p.key === 'IV_SINGLE_INFUSION')!;
   return definition;
 })();
+
+// The infusion day: one checked-in session shared by the calls that only add to it.
+let checkedIn: Promise<{ sessionId: string; nurse: { id: string } }> | undefined;
+const session = (ctx: TestContext) => (checkedIn ??= ctx.newCheckedInSession());
+async function storedReading(ctx: TestContext) {
+  const { sessionId, nurse } = await session(ctx);
+  const reading = await ctx.prisma.vitalsReading.create({
+    data: { id: randomUUID(), sessionId, takenAt: new Date(), spo2: 97, recordedById: nurse.id },
+    select: { id: true },
+  });
+  return { sessionId, readingId: reading.id };
+}
 
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
@@ -481,6 +494,27 @@ const ROUTES: Record<string, RouteRule> = {
     allowed: ['SCHEDULER'],
     success: 200,
     call: async (ctx) => ({ path: `/api/patients/${(await bookedCourse(ctx)).patient.id}/appointments.ics` }),
+  },
+  'POST /api/sessions/{id}/vitals': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/sessions/${(await session(ctx)).sessionId}/vitals`,
+      body: { id: randomUUID(), takenAt: new Date().toISOString(), heartRate: 72 },
+    }),
+  },
+  'POST /api/sessions/{id}/vitals/{readingId}/void': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const { sessionId, readingId } = await storedReading(ctx);
+      return { path: `/api/sessions/${sessionId}/vitals/${readingId}/void`, body: { reason: 'Wrong patient' } };
+    },
+  },
+  'GET /api/sessions/{id}/flowsheet': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/sessions/${(await session(ctx)).sessionId}/flowsheet` }),
   },
 };
 

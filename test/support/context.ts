@@ -508,6 +508,11 @@ export async function rowCounts(prisma: PrismaClient) {
       prisma.openingHours.count(),
       prisma.loginAttempt.count(),
     ]);
+  const [vitalsReadings, adverseEvents, staffAlerts] = await Promise.all([
+    prisma.vitalsReading.count(),
+    prisma.adverseEvent.count(),
+    prisma.staffAlert.count(),
+  ]);
   return {
     loginAttempts,
     patients,
@@ -524,5 +529,8 @@ export async function rowCounts(prisma: PrismaClient) {
     closures,
     nurseShifts,
     openingHours,
+    vitalsReadings,
+    adverseEvents,
+    staffAlerts,
   };
 }

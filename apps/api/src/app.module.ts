@@ -23,6 +23,7 @@ import { ProtocolsModule } from './modules/protocols/protocols.module';
 import { ScreeningModule } from './modules/screening/screening.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
+import { VitalsModule } from './modules/vitals/vitals.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         AppointmentsModule,
         CalendarModule,
         SessionsModule,
+        VitalsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

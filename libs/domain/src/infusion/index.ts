@@ -19,13 +19,23 @@ export type {
   DayOfResult,
 } from './check-in';
 export {
+  READING_CLOCK_DRIFT_MS,
   SUGGESTED_ACTIONS,
+  VITAL_SIGNS,
   hypertensionGradeByReading,
   vitalsAlerts,
   vitalsDue,
   vitalsReadingProblems,
 } from './vitals';
-export type { SuggestedAction, VitalSign, VitalsAlert, VitalsAlertCode, VitalsReading } from './vitals';
+export type {
+  SuggestedAction,
+  VitalSign,
+  VitalsAlert,
+  VitalsAlertCode,
+  VitalsReading,
+  VitalsReadingProblem,
+  VitalsReadingRule,
+} from './vitals';
 export {
   ADVERSE_EVENT_ACTIONS,
   ADVERSE_EVENT_OUTCOMES,

@@ -176,15 +176,26 @@ describe('vitalsReadingProblems', () => {
   });
   it('names the field and the entry range', () => {
     expect(vitalsReadingProblems({ atMs: t0, systolic: 301, diastolic: 80, spo2: 100.5, rass: 5 })).toEqual([
-      { field: 'systolic', problem: 'must be a whole number from 50 to 300' },
-      { field: 'spo2', problem: 'must be a whole number from 0 to 100' },
-      { field: 'rass', problem: 'must be a whole number from -5 to 4' },
+      { field: 'systolic', rule: 'entryRange', problem: 'must be a whole number from 50 to 300' },
+      { field: 'spo2', rule: 'entryRange', problem: 'must be a whole number from 0 to 100' },
+      { field: 'rass', rule: 'entryRange', problem: 'must be a whole number from -5 to 4' },
     ]);
     expect(vitalsReadingProblems({ atMs: t0 })).toEqual([
-      { field: 'atMs', problem: 'a reading records at least one vital sign' },
+      { field: 'atMs', rule: 'atLeastOneSign', problem: 'a reading records at least one vital sign' },
     ]);
     expect(vitalsReadingProblems({ atMs: t0, systolic: 120 })).toEqual([
-      { field: 'diastolic', problem: 'blood pressure is recorded as systolic and diastolic together' },
+      {
+        field: 'diastolic',
+        rule: 'bloodPressurePair',
+        problem: 'blood pressure is recorded as systolic and diastolic together',
+      },
+    ]);
+  });
+
+  it('refuses a reading taken later than now beyond 5 minutes of tablet clock drift', () => {
+    expect(vitalsReadingProblems({ atMs: t0 + 5 * MIN, spo2: 95 }, t0)).toEqual([]);
+    expect(vitalsReadingProblems({ atMs: t0 + 5 * MIN + 1, spo2: 95 }, t0)).toEqual([
+      { field: 'atMs', rule: 'notInFuture', problem: 'cannot be later than now' },
     ]);
   });
 });

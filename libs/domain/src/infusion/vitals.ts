@@ -15,7 +15,7 @@ export interface VitalsReading {
   dissociation?: number;
 }
 export type VitalSign = Exclude<keyof VitalsReading, 'atMs'>;
-const VITAL_SIGNS: readonly VitalSign[] = [
+export const VITAL_SIGNS: readonly VitalSign[] = [
   'systolic',
   'diastolic',
   'heartRate',
@@ -25,21 +25,41 @@ const VITAL_SIGNS: readonly VitalSign[] = [
   'dissociation',
 ];
 
-/** Why a reading cannot be stored, one sentence per field; empty when it can. */
-export function vitalsReadingProblems(reading: VitalsReading): { field: keyof VitalsReading; problem: string }[] {
-  const problems: { field: keyof VitalsReading; problem: string }[] = [];
-  if (!Number.isSafeInteger(reading.atMs)) problems.push({ field: 'atMs', problem: 'needs the time it was taken' });
+/** How far ahead of the server's clock a tablet's reading time may be (clock drift), in ms. */
+export const READING_CLOCK_DRIFT_MS = 5 * 60_000;
+
+export type VitalsReadingRule = 'needsTime' | 'notInFuture' | 'entryRange' | 'atLeastOneSign' | 'bloodPressurePair';
+export interface VitalsReadingProblem {
+  field: keyof VitalsReading;
+  rule: VitalsReadingRule;
+  problem: string;
+}
+
+/**
+ * Why a reading cannot be stored, one sentence per field; empty when it can. Given `nowMs`, a
+ * reading taken later than the clock allows (beyond a tablet's drift) is refused too.
+ */
+export function vitalsReadingProblems(reading: VitalsReading, nowMs?: number): VitalsReadingProblem[] {
+  const problems: VitalsReadingProblem[] = [];
+  if (!Number.isSafeInteger(reading.atMs))
+    problems.push({ field: 'atMs', rule: 'needsTime', problem: 'needs the time it was taken' });
+  else if (nowMs !== undefined && reading.atMs > nowMs + READING_CLOCK_DRIFT_MS)
+    problems.push({ field: 'atMs', rule: 'notInFuture', problem: 'cannot be later than now' });
   for (const sign of VITAL_SIGNS) {
     const value = reading[sign];
     if (value === undefined) continue;
     const { min, max } = VITALS_ENTRY_RANGES[sign];
     if (!Number.isInteger(value) || value < min || value > max)
-      problems.push({ field: sign, problem: `must be a whole number from ${min} to ${max}` });
+      problems.push({ field: sign, rule: 'entryRange', problem: `must be a whole number from ${min} to ${max}` });
   }
   if (VITAL_SIGNS.every((sign) => reading[sign] === undefined))
-    problems.push({ field: 'atMs', problem: 'a reading records at least one vital sign' });
+    problems.push({ field: 'atMs', rule: 'atLeastOneSign', problem: 'a reading records at least one vital sign' });
   if ((reading.systolic === undefined) !== (reading.diastolic === undefined))
-    problems.push({ field: 'diastolic', problem: 'blood pressure is recorded as systolic and diastolic together' });
+    problems.push({
+      field: 'diastolic',
+      rule: 'bloodPressurePair',
+      problem: 'blood pressure is recorded as systolic and diastolic together',
+    });
   return problems;
 }
 

@@ -25,7 +25,8 @@ export type ErrorCode =
   | 'SLOT_TAKEN'
   | 'PLAN_INFEASIBLE'
   | 'NAME_TAKEN'
-  | 'PROTOCOL_NOT_BOOKABLE';
+  | 'PROTOCOL_NOT_BOOKABLE'
+  | 'ENTRY_ID_TAKEN';
 
 export class DomainError extends Error {
   constructor(
@@ -58,6 +59,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SLOT_TAKEN':
     case 'PLAN_INFEASIBLE':
     case 'NAME_TAKEN':
+    case 'ENTRY_ID_TAKEN':
       return 409;
     case 'NOT_ELIGIBLE':
     case 'PROTOCOL_NOT_BOOKABLE':

@@ -36,3 +36,23 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
+
+/**
+ * SQLSTATE of integrity_constraint_violation: what the infusion-day triggers raise for an entry
+ * written to a signed session record, or an edit of one.
+ */
+export const INTEGRITY_CONSTRAINT_VIOLATION = '23000';
+
+/** Whether `error` is a trigger's integrity refusal, in whichever shape Prisma surfaces the pg error. */
+export function isIntegrityRefusal(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (depth > 6 || value === null || typeof value !== 'object' || seen.has(value)) return false;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ['code', 'originalCode', 'sqlState'])
+      if (record[key] === INTEGRITY_CONSTRAINT_VIOLATION) return true;
+    return ['meta', 'cause', 'driverAdapterError', 'originalError'].some((key) => visit(record[key], depth + 1));
+  };
+  return visit(error, 0);
+}
