@@ -5,3 +5,4 @@ export * from './scheduling';
 export * from './safety';
 export * from './dosing';
 export * from './infusion';
+export * from './outcomes';

@@ -1,0 +1,23 @@
+// Outcome statistics: Kaplan–Meier curves of time to loss of relief with R survival's confidence
+// bands, numbers at risk, median and quantile durations, the log-rank test between groups, Wilson
+// intervals for responder rates, and responder status at each follow-up milestone.
+export { kaplanMeier, numbersAtRisk, survivalAt } from './kaplan-meier';
+export type { ReliefObservation, SurvivalCurve, SurvivalPoint, SurvivalStep } from './kaplan-meier';
+export { medianSurvival, survivalQuantile } from './median';
+export type { TimeWithInterval } from './median';
+export { logRank } from './log-rank';
+export type { LogRankGroup, LogRankTest, ReliefGroup } from './log-rank';
+export { wilsonInterval } from './wilson';
+export type { ProportionWithInterval } from './wilson';
+export { DEFAULT_RESPONDER_SETTINGS, RELIEF_MILESTONES, responderStatus } from './responders';
+export type {
+  PainFollowUp,
+  ReliefMilestone,
+  ResponderAssessment,
+  ResponderCode,
+  ResponderLevel,
+  ResponderReason,
+  ResponderSettings,
+} from './responders';
+export { chiSquareUpperTail } from './chi-square';
+export { normalQuantile, zForLevel } from './normal';
