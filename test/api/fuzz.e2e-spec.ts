@@ -82,6 +82,9 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/appointments/{id}/no-show': 'SCHEDULER',
   'POST /api/sessions/{id}/vitals': 'NURSE',
   'POST /api/sessions/{id}/vitals/{readingId}/void': 'NURSE',
+  'POST /api/sessions/{id}/orders': 'CLINICIAN',
+  'POST /api/sessions/{id}/dose-events': 'NURSE',
+  'POST /api/patients/{id}/home-doses': 'NURSE',
 };
 
 interface Route {
@@ -137,7 +140,11 @@ function valueOf(raw: Schema, ids: string[], depth = 0): fc.Arbitrary<Json> {
       case 'integer': {
         const min = schema.minimum ?? 0;
         const max = schema.maximum ?? Math.max(min + 10, 10);
-        return fc.integer({ min, max });
+        const whole = fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+        if (schema.type === 'integer' || (Number.isInteger(min) && Number.isInteger(max))) return whole;
+        // A fractional bound (a dose in mg/kg): whole numbers, tenths, and any double in range.
+        const tenths = fc.integer({ min: Math.ceil(min * 10), max: Math.floor(max * 10) }).map((n) => n / 10);
+        return fc.oneof(whole, tenths, fc.double({ min, max, noNaN: true }));
       }
       case 'boolean':
         return fc.boolean();
@@ -423,6 +430,14 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       },
       select: { id: true },
     });
+    // Checked-in sessions, one with an order standing, so dose steps reach the dose checks.
+    const sessions = [await ctx.newCheckedInSession(), await ctx.newCheckedInSession()];
+    await ctx
+      .http()
+      .post(`/api/sessions/${sessions[0].sessionId}/orders`)
+      .set('Cookie', users.CLINICIAN.cookie)
+      .send({ perKg: 0.5, plannedMinutes: 40 })
+      .expect(201);
     ids = {
       patients: patients.map((p) => p.id),
       chairs: chairs.map((c) => c.id),
@@ -434,7 +449,7 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       'nurse-shifts': [shift.id],
       protocols: [protocol],
       templates: [template.id],
-      sessions: [infusion.sessionId],
+      sessions: [infusion.sessionId, ...sessions.map((s) => s.sessionId)],
       vitals: [reading.id],
     };
     allIds = Object.values(ids).flat();

@@ -95,6 +95,18 @@ async function bookedCourse(ctx: TestContext, daysAhead?: number) {
   return { patient, slot, course };
 }
 
+/** A checked-in session with a clinician's order standing, ready for its first step. */
+async function orderedSession(ctx: TestContext): Promise<string> {
+  const { sessionId } = await ctx.newCheckedInSession();
+  await ctx
+    .http()
+    .post(`/api/sessions/${sessionId}/orders`)
+    .set('Cookie', (await ctx.users()).CLINICIAN.cookie)
+    .send({ perKg: 0.5, plannedMinutes: 40 })
+    .expect(201);
+  return sessionId;
+}
+
 const PROTOCOL_DEFINITION = (() => {
   const {
     key: _k,
@@ -515,6 +527,45 @@ const ROUTES: Record<string, RouteRule> = {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,
     call: async (ctx) => ({ path: `/api/sessions/${(await session(ctx)).sessionId}/flowsheet` }),
+  },
+  'POST /api/sessions/{id}/orders': {
+    allowed: ['CLINICIAN'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/sessions/${(await ctx.newCheckedInSession()).sessionId}/orders`,
+      body: { perKg: 0.5, plannedMinutes: 40 },
+    }),
+  },
+  'POST /api/sessions/{id}/dose-events': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/sessions/${await orderedSession(ctx)}/dose-events`,
+      body: { id: randomUUID(), kind: 'START', at: new Date().toISOString() },
+    }),
+  },
+  'GET /api/sessions/{id}/dosing': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/sessions/${await orderedSession(ctx)}/dosing` }),
+  },
+  'GET /api/patients/{id}/dose-ledger': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/dose-ledger` }),
+  },
+  'POST /api/patients/{id}/home-doses': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/patients/${(await ctx.newPatient()).id}/home-doses`,
+      body: { id: randomUUID(), route: 'ORAL', mg: 20, takenAt: new Date(Date.now() - 3_600_000).toISOString() },
+    }),
+  },
+  'GET /api/patients/{id}/home-doses': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/home-doses` }),
   },
 };
 

@@ -508,12 +508,21 @@ export async function rowCounts(prisma: PrismaClient) {
       prisma.openingHours.count(),
       prisma.loginAttempt.count(),
     ]);
-  const [vitalsReadings, adverseEvents, staffAlerts] = await Promise.all([
-    prisma.vitalsReading.count(),
-    prisma.adverseEvent.count(),
-    prisma.staffAlert.count(),
-  ]);
+  const [vitalsReadings, adverseEvents, staffAlerts, doseOrders, doseEvents, homeDoses, infusionSessions] =
+    await Promise.all([
+      prisma.vitalsReading.count(),
+      prisma.adverseEvent.count(),
+      prisma.staffAlert.count(),
+      prisma.doseOrder.count(),
+      prisma.doseEvent.count(),
+      prisma.homeDose.count(),
+      prisma.infusionSession.count(),
+    ]);
   return {
+    doseOrders,
+    doseEvents,
+    homeDoses,
+    infusionSessions,
     loginAttempts,
     patients,
     diagnoses,

@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { CoursesModule } from './modules/courses/courses.module';
+import { DosingModule } from './modules/dosing/dosing.module';
 import { HealthModule } from './modules/health/health.module';
 import { PatientsModule } from './modules/patients/patients.module';
 import { ProtocolsModule } from './modules/protocols/protocols.module';
@@ -63,6 +64,7 @@ export class AppModule {
         CalendarModule,
         SessionsModule,
         VitalsModule,
+        DosingModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

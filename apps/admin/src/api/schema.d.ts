@@ -821,6 +821,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The clinician's order: mg/kg/h (or mg/kg) × today's weight → rate (or dose) and expected total, checked against the protocol's range and every cap */
+        post: operations["Dosing_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/dose-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A step at the chair: START (starts the session), RATE, STOP (to recovery) or BOLUS; a retry with the same id is stored once */
+        post: operations["Dosing_doseEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/dosing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's orders, steps, rate segments, mg given, expected total, current rate and each cap */
+        get: operations["Dosing_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/dose-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cumulative-dose ledger: mg by route and rolling window (30, 90, 365 days) and all time, beside the clinic's caps */
+        get: operations["DoseLedger_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/home-doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Doses the patient took at home, newest first */
+        get: operations["DoseLedger_list"];
+        put?: never;
+        /** Record a dose taken at home (counted from when it was taken); a retry with the same id is stored once */
+        post: operations["DoseLedger_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1851,6 +1937,254 @@ export interface components {
             graceMinutes: number;
             /** @description The effective alert limits (strictly beyond one alerts) */
             thresholds: components["schemas"]["VitalsThresholdsDto"];
+        };
+        /** @enum {string} */
+        OverridableDoseCode: "BELOW_RANGE" | "ABOVE_RANGE" | "SESSION_CAP" | "COURSE_CAP" | "CUMULATIVE_CAP" | "WINDOW_30_CAP" | "WINDOW_90_CAP" | "WINDOW_365_CAP";
+        DoseOverrideDto: {
+            /** @description The clinician's written reason for giving the dose despite the reasons accepted */
+            reason: string;
+            accepts: components["schemas"]["OverridableDoseCode"][];
+        };
+        CreateOrderDto: {
+            /**
+             * @description mg/kg/h for an infusion protocol, mg/kg for a bolus protocol (at most three decimals)
+             * @example 0.5
+             */
+            perKg: number;
+            /**
+             * @description Planned infusion minutes (not chair time); required for an infusion, absent for a bolus
+             * @example 40
+             */
+            plannedMinutes?: number;
+            /** @description Accepts named relative reasons, with a written reason */
+            override?: components["schemas"]["DoseOverrideDto"];
+        };
+        DoseReasonDto: {
+            code: string;
+            ruleId: string;
+            /** @enum {string} */
+            severity: "ABSOLUTE" | "RELATIVE";
+            message: string;
+        };
+        CappedTotalDto: {
+            /**
+             * @description Protocol caps (session, course, cumulative) and the clinic's rolling-window caps, every route
+             * @enum {string}
+             */
+            cap: "SESSION" | "COURSE" | "CUMULATIVE" | "WINDOW_30" | "WINDOW_90" | "WINDOW_365";
+            /** @description mg counted, the dose in question included */
+            totalMg: number;
+            /** @description null: no cap set */
+            capMg: number | null;
+        };
+        OrderDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            form: "INFUSION" | "BOLUS";
+            route: components["schemas"]["ProtocolRoute"];
+            /** @description mg/kg/h or mg/kg as prescribed */
+            perKg: number;
+            /** @description Today's weight (check-in) */
+            weightKg: number;
+            /** @description perKg × weight, unrounded */
+            exact: number;
+            /** @enum {string} */
+            rounding: "NEAREST" | "DOWN_TO_RANGE_TOP" | "DOWN_TO_SESSION_CAP";
+            rateMgPerHour: number | null;
+            doseMg: number | null;
+            plannedMinutes: number | null;
+            /** @description Expected mg this session */
+            expectedMg: number;
+            /** @description Relative reasons the override accepted */
+            accepted: components["schemas"]["DoseReasonDto"][];
+            overrideReason: string | null;
+            /** @description Totals with the order included, against each cap */
+            caps: components["schemas"]["CappedTotalDto"][];
+            /** Format: uuid */
+            orderedById: string;
+            /** Format: date-time */
+            orderedAt: string;
+        };
+        /** @enum {string} */
+        DoseEventKind: "START" | "RATE" | "STOP" | "BOLUS";
+        CreateDoseEventDto: {
+            /**
+             * Format: uuid
+             * @description Generated by the tablet (UUID v4); a retry sends the same id
+             */
+            id: string;
+            kind: components["schemas"]["DoseEventKind"];
+            /**
+             * Format: date-time
+             * @description When it was done (not after now)
+             */
+            at: string;
+            /** @description The new rate of a RATE change in mg/h, one decimal (0 pauses); absent otherwise */
+            rateMgPerHour?: number;
+            /** @description A clinician's written override (clinicians only) */
+            override?: components["schemas"]["DoseOverrideDto"];
+        };
+        DoseEventOverrideDto: {
+            /** Format: uuid */
+            byId: string;
+            reason: string;
+            accepts: string[];
+        };
+        RecordedDoseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            orderId: string;
+            kind: components["schemas"]["DoseEventKind"];
+            /** Format: date-time */
+            at: string;
+            rateMgPerHour: number | null;
+            mg: number | null;
+            override: components["schemas"]["DoseEventOverrideDto"] | null;
+            /** Format: uuid */
+            byId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description The session's state now
+             * @enum {string}
+             */
+            sessionState: "CHECKED_IN" | "INFUSING" | "IN_RECOVERY" | "DISCHARGED";
+            /** @description The session's version now */
+            sessionVersion: number;
+        };
+        DoseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            orderId: string;
+            kind: components["schemas"]["DoseEventKind"];
+            /** Format: date-time */
+            at: string;
+            rateMgPerHour: number | null;
+            mg: number | null;
+            override: components["schemas"]["DoseEventOverrideDto"] | null;
+            /** Format: uuid */
+            byId: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        RateSegmentDto: {
+            /** Format: date-time */
+            from: string;
+            /**
+             * Format: date-time
+             * @description null while running
+             */
+            to: string | null;
+            rateMgPerHour: number;
+        };
+        SessionDosingDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            state: "CHECKED_IN" | "INFUSING" | "IN_RECOVERY" | "DISCHARGED";
+            /**
+             * @description The protocol's dose form
+             * @enum {string}
+             */
+            form: "INFUSION" | "BOLUS";
+            route: components["schemas"]["ProtocolRoute"];
+            /** @description Today's weight (check-in) */
+            weightKg: number | null;
+            /** @description mg/kg/h or mg/kg */
+            rangeMin: number;
+            rangeMax: number;
+            /** @description Oldest first; the last one stands */
+            orders: components["schemas"]["OrderDto"][];
+            /** @description In the order given */
+            events: components["schemas"]["DoseEventDto"][];
+            segments: components["schemas"]["RateSegmentDto"][];
+            /** @description mg given so far this session */
+            mgGiven: number;
+            /** @description Expected mg this session (the standing order) */
+            expectedMg: number | null;
+            /** @description mg/h running now (0 before the start, paused or stopped) */
+            currentRateMgPerHour: number;
+            /** @description mg given so far against each cap, every route */
+            caps: components["schemas"]["CappedTotalDto"][];
+            /** Format: date-time */
+            asOf: string;
+        };
+        WindowTotalDto: {
+            /** @enum {number} */
+            days: 30 | 90 | 365;
+            mg: number;
+        };
+        LedgerRowDto: {
+            route: components["schemas"]["ProtocolRoute"];
+            windows: components["schemas"]["WindowTotalDto"][];
+            allTimeMg: number;
+        };
+        LedgerWindowDto: {
+            /** @enum {number} */
+            days: 30 | 90 | 365;
+            mg: number;
+            /** @description The clinic's cap; null: none set */
+            capMg: number | null;
+        };
+        LedgerTotalDto: {
+            windows: components["schemas"]["LedgerWindowDto"][];
+            allTimeMg: number;
+        };
+        DoseLedgerDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** Format: date-time */
+            asOf: string;
+            /** @description One row per route the patient has had */
+            byRoute: components["schemas"]["LedgerRowDto"][];
+            /** @description Every route together, beside the clinic's caps */
+            total: components["schemas"]["LedgerTotalDto"];
+        };
+        /** @enum {string} */
+        HomeDoseRoute: "ORAL" | "INTRANASAL" | "IM" | "TOPICAL";
+        CreateHomeDoseDto: {
+            /**
+             * Format: uuid
+             * @description Generated by the client (UUID v4); a retry sends the same id
+             */
+            id: string;
+            route: components["schemas"]["HomeDoseRoute"];
+            /** @description mg taken, one decimal */
+            mg: number;
+            /**
+             * Format: date-time
+             * @description When it was taken (counted from then, not from recording)
+             */
+            takenAt: string;
+            note?: string;
+        };
+        HomeDoseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            route: components["schemas"]["HomeDoseRoute"];
+            mg: number;
+            /** Format: date-time */
+            takenAt: string;
+            note: string | null;
+            /** Format: uuid */
+            recordedById: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        HomeDoseListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["HomeDoseDto"][];
         };
     };
     responses: never;
@@ -4241,6 +4575,344 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dosing_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_TRANSITION: the session is past the stop */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DOSE_REFUSED: each rule that holds the dose in reasons[] (relative ones until override.accepts names them) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dosing_doseEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDoseEventDto"];
+            };
+        };
+        responses: {
+            /** @description A retry: the step as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedDoseEventDto"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedDoseEventDto"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description An override from someone who is not a clinician
+             *
+             *     Allowed roles: NURSE, CLINICIAN
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_TRANSITION (wrong state, no order, out of sequence) or ENTRY_ID_TAKEN (the id names different content) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description START_REFUSED (check-in not cleared), NOT_ELIGIBLE today, or DOSE_REFUSED with reasons[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dosing_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDosingDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DoseLedger_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoseLedgerDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DoseLedger_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeDoseListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DoseLedger_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHomeDoseDto"];
+            };
+        };
+        responses: {
+            /** @description A retry: the dose as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeDoseDto"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeDoseDto"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENTRY_ID_TAKEN: the id names a different dose */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

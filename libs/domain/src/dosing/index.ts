@@ -8,7 +8,7 @@ export type { DosingSettings, RollingWindowDays } from './settings';
 export { weightReason } from './weight';
 export type { WeightCode } from './weight';
 export { roundDownToStep, roundToStep } from './rounding';
-export { allowedAtWeight, doseFormOf, planDose, rangeReason } from './dose';
+export { allowedAtWeight, doseFormOf, planDose, rangeReason, round3 } from './dose';
 export type { DoseForm, DosePlan, DosePlanCode, DosePlanRequest, RangeCode, Rounding } from './dose';
 export { mgGiven, mgGivenBetween, rateAt, rateEventProblems, rateSegments } from './administration';
 export type { RateEvent, RateEventKind, RateSegment } from './administration';
@@ -16,3 +16,13 @@ export { cumulativeLedger, mgWithin } from './ledger';
 export type { CumulativeLedger, DoseRecord, LedgerRow, LedgerTotals } from './ledger';
 export { checkDose } from './order-check';
 export type { CapCode, DoseCheck, DoseCheckCode, DoseCheckContext, DoseProposal } from './order-check';
+export { checkDoseStep, doseStepSequenceReason, rateEventsOf } from './administration-check';
+export type {
+  DoseStep,
+  DoseStepCheck,
+  DoseStepCode,
+  DoseStepContext,
+  DoseStepKind,
+  RecordedStep,
+  StandingOrder,
+} from './administration-check';

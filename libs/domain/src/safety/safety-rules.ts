@@ -5,6 +5,7 @@
  * from exhaustive records over the reason codes the rules return (so a new code cannot be added
  * without a decision here), and otherwise from the function that implements the rule.
  */
+import type { DoseStepCode } from '../dosing/administration-check';
 import type { PlanFeasibilityCode } from '../scheduling/feasibility';
 import type { SessionChangeCode } from '../scheduling/session-changes';
 import { courseCancellation, hasStarted, sessionChangeProblem } from '../scheduling/session-changes';
@@ -70,6 +71,95 @@ const GATE_REASONS: Record<GateReason, CodeRule> = {
   },
   declined: { summary: 'A newer screening a clinician declined leaves the patient not cleared', safetyRelevant: true },
 };
+
+/** The dosing rules by the reason codes they return; several codes share one rule id. */
+const DOSE_CODES: Record<DoseStepCode, CodeRule & { ruleId: string }> = {
+  WEIGHT_MISSING: {
+    ruleId: 'dosing.weight-today',
+    summary: "A dose is worked out only on today's weight, measured at check-in",
+    safetyRelevant: true,
+  },
+  WEIGHT_IMPLAUSIBLE: {
+    ruleId: 'dosing.weight-plausible',
+    summary: "A weight outside the clinic's plausible range is refused, never clamped",
+    safetyRelevant: true,
+  },
+  BELOW_RANGE: {
+    ruleId: 'dosing.within-protocol-range',
+    summary: "A rate or dose outside the protocol's range at today's weight needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  ABOVE_RANGE: {
+    ruleId: 'dosing.within-protocol-range',
+    summary: "A rate or dose outside the protocol's range at today's weight needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  SESSION_CAP: {
+    ruleId: 'dosing.cap.session-cap',
+    summary: "A dose that would cross the protocol's per-session cap needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  COURSE_CAP: {
+    ruleId: 'dosing.cap.course-cap',
+    summary: "A dose that would cross the protocol's per-course cap needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  CUMULATIVE_CAP: {
+    ruleId: 'dosing.cap.cumulative-cap',
+    summary:
+      "A dose that would cross the protocol's cumulative cap, every route counted, needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  WINDOW_30_CAP: {
+    ruleId: 'dosing.cap.window-30-cap',
+    summary:
+      "A dose that would cross the clinic's 30-day cap across every route, home doses included, needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  WINDOW_90_CAP: {
+    ruleId: 'dosing.cap.window-90-cap',
+    summary:
+      "A dose that would cross the clinic's 90-day cap across every route, home doses included, needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  WINDOW_365_CAP: {
+    ruleId: 'dosing.cap.window-365-cap',
+    summary:
+      "A dose that would cross the clinic's 365-day cap across every route, home doses included, needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  WRONG_DOSE_FORM: {
+    ruleId: 'dosing.protocol-dose-form',
+    summary: "A dose is given only in the protocol's form and route",
+    safetyRelevant: true,
+  },
+  INVALID_AMOUNT: {
+    ruleId: 'dosing.amount-well-formed',
+    summary: 'A rate or dose is a positive amount to at most three decimals',
+    safetyRelevant: false,
+  },
+  NO_ORDER: {
+    ruleId: 'dosing.administration-sequence',
+    summary:
+      "Nothing is given without a clinician's order; one start, rate changes while running, nothing after the stop",
+    safetyRelevant: true,
+  },
+  OUT_OF_SEQUENCE: {
+    ruleId: 'dosing.administration-sequence',
+    summary:
+      "Nothing is given without a clinician's order; one start, rate changes while running, nothing after the stop",
+    safetyRelevant: true,
+  },
+};
+
+const doseRules = (): SafetyRule[] => [
+  ...new Map(
+    Object.values(DOSE_CODES).map(({ ruleId, summary, safetyRelevant }) => [
+      ruleId,
+      { id: ruleId, summary, safetyRelevant },
+    ]),
+  ).values(),
+];
 
 /** Rules that are a function rather than a code; the reference makes the id fail to compile if the rule goes. */
 const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[] })[] = [
@@ -142,5 +232,6 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   ...fromCodes('eligibility-gate', GATE_REASONS),
   ...fromCodes('plan', PLAN_CODES),
   ...fromCodes('session-change', SESSION_CHANGE_CODES),
+  ...doseRules(),
   ...FUNCTION_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
 ];

@@ -26,7 +26,9 @@ export type ErrorCode =
   | 'PLAN_INFEASIBLE'
   | 'NAME_TAKEN'
   | 'PROTOCOL_NOT_BOOKABLE'
-  | 'ENTRY_ID_TAKEN';
+  | 'ENTRY_ID_TAKEN'
+  | 'START_REFUSED'
+  | 'DOSE_REFUSED';
 
 export class DomainError extends Error {
   constructor(
@@ -63,6 +65,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'NOT_ELIGIBLE':
     case 'PROTOCOL_NOT_BOOKABLE':
+    case 'START_REFUSED':
+    case 'DOSE_REFUSED':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;
