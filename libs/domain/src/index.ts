@@ -6,3 +6,4 @@ export * from './safety';
 export * from './dosing';
 export * from './infusion';
 export * from './outcomes';
+export * from './follow-up';
