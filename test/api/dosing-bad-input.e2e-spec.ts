@@ -125,6 +125,8 @@ describe('bad input on every dosing write route', () => {
         rule: 'isInstant',
       })),
       { name: 'a time in the future', body: { ...valid(), at: future() }, field: 'at', rule: 'notInFuture' },
+      // The fixture checked the patient in a moment ago; an hour ago is before it.
+      { name: 'a time before the check-in', body: valid(), field: 'at', rule: 'notBeforeCheckIn' },
       { name: 'a negative rate', body: { ...valid(), rateMgPerHour: -1 }, field: 'rateMgPerHour', rule: 'min' },
       {
         name: 'a rate over 10,000 mg/h',

@@ -34,6 +34,12 @@ describe('dosing', () => {
       .post(`/api/patients/${patientId}/home-doses`)
       .set('Cookie', nurse.cookie)
       .send({ id: randomUUID(), ...body });
+  /** Steps are timed from the check-in on; tests that time them in the past check in earlier. */
+  const checkedInAgo = (sessionId: string, minutes: number) =>
+    ctx.prisma.infusionSession.update({
+      where: { id: sessionId },
+      data: { checkedInAt: new Date(Date.now() - minutes * MIN) },
+    });
   const setWindowCaps = (windowCapsMg: object) =>
     ctx.prisma.clinic.update({ where: { id: ctx.clinicId }, data: { dosingSettings: { windowCapsMg } } });
 
@@ -220,9 +226,12 @@ describe('dosing', () => {
   });
 
   describe('steps at the chair', () => {
-    it('START moves the session to INFUSING, STOP to IN_RECOVERY, each with its time and a new version', async () => {
+    it('START moves the session to INFUSING, STOP to IN_RECOVERY, each with its time (not before the check-in) and a new version', async () => {
       const { sessionId } = await ctx.newCheckedInSession();
+      await checkedInAgo(sessionId, 10);
       await order(sessionId, { perKg: 0.5, plannedMinutes: 40 }).expect(201);
+      const early = await step(sessionId, { kind: 'START', at: iso(Date.now() - 11 * MIN) }).expect(400);
+      expect(early.body.errors).toEqual([expect.objectContaining({ field: 'at', rule: 'notBeforeCheckIn' })]);
       const startAt = iso(Date.now() - 2 * MIN);
       const started = await step(sessionId, { kind: 'START', at: startAt }).expect(201);
       expect(started.body).toMatchObject({
@@ -308,6 +317,7 @@ describe('dosing', () => {
       const unordered = await step(sessionId, { kind: 'START' }).expect(409);
       expect(unordered.body.reasons).toEqual([expect.objectContaining({ code: 'NO_ORDER' })]);
       await order(sessionId, { perKg: 0.5, plannedMinutes: 40 }).expect(201);
+      await checkedInAgo(sessionId, 10);
       await step(sessionId, { kind: 'START', at: iso(Date.now() - MIN) }).expect(201);
 
       const refused = await step(sessionId, { kind: 'RATE', rateMgPerHour: 53 }).expect(422);
@@ -360,6 +370,7 @@ describe('dosing', () => {
       const ordered = await order(sessionId, { perKg: 0.3 }).expect(201);
       expect(ordered.body).toMatchObject({ form: 'BOLUS', route: 'INTRANASAL', doseMg: 21, expectedMg: 21 });
       await step(sessionId, { kind: 'START' }).expect(409);
+      await checkedInAgo(sessionId, 10);
       const given = await step(sessionId, { kind: 'BOLUS', at: iso(Date.now() - MIN) }).expect(201);
       expect(given.body).toMatchObject({ kind: 'BOLUS', mg: 21, sessionState: 'INFUSING' });
       await step(sessionId, { kind: 'STOP' }).expect(201);

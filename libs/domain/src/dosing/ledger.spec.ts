@@ -65,6 +65,36 @@ describe('cumulativeLedger', () => {
   });
 });
 
+describe.each([30, 90, 365] as const)('the %p-day window of the ledger at its boundary minute, every route', (days) => {
+  const edge = (minutes: number) => daysAgo(days, minutes);
+  const at = (minutes: number): DoseRecord[] => [
+    { kind: 'INFUSION', id: 'iv', route: 'IV', events: ivEvents(edge(minutes), 60, 1) }, // 1 mg over its minute
+    bolus('or', 'ORAL', edge(minutes), 20),
+    bolus('in', 'INTRANASAL', edge(minutes), 10),
+  ];
+  const windowOf = (records: DoseRecord[]) =>
+    cumulativeLedger(records, now, DEFAULT_DOSING_SETTINGS).byRoute.map((r) => [r.route, r.windows[days]]);
+  it('a dose taken exactly N days before is outside it; an infusion from then counts only what ran after', () => {
+    expect(windowOf(at(0))).toEqual([
+      ['IV', 1],
+      ['ORAL', 0],
+      ['INTRANASAL', 0],
+    ]);
+    expect(windowOf(at(-1))).toEqual([
+      ['IV', 0],
+      ['ORAL', 0],
+      ['INTRANASAL', 0],
+    ]);
+  });
+  it('one minute later they are inside it', () => {
+    expect(windowOf(at(1))).toEqual([
+      ['IV', 1],
+      ['ORAL', 20],
+      ['INTRANASAL', 10],
+    ]);
+  });
+});
+
 describe('ledger properties', () => {
   const routes = ['IV', 'ORAL', 'INTRANASAL', 'IM'] as const;
   const record = fc.oneof(

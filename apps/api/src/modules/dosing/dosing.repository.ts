@@ -113,6 +113,12 @@ export class DosingRepository {
     await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`doses:${patientId}`}))`;
   }
 
+  /** When the patient checked in: nothing is given before. */
+  async checkedInAt(sessionId: string): Promise<Date | undefined> {
+    const row = await this.db.infusionSession.findUnique({ where: { id: sessionId }, select: { checkedInAt: true } });
+    return row?.checkedInAt;
+  }
+
   clinic(clinicId: string) {
     return this.db.clinic.findUnique({ where: { id: clinicId }, select: { timezone: true, dosingSettings: true } });
   }

@@ -192,6 +192,13 @@ export class DosingService {
       const session = await this.lockSession(actor, sessionId);
       const existing = await this.dosing.event(body.id);
       if (existing) return { kind: 'retried', event: this.retried(existing, session, body, atMs) };
+      const checkedInAt = await this.dosing.checkedInAt(session.id);
+      if (checkedInAt && atMs < checkedInAt.getTime())
+        throw dosingErrors.field(
+          'at',
+          'notBeforeCheckIn',
+          `at must not be before the check-in (${checkedInAt.toISOString()})`,
+        );
 
       const starting = body.kind === 'START' || (body.kind === 'BOLUS' && session.state !== 'INFUSING');
       const action: SessionAction | undefined = starting
