@@ -85,6 +85,11 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/sessions/{id}/orders': 'CLINICIAN',
   'POST /api/sessions/{id}/dose-events': 'NURSE',
   'POST /api/patients/{id}/home-doses': 'NURSE',
+  'POST /api/sessions/{id}/adverse-events': 'NURSE',
+  'PATCH /api/adverse-events/{id}': 'NURSE',
+  'POST /api/adverse-events/{id}/confirm': 'NURSE',
+  'POST /api/adverse-events/{id}/dismiss': 'NURSE',
+  'POST /api/alerts/{id}/read': 'NURSE',
 };
 
 interface Route {
@@ -438,6 +443,29 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       .set('Cookie', users.CLINICIAN.cookie)
       .send({ perKg: 0.5, plannedMinutes: 40 })
       .expect(201);
+    const draft = await ctx.prisma.adverseEvent.create({
+      data: {
+        id: randomUUID(),
+        sessionId: infusion.sessionId,
+        status: 'DRAFT',
+        term: 'hypertension',
+        grade: 3,
+        onsetAt: new Date(),
+        recordedById: users.NURSE.id,
+      },
+      select: { id: true },
+    });
+    const alert = await ctx.prisma.staffAlert.create({
+      data: {
+        clinicId: ctx.clinicId,
+        recipientId: users.NURSE.id,
+        kind: 'ADVERSE_EVENT_SERIOUS',
+        sessionId: infusion.sessionId,
+        adverseEventId: draft.id,
+        message: 'Fuzz',
+      },
+      select: { id: true },
+    });
     ids = {
       patients: patients.map((p) => p.id),
       chairs: chairs.map((c) => c.id),
@@ -451,6 +479,8 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       templates: [template.id],
       sessions: [infusion.sessionId, ...sessions.map((s) => s.sessionId)],
       vitals: [reading.id],
+      'adverse-events': [draft.id],
+      alerts: [alert.id],
     };
     allIds = Object.values(ids).flat();
 

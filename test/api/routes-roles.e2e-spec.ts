@@ -22,7 +22,8 @@ interface Call {
 interface RouteRule {
   allowed: Role[] | 'PUBLIC';
   success: number;
-  call(ctx: TestContext): Promise<Call>;
+  /** `caller` is the role about to call (undefined: nobody signed in), for a record of its own. */
+  call(ctx: TestContext, caller?: Role): Promise<Call>;
 }
 
 let n = 0;
@@ -129,6 +130,43 @@ async function storedReading(ctx: TestContext) {
     select: { id: true },
   });
   return { sessionId, readingId: reading.id };
+}
+
+/** A draft adverse event of its own, opened by a high reading, for each call that decides one. */
+async function draftEvent(ctx: TestContext) {
+  const { sessionId, nurse } = await session(ctx);
+  const event = await ctx.prisma.adverseEvent.create({
+    data: {
+      id: randomUUID(),
+      sessionId,
+      status: 'DRAFT',
+      term: 'hypertension',
+      grade: 3,
+      onsetAt: new Date(),
+      recordedById: nurse.id,
+    },
+    select: { id: true, version: true },
+  });
+  return event;
+}
+
+/** An alert in the caller's own inbox: each role reads its own. */
+async function ownAlert(ctx: TestContext, caller: Role | undefined) {
+  const { sessionId, nurse } = await session(ctx);
+  const event = await draftEvent(ctx);
+  const recipient = caller ? (await ctx.users())[caller].id : nurse.id;
+  const alert = await ctx.prisma.staffAlert.create({
+    data: {
+      clinicId: ctx.clinicId,
+      recipientId: recipient,
+      kind: 'ADVERSE_EVENT_SERIOUS',
+      sessionId,
+      adverseEventId: event.id,
+      message: 'Test',
+    },
+    select: { id: true },
+  });
+  return alert.id;
 }
 
 const ROUTES: Record<string, RouteRule> = {
@@ -523,6 +561,68 @@ const ROUTES: Record<string, RouteRule> = {
       return { path: `/api/sessions/${sessionId}/vitals/${readingId}/void`, body: { reason: 'Wrong patient' } };
     },
   },
+  'POST /api/sessions/{id}/adverse-events': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/sessions/${(await session(ctx)).sessionId}/adverse-events`,
+      body: {
+        id: randomUUID(),
+        term: 'nausea',
+        grade: 1,
+        onsetAt: new Date().toISOString(),
+        actions: ['NONE'],
+        outcome: 'RESOLVED',
+        serious: false,
+      },
+    }),
+  },
+  'GET /api/sessions/{id}/adverse-events': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/sessions/${(await session(ctx)).sessionId}/adverse-events` }),
+  },
+  'PATCH /api/adverse-events/{id}': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const event = await draftEvent(ctx);
+      return { path: `/api/adverse-events/${event.id}`, body: { version: event.version, grade: 2 } };
+    },
+  },
+  'POST /api/adverse-events/{id}/confirm': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const event = await draftEvent(ctx);
+      return {
+        path: `/api/adverse-events/${event.id}/confirm`,
+        body: { version: event.version, grade: 2, actions: ['NONE'], outcome: 'RESOLVED' },
+      };
+    },
+  },
+  'POST /api/adverse-events/{id}/dismiss': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const event = await draftEvent(ctx);
+      return {
+        path: `/api/adverse-events/${event.id}/dismiss`,
+        body: { version: event.version, reason: 'Cuff error' },
+      };
+    },
+  },
+  'GET /api/adverse-event-terms': {
+    allowed: ['NURSE', 'CLINICIAN', 'ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/adverse-event-terms' }),
+  },
+  'GET /api/alerts': { allowed: ALL_ROLES, success: 200, call: async () => ({ path: '/api/alerts' }) },
+  'POST /api/alerts/{id}/read': {
+    allowed: ALL_ROLES,
+    success: 200,
+    call: async (ctx, caller) => ({ path: `/api/alerts/${await ownAlert(ctx, caller)}/read`, body: {} }),
+  },
   'GET /api/sessions/{id}/flowsheet': {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,
@@ -592,7 +692,7 @@ describe('every route × every role', () => {
   it.each(cases)('%s as %s', async (route, caller) => {
     const rule = ROUTES[route];
     const [method] = route.split(' ');
-    const call = await rule.call(ctx);
+    const call = await rule.call(ctx, caller === 'ANONYMOUS' ? undefined : caller);
     const cookies = [call.cookie, caller === 'ANONYMOUS' ? undefined : (await ctx.users())[caller].cookie]
       .filter(Boolean)
       .join('; ');

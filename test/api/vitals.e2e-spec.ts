@@ -251,7 +251,7 @@ describe('vitals flowsheet', () => {
     expect(rows.map((r) => [r.action, r.entity, r.entityId, r.fields])).toEqual([
       ['CREATE', 'VitalsReading', res.body.id, ['takenAt', 'systolic', 'diastolic']],
       ['CREATE', 'AdverseEvent', res.body.draftAdverseEventIds[0], ['status', 'term', 'grade', 'onsetAt', 'readingId']],
-      ['READ', 'VitalsReading', sessionId, []],
+      ['READ', 'InfusionSession', sessionId, ['readings']],
     ]);
     expect(rows.every((r) => r.actorId === nurse.id)).toBe(true);
     expect(JSON.stringify(rows.map((r) => [r.entityId, r.fields]))).not.toContain('190');

@@ -11,6 +11,8 @@ import { withoutIdleClsEnhancers } from './common/prisma/cls';
 import { PrismaModule } from './common/prisma/prisma.module';
 import { PrismaService } from './common/prisma/prisma.service';
 import { TRANSACTION_OPTIONS } from './common/prisma/transactions';
+import { AdverseEventsModule } from './modules/adverse-events/adverse-events.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -65,6 +67,8 @@ export class AppModule {
         SessionsModule,
         VitalsModule,
         DosingModule,
+        AdverseEventsModule,
+        AlertsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

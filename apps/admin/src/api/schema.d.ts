@@ -907,6 +907,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's adverse events: drafts, confirmed and dismissed */
+        get: operations["AdverseEvents_list"];
+        put?: never;
+        /**
+         * Record an adverse event (CTCAE v5 term and grade, onset, actions, outcome, serious)
+         * @description A serious or grade ≥ 3 event alerts the supervising clinician and every active admin at once. The id comes from the tablet: a retry with the same id and content answers 200 with the stored event.
+         */
+        post: operations["AdverseEvents_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adverse-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or confirmed event at the version read (a stale one answers 409) */
+        patch: operations["AdverseEvents_update"];
+        trace?: never;
+    };
+    "/api/adverse-events/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a drafted event, completing or correcting it (serious or grade ≥ 3 alerts at once) */
+        post: operations["AdverseEvents_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adverse-events/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a drafted event with the reason it is not one */
+        post: operations["AdverseEvents_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/adverse-event-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CTCAE v5 terms with their grade definitions, the actions and the outcomes */
+        get: operations["AdverseEvents_terms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your alerts inbox (e.g. a serious or grade 3+ adverse event), newest first, with the unread count */
+        get: operations["Alerts_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your alerts read */
+        post: operations["Alerts_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2185,6 +2308,170 @@ export interface components {
         HomeDoseListDto: {
             /** @description Newest first */
             items: components["schemas"]["HomeDoseDto"][];
+        };
+        /** @enum {string} */
+        AdverseEventTermId: "hypertension" | "hypotension" | "sinus_tachycardia" | "sinus_bradycardia" | "nausea" | "vomiting" | "dizziness" | "hallucinations" | "anxiety" | "agitation" | "confusion" | "euphoria" | "somnolence" | "depressed_consciousness" | "hypoxia" | "headache" | "urinary_tract_pain" | "cystitis_noninfective" | "hematuria" | "urinary_frequency" | "urinary_urgency" | "other";
+        /** @enum {string} */
+        AdverseEventAction: "NONE" | "RATE_REDUCED" | "PAUSED" | "STOPPED" | "MEDICATION_GIVEN";
+        /** @enum {string} */
+        AdverseEventOutcome: "RESOLVED" | "RESOLVING" | "NOT_RESOLVED" | "FATAL" | "UNKNOWN";
+        RecordAdverseEventDto: {
+            /**
+             * Format: uuid
+             * @description Generated by the tablet (UUID v4): a retry is stored once
+             */
+            id: string;
+            term: components["schemas"]["AdverseEventTermId"];
+            grade: number;
+            /** Format: date-time */
+            onsetAt: string;
+            actions: components["schemas"]["AdverseEventAction"][];
+            outcome: components["schemas"]["AdverseEventOutcome"];
+            serious: boolean;
+            /** @description Required for other */
+            description?: string | null;
+        };
+        /** @enum {string} */
+        AdverseEventStatus: "DRAFT" | "CONFIRMED" | "DISMISSED";
+        AlertReasonDto: {
+            /** @enum {string} */
+            code: "SERIOUS" | "GRADE_3_OR_MORE";
+            /** @example adverse-event.alert-clinician */
+            ruleId: string;
+            message: string;
+        };
+        AdverseEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            status: components["schemas"]["AdverseEventStatus"];
+            term: components["schemas"]["AdverseEventTermId"];
+            /** @description The CTCAE term as worded */
+            termText: string;
+            /** @description Null on a draft the reading did not grade */
+            grade: number | null;
+            /** @description The grade's CTCAE definition */
+            gradeDefinition: string | null;
+            /** Format: date-time */
+            onsetAt: string;
+            actions: components["schemas"]["AdverseEventAction"][];
+            outcome: components["schemas"]["AdverseEventOutcome"] | null;
+            serious: boolean;
+            description: string | null;
+            /**
+             * Format: uuid
+             * @description The reading whose alert drafted it
+             */
+            readingId: string | null;
+            dismissReason: string | null;
+            /** Format: uuid */
+            recordedById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Who confirmed or dismissed it
+             */
+            decidedById: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            version: number;
+            /** @description Why a confirmed event alerts the supervising clinician and the admins (serious, grade ≥ 3) */
+            alertReasons: components["schemas"]["AlertReasonDto"][];
+            /** @description Who has been alerted */
+            alertedRecipientIds: string[];
+        };
+        AdverseEventListDto: {
+            items: components["schemas"]["AdverseEventDto"][];
+        };
+        UpdateAdverseEventDto: {
+            /** @description A CTCAE v5 term, or other */
+            term?: components["schemas"]["AdverseEventTermId"];
+            /** @description One of the term's defined CTCAE grades */
+            grade?: number;
+            /**
+             * Format: date-time
+             * @description When it began
+             */
+            onsetAt?: string;
+            actions?: components["schemas"]["AdverseEventAction"][];
+            outcome?: components["schemas"]["AdverseEventOutcome"];
+            /** @description A serious adverse event (alerts the supervising clinician and the admins) */
+            serious?: boolean;
+            /** @description Required for other */
+            description?: string | null;
+            /** @description The version read; a stale one answers 409 */
+            version: number;
+        };
+        ConfirmAdverseEventDto: {
+            /** @description A CTCAE v5 term, or other */
+            term?: components["schemas"]["AdverseEventTermId"];
+            /** @description One of the term's defined CTCAE grades */
+            grade?: number;
+            /**
+             * Format: date-time
+             * @description When it began
+             */
+            onsetAt?: string;
+            actions?: components["schemas"]["AdverseEventAction"][];
+            outcome?: components["schemas"]["AdverseEventOutcome"];
+            /** @description A serious adverse event (alerts the supervising clinician and the admins) */
+            serious?: boolean;
+            /** @description Required for other */
+            description?: string | null;
+            /** @description The version read; a stale one answers 409 */
+            version: number;
+        };
+        DismissAdverseEventDto: {
+            /** @description The version read; a stale one answers 409 */
+            version: number;
+            /** @description Why the draft is not an adverse event (e.g. a cuff error, rechecked normal) */
+            reason: string;
+        };
+        GradeDefinitionDto: {
+            grade: number;
+            definition: string;
+        };
+        AdverseEventTermDto: {
+            id: components["schemas"]["AdverseEventTermId"];
+            term: string;
+            /** @description Only the grades CTCAE v5.0 defines for the term */
+            grades: components["schemas"]["GradeDefinitionDto"][];
+        };
+        AdverseEventTermsDto: {
+            terms: components["schemas"]["AdverseEventTermDto"][];
+            actions: components["schemas"]["AdverseEventAction"][];
+            outcomes: components["schemas"]["AdverseEventOutcome"][];
+        };
+        AlertPatientDto: {
+            /** Format: uuid */
+            id: string;
+            givenName: string;
+            familyName: string;
+            mrn: string;
+        };
+        StaffAlertDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example ADVERSE_EVENT_SERIOUS */
+            kind: string;
+            /** @description Why it was raised */
+            message: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** Format: uuid */
+            adverseEventId: string | null;
+            patient: components["schemas"]["AlertPatientDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        AlertInboxDto: {
+            /** @description The newest 100, unread and read */
+            items: components["schemas"]["StaffAlertDto"][];
+            unreadCount: number;
         };
     };
     responses: never;
@@ -4913,6 +5200,401 @@ export interface operations {
             };
             /** @description ENTRY_ID_TAKEN: the id names a different dose */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdverseEvents_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventListDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdverseEvents_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAdverseEventDto"];
+            };
+        };
+        responses: {
+            /** @description A retry of a stored event: stored once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventDto"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventDto"];
+                };
+            };
+            /** @description Invalid fields (a grade the term does not define, …), named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The id is used by a different entry, or the record is signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdverseEvents_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdverseEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventDto"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, a dismissed draft, or the record is signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdverseEvents_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAdverseEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventDto"];
+                };
+            };
+            /** @description The event is incomplete or invalid, each field named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a draft, stale version, or the record is signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdverseEvents_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissAdverseEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventDto"];
+                };
+            };
+            /** @description Invalid fields, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a draft, stale version, or the record is signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdverseEvents_terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventTermsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Alerts_inbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertInboxDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Alerts_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAlertDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such alert in your inbox */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -57,7 +57,7 @@ describe('adverseEventProblems', () => {
   it('accepts a complete entry', () => expect(adverseEventProblems(event())).toEqual([]));
   it('refuses a grade the term does not have', () => {
     expect(adverseEventProblems(event({ term: 'hypoxia', grade: 1 }))).toEqual([
-      { field: 'grade', problem: 'Hypoxia is graded 2, 3, 4, 5 in CTCAE v5.0' },
+      { field: 'grade', rule: 'ctcaeGrade', problem: 'Hypoxia is graded 2, 3, 4, 5 in CTCAE v5.0' },
     ]);
     expect(adverseEventProblems(event({ term: 'nausea', grade: 4 }))[0].field).toBe('grade');
   });
@@ -70,7 +70,17 @@ describe('adverseEventProblems', () => {
     expect(adverseEventProblems(event({ term: 'unknown' }))[0].field).toBe('term');
     expect(adverseEventProblems(event({ actions: [] }))[0].field).toBe('actions');
     expect(adverseEventProblems(event({ term: 'vomiting', grade: 5, outcome: 'RESOLVED' }))).toEqual([
-      { field: 'outcome', problem: 'grade 5 (death) and a fatal outcome go together' },
+      { field: 'outcome', rule: 'deathIsFatal', problem: 'grade 5 (death) and a fatal outcome go together' },
+    ]);
+  });
+});
+
+describe('adverseEventProblems with the clock', () => {
+  const onset = Date.UTC(2026, 11, 1, 10, 0);
+  it('accepts an onset up to 5 minutes ahead (tablet clock drift), not later', () => {
+    expect(adverseEventProblems(event({ onsetMs: onset + 5 * 60_000 }), onset)).toEqual([]);
+    expect(adverseEventProblems(event({ onsetMs: onset + 5 * 60_000 + 1 }), onset)).toEqual([
+      { field: 'onsetMs', rule: 'notInFuture', problem: 'cannot be later than now' },
     ]);
   });
 });
@@ -80,6 +90,7 @@ describe('clinicianAlertReasons: serious or grade ≥ 3 alerts the supervising c
     [2, false, []],
     [3, false, ['GRADE_3_OR_MORE']],
     [1, true, ['SERIOUS']],
+    [5, false, ['GRADE_3_OR_MORE']],
     [4, true, ['SERIOUS', 'GRADE_3_OR_MORE']],
   ])('grade %p, serious %p → %p', (grade, serious, codes) => {
     expect(clinicianAlertReasons({ grade, serious }).map((r) => r.code)).toEqual(codes);

@@ -245,32 +245,71 @@ export function adverseEventTerm(id: string): AdverseEventTerm | undefined {
   return (ADVERSE_EVENT_TERMS as readonly AdverseEventTerm[]).find((t) => t.id === id);
 }
 
-/** Why an adverse event cannot be recorded as entered, one sentence per field; empty when it can. */
-export function adverseEventProblems(event: AdverseEventEntry): { field: keyof AdverseEventEntry; problem: string }[] {
-  const problems: { field: keyof AdverseEventEntry; problem: string }[] = [];
+export type AdverseEventRule =
+  | 'ctcaeTerm'
+  | 'ctcaeGrade'
+  | 'needsOnset'
+  | 'notInFuture'
+  | 'actionsTaken'
+  | 'noneAlone'
+  | 'outcome'
+  | 'describeOther'
+  | 'deathIsFatal';
+export interface AdverseEventProblem {
+  field: keyof AdverseEventEntry;
+  rule: AdverseEventRule;
+  problem: string;
+}
+
+/** How far ahead of the server's clock an onset may be (a tablet's clock drift), in ms. */
+const ONSET_CLOCK_DRIFT_MS = 5 * 60_000;
+
+/**
+ * Why an adverse event cannot be recorded as entered, one sentence per field; empty when it can.
+ * Given `nowMs`, an onset later than the clock allows (beyond a tablet's drift) is refused too.
+ */
+export function adverseEventProblems(event: AdverseEventEntry, nowMs?: number): AdverseEventProblem[] {
+  const problems: AdverseEventProblem[] = [];
   const term = adverseEventTerm(event.term);
-  if (!term) problems.push({ field: 'term', problem: 'must be one of the listed CTCAE terms, or other' });
+  if (!term)
+    problems.push({ field: 'term', rule: 'ctcaeTerm', problem: 'must be one of the listed CTCAE terms, or other' });
   else if (!term.grades[event.grade as AdverseEventGrade]) {
     const defined = Object.keys(term.grades).join(', ');
-    problems.push({ field: 'grade', problem: `${term.term} is graded ${defined} in CTCAE v5.0` });
+    problems.push({ field: 'grade', rule: 'ctcaeGrade', problem: `${term.term} is graded ${defined} in CTCAE v5.0` });
   }
-  if (!Number.isSafeInteger(event.onsetMs)) problems.push({ field: 'onsetMs', problem: 'needs the time it began' });
+  if (!Number.isSafeInteger(event.onsetMs))
+    problems.push({ field: 'onsetMs', rule: 'needsOnset', problem: 'needs the time it began' });
+  else if (nowMs !== undefined && event.onsetMs > nowMs + ONSET_CLOCK_DRIFT_MS)
+    problems.push({ field: 'onsetMs', rule: 'notInFuture', problem: 'cannot be later than now' });
   if (
     event.actions.length === 0 ||
     event.actions.some((a) => !(ADVERSE_EVENT_ACTIONS as readonly string[]).includes(a))
   )
     problems.push({
       field: 'actions',
+      rule: 'actionsTaken',
       problem: `must list the actions taken from ${ADVERSE_EVENT_ACTIONS.join(', ')}`,
     });
   else if (event.actions.includes('NONE') && event.actions.length > 1)
-    problems.push({ field: 'actions', problem: 'NONE cannot be listed with another action' });
+    problems.push({ field: 'actions', rule: 'noneAlone', problem: 'NONE cannot be listed with another action' });
   if (!(ADVERSE_EVENT_OUTCOMES as readonly string[]).includes(event.outcome))
-    problems.push({ field: 'outcome', problem: `must be one of ${ADVERSE_EVENT_OUTCOMES.join(', ')}` });
+    problems.push({
+      field: 'outcome',
+      rule: 'outcome',
+      problem: `must be one of ${ADVERSE_EVENT_OUTCOMES.join(', ')}`,
+    });
   if (event.term === 'other' && !event.description?.trim())
-    problems.push({ field: 'description', problem: 'an event recorded as other is described in words' });
+    problems.push({
+      field: 'description',
+      rule: 'describeOther',
+      problem: 'an event recorded as other is described in words',
+    });
   if ((event.grade === 5) !== (event.outcome === 'FATAL'))
-    problems.push({ field: 'outcome', problem: 'grade 5 (death) and a fatal outcome go together' });
+    problems.push({
+      field: 'outcome',
+      rule: 'deathIsFatal',
+      problem: 'grade 5 (death) and a fatal outcome go together',
+    });
   return problems;
 }
 

@@ -21,6 +21,7 @@ export type {
 export {
   READING_CLOCK_DRIFT_MS,
   SUGGESTED_ACTIONS,
+  adverseEventDrafts,
   VITAL_SIGNS,
   hypertensionGradeByReading,
   vitalsAlerts,
@@ -28,6 +29,7 @@ export {
   vitalsReadingProblems,
 } from './vitals';
 export type {
+  AdverseEventDraft,
   SuggestedAction,
   VitalSign,
   VitalsAlert,
@@ -51,6 +53,8 @@ export type {
   AdverseEventEntry,
   AdverseEventGrade,
   AdverseEventOutcome,
+  AdverseEventProblem,
+  AdverseEventRule,
   AdverseEventTerm,
   AdverseEventTermId,
 } from './adverse-events';

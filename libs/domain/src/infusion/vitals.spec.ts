@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_INFUSION_SETTINGS, settingsForProtocol } from './settings';
 import {
+  adverseEventDrafts,
   hypertensionGradeByReading,
   vitalsAlerts,
   vitalsDue,
@@ -112,6 +113,56 @@ describe('suggested actions and adverse-event drafts', () => {
       suggestedGrade: 3,
     });
     expect(vitalsAlerts({ ...calm, spo2: 88 }, undefined, settings)[0].suggestedGrade).toBeUndefined();
+  });
+});
+
+describe('which crossing drafts which CTCAE term and grade', () => {
+  const first = (change: Partial<VitalsReading>) => vitalsAlerts({ ...calm, ...change }, undefined, settings);
+  it.each([
+    [{ systolic: 181 }, 'BP_HIGH', 'hypertension', 3],
+    [{ systolic: 130, diastolic: 111 }, 'BP_HIGH', 'hypertension', 3],
+    [{ systolic: 89, diastolic: 60 }, 'BP_LOW', 'hypotension', undefined],
+    [{ heartRate: 121 }, 'HEART_RATE_HIGH', 'sinus_tachycardia', undefined],
+    [{ heartRate: 49 }, 'HEART_RATE_LOW', 'sinus_bradycardia', undefined],
+    [{ spo2: 91 }, 'SPO2_LOW', 'hypoxia', undefined],
+    [{ spo2: 87 }, 'SPO2_LOW', 'hypoxia', 3],
+    [{ respiratoryRate: 9 }, 'RESPIRATORY_RATE_LOW', 'depressed_consciousness', undefined],
+    [{ respiratoryRate: 31 }, 'RESPIRATORY_RATE_HIGH', 'other', undefined],
+    [{ rass: -3 }, 'SEDATION_DEEP', 'depressed_consciousness', undefined],
+    [{ rass: 2 }, 'AGITATION', 'agitation', undefined],
+    [{ dissociation: 3 }, 'DISSOCIATION_SEVERE', 'other', undefined],
+  ] as const)('%p raises %s and drafts %s at grade %p', (change, code, term, grade) => {
+    const alerts = first(change);
+    expect(alerts.map((a) => a.code)).toEqual([code]);
+    const [draft] = adverseEventDrafts(alerts);
+    expect(draft.term).toBe(term);
+    expect(draft.grade).toBe(grade);
+  });
+  it('a low systolic with its diastolic still raised drafts both events', () => {
+    expect(adverseEventDrafts(first({ systolic: 89, diastolic: 111 })).map((d) => d.term)).toEqual([
+      'hypertension',
+      'hypotension',
+    ]);
+  });
+  it('one draft per term: slow breathing and deep sedation are one depressed-consciousness event', () => {
+    expect(adverseEventDrafts(first({ respiratoryRate: 8, rass: -4 }))).toEqual([
+      { term: 'depressed_consciousness', codes: ['RESPIRATORY_RATE_LOW', 'SEDATION_DEEP'] },
+    ]);
+  });
+  it('each "other" is its own draft, described in the alert\'s words', () => {
+    expect(adverseEventDrafts(first({ respiratoryRate: 31, dissociation: 3 }))).toEqual([
+      {
+        term: 'other',
+        description: 'Respiratory rate 31/min is above 30',
+        codes: ['RESPIRATORY_RATE_HIGH'],
+      },
+      { term: 'other', description: 'Dissociation rated 3 of 3, above 2', codes: ['DISSOCIATION_SEVERE'] },
+    ]);
+  });
+  it('a repeat crossing drafts nothing: the episode already has its event', () => {
+    expect(
+      adverseEventDrafts(vitalsAlerts({ ...calm, heartRate: 125 }, { ...calm, heartRate: 130 }, settings)),
+    ).toEqual([]);
   });
 });
 

@@ -249,6 +249,44 @@ export function vitalsAlerts(
   });
 }
 
+/** An adverse event a reading's alerts open as a draft, for the nurse to confirm or dismiss. */
+export interface AdverseEventDraft {
+  term: AdverseEventTermId;
+  /** The grade the reading itself meets, when it meets one; the nurse grades it otherwise. */
+  grade?: number;
+  /** For "other": the alert's words, as the event must be described. */
+  description?: string;
+  /** The alerts it stands for. */
+  codes: VitalsAlertCode[];
+}
+
+/**
+ * The drafts a reading's alerts open: one per suggested CTCAE term among the first crossings (slow
+ * breathing and deep sedation are one depressed-consciousness event), at the highest grade any of
+ * them suggests. "Other" is described in the alert's words, so each such alert is its own draft.
+ */
+export function adverseEventDrafts(alerts: readonly VitalsAlert[]): AdverseEventDraft[] {
+  const drafts = new Map<string, AdverseEventDraft>();
+  for (const alert of alerts) {
+    if (!alert.draftsAdverseEvent) continue;
+    const key = alert.suggestedTerm === 'other' ? `other:${alert.code}` : alert.suggestedTerm;
+    const known = drafts.get(key);
+    if (known) {
+      known.codes.push(alert.code);
+      if (alert.suggestedGrade !== undefined && alert.suggestedGrade > (known.grade ?? 0))
+        known.grade = alert.suggestedGrade;
+      continue;
+    }
+    drafts.set(key, {
+      term: alert.suggestedTerm,
+      ...(alert.suggestedGrade !== undefined ? { grade: alert.suggestedGrade } : {}),
+      ...(alert.suggestedTerm === 'other' ? { description: alert.message } : {}),
+      codes: [alert.code],
+    });
+  }
+  return [...drafts.values()];
+}
+
 /**
  * When the next vitals are due: at the infusion's start for the first reading, then the last
  * reading + the interval, sooner when that reading asked for a recheck. Overdue strictly after the

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  adverseEventDrafts,
   sessionActionRefusal,
   VITAL_SIGNS,
   vitalsAlerts,
@@ -71,7 +72,11 @@ export class VitalsService {
       signs,
       alerts,
       recordedById: actor.id,
-      drafts: draftsOf(alerts),
+      drafts: adverseEventDrafts(alerts).map((d) => ({
+        term: d.term,
+        grade: d.grade ?? null,
+        description: d.description ?? null,
+      })),
     };
     const fields = ['takenAt', ...VITAL_SIGNS.filter((sign) => signs[sign] !== undefined)];
     const result = await this.vitals.insert(
@@ -100,7 +105,7 @@ export class VitalsService {
     const row = await this.vitals.flowsheet(
       actor.clinicId,
       sessionId,
-      auditEntry(actor, meta, { action: 'READ', entity: 'VitalsReading' }),
+      auditEntry(actor, meta, { action: 'READ', entity: 'InfusionSession', fields: ['readings'] }),
     );
     if (!row) throw vitalsErrors.sessionNotFound();
     const settings = infusionSettingsOf(row.clinicSettings, { vitalsIntervalMinutes: row.protocolIntervalMinutes });
@@ -197,28 +202,6 @@ function signsOf(dto: RecordVitalsDto): Partial<Record<SignColumn, number>> {
     if (value !== undefined && value !== null) signs[sign] = value;
   }
   return signs;
-}
-
-/**
- * One draft per CTCAE term a reading's first crossings suggest (slow breathing and deep sedation
- * both suggest depressed consciousness: one event), at the highest grade suggested; "other" is
- * described by each alert's words, so each stays its own draft.
- */
-export function draftsOf(alerts: readonly VitalsAlert[]): NewReading['drafts'] {
-  const drafts = new Map<string, NewReading['drafts'][number]>();
-  for (const alert of alerts) {
-    if (!alert.draftsAdverseEvent) continue;
-    const key = alert.suggestedTerm === 'other' ? `other:${alert.code}` : alert.suggestedTerm;
-    const grade = alert.suggestedGrade ?? null;
-    const known = drafts.get(key);
-    if (known && (known.grade ?? 0) >= (grade ?? 0)) continue;
-    drafts.set(key, {
-      term: alert.suggestedTerm,
-      grade,
-      description: alert.suggestedTerm === 'other' ? alert.message : null,
-    });
-  }
-  return [...drafts.values()];
 }
 
 function dueOf(

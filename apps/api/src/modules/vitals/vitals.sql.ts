@@ -162,7 +162,7 @@ export function flowsheetStatement(clinicId: string, sessionId: string, audit: A
       WHERE s.id = ${sessionId}::uuid AND s."clinicId" = ${clinicId}::uuid
     ), a AS (
       INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "patientId", "requestId", ip, fields)
-      SELECT ${audit.actorId}::uuid, 'READ', 'VitalsReading', session.id::text, session."patientId", ${audit.requestId},
+      SELECT ${audit.actorId}::uuid, ${audit.action}, ${audit.entity}, session.id::text, session."patientId", ${audit.requestId},
         ${audit.ip}, ${audit.fields}::text[]
       FROM session
     )
