@@ -16,6 +16,7 @@ import { OVERRIDE_REASON_MIN_LENGTH, overrideRefusal, signRefusal } from '../scr
 import { compareForReview } from '../screening/review-queue';
 import { decisionReasonProblem, screeningActionRefusal } from '../screening/workflow';
 import { ELIGIBILITY_RULES } from '../screening/rules';
+import { MONITORING_RULES } from './monitoring-rules';
 import { positiveSuicidalityAnswers } from '../screening/suicidality';
 import { validateTemplateDefinition } from '../screening/template-definition';
 import { validateAnswers } from '../screening/validate-answers';
@@ -234,4 +235,5 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   ...fromCodes('session-change', SESSION_CHANGE_CODES),
   ...doseRules(),
   ...FUNCTION_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
+  ...MONITORING_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
 ];
