@@ -1,5 +1,6 @@
 // Follow-up and boosters: the schedule of follow-ups after a course with windows in the clinic's
-// zone, their status and the nurses' worklist.
+// zone, their status and the nurses' worklist; what a follow-up records (pain, PROMIS Pain
+// Interference 6a, PHQ-9, bladder symptoms, supporting care, ketamine taken at home) and its flags.
 export { DEFAULT_FOLLOW_UP_SETTINGS } from './settings';
 export type { FollowUpSettings, FollowUpWindowBand } from './settings';
 export { clinicDateAt, clinicMidnight, followUpSchedule } from './schedule';
@@ -13,3 +14,40 @@ export type {
   WorklistCandidate,
   WorklistEntry,
 } from './status';
+export {
+  PROMIS_COPYRIGHT_NOTICE,
+  PROMIS_PAIN_INTERFERENCE_6A,
+  PROMIS_PI_6A_ITEM_IDS,
+  PROMIS_PI_6A_T_SCORES,
+  PROMIS_TERMS_URL,
+  scorePromisPainInterference6a,
+} from './promis-pain-interference';
+export type {
+  PromisAnswers,
+  PromisItem,
+  PromisOption,
+  PromisPi6aItemId,
+  PromisScore,
+  PromisShortForm,
+} from './promis-pain-interference';
+export { BLADDER_QUESTIONS, BLADDER_SYMPTOMS, positiveBladderSymptoms } from './bladder';
+export type { BladderAnswers, BladderSymptom } from './bladder';
+export { SUPPORTING_CARE, SUPPORTING_CARE_LABELS } from './supporting-care';
+export type { SupportingCare } from './supporting-care';
+export {
+  FOLLOW_UP_NOTE_MAX_LENGTH,
+  HOME_DOSE_MAX_MG,
+  RECORD_CLOCK_DRIFT_MS,
+  assessFollowUpRecord,
+  followUpRecordProblems,
+} from './record';
+export type {
+  FollowUpAssessment,
+  FollowUpFlag,
+  FollowUpFlagReason,
+  FollowUpRecordContext,
+  FollowUpRecordInput,
+  FollowUpRecordProblem,
+  FollowUpRecordRule,
+  HomeDose,
+} from './record';
