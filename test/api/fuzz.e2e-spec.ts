@@ -90,6 +90,9 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/adverse-events/{id}/confirm': 'NURSE',
   'POST /api/adverse-events/{id}/dismiss': 'NURSE',
   'POST /api/alerts/{id}/read': 'NURSE',
+  'POST /api/appointments/{appointmentId}/check-in': 'NURSE',
+  'PUT /api/sessions/{id}/check-in': 'NURSE',
+  'POST /api/sessions/{id}/check-in-override': 'CLINICIAN',
 };
 
 interface Route {

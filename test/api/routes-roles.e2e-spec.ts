@@ -108,6 +108,43 @@ async function orderedSession(ctx: TestContext): Promise<string> {
   return sessionId;
 }
 
+// Infusion sessions: each call its own appointment booked for now (started 5 minutes ago) in a new chair.
+async function todayAppointment(ctx: TestContext): Promise<string> {
+  const patient = await ctx.newEligiblePatient();
+  const chair = await ctx.newChair();
+  const startsAt = new Date(Date.now() - 5 * 60_000);
+  const endsAt = new Date(startsAt.getTime() + 3 * 60 * 60_000);
+  const course = await ctx.newBookedCourse(
+    patient.id,
+    [{ chairId: chair.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }],
+    'IV_SINGLE_INFUSION',
+  );
+  return course.appointmentIds[0];
+}
+
+async function checkInFacts(ctx: TestContext) {
+  return {
+    supervisingClinicianId: (await ctx.users()).CLINICIAN.id,
+    identityConfirmed: true,
+    bloodPressure: { systolic: 120, diastolic: 80, heartRate: 70 },
+    spo2: 98,
+    weightKg: 70,
+    pregnancy: 'no',
+    escortArranged: true,
+    willDrive: false,
+  };
+}
+
+/** A session checked in over HTTP whose one standing reason (no escort) a clinician may accept. */
+async function sessionWithoutEscort(ctx: TestContext): Promise<string> {
+  const res = await ctx
+    .http()
+    .post(`/api/appointments/${await todayAppointment(ctx)}/check-in`)
+    .set('Cookie', (await ctx.users()).NURSE.cookie)
+    .send({ ...(await checkInFacts(ctx)), escortArranged: false });
+  return res.body.id;
+}
+
 const PROTOCOL_DEFINITION = (() => {
   const {
     key: _k,
@@ -666,6 +703,40 @@ const ROUTES: Record<string, RouteRule> = {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,
     call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/home-doses` }),
+  },
+  'GET /api/sessions/today': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/sessions/today' }),
+  },
+  'POST /api/appointments/{appointmentId}/check-in': {
+    allowed: ['NURSE'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/appointments/${await todayAppointment(ctx)}/check-in`,
+      body: await checkInFacts(ctx),
+    }),
+  },
+  'PUT /api/sessions/{id}/check-in': {
+    allowed: ['NURSE'],
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/sessions/${(await ctx.newCheckedInSession()).sessionId}/check-in`,
+      body: { version: 1, spo2: 97 },
+    }),
+  },
+  'POST /api/sessions/{id}/check-in-override': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/sessions/${await sessionWithoutEscort(ctx)}/check-in-override`,
+      body: { version: 1, reason: 'The escort arrives before the end of the session', accepts: ['NO_ESCORT'] },
+    }),
+  },
+  'GET /api/sessions/{id}': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/sessions/${(await ctx.newCheckedInSession()).sessionId}` }),
   },
 };
 

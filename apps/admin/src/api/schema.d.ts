@@ -767,6 +767,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The nurse's list of a clinic-local day: every appointment by chair and time, its state and what is overdue */
+        get: operations["Sessions_today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/{appointmentId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in today's booked appointment: the eligibility gate for today, the day-of facts and checks; a failed check blocks the start, not the check-in */
+        post: operations["Sessions_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record day-of facts while checked in: a missing fact or the recheck after rest (every reading kept); a clinician override is then asked for again */
+        put: operations["Sessions_updateCheckIn"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/check-in-override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A clinician's written override of named relative check-in reasons; absolute ones stand */
+        post: operations["Sessions_overrideCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session: state, check-in facts and checks, actions open now, overdue, discharge, signatures, addenda and the effective settings */
+        get: operations["Sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/vitals": {
         parameters: {
             query?: never;
@@ -1890,6 +1975,401 @@ export interface components {
             /** @description The version read; a stale one answers 409 */
             version: number;
         };
+        /** @enum {string} */
+        SessionState: "EXPECTED" | "CHECKED_IN" | "INFUSING" | "IN_RECOVERY" | "DISCHARGED" | "NO_SHOW";
+        SessionOverdueItemDto: {
+            /** Format: date-time */
+            dueAt: string;
+            minutesOverdue: number;
+        };
+        SessionOverdueDto: {
+            checkIn?: components["schemas"]["SessionOverdueItemDto"];
+            vitals?: components["schemas"]["SessionOverdueItemDto"];
+            discharge?: components["schemas"]["SessionOverdueItemDto"];
+        };
+        TodayItemDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** @description The appointment's version (a no-show names it) */
+            appointmentVersion: number;
+            /**
+             * Format: uuid
+             * @description Set once checked in
+             */
+            sessionId: string | null;
+            sessionVersion: number | null;
+            /** Format: uuid */
+            patientId: string;
+            /** @example Ada Lovelace */
+            patientName: string;
+            mrn: string;
+            protocolName: string;
+            sessionNumber: number;
+            sessionCount: number;
+            /** Format: uuid */
+            chairId: string | null;
+            chairName: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            state: components["schemas"]["SessionState"];
+            overdue: components["schemas"]["SessionOverdueDto"];
+            nurseSigned: boolean;
+            coSigned: boolean;
+            /** @description Adverse events drafted from alerts, still to confirm or dismiss */
+            draftAdverseEvents: number;
+        };
+        TodayDto: {
+            /** Format: date */
+            date: string;
+            /** @description By chair, then booked start */
+            items: components["schemas"]["TodayItemDto"][];
+        };
+        BpHrInputDto: {
+            systolic: number;
+            diastolic: number;
+            heartRate: number;
+            /**
+             * Format: date-time
+             * @description When it was taken, today and not in the future; default: when the server receives it
+             */
+            takenAt?: string;
+        };
+        CheckInDto: {
+            /** @description The first blood pressure and heart rate of the day */
+            bloodPressure?: components["schemas"]["BpHrInputDto"];
+            /** @description SpO2 % at rest */
+            spo2?: number;
+            /** @description Today's weight in kg (0.1 kg steps) */
+            weightKg?: number;
+            /**
+             * @description Today's pregnancy status, where it applies (the screening said the patient can become pregnant)
+             * @enum {string}
+             */
+            pregnancy?: "no" | "possible" | "yes";
+            /**
+             * Format: date-time
+             * @description When the patient last ate (fasting protocols)
+             */
+            lastFoodAt?: string;
+            /**
+             * Format: date-time
+             * @description When the patient last drank clear fluids
+             */
+            lastClearFluidsAt?: string;
+            /** @description An escort home is arranged */
+            escortArranged?: boolean;
+            /** @description The patient plans to drive after treatment */
+            willDrive?: boolean;
+            /** @description Pain NRS before the session */
+            painBefore?: number;
+            /**
+             * Format: uuid
+             * @description The clinician supervising this session (co-signs the record)
+             */
+            supervisingClinicianId: string;
+            /**
+             * @description The nurse confirmed the patient's name and date of birth with the patient (two identifiers)
+             * @enum {boolean}
+             */
+            identityConfirmed: true;
+        };
+        SessionPatientDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
+            mrn: string;
+            /** Format: date */
+            dateOfBirth: string;
+        };
+        SessionAppointmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            sessionNumber: number;
+            sessionCount: number;
+            /** Format: uuid */
+            chairId: string | null;
+            chairName: string | null;
+            status: string;
+        };
+        SessionDoseRangeDto: {
+            min: number;
+            max: number;
+        };
+        SessionProtocolDto: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            route: string;
+            /** @description mg/kg/h, infusions */
+            doseRangeMgPerKgPerHour: components["schemas"]["SessionDoseRangeDto"] | null;
+            /** @description mg/kg per dose, bolus routes */
+            doseRangeMgPerKgPerDose: components["schemas"]["SessionDoseRangeDto"] | null;
+            vitalsIntervalMinutes: number | null;
+        };
+        BpHrReadingDto: {
+            /** Format: date-time */
+            takenAt: string;
+            systolic: number;
+            diastolic: number;
+            heartRate: number;
+        };
+        CheckInFactsViewDto: {
+            /**
+             * Format: date
+             * @description The clinic-local day of the check-in; facts count only on it
+             */
+            on: string;
+            /** @description The patient's identity was confirmed with two identifiers at check-in */
+            identityConfirmed: boolean;
+            /** @description Every blood pressure and heart rate reading of the check-in, first one first; the last decides */
+            readings: components["schemas"]["BpHrReadingDto"][];
+            spo2: number | null;
+            weightKg: number | null;
+            /** @description False when the screening recorded that the patient cannot become pregnant */
+            pregnancyApplies: boolean;
+            /** @enum {string|null} */
+            pregnancy: "no" | "possible" | "yes" | null;
+            /** Format: date-time */
+            lastFoodAt: string | null;
+            /** Format: date-time */
+            lastClearFluidsAt: string | null;
+            escortArranged: boolean | null;
+            willDrive: boolean | null;
+        };
+        /** @enum {string} */
+        DayOfCheck: "BLOOD_PRESSURE" | "HEART_RATE" | "SPO2" | "WEIGHT" | "PREGNANCY" | "FASTING" | "ESCORT_HOME" | "NO_DRIVING";
+        /** @enum {string} */
+        DayOfResult: "PASS" | "RELATIVE" | "ABSOLUTE";
+        /** @enum {string} */
+        CheckInCode: "BLOOD_PRESSURE_NOT_RECORDED" | "HEART_RATE_NOT_RECORDED" | "SPO2_NOT_RECORDED" | "WEIGHT_NOT_RECORDED" | "PREGNANCY_NOT_RECORDED" | "FASTING_NOT_RECORDED" | "ESCORT_HOME_NOT_RECORDED" | "NO_DRIVING_NOT_RECORDED" | "BP_RECHECK_NEEDED" | "HR_RECHECK_NEEDED" | "RECHECK_TOO_SOON" | "BP_AT_BLOCK" | "BP_ABOVE_REVIEW" | "BP_LOW" | "HR_ABOVE_REVIEW" | "HR_LOW" | "SPO2_HYPOXIC" | "SPO2_LOW" | "WEIGHT_MISSING" | "WEIGHT_IMPLAUSIBLE" | "PREGNANCY_NOT_EXCLUDED" | "FASTING_SHORT" | "NO_ESCORT" | "DRIVING_HOME";
+        CheckInReasonDto: {
+            code: components["schemas"]["CheckInCode"];
+            ruleId: string;
+            /** @enum {string} */
+            severity: "ABSOLUTE" | "RELATIVE";
+            message: string;
+        };
+        DayOfCheckDto: {
+            check: components["schemas"]["DayOfCheck"];
+            result: components["schemas"]["DayOfResult"];
+            reasons: components["schemas"]["CheckInReasonDto"][];
+        };
+        CheckInDecisionDto: {
+            /** @description The infusion may start: nothing stands */
+            allowed: boolean;
+            /** @description Reasons that still block, absolute first */
+            standing: components["schemas"]["CheckInReasonDto"][];
+            /** @description Relative reasons the clinician's override accepted */
+            accepted: components["schemas"]["CheckInReasonDto"][];
+        };
+        CheckInOverrideViewDto: {
+            /**
+             * Format: uuid
+             * @description The clinician who overrode
+             */
+            byId: string;
+            reason: string;
+            accepts: components["schemas"]["CheckInCode"][];
+        };
+        CheckInViewDto: {
+            facts: components["schemas"]["CheckInFactsViewDto"];
+            checks: components["schemas"]["DayOfCheckDto"][];
+            decision: components["schemas"]["CheckInDecisionDto"];
+            override: components["schemas"]["CheckInOverrideViewDto"] | null;
+        };
+        /** @enum {string} */
+        SessionAction: "check_in" | "mark_no_show" | "start" | "record_vitals" | "change_rate" | "record_adverse_event" | "stop" | "discharge";
+        ActionRefusalDto: {
+            /** @enum {string} */
+            because: "STATE" | "CHECK_IN_NOT_CLEARED" | "DISCHARGE_NOT_ALLOWED";
+            reason: string;
+            /** @description The states the action needs */
+            needs?: ("EXPECTED" | "CHECKED_IN" | "INFUSING" | "IN_RECOVERY" | "DISCHARGED" | "NO_SHOW")[];
+        };
+        SessionActionDto: {
+            action: components["schemas"]["SessionAction"];
+            /** @description The action may be taken now */
+            open: boolean;
+            refusal?: components["schemas"]["ActionRefusalDto"];
+        };
+        AldreteScoresDto: {
+            activity: number;
+            respiration: number;
+            circulation: number;
+            consciousness: number;
+            oxygenSaturation: number;
+        };
+        DischargeViewDto: {
+            /** @description Item scores: activity, respiration, circulation, consciousness, oxygenSaturation */
+            aldrete: components["schemas"]["AldreteScoresDto"];
+            aldreteTotal: number;
+            escortPresent: boolean;
+            /** Format: uuid */
+            dischargedById: string;
+            /** Format: date-time */
+            dischargedAt: string;
+        };
+        SessionSignaturesDto: {
+            /** Format: uuid */
+            nurseSignedById: string | null;
+            /** Format: date-time */
+            nurseSignedAt: string | null;
+            /** Format: uuid */
+            clinicianSignedById: string | null;
+            /** Format: date-time */
+            clinicianSignedAt: string | null;
+        };
+        SessionAddendumDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorId: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VitalsThresholdsDto: {
+            /** @description mmHg */
+            systolicAbove: number;
+            /** @description mmHg */
+            systolicBelow: number;
+            /** @description mmHg */
+            diastolicAbove: number;
+            /** @description mmHg: act at once, without waiting for a recheck */
+            systolicSevereAbove: number;
+            /** @description mmHg */
+            diastolicSevereAbove: number;
+            /** @description bpm */
+            heartRateAbove: number;
+            /** @description bpm */
+            heartRateBelow: number;
+            /** @description % */
+            spo2Below: number;
+            /** @description breaths/min */
+            respiratoryRateBelow: number;
+            /** @description breaths/min */
+            respiratoryRateAbove: number;
+            /** @description RASS */
+            rassBelow: number;
+            /** @description RASS */
+            rassAbove: number;
+            /** @description Dissociation rating 0–3 */
+            dissociationAbove: number;
+        };
+        FastingHoursDto: {
+            /** @description Hours without food; null = not required */
+            food: number | null;
+            /** @description Hours without clear fluids; null = not required */
+            clearFluids: number | null;
+        };
+        DischargeSettingsDto: {
+            /** @description Lowest modified Aldrete total that allows discharge */
+            aldreteMinimum: number;
+            /** @description Aldrete O2 item scores 2 above this SpO2 on air */
+            aldreteSpo2TwoPointsAbove: number;
+            /** @description Aldrete O2 item scores 1 above this SpO2 */
+            aldreteSpo2OnePointAbove: number;
+            /** @description BP and heart rate within this % of the pre-infusion baseline */
+            baselineMarginPercent: number;
+            /** @description Minutes of observation after the last dose */
+            minimumObservationMinutes: number;
+        };
+        InfusionSettingsDto: {
+            thresholds: components["schemas"]["VitalsThresholdsDto"];
+            vitalsIntervalMinutes: number;
+            recheckMinutes: number;
+            vitalsGraceMinutes: number;
+            checkInGraceMinutes: number;
+            checkInSpo2BlockBelow: number;
+            fastingHours: components["schemas"]["FastingHoursDto"];
+            discharge: components["schemas"]["DischargeSettingsDto"];
+        };
+        InfusionSessionDto: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["SessionState"];
+            /** @description Name it in every change; a stale one answers 409 */
+            version: number;
+            /** Format: uuid */
+            courseId: string;
+            patient: components["schemas"]["SessionPatientDto"];
+            appointment: components["schemas"]["SessionAppointmentDto"];
+            protocol: components["schemas"]["SessionProtocolDto"];
+            /** Format: uuid */
+            supervisingClinicianId: string | null;
+            /** Format: uuid */
+            checkedInById: string;
+            /** Format: date-time */
+            checkedInAt: string;
+            checkIn: components["schemas"]["CheckInViewDto"];
+            /** @description Every action with whether it is open now, and why not */
+            actions: components["schemas"]["SessionActionDto"][];
+            overdue: components["schemas"]["SessionOverdueDto"];
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            stoppedAt: string | null;
+            discharge: components["schemas"]["DischargeViewDto"] | null;
+            /** @description Pain NRS 0–10 before */
+            painBefore: number | null;
+            /** @description Pain NRS 0–10 after */
+            painAfter: number | null;
+            signatures: components["schemas"]["SessionSignaturesDto"];
+            addenda: components["schemas"]["SessionAddendumDto"][];
+            /** @description The effective settings: thresholds for the chart */
+            settings: components["schemas"]["InfusionSettingsDto"];
+        };
+        UpdateCheckInDto: {
+            /** @description The first blood pressure and heart rate of the day */
+            bloodPressure?: components["schemas"]["BpHrInputDto"];
+            /** @description SpO2 % at rest */
+            spo2?: number;
+            /** @description Today's weight in kg (0.1 kg steps) */
+            weightKg?: number;
+            /**
+             * @description Today's pregnancy status, where it applies (the screening said the patient can become pregnant)
+             * @enum {string}
+             */
+            pregnancy?: "no" | "possible" | "yes";
+            /**
+             * Format: date-time
+             * @description When the patient last ate (fasting protocols)
+             */
+            lastFoodAt?: string;
+            /**
+             * Format: date-time
+             * @description When the patient last drank clear fluids
+             */
+            lastClearFluidsAt?: string;
+            /** @description An escort home is arranged */
+            escortArranged?: boolean;
+            /** @description The patient plans to drive after treatment */
+            willDrive?: boolean;
+            /** @description Pain NRS before the session */
+            painBefore?: number;
+            /** @description The session version read; a stale one answers 409 */
+            version: number;
+            /** @description The recheck after rest; every earlier reading is kept */
+            recheck?: components["schemas"]["BpHrInputDto"];
+            /** Format: uuid */
+            supervisingClinicianId?: string;
+        };
+        CheckInOverrideDto: {
+            /** @description The session version read; a stale one answers 409 */
+            version: number;
+            /** @description The clinician's written reason */
+            reason: string;
+            /** @description The relative reasons accepted; absolute ones always stand */
+            accepts: components["schemas"]["CheckInCode"][];
+        };
         RecordVitalsDto: {
             /**
              * Format: uuid
@@ -2025,21 +2505,6 @@ export interface components {
             overdue: boolean;
             /** @description Whole minutes past the due time; 0 when not overdue */
             minutesOverdue: number;
-        };
-        VitalsThresholdsDto: {
-            systolicAbove: number;
-            systolicBelow: number;
-            diastolicAbove: number;
-            systolicSevereAbove: number;
-            diastolicSevereAbove: number;
-            heartRateAbove: number;
-            heartRateBelow: number;
-            spo2Below: number;
-            respiratoryRateBelow: number;
-            respiratoryRateAbove: number;
-            rassBelow: number;
-            rassAbove: number;
-            dissociationAbove: number;
         };
         FlowsheetDto: {
             /** Format: uuid */
@@ -4685,6 +5150,274 @@ export interface operations {
                 content?: never;
             };
             /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_today: {
+        parameters: {
+            query?: {
+                /** @description A clinic-local date; default today in the clinic's zone */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodayDto"];
+                };
+            };
+            /** @description date is not a calendar date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Invalid facts, identity not confirmed, or no such clinician */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not booked, not today, the course is not booked, or already checked in */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_ELIGIBLE today */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_updateCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Invalid facts, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the session has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_overrideCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the session has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OVERRIDE_NOT_ALLOWED: a named reason is absolute or not standing today */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
             403: {
                 headers: {
                     [name: string]: unknown;

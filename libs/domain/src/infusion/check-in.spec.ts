@@ -1,6 +1,8 @@
 import { DEFAULT_DOSING_SETTINGS } from '../dosing/settings';
 import { DEFAULT_SCREENING_SETTINGS } from '../screening/settings';
 import {
+  CHECK_IN_CODES,
+  DAY_OF_CHECKS,
   checkInChecks,
   checkInDecision,
   type BpHrReading,
@@ -218,5 +220,36 @@ describe('checkInDecision', () => {
     });
     expect(decision.allowed).toBe(false);
     expect(decision.standing.map((r) => r.code)).toEqual(['PREGNANCY_NOT_EXCLUDED']);
+  });
+});
+
+describe('CHECK_IN_CODES', () => {
+  it("lists each code once, including every check's not-recorded code", () => {
+    expect(new Set(CHECK_IN_CODES).size).toBe(CHECK_IN_CODES.length);
+    for (const c of DAY_OF_CHECKS) expect(CHECK_IN_CODES).toContain(`${c}_NOT_RECORDED`);
+  });
+  it('names every reason the checks give', () => {
+    const fasting: CheckInSettings = {
+      ...settings,
+      infusion: { ...DEFAULT_INFUSION_SETTINGS, fastingHours: { food: 6, clearFluids: 2 } },
+    };
+    const given = [
+      facts({ vitals: undefined, spo2: undefined, weightKg: undefined, pregnancy: undefined, escortHome: undefined }),
+      facts({ vitals: { recordedOn: today, first: reading(160, 95, 110) } }),
+      facts({ vitals: { recordedOn: today, first: reading(160, 95, 110), recheck: reading(150, 95, 110, t0 + MIN) } }),
+      facts({ vitals: { recordedOn: today, first: reading(85, 60, 45), recheck: reading(85, 60, 45, t0 + 5 * MIN) } }),
+      facts({ vitals: { recordedOn: today, first: reading(185, 112), recheck: reading(185, 112, 80, t0 + 5 * MIN) } }),
+      facts({ spo2: { recordedOn: today, percent: 85 }, weightKg: { recordedOn: today, value: 900 } }),
+      facts({ spo2: { recordedOn: today, percent: 90 }, pregnancy: { recordedOn: today, status: 'yes' } }),
+      facts({
+        escortHome: { recordedOn: today, arranged: false },
+        drivingHome: { recordedOn: today, willDrive: true },
+      }),
+    ].flatMap((f) => checkInChecks(f, settings).flatMap((c) => c.reasons.map((r) => r.code)));
+    const fastingCodes = [
+      facts({ fasting: { recordedOn: today, lastFoodAtMs: t0 } }),
+      facts({ fasting: { recordedOn: today, lastFoodAtMs: t0 - 12 * 60 * MIN, lastClearFluidsAtMs: t0 } }),
+    ].flatMap((f) => checkInChecks(f, fasting).flatMap((c) => c.reasons.map((r) => r.code)));
+    for (const code of [...given, ...fastingCodes]) expect(CHECK_IN_CODES).toContain(code);
   });
 });

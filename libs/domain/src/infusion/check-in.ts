@@ -66,6 +66,27 @@ export type CheckInCode =
   | 'NO_ESCORT'
   | 'DRIVING_HOME';
 
+/** Every reason code the day-of checks can give, for clients that name them (an override's `accepts`). */
+export const CHECK_IN_CODES = [
+  ...DAY_OF_CHECKS.map((check) => `${check}_NOT_RECORDED` as const),
+  'BP_RECHECK_NEEDED',
+  'HR_RECHECK_NEEDED',
+  'RECHECK_TOO_SOON',
+  'BP_AT_BLOCK',
+  'BP_ABOVE_REVIEW',
+  'BP_LOW',
+  'HR_ABOVE_REVIEW',
+  'HR_LOW',
+  'SPO2_HYPOXIC',
+  'SPO2_LOW',
+  'WEIGHT_MISSING',
+  'WEIGHT_IMPLAUSIBLE',
+  'PREGNANCY_NOT_EXCLUDED',
+  'FASTING_SHORT',
+  'NO_ESCORT',
+  'DRIVING_HOME',
+] as const satisfies readonly CheckInCode[];
+
 export interface DayOfCheck {
   check: DayOfCheckId;
   /** The worst of its reasons: ABSOLUTE, else RELATIVE, else PASS. */

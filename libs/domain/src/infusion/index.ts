@@ -7,7 +7,7 @@ export {
   settingsForProtocol,
 } from './settings';
 export type { DischargeSettings, InfusionSettings, ProtocolInfusionOverrides, VitalsThresholds } from './settings';
-export { DAY_OF_CHECKS, checkInChecks, checkInDecision } from './check-in';
+export { CHECK_IN_CODES, DAY_OF_CHECKS, checkInChecks, checkInDecision } from './check-in';
 export type {
   BpHrReading,
   CheckInCode,

@@ -6,6 +6,7 @@
  * without a decision here), and otherwise from the function that implements the rule.
  */
 import type { DoseStepCode } from '../dosing/administration-check';
+import { checkInChecks, checkInDecision, type CheckInCode } from '../infusion/check-in';
 import type { PlanFeasibilityCode } from '../scheduling/feasibility';
 import type { SessionChangeCode } from '../scheduling/session-changes';
 import { courseCancellation, hasStarted, sessionChangeProblem } from '../scheduling/session-changes';
@@ -60,6 +61,67 @@ const SESSION_CHANGE_CODES: Record<SessionChangeCode, CodeRule> = {
   SESSION_STARTED: { summary: 'A session that has started is not moved or cancelled', safetyRelevant: true },
   COURSE_NOT_BOOKED: { summary: 'Only a booked course changes', safetyRelevant: false },
   SESSION_UNDER_WAY: { summary: 'A course with a session under way is not cancelled', safetyRelevant: true },
+};
+
+/**
+ * The day-of checks at check-in. Each check as a whole is `check-in.day-of-checks`; the codes a
+ * hazard names on their own (they decide whether a patient is treated today at all) are marked.
+ */
+const CHECK_IN_CODE_RULES: Record<CheckInCode, CodeRule> = {
+  BLOOD_PRESSURE_NOT_RECORDED: { summary: "No start without today's blood pressure", safetyRelevant: true },
+  HEART_RATE_NOT_RECORDED: { summary: "No start without today's heart rate", safetyRelevant: false },
+  SPO2_NOT_RECORDED: { summary: "No start without today's SpO2", safetyRelevant: false },
+  WEIGHT_NOT_RECORDED: {
+    summary: "No start without today's weight (the dose is planned on it)",
+    safetyRelevant: false,
+  },
+  PREGNANCY_NOT_RECORDED: {
+    summary: "No start without today's pregnancy status where it applies; the screening's does not count",
+    safetyRelevant: true,
+  },
+  FASTING_NOT_RECORDED: {
+    summary: 'No start without the fasting times a fasting protocol asks for',
+    safetyRelevant: false,
+  },
+  ESCORT_HOME_NOT_RECORDED: { summary: 'No start without asking about an escort home', safetyRelevant: false },
+  NO_DRIVING_NOT_RECORDED: { summary: 'No start without asking whether the patient will drive', safetyRelevant: false },
+  BP_RECHECK_NEEDED: {
+    summary: 'A blood pressure outside the review limits asks for a recheck after rest',
+    safetyRelevant: true,
+  },
+  HR_RECHECK_NEEDED: {
+    summary: 'A heart rate outside the limits asks for a recheck after rest',
+    safetyRelevant: false,
+  },
+  RECHECK_TOO_SOON: { summary: 'A recheck taken before the rest does not count', safetyRelevant: true },
+  BP_AT_BLOCK: {
+    summary: 'A blood pressure at or above the block limit after rest: no infusion today',
+    safetyRelevant: true,
+  },
+  BP_ABOVE_REVIEW: {
+    summary: "A blood pressure above the review limit after rest needs a clinician's written override",
+    safetyRelevant: true,
+  },
+  BP_LOW: { summary: "A low systolic after rest needs a clinician's written override", safetyRelevant: false },
+  HR_ABOVE_REVIEW: {
+    summary: "A high heart rate after rest needs a clinician's written override",
+    safetyRelevant: false,
+  },
+  HR_LOW: { summary: "A low heart rate after rest needs a clinician's written override", safetyRelevant: false },
+  SPO2_HYPOXIC: { summary: 'SpO2 at rest below the hypoxia limit: no infusion today', safetyRelevant: true },
+  SPO2_LOW: { summary: "SpO2 below the alert limit needs a clinician's written override", safetyRelevant: false },
+  WEIGHT_MISSING: { summary: "No start without today's weight", safetyRelevant: false },
+  WEIGHT_IMPLAUSIBLE: { summary: 'No start on an implausible weight', safetyRelevant: false },
+  PREGNANCY_NOT_EXCLUDED: {
+    summary: 'Pregnancy not excluded today: no infusion, whatever the override',
+    safetyRelevant: true,
+  },
+  FASTING_SHORT: {
+    summary: "Fasting shorter than the protocol asks needs a clinician's override",
+    safetyRelevant: false,
+  },
+  NO_ESCORT: { summary: "No escort home arranged needs a clinician's written override", safetyRelevant: true },
+  DRIVING_HOME: { summary: 'A patient who plans to drive home is not treated', safetyRelevant: true },
 };
 
 type GateReason = Exclude<CombinedReason['type'], 'rule'>;
@@ -195,6 +257,18 @@ const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[]
     implementedBy: [combineEligibility],
   },
   {
+    id: 'check-in.day-of-checks',
+    summary: 'The day-of checks at check-in, each on facts recorded today; a failed one blocks the start',
+    safetyRelevant: true,
+    implementedBy: [checkInChecks],
+  },
+  {
+    id: 'check-in.override-relative-only',
+    summary: "A clinician's written override lifts only the relative reasons it names; absolute ones stand",
+    safetyRelevant: true,
+    implementedBy: [checkInDecision],
+  },
+  {
     id: 'session.change-rules',
     summary: 'Whether a session may be moved, cancelled or marked a no-show depends on whether it has started',
     safetyRelevant: false,
@@ -234,6 +308,7 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   ...fromCodes('plan', PLAN_CODES),
   ...fromCodes('session-change', SESSION_CHANGE_CODES),
   ...doseRules(),
+  ...fromCodes('check-in', CHECK_IN_CODE_RULES),
   ...FUNCTION_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
   ...MONITORING_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
 ];

@@ -28,7 +28,10 @@ export type ErrorCode =
   | 'PROTOCOL_NOT_BOOKABLE'
   | 'ENTRY_ID_TAKEN'
   | 'START_REFUSED'
-  | 'DOSE_REFUSED';
+  | 'DOSE_REFUSED'
+  | 'OVERRIDE_NOT_ALLOWED'
+  | 'DISCHARGE_NOT_ALLOWED'
+  | 'SIGNING_NOT_ALLOWED';
 
 export class DomainError extends Error {
   constructor(
@@ -67,6 +70,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PROTOCOL_NOT_BOOKABLE':
     case 'START_REFUSED':
     case 'DOSE_REFUSED':
+    case 'OVERRIDE_NOT_ALLOWED':
+    case 'DISCHARGE_NOT_ALLOWED':
+    case 'SIGNING_NOT_ALLOWED':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

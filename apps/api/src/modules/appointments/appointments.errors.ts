@@ -18,5 +18,12 @@ export const appointmentsErrors = {
     new DomainError('INVALID_TRANSITION', problem.message, [], { reason: problem.code }),
   notStarted: () =>
     new DomainError('INVALID_TRANSITION', 'An appointment can be marked a no-show only once it has started.'),
+  checkedIn: () =>
+    new DomainError(
+      'INVALID_TRANSITION',
+      'The patient has checked in: the appointment is no longer moved, cancelled or marked a no-show.',
+      [],
+      { reason: 'CHECKED_IN' },
+    ),
   stale: (currentVersion: number) => staleVersion('appointment', currentVersion),
 };

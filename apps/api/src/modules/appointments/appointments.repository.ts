@@ -18,6 +18,7 @@ export type BoardRecord = Prisma.AppointmentGetPayload<{ include: typeof boardIn
 
 const appointmentInclude = {
   course: { select: { id: true, status: true, protocol: { select: { definition: true, name: true } } } },
+  session: { select: { id: true } },
 } satisfies Prisma.AppointmentInclude;
 
 export type AppointmentRecord = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
@@ -30,6 +31,8 @@ export interface AppointmentState {
   status: string;
   startsAt: Date;
   courseStatus: string;
+  /** An infusion session exists: the patient has checked in. */
+  checkedIn: boolean;
 }
 
 export interface Move {
@@ -48,9 +51,10 @@ export type MoveWrite = { ok: true; courseId: string } | { ok: false; reason: 'N
  * one statement; the service names the reason from `state` only when the update matched nothing.
  */
 function changeable(change: 'MOVE' | StatusChange['status'], now: Date): Prisma.AppointmentWhereInput {
+  // A checked-in appointment has its infusion session: it is neither moved, cancelled nor a no-show.
   return change === 'NO_SHOW'
-    ? { startsAt: { lte: now } }
-    : { startsAt: { gt: now }, course: { is: { status: 'BOOKED' } } };
+    ? { startsAt: { lte: now }, session: { is: null } }
+    : { startsAt: { gt: now }, course: { is: { status: 'BOOKED' } }, session: { is: null } };
 }
 
 @Injectable()
@@ -87,11 +91,13 @@ export class AppointmentsRepository {
   async state(clinicId: string, id: string): Promise<AppointmentState | undefined> {
     const row = await this.db.appointment.findFirst({
       where: { id, clinicId },
-      select: { version: true, status: true, startsAt: true, course: { select: { status: true } } },
+      select: { version: true, status: true, startsAt: true, courseId: true },
     });
-    return row
-      ? { version: row.version, status: row.status, startsAt: row.startsAt, courseStatus: row.course.status }
-      : undefined;
+    if (!row) return undefined;
+    // One table per query: this runs inside the change's transaction.
+    const course = await this.db.course.findUniqueOrThrow({ where: { id: row.courseId }, select: { status: true } });
+    const checkedIn = (await this.db.infusionSession.count({ where: { appointmentId: id } })) > 0;
+    return { version: row.version, status: row.status, startsAt: row.startsAt, courseStatus: course.status, checkedIn };
   }
 
   /**

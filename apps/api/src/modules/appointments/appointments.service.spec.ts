@@ -63,6 +63,7 @@ class FakeAppointments implements FakeStore {
       startsAt: new Date(a.startsAt),
       endsAt: new Date(a.endsAt),
       course: { id: course.id, status: course.status, protocol: { name: single.name, definition: single } },
+      session: null,
     } as unknown as AppointmentRecord;
   }
 
@@ -85,6 +86,7 @@ class FakeAppointments implements FakeStore {
           status: a.status,
           startsAt: new Date(a.startsAt),
           courseStatus: this.course(a.courseId).status,
+          checkedIn: false,
         }
       : undefined;
   }

@@ -41,7 +41,7 @@ const MAX_BOARD_DAYS = 31;
 
 /** Why a change wrote nothing; returned from its transaction, so the gate's audit row commits. */
 type Refusal =
-  | { ok: false; reason: 'NOT_FOUND' | 'NOT_BOOKED' | 'NOT_STARTED' }
+  | { ok: false; reason: 'NOT_FOUND' | 'NOT_BOOKED' | 'NOT_STARTED' | 'CHECKED_IN' }
   | { ok: false; reason: 'STALE_VERSION'; currentVersion: number }
   | { ok: false; reason: 'TOO_LATE'; problem: SessionChangeProblem }
   | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] }
@@ -181,6 +181,7 @@ export class AppointmentsService {
 
   async cancel(actor: Actor, meta: RequestMeta, id: string, dto: VersionedReasonDto): Promise<BoardAppointmentDto> {
     const appointment = await this.existing(actor.clinicId, id);
+    if (appointment.session) throw appointmentsErrors.checkedIn();
     const result = await this.changeStatus(
       actor.clinicId,
       id,
@@ -201,6 +202,7 @@ export class AppointmentsService {
   async noShow(actor: Actor, meta: RequestMeta, id: string, dto: VersionDto): Promise<BoardAppointmentDto> {
     const now = new Date();
     const appointment = await this.existing(actor.clinicId, id);
+    if (appointment.session) throw appointmentsErrors.checkedIn();
     // A no-show is recorded once the session was due, never ahead of it.
     if (appointment.status === 'BOOKED' && !hasStarted({ start: appointment.startsAt.toISOString() }, now.getTime()))
       throw appointmentsErrors.notStarted();
@@ -259,6 +261,7 @@ export class AppointmentsService {
   /** A booked appointment that may still be moved at `now` (the update checks again, atomically). */
   private async changeable(clinicId: string, id: string, now: Date): Promise<AppointmentRecord> {
     const appointment = await this.existing(clinicId, id);
+    if (appointment.session) throw appointmentsErrors.checkedIn();
     if (appointment.status !== 'BOOKED') throw appointmentsErrors.notBooked(appointment.status);
     const problem = sessionChangeProblem(
       { start: appointment.startsAt.toISOString() },
@@ -282,6 +285,8 @@ export class AppointmentsService {
         throw appointmentsErrors.tooLate(result.problem);
       case 'NOT_STARTED':
         throw appointmentsErrors.notStarted();
+      case 'CHECKED_IN':
+        throw appointmentsErrors.checkedIn();
       case 'INFEASIBLE':
         throw bookingErrors.planInfeasible(result.reasons);
       case 'NOT_ELIGIBLE':
@@ -298,6 +303,7 @@ export class AppointmentsService {
 function refusal(state: AppointmentState | undefined, version: number, change: Change, now: Date): Refusal | null {
   if (!state) return { ok: false, reason: 'NOT_FOUND' };
   if (state.version !== version) return { ok: false, reason: 'STALE_VERSION', currentVersion: state.version };
+  if (state.checkedIn) return { ok: false, reason: 'CHECKED_IN' };
   if (state.status !== 'BOOKED') return { ok: false, reason: 'NOT_BOOKED' };
   if (change === 'NO_SHOW')
     return hasStarted({ start: state.startsAt.toISOString() }, now.getTime())

@@ -33,3 +33,18 @@ export function dosingSettingsOf(stored: unknown): DosingSettings {
     windowCapsMg: { ...DEFAULT_DOSING_SETTINGS.windowCapsMg, ...partial.windowCapsMg },
   };
 }
+
+/**
+ * What a stored protocol definition changes in the infusion settings: its vitals interval, and
+ * any `infusionOverrides` it carries.
+ */
+export function protocolOverridesOf(definition: unknown): ProtocolInfusionOverrides {
+  const protocol = (definition ?? {}) as {
+    vitalsIntervalMinutes?: number | null;
+    infusionOverrides?: ProtocolInfusionOverrides;
+  };
+  return {
+    ...protocol.infusionOverrides,
+    vitalsIntervalMinutes: protocol.vitalsIntervalMinutes ?? protocol.infusionOverrides?.vitalsIntervalMinutes ?? null,
+  };
+}

@@ -1,9 +1,19 @@
 import { Module } from '@nestjs/common';
+import { BookingModule } from '../booking/booking.module';
+import { CheckInService } from './check-in.service';
 import { SessionRecordsRepository } from './session-records.repository';
+import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
 
-/** The infusion day of one appointment: the session row every infusion-day module reads and locks. */
+/**
+ * The infusion day of one appointment: check-in, the session screen, the nurse's list of the day,
+ * and the session row every infusion-day module reads and locks.
+ */
 @Module({
-  providers: [SessionRecordsRepository],
+  imports: [BookingModule],
+  controllers: [SessionsController],
+  providers: [SessionRecordsRepository, SessionsRepository, SessionsService, CheckInService],
   exports: [SessionRecordsRepository],
 })
 export class SessionsModule {}
