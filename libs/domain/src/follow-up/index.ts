@@ -1,6 +1,7 @@
 // Follow-up and boosters: the schedule of follow-ups after a course with windows in the clinic's
 // zone, their status and the nurses' worklist; what a follow-up records (pain, PROMIS Pain
-// Interference 6a, PHQ-9, bladder symptoms, supporting care, ketamine taken at home) and its flags.
+// Interference 6a, PHQ-9, bladder symptoms, supporting care, ketamine taken at home) and its flags;
+// whether a booster may be booked, by the protocol's policy and the pre-booster checks.
 export { DEFAULT_FOLLOW_UP_SETTINGS } from './settings';
 export type { FollowUpSettings, FollowUpWindowBand } from './settings';
 export { clinicDateAt, clinicMidnight, followUpSchedule } from './schedule';
@@ -51,3 +52,14 @@ export type {
   FollowUpRecordRule,
   HomeDose,
 } from './record';
+export { BOOSTER_RULE_IDS, DEFAULT_BOOSTER_SETTINGS, boosterChecks, boosterDecision } from './booster';
+export type {
+  BladderScreen,
+  BoosterAssessment,
+  BoosterCheckName,
+  BoosterCheckResult,
+  BoosterCheckState,
+  BoosterCode,
+  BoosterFacts,
+  BoosterSettings,
+} from './booster';

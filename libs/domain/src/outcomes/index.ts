@@ -9,9 +9,10 @@ export { logRank } from './log-rank';
 export type { LogRankGroup, LogRankTest, ReliefGroup } from './log-rank';
 export { wilsonInterval } from './wilson';
 export type { ProportionWithInterval } from './wilson';
-export { DEFAULT_RESPONDER_SETTINGS, RELIEF_MILESTONES, responderStatus } from './responders';
+export { DEFAULT_RESPONDER_SETTINGS, RELIEF_MILESTONES, reductionFromBaseline, responderStatus } from './responders';
 export type {
   PainFollowUp,
+  PainReduction,
   ReliefMilestone,
   ResponderAssessment,
   ResponderCode,

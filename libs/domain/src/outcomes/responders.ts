@@ -87,6 +87,35 @@ export function responderStatus(
   });
 }
 
+export interface PainReduction {
+  pointsReduction: number;
+  percentReduction: number;
+  level: ResponderLevel;
+  pointsResponder: boolean;
+}
+
+/** The reduction from a baseline above 0 to a later score (both 0–10), and the IMMPACT level it reaches. */
+export function reductionFromBaseline(
+  baseline: number,
+  painNrs: number,
+  settings: Pick<ResponderSettings, 'moderatePercent' | 'substantialPercent' | 'minimumPoints'>,
+): PainReduction {
+  const pointsReduction = baseline - painNrs;
+  const percentReduction = (pointsReduction / baseline) * 100;
+  const reaches = (percent: number) => pointsReduction * 100 >= percent * baseline - BOUNDARY;
+  const level: ResponderLevel = reaches(settings.substantialPercent)
+    ? 'SUBSTANTIAL'
+    : reaches(settings.moderatePercent)
+      ? 'MODERATE'
+      : 'BELOW_MODERATE';
+  return {
+    pointsReduction,
+    percentReduction,
+    level,
+    pointsResponder: pointsReduction >= settings.minimumPoints - BOUNDARY,
+  };
+}
+
 function assessResponse(
   milestone: ReliefMilestone,
   offsetDays: number,
@@ -129,15 +158,11 @@ function assessResponse(
       ruleId: 'outcomes.responder.baseline',
       message: 'The pre-course pain score was 0, so a percent reduction is undefined',
     });
-  const pointsReduction = baseline - followUp.painNrs;
-  const percentReduction = (pointsReduction / baseline) * 100;
-  const reaches = (percent: number) => pointsReduction * 100 >= percent * baseline - BOUNDARY;
-  const level: ResponderLevel = reaches(settings.substantialPercent)
-    ? 'SUBSTANTIAL'
-    : reaches(settings.moderatePercent)
-      ? 'MODERATE'
-      : 'BELOW_MODERATE';
-  const pointsResponder = pointsReduction >= settings.minimumPoints - BOUNDARY;
+  const { pointsReduction, percentReduction, level, pointsResponder } = reductionFromBaseline(
+    baseline,
+    followUp.painNrs,
+    settings,
+  );
   const change = `pain ${followUp.painNrs} at day ${offsetDays} against ${baseline} before the course, a ${round(percentReduction)} % reduction`;
   const levelMessage: Record<ResponderLevel, string> = {
     SUBSTANTIAL: `${change}: at least the ${settings.substantialPercent} % IMMPACT calls substantial`,

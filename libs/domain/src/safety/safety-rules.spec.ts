@@ -1,3 +1,4 @@
+import { BOOSTER_RULE_IDS } from '../follow-up/booster';
 import { ELIGIBILITY_RULES } from '../screening/rules';
 import { SAFETY_RULES } from './safety-rules';
 
@@ -17,5 +18,10 @@ describe('the safety rule registry', () => {
 
   it('marks the nurse-ratio plan rule safety-relevant', () => {
     expect(SAFETY_RULES.find((r) => r.id === 'plan.NURSE_CAPACITY')?.safetyRelevant).toBe(true);
+  });
+
+  it('names every rule a booster reason carries', () => {
+    const ids = new Set(SAFETY_RULES.map((r) => r.id));
+    for (const ruleId of Object.values(BOOSTER_RULE_IDS)) expect(ids).toContain(ruleId);
   });
 });

@@ -17,6 +17,7 @@ import { OVERRIDE_REASON_MIN_LENGTH, overrideRefusal, signRefusal } from '../scr
 import { compareForReview } from '../screening/review-queue';
 import { decisionReasonProblem, screeningActionRefusal } from '../screening/workflow';
 import { ELIGIBILITY_RULES } from '../screening/rules';
+import { FOLLOW_UP_RULES } from './follow-up-rules';
 import { MONITORING_RULES } from './monitoring-rules';
 import { positiveSuicidalityAnswers } from '../screening/suicidality';
 import { validateTemplateDefinition } from '../screening/template-definition';
@@ -311,4 +312,5 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   ...fromCodes('check-in', CHECK_IN_CODE_RULES),
   ...FUNCTION_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
   ...MONITORING_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
+  ...FOLLOW_UP_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
 ];
