@@ -16,6 +16,8 @@ export interface Problem {
   errors?: FieldProblem[];
   /** On 429 TOO_MANY_ATTEMPTS: when sign-in may be tried again. */
   retryAfterSeconds?: number;
+  /** On a refused clinical rule (409/422): the domain's reasons, each with its rule. */
+  reasons?: { code?: string; ruleId?: string; severity?: 'ABSOLUTE' | 'RELATIVE'; message: string }[];
   /** On 409 STALE_VERSION: the version now stored. */
   currentVersion?: number;
 }

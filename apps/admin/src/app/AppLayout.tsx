@@ -5,6 +5,7 @@ import { describeError } from '../api/problem';
 import { notifications } from '@mantine/notifications';
 import { useCurrentUser, useLogout } from '../features/auth/hooks/useSession';
 import { ROLE_LABELS } from '../features/auth/roles';
+import { AlertsBell } from '../features/monitoring/components/AlertsBell';
 import { isInSection, navFor } from './navigation';
 import { Logo } from './Logo';
 
@@ -39,6 +40,7 @@ export function AppLayout() {
             <Logo />
           </Group>
           <Group gap="md" wrap="nowrap">
+            <AlertsBell />
             <Stack gap={2} align="flex-end" visibleFrom="xs">
               <Text fw={600} size="sm" lh={1.2} data-testid="current-user">
                 {user.displayName}

@@ -1,6 +1,7 @@
 import type { Role, SessionUser } from '../api/types';
 import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
+import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { REVIEW_ROLES } from '../features/screening/labels';
 
 export interface NavItem {
@@ -13,6 +14,8 @@ export interface NavItem {
 
 /** What each role works with; the API enforces the same rules. */
 export const NAV_ITEMS: NavItem[] = [
+  // The nurse's landing page: the infusion day's sessions, each opening its check-in or its screen.
+  { label: 'Today', to: '/today', roles: INFUSION_ROLES, also: ['/sessions', '/check-in'] },
   // A screening is opened from its patient's record, so its page is part of Patients.
   { label: 'Patients', to: '/patients', roles: PATIENT_ROLES, also: ['/screenings'] },
   { label: 'Book a course', to: '/booking', roles: BOOKING_ROLES },
@@ -22,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Audit log', to: '/audit', roles: ADMIN_ROLES },
   { label: 'Protocols', to: '/protocols', roles: ADMIN_ROLES },
   { label: 'Clinic capacity', to: '/clinic', roles: ADMIN_ROLES },
+  { label: 'Alerts', to: '/alerts', roles: ALERT_ROLES },
 ];
 
 export function navFor(user: SessionUser): NavItem[] {

@@ -1,7 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { ADMIN_ROLES, PATIENT_ROLES, REGISTER_PATIENT_ROLES } from '../features/auth/roles';
+import { AlertsPage } from '../pages/AlertsPage';
 import { AuditPage } from '../pages/AuditPage';
 import { BoardPage } from '../pages/BoardPage';
+import { CheckInPage } from '../pages/CheckInPage';
 import { BookingPage } from '../pages/BookingPage';
 import { ClinicPage } from '../pages/ClinicPage';
 import { EditPatientPage } from '../pages/EditPatientPage';
@@ -16,7 +18,10 @@ import { ProtocolsPage } from '../pages/ProtocolsPage';
 import { ReviewQueuePage } from '../pages/ReviewQueuePage';
 import { ScreeningNewPage } from '../pages/ScreeningNewPage';
 import { ScreeningPage } from '../pages/ScreeningPage';
+import { SessionPage } from '../pages/SessionPage';
 import { StaffPage } from '../pages/StaffPage';
+import { TodayPage } from '../pages/TodayPage';
+import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { RECORD_SCREENING_ROLES, REVIEW_ROLES, SCREENING_ROLES } from '../features/screening/labels';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import { AppLayout } from './AppLayout';
@@ -31,6 +36,14 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          {
+            element: <RequireRole roles={INFUSION_ROLES} />,
+            children: [
+              { path: 'today', element: <TodayPage /> },
+              { path: 'check-in/:appointmentId', element: <CheckInPage /> },
+              { path: 'sessions/:sessionId', element: <SessionPage /> },
+            ],
+          },
           {
             element: <RequireRole roles={PATIENT_ROLES} />,
             children: [
@@ -71,6 +84,10 @@ export const router = createBrowserRouter([
               { path: 'protocols', element: <ProtocolsPage /> },
               { path: 'clinic', element: <ClinicPage /> },
             ],
+          },
+          {
+            element: <RequireRole roles={ALERT_ROLES} />,
+            children: [{ path: 'alerts', element: <AlertsPage /> }],
           },
           { path: 'no-access', element: <NoAccessPage /> },
           { path: '*', element: <NotFoundPage /> },

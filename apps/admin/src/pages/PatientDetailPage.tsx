@@ -3,6 +3,9 @@ import { Link, useParams } from 'react-router';
 import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
 import { PatientCourses } from '../features/booking/components/PatientCourses';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
+import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
+import { DoseLedgerCard } from '../features/dosing/components/DoseLedgerCard';
+import { INFUSION_ROLES } from '../features/infusion/labels';
 import { PatientOverview } from '../features/patients/components/PatientDetails';
 import { usePatient } from '../features/patients/hooks/usePatients';
 import { EligibilityCard } from '../features/screening/components/EligibilityCard';
@@ -17,6 +20,7 @@ export function PatientDetailPage() {
   const { patientId = '' } = useParams();
   const patient = usePatient(patientId);
   const user = useCurrentUser();
+  const { zone } = useClinicClock();
   // Schedulers see the eligibility decision and its reasons; nurses and clinicians also the screenings.
   const seesScreenings = hasAnyRole(user, SCREENING_ROLES);
   const back = (
@@ -59,6 +63,7 @@ export function PatientDetailPage() {
         <EligibilityCard patientId={p.id} showEvidence={seesScreenings} />
         {seesScreenings && <PatientScreenings patientId={p.id} canRecord={hasAnyRole(user, RECORD_SCREENING_ROLES)} />}
         {hasAnyRole(user, BOARD_ROLES) && <PatientCourses patientId={p.id} />}
+        {hasAnyRole(user, INFUSION_ROLES) && <DoseLedgerCard patientId={p.id} zone={zone} />}
         <PatientOverview patient={p} />
       </Stack>
     </>
