@@ -241,6 +241,18 @@ describe('vitals flowsheet', () => {
     expect(await ctx.prisma.vitalsReading.count({ where: { sessionId } })).toBe(0);
   });
 
+  it('refuses the reading and the flowsheet, whose statements check the session, at once after logout', async () => {
+    const { sessionId } = await ctx.newCheckedInSession();
+    const leaving = await ctx.newUser(['NURSE']);
+    await record(sessionId, reading(), leaving).expect(201);
+    await ctx.prisma.session.updateMany({ where: { userId: leaving.id }, data: { revokedAt: new Date() } });
+    const audited = await ctx.prisma.auditEvent.count({ where: { actorId: leaving.id } });
+    await record(sessionId, reading({}, 0), leaving).expect(401);
+    await flowsheet(sessionId, leaving).expect(401);
+    expect(await ctx.prisma.vitalsReading.count({ where: { sessionId } })).toBe(1);
+    expect(await ctx.prisma.auditEvent.count({ where: { actorId: leaving.id } })).toBe(audited);
+  });
+
   it('audits the reading, its drafts and the flowsheet read, naming fields, never values', async () => {
     const { sessionId, patientId } = await ctx.newCheckedInSession();
     const res = await record(sessionId, { id: randomUUID(), takenAt: ago(1), systolic: 190, diastolic: 90 }).expect(

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
+import { CurrentSessionCheck, type LiveSessionCheck, SessionCheckedByStatement } from '../../common/auth/live-session';
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { FlowsheetDto, RecordedVitalsDto, RecordVitalsDto, VitalsReadingDto, VoidReadingDto } from './dto/vitals.dto';
@@ -22,6 +23,7 @@ export class VitalsController {
 
   @Post('vitals')
   @Roles('NURSE', 'CLINICIAN')
+  @SessionCheckedByStatement()
   @ApiOperation({
     summary: 'Record a vitals reading (any of the signs) with the alerts it raises',
     description:
@@ -38,8 +40,9 @@ export class VitalsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: RecordVitalsDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentSessionCheck() live: LiveSessionCheck | undefined,
   ): Promise<RecordedVitalsDto> {
-    const { created, reading } = await this.vitals.record(actor, meta, id, body);
+    const { created, reading } = await this.vitals.record(actor, meta, id, body, live);
     reply.status(created ? 201 : 200);
     return reading;
   }
@@ -64,6 +67,7 @@ export class VitalsController {
 
   @Get('flowsheet')
   @Roles('NURSE', 'CLINICIAN')
+  @SessionCheckedByStatement()
   @ApiOperation({
     summary: "The session's flowsheet: readings, alerts, when the next vitals are due, the limits in force",
   })
@@ -73,7 +77,8 @@ export class VitalsController {
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
     @Param('id', UuidPipe) id: string,
+    @CurrentSessionCheck() live: LiveSessionCheck | undefined,
   ): Promise<FlowsheetDto> {
-    return this.vitals.flowsheet(actor, meta, id);
+    return this.vitals.flowsheet(actor, meta, id, live);
   }
 }

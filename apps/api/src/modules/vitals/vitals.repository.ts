@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { LiveSessionCheck } from '../../common/auth/live-session';
 import { isIntegrityRefusal } from '../../common/prisma/pg-errors';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
@@ -10,10 +11,11 @@ import {
   type InsertReadingResult,
   type NewReading,
   type ReadingRow,
+  type ReadingWithDraftsRow,
   type SessionContextRow,
 } from './vitals.sql';
 
-export type ReadingContext = SessionContextRow & { existing: ReadingRow | null; previous: ReadingRow | null };
+export type ReadingContext = SessionContextRow & { existing: ReadingWithDraftsRow | null; previous: ReadingRow | null };
 export type VoidWrite = 'VOIDED' | 'NOT_FOUND' | 'ALREADY_VOIDED' | 'SIGNED';
 
 /**
@@ -37,9 +39,10 @@ export class VitalsRepository {
     sessionId: string,
     readingId: string,
     takenAt: Date,
+    live?: LiveSessionCheck,
   ): Promise<ReadingContext | undefined> {
     const rows = await this.prisma.rows<ReadingContext>(
-      beforeReadingStatement(clinicId, sessionId, readingId, takenAt),
+      beforeReadingStatement(clinicId, sessionId, readingId, takenAt, live),
     );
     return rows[0];
   }
@@ -66,9 +69,10 @@ export class VitalsRepository {
     clinicId: string,
     sessionId: string,
     audit: AuditEntry,
+    live?: LiveSessionCheck,
   ): Promise<(SessionContextRow & { readings: ReadingRow[] }) | undefined> {
     const rows = await this.prisma.rows<SessionContextRow & { readings: ReadingRow[] }>(
-      flowsheetStatement(clinicId, sessionId, audit),
+      flowsheetStatement(clinicId, sessionId, audit, live),
     );
     return rows[0];
   }
@@ -96,18 +100,12 @@ export class VitalsRepository {
   async reading(sessionId: string, readingId: string): Promise<ReadingRow | undefined> {
     const row = await this.db.vitalsReading.findFirst({ where: { id: readingId, sessionId } });
     if (!row) return undefined;
-    const drafts = await this.db.adverseEvent.findMany({
-      where: { readingId },
-      select: { id: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
     return {
       ...row,
       takenAt: row.takenAt.toISOString(),
       recordedAt: row.recordedAt.toISOString(),
       voidedAt: row.voidedAt?.toISOString() ?? null,
       alerts: row.alerts as unknown[],
-      draftAdverseEventIds: drafts.map((d) => d.id),
     };
   }
 }

@@ -10,6 +10,8 @@ import {
   type VitalsReading,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
+import type { LiveSessionCheck } from '../../common/auth/live-session';
+import { SessionChecks } from '../../common/auth/session-checks';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
@@ -19,7 +21,7 @@ import type { FlowsheetDto, RecordedVitalsDto, RecordVitalsDto, VitalsReadingDto
 import { vitalsErrors } from './vitals.errors';
 import { toDomainReading, toReadingDto } from './vitals.mapper';
 import { VitalsRepository } from './vitals.repository';
-import type { NewReading, ReadingRow, SessionContextRow, SignColumn } from './vitals.sql';
+import type { NewReading, ReadingRow, ReadingWithDraftsRow, SessionContextRow, SignColumn } from './vitals.sql';
 
 const MINUTE = 60_000;
 
@@ -35,6 +37,7 @@ export class VitalsService {
     private readonly vitals: VitalsRepository,
     private readonly sessions: SessionRecordsRepository,
     private readonly audit: AuditRepository,
+    private readonly sessionChecks: SessionChecks,
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
@@ -43,7 +46,13 @@ export class VitalsService {
    * writing at once are both kept (no row lock FOR UPDATE); a retry with the same id and content is
    * answered with the stored row, a different reading under that id is refused.
    */
-  async record(actor: Actor, meta: RequestMeta, sessionId: string, dto: RecordVitalsDto): Promise<RecordedVitals> {
+  async record(
+    actor: Actor,
+    meta: RequestMeta,
+    sessionId: string,
+    dto: RecordVitalsDto,
+    live?: LiveSessionCheck,
+  ): Promise<RecordedVitals> {
     const signs = signsOf(dto);
     const reading: VitalsReading = { atMs: Date.parse(dto.takenAt), ...signs };
     const problems = vitalsReadingProblems(reading, Date.now());
@@ -56,8 +65,11 @@ export class VitalsService {
       );
     const takenAt = new Date(reading.atMs);
 
-    const context = await this.vitals.beforeReading(actor.clinicId, sessionId, dto.id, takenAt);
-    if (!context) throw vitalsErrors.sessionNotFound();
+    const context = await this.vitals.beforeReading(actor.clinicId, sessionId, dto.id, takenAt, live);
+    if (!context) {
+      await this.sessionChecks.confirm(live);
+      throw vitalsErrors.sessionNotFound();
+    }
     if (context.existing) return this.retried(context.existing, sessionId, takenAt, signs);
     this.refuseUnlessOpen(context);
 
@@ -101,13 +113,17 @@ export class VitalsService {
   }
 
   /** The flowsheet: every reading, the alerts of those not voided, when the next are due, the limits in force. */
-  async flowsheet(actor: Actor, meta: RequestMeta, sessionId: string): Promise<FlowsheetDto> {
+  async flowsheet(actor: Actor, meta: RequestMeta, sessionId: string, live?: LiveSessionCheck): Promise<FlowsheetDto> {
     const row = await this.vitals.flowsheet(
       actor.clinicId,
       sessionId,
       auditEntry(actor, meta, { action: 'READ', entity: 'InfusionSession', fields: ['readings'] }),
+      live,
     );
-    if (!row) throw vitalsErrors.sessionNotFound();
+    if (!row) {
+      await this.sessionChecks.confirm(live);
+      throw vitalsErrors.sessionNotFound();
+    }
     const settings = infusionSettingsOf(row.clinicSettings, { vitalsIntervalMinutes: row.protocolIntervalMinutes });
     const readings = row.readings.map(toReadingDto);
     const standing = row.readings.filter((r) => r.voidedAt === null);
@@ -180,7 +196,7 @@ export class VitalsService {
 
   /** A retry: the stored row when it is the same reading, else the id is taken. */
   private retried(
-    stored: ReadingRow,
+    stored: ReadingWithDraftsRow,
     sessionId: string,
     takenAt: Date,
     signs: Partial<Record<SignColumn, number>>,

@@ -3,6 +3,7 @@
 // tablets writing at once never wait for each other, while a discharge or a signature (FOR UPDATE)
 // is waited for and then seen. Plain functions so the infusion benchmark can run the same SQL.
 import { Prisma } from '@prisma/client';
+import { liveSessionCondition, type LiveSessionCheck } from '../../common/auth/live-session';
 import type { AuditEntry } from '../audit/audit-entry';
 
 /** The vital-sign columns, in the order the domain lists them. */
@@ -19,15 +20,22 @@ export type SignColumn = (typeof SIGN_COLUMNS)[number];
 
 export const OPEN_STATES = ['CHECKED_IN', 'INFUSING', 'IN_RECOVERY'] as const;
 
-const READING_JSON = (alias: string) =>
-  Prisma.raw(`json_build_object(
+const READING_FIELDS = (alias: string) => `
   'id', ${alias}.id, 'sessionId', ${alias}."sessionId", 'takenAt', ${alias}."takenAt",
   'systolic', ${alias}.systolic, 'diastolic', ${alias}.diastolic, 'heartRate', ${alias}."heartRate",
   'spo2', ${alias}.spo2, 'respiratoryRate', ${alias}."respiratoryRate", 'rass', ${alias}.rass,
   'dissociation', ${alias}.dissociation, 'alerts', ${alias}.alerts, 'recordedById', ${alias}."recordedById",
   'recordedAt', ${alias}."recordedAt", 'voidedById', ${alias}."voidedById", 'voidedAt', ${alias}."voidedAt",
-  'voidReason', ${alias}."voidReason",
-  'draftAdverseEventIds', ARRAY(SELECT ae.id FROM "AdverseEvent" ae WHERE ae."readingId" = ${alias}.id ORDER BY ae."createdAt", ae.id))`);
+  'voidReason', ${alias}."voidReason"`;
+
+/** A reading as the flowsheet lists it. */
+const READING_JSON = (alias: string) => Prisma.raw(`json_build_object(${READING_FIELDS(alias)})`);
+
+/** A reading with the drafts its alerts opened (found through the session's index, not a scan). */
+const READING_WITH_DRAFTS_JSON = (alias: string) =>
+  Prisma.raw(`json_build_object(${READING_FIELDS(alias)},
+  'draftAdverseEventIds', ARRAY(SELECT ae.id FROM "AdverseEvent" ae
+    WHERE ae."sessionId" = ${alias}."sessionId" AND ae."readingId" = ${alias}.id ORDER BY ae."createdAt", ae.id))`);
 
 /** A reading as its statement returns it (json: instants as ISO text). */
 export interface ReadingRow {
@@ -47,8 +55,9 @@ export interface ReadingRow {
   voidedById: string | null;
   voidedAt: string | null;
   voidReason: string | null;
-  draftAdverseEventIds: string[];
 }
+
+export type ReadingWithDraftsRow = ReadingRow & { draftAdverseEventIds: string[] };
 
 /** What a reading's write and the flowsheet read of their session: its state and effective settings' sources. */
 export interface SessionContextRow {
@@ -77,16 +86,25 @@ const SESSION_JOINS = Prisma.sql`
  * reading with the same id (a retry), and the session's last reading not voided taken before it
  * (a crossing both share is a repeat).
  */
-export function beforeReadingStatement(clinicId: string, sessionId: string, readingId: string, takenAt: Date) {
+export function beforeReadingStatement(
+  clinicId: string,
+  sessionId: string,
+  readingId: string,
+  takenAt: Date,
+  live?: LiveSessionCheck,
+) {
   return Prisma.sql`
     SELECT ${SESSION_CONTEXT},
-      (SELECT ${READING_JSON('r')} FROM "VitalsReading" r WHERE r.id = ${readingId}::uuid) AS existing,
+      (SELECT ${READING_WITH_DRAFTS_JSON('r')} FROM "VitalsReading" r WHERE r.id = ${readingId}::uuid) AS existing,
       (SELECT ${READING_JSON('r')} FROM "VitalsReading" r
         WHERE r."sessionId" = s.id AND r."voidedAt" IS NULL AND r."takenAt" < ${takenAt}
         ORDER BY r."takenAt" DESC, r.id DESC LIMIT 1) AS previous
     ${SESSION_JOINS}
-    WHERE s.id = ${sessionId}::uuid AND s."clinicId" = ${clinicId}::uuid`;
+    WHERE s.id = ${sessionId}::uuid AND s."clinicId" = ${clinicId}::uuid ${liveAnd(live)}`;
 }
+
+/** Given the caller's session check, nothing is found (nor audited) unless that session is live. */
+const liveAnd = (live?: LiveSessionCheck) => (live ? Prisma.sql`AND ${liveSessionCondition(live)}` : Prisma.empty);
 
 export interface NewReading {
   id: string;
@@ -103,7 +121,7 @@ export interface InsertReadingResult {
   /** The session was open for readings (this clinic's, not discharged, not signed). */
   open: boolean;
   /** Null when a row with this id already existed (a retry racing its first attempt). */
-  reading: ReadingRow | null;
+  reading: ReadingWithDraftsRow | null;
 }
 
 /**
@@ -153,13 +171,16 @@ export function insertReadingStatement(clinicId: string, reading: NewReading, au
         'draftAdverseEventIds', ARRAY(SELECT d.id FROM d ORDER BY d."createdAt", d.id)) FROM r) AS reading`;
 }
 
-/** The session with the settings' sources, every reading by when it was taken, and the READ audit row. */
-export function flowsheetStatement(clinicId: string, sessionId: string, audit: AuditEntry) {
+/**
+ * The session with the settings' sources, every reading by when it was taken, and the READ audit
+ * row; given the caller's session check, only while that session is live.
+ */
+export function flowsheetStatement(clinicId: string, sessionId: string, audit: AuditEntry, live?: LiveSessionCheck) {
   return Prisma.sql`
     WITH session AS (
       SELECT ${SESSION_CONTEXT}
       ${SESSION_JOINS}
-      WHERE s.id = ${sessionId}::uuid AND s."clinicId" = ${clinicId}::uuid
+      WHERE s.id = ${sessionId}::uuid AND s."clinicId" = ${clinicId}::uuid ${liveAnd(live)}
     ), a AS (
       INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "patientId", "requestId", ip, fields)
       SELECT ${audit.actorId}::uuid, ${audit.action}, ${audit.entity}, session.id::text, session."patientId", ${audit.requestId},
