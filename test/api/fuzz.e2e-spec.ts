@@ -93,6 +93,11 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/appointments/{appointmentId}/check-in': 'NURSE',
   'PUT /api/sessions/{id}/check-in': 'NURSE',
   'POST /api/sessions/{id}/check-in-override': 'CLINICIAN',
+  'POST /api/sessions/{id}/discharge': 'NURSE',
+  'POST /api/sessions/{id}/sign': 'NURSE',
+  'POST /api/sessions/{id}/co-sign': 'CLINICIAN',
+  'POST /api/sessions/{id}/addenda': 'NURSE',
+  'PUT /api/clinic/infusion-settings': 'ADMIN',
 };
 
 interface Route {

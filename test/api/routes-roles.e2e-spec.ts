@@ -145,6 +145,37 @@ async function sessionWithoutEscort(ctx: TestContext): Promise<string> {
   return res.body.id;
 }
 
+/** A checked-in session moved on by direct writes: in recovery (stopped 70 minutes ago, a reading now), discharged, or signed. */
+async function sessionAt(ctx: TestContext, stage: 'IN_RECOVERY' | 'DISCHARGED' | 'SIGNED'): Promise<string> {
+  const { sessionId, nurse } = await ctx.newCheckedInSession();
+  const stoppedAt = new Date(Date.now() - 70 * 60_000);
+  await ctx.prisma.vitalsReading.create({
+    data: {
+      id: randomUUID(),
+      sessionId,
+      takenAt: new Date(),
+      systolic: 120,
+      diastolic: 80,
+      heartRate: 70,
+      spo2: 98,
+      recordedById: nurse.id,
+    },
+  });
+  const recovery = { state: 'IN_RECOVERY' as const, startedAt: new Date(stoppedAt.getTime() - 30 * 60_000), stoppedAt };
+  const discharged = {
+    state: 'DISCHARGED' as const,
+    discharge: {},
+    dischargedById: nurse.id,
+    dischargedAt: new Date(),
+  };
+  const signed = { nurseSignedById: nurse.id, nurseSignedAt: new Date() };
+  await ctx.prisma.infusionSession.update({
+    where: { id: sessionId },
+    data: { ...recovery, ...(stage === 'IN_RECOVERY' ? {} : discharged), ...(stage === 'SIGNED' ? signed : {}) },
+  });
+  return sessionId;
+}
+
 const PROTOCOL_DEFINITION = (() => {
   const {
     key: _k,
@@ -737,6 +768,54 @@ const ROUTES: Record<string, RouteRule> = {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,
     call: async (ctx) => ({ path: `/api/sessions/${(await ctx.newCheckedInSession()).sessionId}` }),
+  },
+  'POST /api/sessions/{id}/discharge': {
+    allowed: ['NURSE'],
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/sessions/${await sessionAt(ctx, 'IN_RECOVERY')}/discharge`,
+      body: {
+        version: 1,
+        aldrete: { activity: 2, respiration: 2, circulation: 2, consciousness: 2 },
+        onRoomAir: true,
+        escortPresent: true,
+        painAfter: 2,
+      },
+    }),
+  },
+  'POST /api/sessions/{id}/sign': {
+    allowed: ['NURSE'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/sessions/${await sessionAt(ctx, 'DISCHARGED')}/sign`, body: { version: 1 } }),
+  },
+  'POST /api/sessions/{id}/co-sign': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/sessions/${await sessionAt(ctx, 'SIGNED')}/co-sign`, body: { version: 1 } }),
+  },
+  'POST /api/sessions/{id}/addenda': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/sessions/${await sessionAt(ctx, 'SIGNED')}/addenda`,
+      body: { text: 'Patient phoned: home safely.' },
+    }),
+  },
+  'GET /api/clinic/infusion-settings': {
+    allowed: ['NURSE', 'CLINICIAN', 'ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/clinic/infusion-settings' }),
+  },
+  'PUT /api/clinic/infusion-settings': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({
+      path: '/api/clinic/infusion-settings',
+      body: {
+        version: (await ctx.prisma.clinic.findUniqueOrThrow({ where: { id: ctx.clinicId } })).version,
+        infusion: { vitalsIntervalMinutes: 15 },
+      },
+    }),
   },
 };
 

@@ -10,12 +10,13 @@ describe('bad input on every session write route', () => {
   let ctx: TestContext;
   let nurse: TestUser;
   let clinician: TestUser;
+  let admin: TestUser;
   let appointmentId: string;
   let sessionId: string;
 
   beforeAll(async () => {
     ctx = await startTestApp();
-    ({ NURSE: nurse, CLINICIAN: clinician } = await ctx.users());
+    ({ NURSE: nurse, CLINICIAN: clinician, ADMIN: admin } = await ctx.users());
     const patient = await ctx.newEligiblePatient();
     const chair = await ctx.newChair();
     const startsAt = new Date(Date.now() - 5 * 60_000);
@@ -240,6 +241,159 @@ describe('bad input on every session write route', () => {
     it('refuses every case', async () => {
       for (const c of cases())
         await expectRefused('post', `/api/sessions/${sessionId}/check-in-override`, clinician, c);
+    });
+  });
+
+  describe('POST /api/sessions/:id/discharge', () => {
+    const aldrete = { activity: 2, respiration: 2, circulation: 2, consciousness: 2 };
+    const valid = () => ({ version: 1, aldrete, onRoomAir: true, escortPresent: true, painAfter: 2 });
+    const cases = (): Case[] => [
+      ...fieldCases(valid(), []),
+      {
+        name: 'an Aldrete item of 3',
+        body: { ...valid(), aldrete: { ...aldrete, activity: 3 } },
+        field: 'aldrete.activity',
+        rule: 'max',
+      },
+      {
+        name: 'an Aldrete item of -1',
+        body: { ...valid(), aldrete: { ...aldrete, respiration: -1 } },
+        field: 'aldrete.respiration',
+        rule: 'min',
+      },
+      {
+        name: 'an Aldrete item of 1.5',
+        body: { ...valid(), aldrete: { ...aldrete, circulation: 1.5 } },
+        field: 'aldrete.circulation',
+        rule: 'isInt',
+      },
+      {
+        name: 'an Aldrete item missing',
+        body: { ...valid(), aldrete: { activity: 2, respiration: 2, circulation: 2 } },
+        field: 'aldrete.consciousness',
+      },
+      {
+        name: 'the O2 item scored by hand',
+        body: { ...valid(), aldrete: { ...aldrete, oxygenSaturation: 2 } },
+        field: 'aldrete.oxygenSaturation',
+        rule: 'unknownField',
+      },
+      { name: 'Aldrete as a number', body: { ...valid(), aldrete: 10 }, field: 'aldrete' },
+      {
+        name: 'escort present "yes"',
+        body: { ...valid(), escortPresent: 'yes' },
+        field: 'escortPresent',
+        rule: 'isBoolean',
+      },
+      { name: 'pain after 11', body: { ...valid(), painAfter: 11 }, field: 'painAfter', rule: 'max' },
+    ];
+    it('refuses every case', async () => {
+      for (const c of cases()) await expectRefused('post', `/api/sessions/${sessionId}/discharge`, nurse, c);
+    });
+  });
+
+  describe('POST /api/sessions/:id/sign and /co-sign', () => {
+    const cases = (): Case[] => [
+      ...fieldCases({ version: 1 }, []),
+      { name: 'version 0', body: { version: 0 }, field: 'version', rule: 'min' },
+      { name: 'version 1.5', body: { version: 1.5 }, field: 'version', rule: 'isInt' },
+    ];
+    it('refuses every case', async () => {
+      for (const c of cases()) await expectRefused('post', `/api/sessions/${sessionId}/sign`, nurse, c);
+      for (const c of cases()) await expectRefused('post', `/api/sessions/${sessionId}/co-sign`, clinician, c);
+    });
+  });
+
+  describe('POST /api/sessions/:id/addenda', () => {
+    const cases = (): Case[] => [
+      ...fieldCases({ text: 'Patient phoned: home safely.' }, ['text']),
+      { name: 'a blank text', body: { text: '   ' }, field: 'text', rule: 'matches' },
+      { name: 'an empty text', body: { text: '' }, field: 'text', rule: 'matches' },
+    ];
+    it('refuses every case', async () => {
+      for (const c of cases()) await expectRefused('post', `/api/sessions/${sessionId}/addenda`, nurse, c);
+    });
+  });
+
+  describe('PUT /api/clinic/infusion-settings', () => {
+    const valid = () => ({ version: 1, infusion: { vitalsIntervalMinutes: 15 }, dosing: { rateStepMgPerHour: 0.1 } });
+    const cases = (): Case[] => [
+      ...fieldCases(valid(), [], { optional: ['infusion', 'dosing'] }),
+      {
+        name: 'an interval of 0 minutes',
+        body: { ...valid(), infusion: { vitalsIntervalMinutes: 0 } },
+        field: 'infusion.vitalsIntervalMinutes',
+        rule: 'min',
+      },
+      {
+        name: 'an interval of 121 minutes',
+        body: { ...valid(), infusion: { vitalsIntervalMinutes: 121 } },
+        field: 'infusion.vitalsIntervalMinutes',
+        rule: 'max',
+      },
+      {
+        name: 'SpO2 limit 101',
+        body: { ...valid(), infusion: { thresholds: { spo2Below: 101 } } },
+        field: 'infusion.thresholds.spo2Below',
+        rule: 'max',
+      },
+      {
+        name: 'an unknown threshold',
+        body: { ...valid(), infusion: { thresholds: { tempAbove: 38 } } },
+        field: 'infusion.thresholds.tempAbove',
+        rule: 'unknownField',
+      },
+      {
+        name: 'Aldrete minimum 11',
+        body: { ...valid(), infusion: { discharge: { aldreteMinimum: 11 } } },
+        field: 'infusion.discharge.aldreteMinimum',
+        rule: 'max',
+      },
+      {
+        name: 'fasting of 25 h',
+        body: { ...valid(), infusion: { fastingHours: { food: 25 } } },
+        field: 'infusion.fastingHours.food',
+        rule: 'max',
+      },
+      {
+        name: 'a low systolic limit above the high one',
+        body: { ...valid(), infusion: { thresholds: { systolicBelow: 185 } } },
+        field: 'infusion.thresholds.systolicBelow',
+        rule: 'ordered',
+      },
+      {
+        name: 'a rate step of 0',
+        body: { ...valid(), dosing: { rateStepMgPerHour: 0 } },
+        field: 'dosing.rateStepMgPerHour',
+        rule: 'min',
+      },
+      {
+        name: 'a 30-day cap of -5 mg',
+        body: { ...valid(), dosing: { windowCapsMg: { '30': -5 } } },
+        field: 'dosing.windowCapsMg[30]',
+        rule: 'min',
+      },
+      {
+        name: 'a 90-day cap below the 30-day cap',
+        body: { ...valid(), dosing: { windowCapsMg: { '30': 500, '90': 400 } } },
+        field: 'dosing.windowCapsMg[90]',
+        rule: 'ordered',
+      },
+      {
+        name: 'a weight range upside down',
+        body: { ...valid(), dosing: { weightKg: { min: 200, max: 20 } } },
+        field: 'dosing.weightKg.min',
+        rule: 'ordered',
+      },
+      {
+        name: 'a weight range without its max',
+        body: { ...valid(), dosing: { weightKg: { min: 20 } } },
+        field: 'dosing.weightKg.max',
+      },
+      { name: 'infusion as a list', body: { ...valid(), infusion: [] }, field: 'infusion' },
+    ];
+    it('refuses every case', async () => {
+      for (const c of cases()) await expectRefused('put', '/api/clinic/infusion-settings', admin, c);
     });
   });
 });

@@ -1,7 +1,9 @@
 // The infusion session end to end: check-in of today's booked appointment behind the eligibility
 // gate, the day-of checks (nothing carried over from screening), a clinician's override of relative
 // reasons only, the session screen and the nurse's list of the day, against a real PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import pg from 'pg';
 import { startTestApp, TestContext, TestUser } from '../support/context';
 
 const ZONE = 'Europe/London';
@@ -438,6 +440,417 @@ describe('infusion sessions', () => {
       const next = await ctx.http().get(`/api/sessions/today?date=${date}`).set('Cookie', nurse.cookie);
       expect(next.body.date).toBe(date);
       expect(next.body.items.map((i: { appointmentId: string }) => i.appointmentId)).toContain(tomorrow.appointmentId);
+    });
+  });
+
+  describe('discharge, signatures and the signed record', () => {
+    /**
+     * A checked-in session (baseline 120/80, 70 bpm) whose infusion ran and stopped
+     * `stoppedMinutesAgo` (default 70) minutes ago, with one recovery reading `reading`.
+     */
+    async function inRecovery(
+      options: {
+        stoppedMinutesAgo?: number;
+        reading?: Partial<Record<'systolic' | 'diastolic' | 'heartRate' | 'spo2', number>> | null;
+      } = {},
+    ) {
+      const fixture = await ctx.newCheckedInSession({ supervisingClinicianId: clinician.id });
+      const stoppedAt = new Date(Date.now() - (options.stoppedMinutesAgo ?? 70) * MINUTE);
+      const startedAt = new Date(stoppedAt.getTime() - 40 * MINUTE);
+      const orderId = randomUUID();
+      await ctx.prisma.doseOrder.create({
+        data: {
+          id: orderId,
+          sessionId: fixture.sessionId,
+          form: 'INFUSION',
+          route: 'IV',
+          perKg: 0.5,
+          weightKg: 70,
+          rateMgPerHour: 35,
+          plannedMinutes: 40,
+          expectedMg: 23.333,
+          check: {},
+          orderedById: clinician.id,
+        },
+      });
+      await ctx.prisma.doseEvent.createMany({
+        data: [
+          {
+            id: randomUUID(),
+            sessionId: fixture.sessionId,
+            orderId,
+            kind: 'START',
+            at: startedAt,
+            rateMgPerHour: 35,
+            byId: nurse.id,
+          },
+          { id: randomUUID(), sessionId: fixture.sessionId, orderId, kind: 'STOP', at: stoppedAt, byId: nurse.id },
+        ],
+      });
+      await ctx.prisma.infusionSession.update({
+        where: { id: fixture.sessionId },
+        data: { state: 'IN_RECOVERY', startedAt, stoppedAt },
+      });
+      if (options.reading !== null)
+        await ctx.prisma.vitalsReading.create({
+          data: {
+            id: randomUUID(),
+            sessionId: fixture.sessionId,
+            takenAt: new Date(Date.now() - 2 * MINUTE),
+            systolic: 124,
+            diastolic: 82,
+            heartRate: 72,
+            spo2: 97,
+            ...options.reading,
+            recordedById: nurse.id,
+          },
+        });
+      return fixture;
+    }
+
+    const post = (id: string, what: string, body: object, user: TestUser) =>
+      ctx.http().post(`/api/sessions/${id}/${what}`).set('Cookie', user.cookie).send(body);
+    const goodScores = { activity: 2, respiration: 2, circulation: 2, consciousness: 2 };
+    const discharge = (id: string, change: object = {}, user = nurse) =>
+      post(
+        id,
+        'discharge',
+        { version: 1, aldrete: goodScores, onRoomAir: true, escortPresent: true, painAfter: 3, ...change },
+        user,
+      );
+    const reasonCodes = (body: { reasons: { code: string }[] }) => body.reasons.map((r) => r.code).sort();
+
+    /** A session discharged, ready for signatures. */
+    async function discharged() {
+      const fixture = await inRecovery();
+      const res = await discharge(fixture.sessionId);
+      expect(res.status).toBe(200);
+      return fixture;
+    }
+
+    it('refuses discharge with each reason that stands: Aldrete below, no escort, observation short, vitals off baseline', async () => {
+      const early = await inRecovery({ stoppedMinutesAgo: 20, reading: { systolic: 150, heartRate: 90 } });
+      const res = await discharge(early.sessionId, {
+        aldrete: { ...goodScores, activity: 1, consciousness: 1 },
+        escortPresent: false,
+      });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'DISCHARGE_NOT_ALLOWED' });
+      expect(reasonCodes(res.body)).toEqual([
+        'ALDRETE_BELOW',
+        'ESCORT_ABSENT',
+        'OBSERVATION_SHORT',
+        'VITALS_OFF_BASELINE',
+        'VITALS_OFF_BASELINE',
+      ]);
+      expect(res.body.reasons).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ ruleId: 'discharge.aldrete', message: 'Modified Aldrete score 8 is below 9' }),
+          expect.objectContaining({ ruleId: 'discharge.escort-present' }),
+        ]),
+      );
+      const row = await ctx.prisma.infusionSession.findUniqueOrThrow({ where: { id: early.sessionId } });
+      expect(row).toMatchObject({ state: 'IN_RECOVERY', discharge: null, painAfter: null, version: 1 });
+    });
+
+    it('refuses discharge without a recovery reading, and scores the O2 item from the latest SpO2', async () => {
+      const none = await inRecovery({ reading: null });
+      expect(reasonCodes((await discharge(none.sessionId)).body)).toEqual(['ALDRETE_BELOW', 'VITALS_MISSING']);
+      // 92 % on air is not above 92: the O2 item scores 1 and the total 9 still passes.
+      const ok = await inRecovery({ reading: { spo2: 92 } });
+      const res = await discharge(ok.sessionId);
+      expect(res.status).toBe(200);
+      expect(res.body.discharge).toMatchObject({ aldrete: { oxygenSaturation: 1 }, aldreteTotal: 9 });
+    });
+
+    it('discharges when the check passes: DISCHARGED, pain after, the scores kept; not twice, not from another state', async () => {
+      const fixture = await inRecovery();
+      const res = await discharge(fixture.sessionId);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        state: 'DISCHARGED',
+        version: 2,
+        painAfter: 3,
+        discharge: { aldreteTotal: 10, escortPresent: true, dischargedById: nurse.id },
+      });
+      expect((await discharge(fixture.sessionId, { version: 2 })).body).toMatchObject({ status: 409, reason: 'STATE' });
+      const checkedIn = await ctx.newCheckedInSession();
+      expect((await discharge(checkedIn.sessionId)).body).toMatchObject({ status: 409, reason: 'STATE' });
+      expect((await discharge(fixture.sessionId, {}, clinician)).status).toBe(403);
+    });
+
+    it('signs and co-signs in order and by role, completing the appointment and the one-session course', async () => {
+      const fixture = await discharged();
+      expect((await post(fixture.sessionId, 'co-sign', { version: 2 }, clinician)).body).toMatchObject({
+        status: 409,
+        reasons: [{ code: 'NOT_SIGNED_BY_NURSE' }],
+      });
+      expect((await post(fixture.sessionId, 'sign', { version: 2 }, clinician)).status).toBe(403);
+      const signed = await post(fixture.sessionId, 'sign', { version: 2 }, nurse);
+      expect(signed.status).toBe(200);
+      expect(signed.body).toMatchObject({
+        version: 3,
+        signatures: { nurseSignedById: nurse.id, clinicianSignedAt: null },
+      });
+      expect((await post(fixture.sessionId, 'sign', { version: 3 }, nurse)).body).toMatchObject({
+        status: 409,
+        reasons: [{ code: 'ALREADY_SIGNED' }],
+      });
+      expect((await post(fixture.sessionId, 'co-sign', { version: 3 }, nurse)).status).toBe(403);
+      const coSigned = await post(fixture.sessionId, 'co-sign', { version: 3 }, clinician);
+      expect(coSigned.status).toBe(200);
+      expect(coSigned.body).toMatchObject({
+        version: 4,
+        appointment: { status: 'COMPLETED' },
+        signatures: { nurseSignedById: nurse.id, clinicianSignedById: clinician.id },
+      });
+      expect(await ctx.prisma.course.findUniqueOrThrow({ where: { id: fixture.courseId } })).toMatchObject({
+        status: 'COMPLETED',
+      });
+      expect((await post(fixture.sessionId, 'co-sign', { version: 4 }, clinician)).body).toMatchObject({
+        status: 409,
+        reasons: [{ code: 'ALREADY_CO_SIGNED' }],
+      });
+      const list = await ctx.http().get('/api/sessions/today').set('Cookie', nurse.cookie);
+      expect(list.body.items.find((i: { sessionId: string }) => i.sessionId === fixture.sessionId)).toMatchObject({
+        state: 'DISCHARGED',
+        nurseSigned: true,
+        coSigned: true,
+      });
+    });
+
+    it('refuses to sign before discharge', async () => {
+      const fixture = await inRecovery();
+      expect((await post(fixture.sessionId, 'sign', { version: 1 }, nurse)).body).toMatchObject({
+        status: 409,
+        reasons: [{ code: 'NOT_DISCHARGED' }],
+      });
+    });
+
+    it('holds the signature while an adverse event is a draft, or a grade 3 one has not been seen by a clinician', async () => {
+      const fixture = await discharged();
+      const event = (change: object) =>
+        ctx.prisma.adverseEvent.create({
+          data: {
+            id: randomUUID(),
+            sessionId: fixture.sessionId,
+            term: 'hypertension',
+            onsetAt: new Date(Date.now() - 30 * MINUTE),
+            recordedById: nurse.id,
+            status: 'CONFIRMED',
+            grade: 2,
+            ...change,
+          },
+        });
+      const draft = await event({ status: 'DRAFT', grade: null });
+      const severe = await event({ grade: 3, decidedById: nurse.id, decidedAt: new Date() });
+      const held = await post(fixture.sessionId, 'sign', { version: 2 }, nurse);
+      expect(held.status).toBe(422);
+      expect(held.body).toMatchObject({ code: 'SIGNING_NOT_ALLOWED' });
+      expect(held.body.reasons).toEqual([
+        expect.objectContaining({
+          code: 'ADVERSE_EVENT_DRAFT',
+          adverseEventId: draft.id,
+          ruleId: 'signing.adverse-events-settled',
+        }),
+        expect.objectContaining({
+          code: 'ADVERSE_EVENT_NOT_SEEN',
+          adverseEventId: severe.id,
+          ruleId: 'signing.serious-events-seen',
+        }),
+      ]);
+
+      await ctx.prisma.adverseEvent.update({
+        where: { id: draft.id },
+        data: { status: 'DISMISSED', dismissReason: 'Cuff too small', decidedById: nurse.id, decidedAt: new Date() },
+      });
+      // The supervising clinician reads the alert the grade 3 event raised: the event has been seen.
+      const alert = await ctx.prisma.staffAlert.create({
+        data: {
+          clinicId: ctx.clinicId,
+          recipientId: clinician.id,
+          kind: 'ADVERSE_EVENT_SERIOUS',
+          sessionId: fixture.sessionId,
+          adverseEventId: severe.id,
+          message: 'Grade 3 adverse event',
+        },
+      });
+      expect((await post(fixture.sessionId, 'sign', { version: 2 }, nurse)).body).toMatchObject({
+        reasons: [{ code: 'ADVERSE_EVENT_NOT_SEEN' }],
+      });
+      await ctx.prisma.staffAlert.update({ where: { id: alert.id }, data: { readAt: new Date() } });
+      expect((await post(fixture.sessionId, 'sign', { version: 2 }, nurse)).status).toBe(200);
+    });
+
+    it('a signed record cannot be changed at the database, as the API role connects; addenda are added', async () => {
+      const fixture = await discharged();
+      expect((await post(fixture.sessionId, 'addenda', { text: 'Too early' }, nurse)).body).toMatchObject({
+        status: 409,
+        reason: 'NOT_SIGNED',
+      });
+      await post(fixture.sessionId, 'sign', { version: 2 }, nurse).expect(200);
+      const runtime = new pg.Client({ connectionString: ctx.config.databaseUrl });
+      await runtime.connect();
+      try {
+        const id = fixture.sessionId;
+        await expect(runtime.query(`UPDATE "InfusionSession" SET "painAfter" = 0 WHERE id = $1`, [id])).rejects.toThrow(
+          /signed by its nurse/,
+        );
+        await expect(runtime.query(`DELETE FROM "InfusionSession" WHERE id = $1`, [id])).rejects.toThrow(
+          /never deleted/,
+        );
+        await expect(
+          runtime.query(
+            `INSERT INTO "VitalsReading" (id, "sessionId", "takenAt", "heartRate", "recordedById") VALUES ($1, $2, now(), 70, $3)`,
+            [randomUUID(), id, nurse.id],
+          ),
+        ).rejects.toThrow(/the record is signed/);
+        await expect(
+          runtime.query(`UPDATE "VitalsReading" SET "heartRate" = 60 WHERE "sessionId" = $1`, [id]),
+        ).rejects.toThrow();
+        await expect(runtime.query(`DELETE FROM "DoseEvent" WHERE "sessionId" = $1`, [id])).rejects.toThrow();
+
+        await post(id, 'co-sign', { version: 3 }, clinician).expect(200);
+        await expect(
+          runtime.query(`UPDATE "InfusionSession" SET "clinicianSignedAt" = now() WHERE id = $1`, [id]),
+        ).rejects.toThrow(/signed and co-signed/);
+        await expect(runtime.query(`TRUNCATE "InfusionSession" CASCADE`)).rejects.toThrow();
+      } finally {
+        await runtime.end();
+      }
+
+      const note = await post(fixture.sessionId, 'addenda', { text: 'Patient phoned: home safely.' }, clinician);
+      expect(note.status).toBe(201);
+      expect(note.body.addenda).toEqual([
+        expect.objectContaining({ authorId: clinician.id, text: 'Patient phoned: home safely.' }),
+      ]);
+      expect(note.body).toMatchObject({ version: 4, painAfter: 3 });
+    });
+
+    it('completes a course once every appointment is completed, cancelled or a no-show, and one was completed', async () => {
+      const start = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
+      const day = 24 * 60;
+      /** A course of today's session and two later ones; today's is checked in, discharged and signed. */
+      async function course() {
+        const patient = await ctx.newEligiblePatient();
+        const chair = await ctx.newChair();
+        const booked = await ctx.newBookedCourse(
+          patient.id,
+          [-5, 2 * day, 3 * day].map((m) => ({ chairId: chair.id, startsAt: start(m), endsAt: start(m + 60) })),
+        );
+        const id = (await checkIn(booked.appointmentIds[0])).body.id;
+        const stoppedAt = new Date(Date.now() - 61 * MINUTE);
+        await ctx.prisma.infusionSession.update({
+          where: { id },
+          data: { state: 'IN_RECOVERY', startedAt: new Date(stoppedAt.getTime() - 30 * MINUTE), stoppedAt },
+        });
+        await ctx.prisma.vitalsReading.create({
+          data: {
+            id: randomUUID(),
+            sessionId: id,
+            takenAt: new Date(),
+            systolic: 118,
+            diastolic: 79,
+            heartRate: 68,
+            spo2: 98,
+            recordedById: nurse.id,
+          },
+        });
+        await discharge(id).expect(200);
+        await post(id, 'sign', { version: 2 }, nurse).expect(200);
+        return { ...booked, sessionId: id };
+      }
+      const status = async (id: string) => (await ctx.prisma.course.findUniqueOrThrow({ where: { id } })).status;
+
+      const goingOn = await course();
+      await post(goingOn.sessionId, 'co-sign', { version: 3 }, clinician).expect(200);
+      expect(await status(goingOn.id)).toBe('BOOKED');
+      // Its later sessions cancelled at the desk: the last cancellation completes the course.
+      for (const [i, appointmentId] of goingOn.appointmentIds.slice(1).entries()) {
+        expect(await status(goingOn.id)).toBe('BOOKED');
+        await ctx
+          .http()
+          .post(`/api/appointments/${appointmentId}/cancel`)
+          .set('Cookie', scheduler.cookie)
+          .send({ version: 1, reason: `Patient asked to stop (${i + 1})` })
+          .expect(200);
+      }
+      expect(await status(goingOn.id)).toBe('COMPLETED');
+
+      const ended = await course();
+      await ctx.prisma.appointment.update({ where: { id: ended.appointmentIds[1] }, data: { status: 'CANCELLED' } });
+      await ctx.prisma.appointment.update({ where: { id: ended.appointmentIds[2] }, data: { status: 'NO_SHOW' } });
+      await post(ended.sessionId, 'co-sign', { version: 3 }, clinician).expect(200);
+      expect(await status(ended.id)).toBe('COMPLETED');
+      expect(
+        await ctx.prisma.auditEvent.count({
+          where: { entity: 'Course', entityId: ended.id, action: 'UPDATE', fields: { has: 'status' } },
+        }),
+      ).toBe(1);
+    });
+  });
+
+  describe('infusion settings', () => {
+    it("shows the clinic's settings over the cited defaults, saves them at the clinic's version, and the session follows", async () => {
+      const { ADMIN: admin } = await ctx.users();
+      const clinicId = await ctx.newClinic();
+      const owner = await ctx.newUser(['ADMIN'], clinicId);
+      const read = await ctx.http().get('/api/clinic/infusion-settings').set('Cookie', owner.cookie);
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({
+        version: 1,
+        infusion: {
+          vitalsIntervalMinutes: 15,
+          thresholds: { systolicAbove: 180, spo2Below: 92 },
+          discharge: { aldreteMinimum: 9 },
+        },
+        dosing: { weightKg: { min: 20, max: 350 }, windowCapsMg: { '30': null, '90': null, '365': null } },
+      });
+      const saved = await ctx
+        .http()
+        .put('/api/clinic/infusion-settings')
+        .set('Cookie', owner.cookie)
+        .send({
+          version: 1,
+          infusion: { thresholds: { systolicAbove: 170 }, discharge: { aldreteMinimum: 8 } },
+          dosing: { windowCapsMg: { '30': 600 } },
+        });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({
+        version: 2,
+        infusion: {
+          thresholds: { systolicAbove: 170, systolicBelow: 90 },
+          discharge: { aldreteMinimum: 8, baselineMarginPercent: 20 },
+        },
+        dosing: { windowCapsMg: { '30': 600, '90': null } },
+      });
+      const stale = await ctx
+        .http()
+        .put('/api/clinic/infusion-settings')
+        .set('Cookie', owner.cookie)
+        .send({ version: 1, infusion: {} });
+      expect(stale.body).toMatchObject({ status: 409, code: 'STALE_VERSION', currentVersion: 2 });
+      expect(
+        await ctx.prisma.auditEvent.count({
+          where: { entity: 'Clinic', entityId: clinicId, action: 'UPDATE', fields: { has: 'infusionSettings' } },
+        }),
+      ).toBe(1);
+      // Another clinic's settings are its own.
+      const own = await ctx.http().get('/api/clinic/infusion-settings').set('Cookie', admin.cookie);
+      expect(own.body.infusion.thresholds.systolicAbove).toBe(180);
+
+      // A session shows the thresholds in force for its chart.
+      await ctx.prisma.clinic.update({
+        where: { id: ctx.clinicId },
+        data: { infusionSettings: { thresholds: { heartRateAbove: 110 } } },
+      });
+      try {
+        const { sessionId } = await ctx.newCheckedInSession();
+        const session = await getSession(sessionId);
+        expect(session.body.settings.thresholds).toMatchObject({ heartRateAbove: 110, heartRateBelow: 50 });
+      } finally {
+        await ctx.prisma.clinic.update({ where: { id: ctx.clinicId }, data: { infusionSettings: {} } });
+      }
     });
   });
 });

@@ -852,6 +852,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/discharge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discharge from recovery on the modified Aldrete, vitals near the check-in baseline, observation since the last dose and the escort present; nothing overrides a check that does not pass */
+        post: operations["Sessions_discharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The nurse's signature: once discharged, with no adverse event still a draft and every grade ≥ 3 or serious one seen by a clinician; the record is then frozen */
+        post: operations["Sessions_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/co-sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The clinician's co-signature after the nurse's: completes the appointment and, with its course's last session, the course */
+        post: operations["Sessions_coSign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A correction or late note added to a signed record; the record itself never changes */
+        post: operations["Sessions_addAddendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/infusion-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's effective infusion and dosing settings: vitals limits, intervals, discharge, weight range, rounding and window caps */
+        get: operations["ClinicSettings_get"];
+        /** Replace the clinic's infusion and dosing settings (what is left out is the cited default), at the clinic's version */
+        put: operations["ClinicSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/vitals": {
         parameters: {
             query?: never;
@@ -2212,6 +2298,8 @@ export interface components {
             aldrete: components["schemas"]["AldreteScoresDto"];
             aldreteTotal: number;
             escortPresent: boolean;
+            /** @description The SpO2 the O2 item scored was on room air */
+            onRoomAir: boolean;
             /** Format: uuid */
             dischargedById: string;
             /** Format: date-time */
@@ -2369,6 +2457,140 @@ export interface components {
             reason: string;
             /** @description The relative reasons accepted; absolute ones always stand */
             accepts: components["schemas"]["CheckInCode"][];
+        };
+        AldreteInputDto: {
+            activity: number;
+            respiration: number;
+            circulation: number;
+            consciousness: number;
+        };
+        DischargeDto: {
+            /** @description The session version read; a stale one answers 409 */
+            version: number;
+            aldrete: components["schemas"]["AldreteInputDto"];
+            /** @description The latest SpO2 was taken on room air (the Aldrete O2 item scores 2 only on air) */
+            onRoomAir: boolean;
+            /** @description The escort home is here */
+            escortPresent: boolean;
+            /** @description Pain NRS after the session */
+            painAfter: number;
+        };
+        SignDto: {
+            /** @description The session version read; a stale one answers 409 */
+            version: number;
+        };
+        AddendumInputDto: {
+            /** @description The correction or late note */
+            text: string;
+        };
+        WeightRangeDto: {
+            min: number;
+            max: number;
+        };
+        WindowCapsDto: {
+            30: number | null;
+            90: number | null;
+            365: number | null;
+        };
+        DosingSettingsDto: {
+            weightKg: components["schemas"]["WeightRangeDto"];
+            rateStepMgPerHour: number;
+            bolusStepMg: number;
+            /** @description Rolling-window caps across every route; null: none set */
+            windowCapsMg: components["schemas"]["WindowCapsDto"];
+        };
+        ClinicInfusionSettingsDto: {
+            /** @description The clinic's version: name it when saving */
+            version: number;
+            infusion: components["schemas"]["InfusionSettingsDto"];
+            dosing: components["schemas"]["DosingSettingsDto"];
+        };
+        VitalsThresholdsInputDto: {
+            /** @description mmHg */
+            systolicAbove?: number;
+            /** @description mmHg */
+            systolicBelow?: number;
+            /** @description mmHg */
+            diastolicAbove?: number;
+            /** @description mmHg */
+            systolicSevereAbove?: number;
+            /** @description mmHg */
+            diastolicSevereAbove?: number;
+            /** @description bpm */
+            heartRateAbove?: number;
+            /** @description bpm */
+            heartRateBelow?: number;
+            /** @description % */
+            spo2Below?: number;
+            /** @description breaths/min */
+            respiratoryRateBelow?: number;
+            /** @description breaths/min */
+            respiratoryRateAbove?: number;
+            /** @description RASS */
+            rassBelow?: number;
+            /** @description RASS */
+            rassAbove?: number;
+            /** @description Dissociation rating */
+            dissociationAbove?: number;
+        };
+        FastingHoursInputDto: {
+            /** @description null: not required */
+            food?: number | null;
+            /** @description null: not required */
+            clearFluids?: number | null;
+        };
+        DischargeSettingsInputDto: {
+            /** @description Modified Aldrete total */
+            aldreteMinimum?: number;
+            /** @description % */
+            aldreteSpo2TwoPointsAbove?: number;
+            /** @description % */
+            aldreteSpo2OnePointAbove?: number;
+            /** @description % of the baseline */
+            baselineMarginPercent?: number;
+            /** @description minutes */
+            minimumObservationMinutes?: number;
+        };
+        InfusionSettingsInputDto: {
+            thresholds?: components["schemas"]["VitalsThresholdsInputDto"];
+            /** @description minutes */
+            vitalsIntervalMinutes?: number;
+            /** @description minutes */
+            recheckMinutes?: number;
+            /** @description minutes */
+            vitalsGraceMinutes?: number;
+            /** @description minutes */
+            checkInGraceMinutes?: number;
+            /** @description % */
+            checkInSpo2BlockBelow?: number;
+            fastingHours?: components["schemas"]["FastingHoursInputDto"];
+            discharge?: components["schemas"]["DischargeSettingsInputDto"];
+        };
+        WeightRangeInputDto: {
+            min: number;
+            max: number;
+        };
+        WindowCapsInputDto: {
+            /** @description mg across every route in any 30 days; null: no cap */
+            30?: number | null;
+            /** @description mg in any 90 days; null: no cap */
+            90?: number | null;
+            /** @description mg in any 365 days; null: no cap */
+            365?: number | null;
+        };
+        DosingSettingsInputDto: {
+            weightKg?: components["schemas"]["WeightRangeInputDto"];
+            /** @description Infusion rates are rounded to this step (mg/h) */
+            rateStepMgPerHour?: number;
+            /** @description Bolus doses are rounded to this step (mg) */
+            bolusStepMg?: number;
+            windowCapsMg?: components["schemas"]["WindowCapsInputDto"];
+        };
+        UpdateInfusionSettingsDto: {
+            /** @description The clinic's version read; a stale one answers 409 */
+            version: number;
+            infusion?: components["schemas"]["InfusionSettingsInputDto"];
+            dosing?: components["schemas"]["DosingSettingsInputDto"];
         };
         RecordVitalsDto: {
             /**
@@ -5425,6 +5647,319 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_discharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DischargeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, or the session is not in recovery */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DISCHARGE_NOT_ALLOWED with each reason (code, ruleId, message) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, not discharged, or already signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SIGNING_NOT_ALLOWED: an adverse event is a draft or not yet seen by a clinician */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_coSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version, not signed by the nurse yet, or already co-signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sessions_addAddendum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddendumInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfusionSessionDto"];
+                };
+            };
+            /** @description Empty or too long a text */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The record is not signed yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClinicSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicInfusionSettingsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClinicSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInfusionSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicInfusionSettingsDto"];
+                };
+            };
+            /** @description A value out of its range, or limits that contradict each other, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale clinic version */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

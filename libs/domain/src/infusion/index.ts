@@ -68,6 +68,9 @@ export type {
   DischargeFacts,
   DischargeReason,
 } from './discharge';
+export { infusionSettingsProblems } from './settings-problems';
+export { coSignRefusals, courseCompleted, needsClinician, signRefusals } from './signing';
+export type { SessionAdverseEvent, SigningCode, SigningInput, SigningReason } from './signing';
 export {
   SESSION_ACTIONS,
   SESSION_STATES,

@@ -7,6 +7,8 @@
  */
 import type { DoseStepCode } from '../dosing/administration-check';
 import { checkInChecks, checkInDecision, type CheckInCode } from '../infusion/check-in';
+import type { DischargeCode } from '../infusion/discharge';
+import { coSignRefusals, courseCompleted, signRefusals } from '../infusion/signing';
 import type { PlanFeasibilityCode } from '../scheduling/feasibility';
 import type { SessionChangeCode } from '../scheduling/session-changes';
 import { courseCancellation, hasStarted, sessionChangeProblem } from '../scheduling/session-changes';
@@ -123,6 +125,18 @@ const CHECK_IN_CODE_RULES: Record<CheckInCode, CodeRule> = {
   },
   NO_ESCORT: { summary: "No escort home arranged needs a clinician's written override", safetyRelevant: true },
   DRIVING_HOME: { summary: 'A patient who plans to drive home is not treated', safetyRelevant: true },
+};
+
+/** The discharge check's reasons: each keeps the patient in recovery, and nothing overrides it. */
+const DISCHARGE_CODE_RULES: Record<DischargeCode, CodeRule> = {
+  ALDRETE_BELOW: { summary: 'No discharge below the modified Aldrete minimum (9 by default)', safetyRelevant: true },
+  VITALS_MISSING: { summary: 'No discharge without a reading in recovery', safetyRelevant: true },
+  VITALS_OFF_BASELINE: {
+    summary: 'No discharge with BP or heart rate more than the margin (20 %) from the pre-infusion baseline',
+    safetyRelevant: true,
+  },
+  ESCORT_ABSENT: { summary: 'No discharge until the escort home is present', safetyRelevant: true },
+  OBSERVATION_SHORT: { summary: 'No discharge before the observation time after the last dose', safetyRelevant: true },
 };
 
 type GateReason = Exclude<CombinedReason['type'], 'rule'>;
@@ -270,6 +284,19 @@ const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[]
     implementedBy: [checkInDecision],
   },
   {
+    id: 'signing.record-settled',
+    summary:
+      'The nurse signs once discharged with every adverse event settled (grade ≥ 3 or serious seen by a clinician); the clinician co-signs after',
+    safetyRelevant: true,
+    implementedBy: [signRefusals, coSignRefusals],
+  },
+  {
+    id: 'course.completed',
+    summary: 'A course is completed when every session is completed, cancelled or a no-show, and one was completed',
+    safetyRelevant: false,
+    implementedBy: [courseCompleted],
+  },
+  {
     id: 'session.change-rules',
     summary: 'Whether a session may be moved, cancelled or marked a no-show depends on whether it has started',
     safetyRelevant: false,
@@ -310,6 +337,7 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   ...fromCodes('session-change', SESSION_CHANGE_CODES),
   ...doseRules(),
   ...fromCodes('check-in', CHECK_IN_CODE_RULES),
+  ...fromCodes('discharge', DISCHARGE_CODE_RULES),
   ...FUNCTION_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
   ...MONITORING_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
   ...FOLLOW_UP_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
 import { AppointmentsService } from './appointments.service';
 
 @Module({
-  imports: [BookingModule],
+  imports: [BookingModule, SessionsModule],
   controllers: [AppointmentsController],
   providers: [AppointmentsRepository, AppointmentsService],
 })

@@ -9,6 +9,7 @@ import {
   session,
 } from '../../testing/booking-fakes';
 import { CLINIC_ID, type FakeStore, meta, refusal, scheduler } from '../../testing/fakes';
+import type { CourseCompletion } from '../sessions/course-completion';
 import type {
   AppointmentRecord,
   AppointmentState,
@@ -148,6 +149,14 @@ const original = session(CHAIR_1, monday, 0, '09:00', single.minutesPerSession);
 const target = session(CHAIR_2, monday, 0, '13:00', single.minutesPerSession);
 
 function setup() {
+  // Course completion is the sessions module's; here only that a closing asks for it.
+  const completion = {
+    closed: [] as string[],
+    afterAppointmentClosed: async (_a: unknown, _m: unknown, course: { id: string }) => {
+      completion.closed.push(course.id);
+      return false;
+    },
+  };
   const store = new FakeAppointments();
   store.courses.push({ id: 'course-1', status: 'BOOKED', eligibilityScreeningIds: ['screening-old'] });
   store.appointments.push({
@@ -168,9 +177,10 @@ function setup() {
     kit.planning,
     kit.booking,
     kit.audit.repository,
+    completion as unknown as CourseCompletion,
     kit.transactions.host,
   );
-  return { ...kit, store, service };
+  return { ...kit, store, service, completion };
 }
 
 describe('AppointmentsService.reschedule', () => {
@@ -250,6 +260,7 @@ describe('AppointmentsService status changes', () => {
     const cancelled = await t.service.cancel(scheduler, meta, 'appt-1', { version: 1, reason: 'Unwell' });
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: 2 });
     expect(t.audit.summary()).toEqual(['CANCEL Appointment appt-1']);
+    expect(t.completion.closed).toEqual(['course-1']);
   });
 
   it('refuses to cancel a session that has started, naming why', async () => {
@@ -261,6 +272,7 @@ describe('AppointmentsService status changes', () => {
     const error = await refusal(t.service.cancel(scheduler, meta, 'appt-1', { version: 1, reason: 'x' }));
     expect(error).toMatchObject({ code: 'INVALID_TRANSITION', extensions: { reason: expect.any(String) } });
     expect(t.audit.entries).toEqual([]);
+    expect(t.completion.closed).toEqual([]);
   });
 
   it('records a no-show only once the session has started', async () => {

@@ -20,6 +20,7 @@ import { BookingService } from '../booking/booking.service';
 import type { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
 import { DAY_MS, utcInstant } from '../booking/instants';
 import { normaliseSessions, PlanningService, storedProtocol } from '../booking/planning.service';
+import { CourseCompletion } from '../sessions/course-completion';
 import { appointmentsErrors } from './appointments.errors';
 import {
   AppointmentsRepository,
@@ -65,6 +66,7 @@ export class AppointmentsService {
     private readonly planning: PlanningService,
     private readonly booking: BookingService,
     private readonly audit: AuditRepository,
+    private readonly completion: CourseCompletion,
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
@@ -188,6 +190,7 @@ export class AppointmentsService {
       dto.version,
       { status: 'CANCELLED', cancelReason: dto.reason },
       new Date(),
+      { actor, meta, course: { id: appointment.courseId, patientId: appointment.patientId } },
       auditEntry(actor, meta, {
         action: 'CANCEL',
         entity: 'Appointment',
@@ -212,6 +215,7 @@ export class AppointmentsService {
       dto.version,
       { status: 'NO_SHOW' },
       now,
+      { actor, meta, course: { id: appointment.courseId, patientId: appointment.patientId } },
       auditEntry(actor, meta, {
         action: 'NO_SHOW',
         entity: 'Appointment',
@@ -223,19 +227,24 @@ export class AppointmentsService {
     return this.answer(actor.clinicId, id, result);
   }
 
-  /** CANCELLED or NO_SHOW at `version`, with its audit row, when the appointment may take it at `now`. */
+  /**
+   * CANCELLED or NO_SHOW at `version`, with its audit row, when the appointment may take it at
+   * `now`; the course is then completed if this was the last appointment open and one was completed.
+   */
   private changeStatus(
     clinicId: string,
     id: string,
     version: number,
     change: StatusChange,
     now: Date,
+    closing: { actor: Actor; meta: RequestMeta; course: { id: string; patientId: string } },
     audit: AuditEntry,
   ): Promise<ChangeResult> {
     return this.transactions.withTransaction(async (): Promise<ChangeResult> => {
       if (!(await this.appointments.setStatus(clinicId, id, version, change, now)))
         return this.refusalAfterUpdate(clinicId, id, version, change.status, now);
       await this.audit.record(audit);
+      await this.completion.afterAppointmentClosed(closing.actor, closing.meta, closing.course);
       return { ok: true };
     });
   }

@@ -13,6 +13,9 @@ import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../com
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { CheckInService } from './check-in.service';
+import { DischargeService } from './discharge.service';
+import { AddendumInputDto, DischargeDto, SignDto } from './dto/record.dto';
+import { SigningService } from './signing.service';
 import { CheckInDto, CheckInOverrideDto, UpdateCheckInDto } from './dto/check-in.dto';
 import { InfusionSessionDto } from './dto/session.dto';
 import { TodayDto, TodayQueryDto } from './dto/today.dto';
@@ -24,6 +27,8 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly checkIns: CheckInService,
+    private readonly discharges: DischargeService,
+    private readonly signing: SigningService,
   ) {}
 
   @Get('sessions/today')
@@ -114,5 +119,82 @@ export class SessionsController {
     @Param('id', UuidPipe) id: string,
   ): Promise<InfusionSessionDto> {
     return this.sessions.get(actor, meta, id);
+  }
+
+  @Post('sessions/:id/discharge')
+  @HttpCode(200)
+  @Roles('NURSE')
+  @ApiOperation({
+    summary:
+      'Discharge from recovery on the modified Aldrete, vitals near the check-in baseline, observation since the last dose and the escort present; nothing overrides a check that does not pass',
+  })
+  @ApiOkResponse({ type: InfusionSessionDto })
+  @ApiConflictResponse({ description: 'Stale version, or the session is not in recovery' })
+  @ApiUnprocessableEntityResponse({ description: 'DISCHARGE_NOT_ALLOWED with each reason (code, ruleId, message)' })
+  @ApiNotFoundResponse()
+  discharge(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: DischargeDto,
+  ): Promise<InfusionSessionDto> {
+    return this.discharges.discharge(actor, meta, id, body);
+  }
+
+  @Post('sessions/:id/sign')
+  @HttpCode(200)
+  @Roles('NURSE')
+  @ApiOperation({
+    summary:
+      "The nurse's signature: once discharged, with no adverse event still a draft and every grade ≥ 3 or serious one seen by a clinician; the record is then frozen",
+  })
+  @ApiOkResponse({ type: InfusionSessionDto })
+  @ApiConflictResponse({ description: 'Stale version, not discharged, or already signed' })
+  @ApiUnprocessableEntityResponse({
+    description: 'SIGNING_NOT_ALLOWED: an adverse event is a draft or not yet seen by a clinician',
+  })
+  @ApiNotFoundResponse()
+  sign(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: SignDto,
+  ): Promise<InfusionSessionDto> {
+    return this.signing.sign(actor, meta, id, body);
+  }
+
+  @Post('sessions/:id/co-sign')
+  @HttpCode(200)
+  @Roles('CLINICIAN')
+  @ApiOperation({
+    summary:
+      "The clinician's co-signature after the nurse's: completes the appointment and, with its course's last session, the course",
+  })
+  @ApiOkResponse({ type: InfusionSessionDto })
+  @ApiConflictResponse({ description: 'Stale version, not signed by the nurse yet, or already co-signed' })
+  @ApiNotFoundResponse()
+  coSign(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: SignDto,
+  ): Promise<InfusionSessionDto> {
+    return this.signing.coSign(actor, meta, id, body);
+  }
+
+  @Post('sessions/:id/addenda')
+  @Roles('NURSE', 'CLINICIAN')
+  @ApiOperation({ summary: 'A correction or late note added to a signed record; the record itself never changes' })
+  @ApiCreatedResponse({ type: InfusionSessionDto })
+  @ApiBadRequestResponse({ description: 'Empty or too long a text' })
+  @ApiConflictResponse({ description: 'The record is not signed yet' })
+  @ApiNotFoundResponse()
+  addAddendum(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: AddendumInputDto,
+  ): Promise<InfusionSessionDto> {
+    return this.signing.addAddendum(actor, meta, id, body);
   }
 }

@@ -17,6 +17,7 @@ export const sessionsErrors = {
   appointmentNotFound: () => new DomainError('NOT_FOUND', 'No such appointment in this clinic.'),
   notFound: () => new DomainError('NOT_FOUND', 'No such infusion session in this clinic.'),
   stale: (currentVersion: number) => staleVersion('session', currentVersion),
+  clinicStale: (currentVersion: number) => staleVersion("clinic's settings", currentVersion),
   notBooked: (status: string) =>
     new DomainError(
       'INVALID_TRANSITION',
@@ -73,6 +74,26 @@ export const sessionsErrors = {
       'The discharge check has not passed: the patient stays and is checked again.',
       asFieldErrors('discharge', reasons),
       { reasons },
+    ),
+  /** The record is not where signing needs it (not discharged, already signed, nurse first). */
+  recordNotReady: (reasons: readonly RuleReason[]) =>
+    new DomainError(
+      'INVALID_TRANSITION',
+      reasons.map((r) => r.message).join('; ') + '.',
+      asFieldErrors('signature', reasons),
+      {
+        reason: 'STATE',
+        reasons,
+      },
+    ),
+  notSignedYet: () =>
+    new DomainError(
+      'INVALID_TRANSITION',
+      'Addenda are added to a signed record; until then the record itself is completed.',
+      [],
+      {
+        reason: 'NOT_SIGNED',
+      },
     ),
   signingNotAllowed: (reasons: readonly RuleReason[]) =>
     new DomainError('SIGNING_NOT_ALLOWED', 'The record cannot be signed yet.', asFieldErrors('signature', reasons), {

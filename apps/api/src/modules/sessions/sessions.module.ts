@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
 import { CheckInService } from './check-in.service';
+import { ClinicSettingsController } from './clinic-settings.controller';
+import { ClinicSettingsService } from './clinic-settings.service';
+import { CourseCompletion } from './course-completion';
+import { DischargeService } from './discharge.service';
+import { SigningService } from './signing.service';
 import { SessionRecordsRepository } from './session-records.repository';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -12,8 +17,17 @@ import { SessionsService } from './sessions.service';
  */
 @Module({
   imports: [BookingModule],
-  controllers: [SessionsController],
-  providers: [SessionRecordsRepository, SessionsRepository, SessionsService, CheckInService],
-  exports: [SessionRecordsRepository],
+  controllers: [SessionsController, ClinicSettingsController],
+  providers: [
+    SessionRecordsRepository,
+    SessionsRepository,
+    SessionsService,
+    CheckInService,
+    DischargeService,
+    CourseCompletion,
+    SigningService,
+    ClinicSettingsService,
+  ],
+  exports: [SessionRecordsRepository, CourseCompletion],
 })
 export class SessionsModule {}

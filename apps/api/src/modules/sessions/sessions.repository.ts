@@ -130,6 +130,15 @@ export class SessionsRepository {
     });
   }
 
+  /** Replaces the clinic's stored infusion and dosing settings at `version`. */
+  async saveSettings(clinicId: string, version: number, infusion: object, dosing: object): Promise<'SAVED' | 'STALE'> {
+    const { count } = await this.db.clinic.updateMany({
+      where: { id: clinicId, version },
+      data: { infusionSettings: infusion, dosingSettings: dosing, version: { increment: 1 } },
+    });
+    return count > 0 ? 'SAVED' : 'STALE';
+  }
+
   /** The appointment of this clinic, locked FOR UPDATE until the transaction ends. */
   async lockAppointment(clinicId: string, id: string): Promise<SessionContext['appointment'] | null> {
     const rows = await this.db.$queryRaw<{ id: string }[]>`
@@ -241,6 +250,102 @@ export class SessionsRepository {
       data: { ...change, version: { increment: 1 } },
     });
     return count > 0;
+  }
+
+  /** When the last dose ended: the infusion's stop or the last bolus. */
+  async lastDoseAt(sessionId: string): Promise<Date | null> {
+    const last = await this.db.doseEvent.findFirst({
+      where: { sessionId, kind: { in: ['STOP', 'BOLUS'] } },
+      orderBy: { at: 'desc' },
+      select: { at: true },
+    });
+    return last?.at ?? null;
+  }
+
+  /** IN_RECOVERY → DISCHARGED at `version`; false when nothing matched. */
+  async discharge(
+    id: string,
+    version: number,
+    change: { discharge: object; dischargedById: string; dischargedAt: Date; painAfter: number },
+  ): Promise<boolean> {
+    const { count } = await this.db.infusionSession.updateMany({
+      where: { id, version, state: 'IN_RECOVERY' },
+      data: { ...change, state: 'DISCHARGED', version: { increment: 1 } },
+    });
+    return count > 0;
+  }
+
+  async sign(id: string, version: number, byId: string, at: Date): Promise<boolean> {
+    const { count } = await this.db.infusionSession.updateMany({
+      where: { id, version, state: 'DISCHARGED', nurseSignedAt: null },
+      data: { nurseSignedById: byId, nurseSignedAt: at, version: { increment: 1 } },
+    });
+    return count > 0;
+  }
+
+  async coSign(id: string, version: number, byId: string, at: Date): Promise<boolean> {
+    const { count } = await this.db.infusionSession.updateMany({
+      where: { id, version, nurseSignedAt: { not: null }, clinicianSignedAt: null },
+      data: { clinicianSignedById: byId, clinicianSignedAt: at, version: { increment: 1 } },
+    });
+    return count > 0;
+  }
+
+  /** The course row locked FOR UPDATE until the transaction ends. */
+  async lockCourse(courseId: string): Promise<void> {
+    await this.db.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId}::uuid FOR UPDATE`;
+  }
+
+  async completeAppointment(appointmentId: string): Promise<void> {
+    await this.db.appointment.updateMany({
+      where: { id: appointmentId, status: 'BOOKED' },
+      data: { status: 'COMPLETED', version: { increment: 1 } },
+    });
+  }
+
+  async appointmentStatuses(courseId: string): Promise<{ status: string }[]> {
+    return this.db.appointment.findMany({ where: { courseId }, select: { status: true } });
+  }
+
+  /** BOOKED → COMPLETED; false when the course was not booked. */
+  async completeCourse(courseId: string): Promise<boolean> {
+    const { count } = await this.db.course.updateMany({
+      where: { id: courseId, status: 'BOOKED' },
+      data: { status: 'COMPLETED', version: { increment: 1 } },
+    });
+    return count > 0;
+  }
+
+  async addAddendum(sessionId: string, authorId: string, text: string): Promise<string> {
+    const row = await this.db.sessionAddendum.create({ data: { sessionId, authorId, text }, select: { id: true } });
+    return row.id;
+  }
+
+  adverseEvents(sessionId: string) {
+    return this.db.adverseEvent.findMany({
+      where: { sessionId },
+      select: { id: true, status: true, grade: true, serious: true, recordedById: true, decidedById: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /** Who has read the alerts these adverse events raised. */
+  alertReaders(adverseEventIds: string[]): Promise<{ recipientId: string; adverseEventId: string | null }[]> {
+    if (adverseEventIds.length === 0) return Promise.resolve([]);
+    return this.db.staffAlert.findMany({
+      where: { adverseEventId: { in: adverseEventIds }, readAt: { not: null } },
+      select: { recipientId: true, adverseEventId: true },
+    });
+  }
+
+  /** The clinicians among these users. */
+  async cliniciansAmong(userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const users = await this.db.user.findMany({
+      where: { id: { in: userIds }, roles: { has: 'CLINICIAN' } },
+      select: { id: true },
+    });
+    return users.map((u) => u.id);
   }
 
   /** Readings not entered in error, oldest first. */

@@ -128,6 +128,7 @@ export class DischargeViewDto {
   aldrete!: AldreteScoresDto;
   @ApiProperty({ type: Number }) aldreteTotal!: number;
   @ApiProperty() escortPresent!: boolean;
+  @ApiProperty({ description: 'The SpO2 the O2 item scored was on room air' }) onRoomAir!: boolean;
   @ApiProperty({ format: 'uuid' }) dischargedById!: string;
   @ApiProperty({ format: 'date-time' }) dischargedAt!: string;
 }
