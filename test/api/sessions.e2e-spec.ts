@@ -727,6 +727,46 @@ describe('infusion sessions', () => {
       expect(note.body).toMatchObject({ version: 4, painAfter: 3 });
     });
 
+    it('two sessions of one course co-signed at once complete the course once', async () => {
+      const patient = await ctx.newEligiblePatient();
+      const chair = await ctx.newChair();
+      const start = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
+      const booked = await ctx.newBookedCourse(
+        patient.id,
+        [-5, 60].map((m) => ({ chairId: chair.id, startsAt: start(m), endsAt: start(m + 50) })),
+      );
+      const ids: string[] = [];
+      for (const appointmentId of booked.appointmentIds) {
+        const id = (await checkIn(appointmentId)).body.id;
+        const stoppedAt = new Date(Date.now() - 61 * MINUTE);
+        await ctx.prisma.infusionSession.update({
+          where: { id },
+          data: { state: 'IN_RECOVERY', startedAt: new Date(stoppedAt.getTime() - 20 * MINUTE), stoppedAt },
+        });
+        await ctx.prisma.vitalsReading.create({
+          data: {
+            id: randomUUID(),
+            sessionId: id,
+            takenAt: new Date(),
+            systolic: 121,
+            diastolic: 80,
+            heartRate: 71,
+            spo2: 98,
+            recordedById: nurse.id,
+          },
+        });
+        await discharge(id).expect(200);
+        await post(id, 'sign', { version: 2 }, nurse).expect(200);
+        ids.push(id);
+      }
+      const answers = await Promise.all(ids.map((id) => post(id, 'co-sign', { version: 3 }, clinician)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      expect((await ctx.prisma.course.findUniqueOrThrow({ where: { id: booked.id } })).status).toBe('COMPLETED');
+      expect(
+        await ctx.prisma.auditEvent.count({ where: { entity: 'Course', entityId: booked.id, action: 'UPDATE' } }),
+      ).toBe(1);
+    });
+
     it('completes a course once every appointment is completed, cancelled or a no-show, and one was completed', async () => {
       const start = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
       const day = 24 * 60;
