@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '@prisma/client';
 import type { LiveSessionCheck } from '../../common/auth/live-session';
 import { isIntegrityRefusal } from '../../common/prisma/pg-errors';
 import { PrismaService } from '../../common/prisma/prisma.service';
@@ -23,6 +24,9 @@ export type VoidWrite = 'VOIDED' | 'NOT_FOUND' | 'ALREADY_VOIDED' | 'SIGNED';
  * pool (each atomic, with its audit rows), the hot path of the infusion day: two tablets per chair
  * entering readings every few minutes while the screen refreshes.
  */
+/** Statement text → its prepared statement's name; the statements have a handful of shapes. */
+const STATEMENT_NAMES = new Map<string, string>();
+
 @Injectable()
 export class VitalsRepository {
   constructor(
@@ -34,6 +38,16 @@ export class VitalsRepository {
     return this.transactions.tx;
   }
 
+  /**
+   * Runs a statement on the pool as a named (prepared) statement: each connection parses and plans
+   * each of the flowsheet's few statement shapes once, then only binds.
+   */
+  private async run<T>(statement: Prisma.Sql): Promise<T[]> {
+    let name = STATEMENT_NAMES.get(statement.text);
+    if (!name) STATEMENT_NAMES.set(statement.text, (name = `cadence-vitals-${STATEMENT_NAMES.size + 1}`));
+    return (await this.prisma.pool.query({ name, text: statement.text, values: statement.values })).rows as T[];
+  }
+
   async beforeReading(
     clinicId: string,
     sessionId: string,
@@ -41,9 +55,7 @@ export class VitalsRepository {
     takenAt: Date,
     live?: LiveSessionCheck,
   ): Promise<ReadingContext | undefined> {
-    const rows = await this.prisma.rows<ReadingContext>(
-      beforeReadingStatement(clinicId, sessionId, readingId, takenAt, live),
-    );
+    const rows = await this.run<ReadingContext>(beforeReadingStatement(clinicId, sessionId, readingId, takenAt, live));
     return rows[0];
   }
 
@@ -55,9 +67,7 @@ export class VitalsRepository {
     patientId: string,
   ): Promise<InsertReadingResult | 'SIGNED'> {
     try {
-      const rows = await this.prisma.rows<InsertReadingResult>(
-        insertReadingStatement(clinicId, reading, audit, patientId),
-      );
+      const rows = await this.run<InsertReadingResult>(insertReadingStatement(clinicId, reading, audit, patientId));
       return rows[0];
     } catch (error) {
       if (isIntegrityRefusal(error)) return 'SIGNED';
@@ -71,7 +81,7 @@ export class VitalsRepository {
     audit: AuditEntry,
     live?: LiveSessionCheck,
   ): Promise<(SessionContextRow & { readings: ReadingRow[] }) | undefined> {
-    const rows = await this.prisma.rows<SessionContextRow & { readings: ReadingRow[] }>(
+    const rows = await this.run<SessionContextRow & { readings: ReadingRow[] }>(
       flowsheetStatement(clinicId, sessionId, audit, live),
     );
     return rows[0];

@@ -98,7 +98,7 @@ export function beforeReadingStatement(
       (SELECT ${READING_WITH_DRAFTS_JSON('r')} FROM "VitalsReading" r WHERE r.id = ${readingId}::uuid) AS existing,
       (SELECT ${READING_JSON('r')} FROM "VitalsReading" r
         WHERE r."sessionId" = s.id AND r."voidedAt" IS NULL AND r."takenAt" < ${takenAt}
-        ORDER BY r."takenAt" DESC, r.id DESC LIMIT 1) AS previous
+        ORDER BY r."takenAt" DESC LIMIT 1) AS previous
     ${SESSION_JOINS}
     WHERE s.id = ${sessionId}::uuid AND s."clinicId" = ${clinicId}::uuid ${liveAnd(live)}`;
 }
