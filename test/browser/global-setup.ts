@@ -71,11 +71,60 @@ async function startCadence() {
   process.env.CADENCE_E2E_URL = url;
   await signEligibleScreenings(urlFor(database, 'owner'), ELIGIBLE_MRN);
   process.env.CADENCE_E2E_ELIGIBLE_MRN = ELIGIBLE_MRN;
+  await signEligibleScreenings(urlFor(database, 'owner'), INFUSION_MRN);
+  await bookSessionNow(urlFor(database, 'owner'), INFUSION_MRN);
+  process.env.CADENCE_E2E_INFUSION_MRN = INFUSION_MRN;
   (globalThis as Record<string, unknown>).__CADENCE__ = { child, database };
 }
 
 /** The demo patient the booking test books: eligible for the next 30 days. */
 const ELIGIBLE_MRN = 'DEMO-000001';
+
+/** The demo patient the infusion-day test checks in: eligible, with a session booked a few minutes ago. */
+const INFUSION_MRN = 'DEMO-000002';
+
+/**
+ * A one-session single-infusion course for the patient on the last chair, booked from 5 minutes ago
+ * (or the clinic day's start) for two hours, whatever the time the tests run, so check-in is due now. Written straight
+ * to the database: booking is tested through the wizard; this test is about the infusion day.
+ */
+async function bookSessionNow(databaseUrl: string, mrn: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `WITH patient AS (
+         SELECT p.id, p."clinicId", GREATEST(date_trunc('minute', now()) - interval '5 minutes',
+           date_trunc('day', now() AT TIME ZONE c.timezone) AT TIME ZONE c.timezone) AS "startsAt"
+         FROM "Patient" p JOIN "Clinic" c ON c.id = p."clinicId" WHERE p.mrn = $1
+       ), scheduler AS (
+         SELECT u.id FROM "User" u JOIN patient p ON u."clinicId" = p."clinicId"
+         WHERE 'SCHEDULER'::"Role" = ANY(u.roles) ORDER BY u.email LIMIT 1
+       ), protocol AS (
+         SELECT DISTINCT ON (key) pr.id FROM "Protocol" pr JOIN patient p ON pr."clinicId" = p."clinicId"
+         WHERE pr.key = 'IV_SINGLE_INFUSION' ORDER BY key, version DESC
+       ), chair AS (
+         SELECT c.id FROM "Chair" c JOIN patient p ON c."clinicId" = p."clinicId" WHERE c.name = 'Chair 8'
+       ), course AS (
+         INSERT INTO "Course" (id, "clinicId", "patientId", "protocolId", "bookedById", "sessionCount",
+           "eligibilityScreeningIds", "updatedAt")
+         SELECT gen_random_uuid(), p."clinicId", p.id, pr.id, s.id, 1,
+           ARRAY(SELECT id FROM "Screening" WHERE "patientId" = p.id), now()
+         FROM patient p CROSS JOIN scheduler s CROSS JOIN protocol pr
+         RETURNING id, "clinicId", "patientId"
+       )
+       INSERT INTO "Appointment" (id, "clinicId", "courseId", "patientId", "chairId", "sessionNumber",
+         "startsAt", "endsAt", "updatedAt")
+       SELECT gen_random_uuid(), co."clinicId", co.id, co."patientId", ch.id, 1,
+         p."startsAt", p."startsAt" + interval '2 hours', now()
+       FROM course co CROSS JOIN chair ch CROSS JOIN patient p`,
+      [mrn],
+    );
+    if (rowCount !== 1) throw new Error(`Expected 1 appointment for ${mrn}, wrote ${rowCount}`);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * Makes one demo patient bookable. Signed ELIGIBLE screenings of every kind (latest template version of each), signed today in the

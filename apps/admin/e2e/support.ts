@@ -27,9 +27,13 @@ export function useBrowser() {
   });
 
   /** Runs `body` in a fresh context (no cookies); on failure keeps a full-page screenshot. */
-  return async function inBrowser(name: string, body: (page: Page) => Promise<void>): Promise<void> {
+  return async function inBrowser(
+    name: string,
+    body: (page: Page) => Promise<void>,
+    viewport: { width: number; height: number } = { width: 1280, height: 900 },
+  ): Promise<void> {
     if (!browser) throw new Error('useBrowser() must be called at the top of the test file');
-    const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ baseURL: BASE_URL, viewport });
     const page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     try {
@@ -77,6 +81,32 @@ export async function signIn(page: Page, login: { email: string; password: strin
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/**
+ * With CADENCE_E2E_SHOTS set to a folder, keeps a screenshot of the page at each of the sizes the
+ * screens are checked at (a wide desk screen and the tablet), for review; without it, nothing.
+ */
+export async function keepShot(page: Page, name: string, options: { dialog?: boolean } = {}): Promise<void> {
+  const folder = process.env.CADENCE_E2E_SHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  const before = page.viewportSize();
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    // From the top, so the fixed header and navigation are drawn where they belong.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    // A dialog is drawn over the viewport: the screen as the user sees it, not the whole page.
+    await page.screenshot({
+      path: join(folder, `${name}-${size.width}x${size.height}.png`),
+      fullPage: !options.dialog,
+    });
+  }
+  if (before) await page.setViewportSize(before);
 }
 
 export async function expectVisible(locator: Locator): Promise<void> {

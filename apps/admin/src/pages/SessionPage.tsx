@@ -5,10 +5,13 @@ import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
 import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
 import { formatClinicDate, formatClinicTimeRange } from '../features/clinic/time';
 import type { InfusionSession } from '../features/infusion/api/infusion.api';
+import { useClinicians } from '../features/infusion/api/clinicians.api';
 import { CheckInPanel } from '../features/infusion/components/CheckInPanel';
+import { DischargeForm } from '../features/infusion/components/DischargeForm';
 import { OverdueMarks, SessionStateBadge } from '../features/infusion/components/SessionBadges';
+import { SignaturesPanel } from '../features/infusion/components/SignaturesPanel';
 import { StatusTiles } from '../features/infusion/components/StatusTiles';
-import { useSession } from '../features/infusion/hooks/useInfusion';
+import { useDischarge, useSession } from '../features/infusion/hooks/useInfusion';
 import { DoseEventForm, type DoseStep } from '../features/dosing/components/DoseEventForm';
 import { DosingPanel } from '../features/dosing/components/DosingPanel';
 import { OrderForm } from '../features/dosing/components/OrderForm';
@@ -32,7 +35,7 @@ const STEP_TITLES: Record<DoseStep, string> = {
   BOLUS: 'Give the dose',
 };
 
-type Dialog = 'vitals' | 'order' | DoseStep | null;
+type Dialog = 'discharge' | 'vitals' | 'order' | DoseStep | null;
 
 /** The session screen, for a tablet at arm's length: large targets, the clock and the next step first. */
 export function SessionPage() {
@@ -62,7 +65,9 @@ export function SessionPage() {
 function SessionScreen({ session, back }: { session: InfusionSession; back: ReactNode }) {
   const user = useCurrentUser();
   const { zone, today } = useClinicClock();
+  const clinicians = useClinicians();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const discharge = useDischarge(session.id);
   const dosing = useDosing(session.id);
   const flowsheet = useFlowsheet(session.id);
   const recordVitals = useRecordVitals(session.id);
@@ -71,6 +76,7 @@ function SessionScreen({ session, back }: { session: InfusionSession; back: Reac
   const isNurse = hasAnyRole(user, ['NURSE']);
   const isClinician = hasAnyRole(user, ['CLINICIAN']);
   const action = (name: InfusionSession['actions'][number]['action']) => session.actions.find((a) => a.action === name);
+  const clinicianName = (id: string | null) => clinicians.data?.find((c) => c.id === id)?.displayName;
   const close = () => setDialog(null);
   const { appointment, patient, protocol } = session;
 
@@ -85,6 +91,17 @@ function SessionScreen({ session, back }: { session: InfusionSession; back: Reac
   const dosingData = dosing.data;
   // Before the start the day's checks are the work in hand; afterwards they are the record.
   const checkingIn = session.state === 'CHECKED_IN';
+  // Once discharged, the signatures are what is left to do.
+  const signing = session.state === 'DISCHARGED';
+  const signaturesPanel = (
+    <SignaturesPanel
+      session={session}
+      zone={zone}
+      isNurse={isNurse}
+      isClinician={isClinician}
+      clinicianName={clinicianName}
+    />
+  );
   const checkInPanel = (
     <CheckInPanel session={session} zone={zone} today={today} isNurse={isNurse} isClinician={isClinician} />
   );
@@ -134,58 +151,66 @@ function SessionScreen({ session, back }: { session: InfusionSession; back: Reac
             )
           }
         />
-        <Card withBorder radius="md" padding="md" component="section" aria-label="Actions">
-          <Group gap="sm" wrap="wrap">
-            {vitalsOpen && (
-              <Button size="xl" onClick={() => setDialog('vitals')}>
-                Enter vitals
-              </Button>
+        {session.state !== 'DISCHARGED' && (
+          <Card withBorder radius="md" padding="md" component="section" aria-label="Actions">
+            <Group gap="sm" wrap="wrap">
+              {vitalsOpen && (
+                <Button size="xl" onClick={() => setDialog('vitals')}>
+                  Enter vitals
+                </Button>
+              )}
+              {canOrder && dosingData && (
+                <Button size="xl" variant="light" onClick={() => setDialog('order')}>
+                  {hasOrder ? 'New order' : 'Order the dose'}
+                </Button>
+              )}
+              {session.state === 'CHECKED_IN' && dosingData && (
+                <Button
+                  size="xl"
+                  color="cadence"
+                  disabled={!start?.open || !hasOrder}
+                  onClick={() => setDialog(bolus ? 'BOLUS' : 'START')}
+                >
+                  {bolus ? 'Give the dose' : 'Start the infusion'}
+                </Button>
+              )}
+              {rateOpen && !bolus && dosingData && (
+                <Button size="xl" variant="light" onClick={() => setDialog('RATE')}>
+                  Change the rate
+                </Button>
+              )}
+              {stopOpen && dosingData && (
+                <Button size="xl" color="red" variant="light" onClick={() => setDialog('STOP')}>
+                  {bolus ? 'End the dosing' : 'Stop the infusion'}
+                </Button>
+              )}
+              {isNurse && session.state === 'IN_RECOVERY' && (
+                <Button size="xl" color="green" onClick={() => setDialog('discharge')}>
+                  Discharge
+                </Button>
+              )}
+            </Group>
+            {start?.refusal && session.state === 'CHECKED_IN' && (
+              <Text size="sm" c="red.8" mt="xs">
+                {start.refusal.reason}
+              </Text>
             )}
-            {canOrder && dosingData && (
-              <Button size="xl" variant="light" onClick={() => setDialog('order')}>
-                {hasOrder ? 'New order' : 'Order the dose'}
-              </Button>
+            {session.state === 'CHECKED_IN' && dosingData && !hasOrder && (
+              <Text size="sm" c="dimmed" mt="xs">
+                The start waits for the clinician&apos;s order.
+              </Text>
             )}
-            {session.state === 'CHECKED_IN' && dosingData && (
-              <Button
-                size="xl"
-                color="cadence"
-                disabled={!start?.open || !hasOrder}
-                onClick={() => setDialog(bolus ? 'BOLUS' : 'START')}
-              >
-                {bolus ? 'Give the dose' : 'Start the infusion'}
-              </Button>
-            )}
-            {rateOpen && !bolus && dosingData && (
-              <Button size="xl" variant="light" onClick={() => setDialog('RATE')}>
-                Change the rate
-              </Button>
-            )}
-            {stopOpen && dosingData && (
-              <Button size="xl" color="red" variant="light" onClick={() => setDialog('STOP')}>
-                {bolus ? 'End the dosing' : 'Stop the infusion'}
-              </Button>
-            )}
-          </Group>
-          {start?.refusal && session.state === 'CHECKED_IN' && (
-            <Text size="sm" c="red.8" mt="xs">
-              {start.refusal.reason}
-            </Text>
-          )}
-          {session.state === 'CHECKED_IN' && dosingData && !hasOrder && (
-            <Text size="sm" c="dimmed" mt="xs">
-              The start waits for the clinician&apos;s order.
-            </Text>
-          )}
-        </Card>
+          </Card>
+        )}
         {checkingIn && checkInPanel}
+        {signing && signaturesPanel}
         {fs && (
           <AlertsPanel alerts={fs.alerts} zone={zone}>
             <AdverseEvents
               sessionId={session.id}
               zone={zone}
               today={today}
-              canRecord={action('record_adverse_event')?.open ?? false}
+              canRecord={(action('record_adverse_event')?.open ?? false) && !session.signatures.nurseSignedAt}
             />
           </AlertsPanel>
         )}
@@ -199,6 +224,7 @@ function SessionScreen({ session, back }: { session: InfusionSession; back: Reac
         {fs && <FlowsheetTable readings={fs.readings} zone={zone} />}
         {dosingData && <DosingPanel dosing={dosingData} zone={zone} />}
         {!checkingIn && checkInPanel}
+        {!signing && signaturesPanel}
       </Stack>
       <Modal opened={dialog === 'vitals'} onClose={close} title="Vitals" size="lg">
         <VitalsEntryForm
@@ -234,6 +260,15 @@ function SessionScreen({ session, back }: { session: InfusionSession; back: Reac
             />
           </Modal>
         ))}
+      <Modal opened={dialog === 'discharge'} onClose={close} title="Discharge" size="lg">
+        <DischargeForm
+          version={session.version}
+          aldreteMinimum={session.settings.discharge.aldreteMinimum}
+          saving={discharge.isPending}
+          onDischarge={(body) => discharge.mutateAsync(body)}
+          onDone={close}
+        />
+      </Modal>
     </>
   );
 }

@@ -73,10 +73,7 @@ export const AE_OUTCOME_LABELS: Record<AdverseEventOutcome, string> = {
   UNKNOWN: 'Unknown',
 };
 
-/**
- * The modified Aldrete items (each scored 0–2). Only the O2 item's wording is in the clinic's
- * reference notes; the others are scored by the clinic's own chart.
- */
+/** The modified Aldrete items (each scored 0–2 on the clinic's own chart). */
 export const ALDRETE_LABELS: Record<AldreteItem, string> = {
   activity: 'Activity',
   respiration: 'Respiration',
@@ -84,12 +81,6 @@ export const ALDRETE_LABELS: Record<AldreteItem, string> = {
   consciousness: 'Consciousness',
   oxygenSaturation: 'O2 saturation',
 };
-
-export const ALDRETE_O2_WORDING: [string, string, string] = [
-  'O2 saturation <90% even with O2 supplement',
-  'Needs O2 supplement to maintain O2 saturation >90%',
-  'Able maintain O2 saturation >92% on air',
-];
 
 /** RASS (Sessler et al. 2002), +4 to −5. */
 export const RASS_LABELS: Record<string, string> = {

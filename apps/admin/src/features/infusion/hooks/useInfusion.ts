@@ -1,12 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  addAddendum,
   checkIn,
+  coSign,
+  discharge,
   getSession,
   getToday,
   overrideCheckIn,
+  sign,
   updateCheckIn,
   type CheckInBody,
   type CheckInOverrideBody,
+  type DischargeBody,
   type UpdateCheckInBody,
 } from '../api/infusion.api';
 
@@ -50,3 +55,7 @@ export const useUpdateCheckIn = (id: string) =>
   useSessionChange(id, (body: UpdateCheckInBody) => updateCheckIn(id, body));
 export const useOverrideCheckIn = (id: string) =>
   useSessionChange(id, (body: CheckInOverrideBody) => overrideCheckIn(id, body));
+export const useDischarge = (id: string) => useSessionChange(id, (body: DischargeBody) => discharge(id, body));
+export const useSign = (id: string) => useSessionChange(id, (version: number) => sign(id, version));
+export const useCoSign = (id: string) => useSessionChange(id, (version: number) => coSign(id, version));
+export const useAddendum = (id: string) => useSessionChange(id, (text: string) => addAddendum(id, text));
