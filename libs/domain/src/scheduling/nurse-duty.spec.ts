@@ -74,6 +74,15 @@ describe('nurses on duty: a dated shift replaces the weekly rota for its whole d
     expect(nursesOnDuty(clinic, at('2025-03-31T10:00'))).toBe(2);
   });
 
+  it('takes a dated shift that starts inside the gap and ends at its end as covering no time, not as an error', () => {
+    // 01:30 does not exist on 30 March 2025 in London (it is moved to 02:30); 02:00 does.
+    const clinic = { timeZone: zone, nurseShifts: [...rota(2), dated('2025-03-30', '01:30', '02:00', 3)] };
+    expect(nursesOnDuty(clinic, at('2025-03-30T10:00'))).toBe(0);
+    // A shift that truly ends before it starts is still refused.
+    const reversed = { timeZone: zone, nurseShifts: [dated('2025-03-30', '03:30', '02:00', 1)] };
+    expect(() => nursesOnDuty(reversed, at('2025-03-30T10:00'))).toThrow(SlotSearchError);
+  });
+
   it('refuses a dated shift that runs past midnight: the day it replaces would be ambiguous', () => {
     const clinic = {
       timeZone: zone,

@@ -43,9 +43,12 @@ export interface PlacedDatedShift {
  */
 export function placeDatedShift(shift: DatedNurseShift, zone: string): PlacedDatedShift {
   const startMs = parseInstantMs(shift.start, zone);
-  const endMs = parseInstantMs(shift.end, zone);
-  // Equal instants are allowed: wall-clock hours inside a spring-forward gap cover no time, yet
-  // the shift still replaces its day's rota.
+  let endMs = parseInstantMs(shift.end, zone);
+  // A start the spring-forward gap skips is moved forward by the gap (London 01:30 → 02:30), so a
+  // shift ending at or before the gap's end ("01:30–02:00") would seem to end before it starts:
+  // it covers no time. Equal instants are allowed; the shift still replaces its day's rota.
+  const skipped = minutesSkippedAt(shift.start, startMs, zone);
+  if (endMs < startMs && endMs >= startMs - skipped * 60_000) endMs = startMs;
   if (!(endMs >= startMs)) {
     throw new SlotSearchError('INVALID_CLINIC', `nurse shift ${shift.start}–${shift.end} ends before it starts`);
   }
@@ -57,6 +60,14 @@ export function placeDatedShift(shift: DatedNurseShift, zone: string): PlacedDat
     );
   }
   return { date: civilDateIso(date), startMs, endMs, nurses: shift.nurses };
+}
+
+/** How far a wall time written without an offset was moved forward because a spring-forward gap skips it; 0 otherwise. */
+function minutesSkippedAt(iso: string, resolvedMs: number, zone: string): number {
+  const written = /T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(iso);
+  if (!written) return 0;
+  const wall = utcMsToLocal(resolvedMs, zone).minutes;
+  return Math.max(0, wall - (Number(written[1]) * 60 + Number(written[2])));
 }
 
 /**
