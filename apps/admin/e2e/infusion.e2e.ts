@@ -50,10 +50,11 @@ async function fill(scope: Page | Locator, label: string, value: string): Promis
   await scope.getByLabel(label, { exact: true }).fill(value);
 }
 
-async function enterVitals(page: Page, reading: Record<string, string>): Promise<void> {
+async function enterVitals(page: Page, reading: Record<string, string>, shot?: string): Promise<void> {
   await page.getByRole('button', { name: 'Enter vitals' }).click();
   const dialog = page.getByRole('dialog', { name: 'Vitals' });
   for (const [label, value] of Object.entries(reading)) await fill(dialog, label, value);
+  if (shot) await keepShot(page, shot, { dialog: true });
   await dialog.getByRole('button', { name: 'Save reading' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -123,6 +124,7 @@ describe('the infusion day in the admin app', () => {
         const dialog = page.getByRole('dialog', { name: 'Dose order' });
         await fill(dialog, 'Dose (mg/kg/h)', '0.5');
         await fill(dialog, 'Planned infusion minutes', '40');
+        await keepShot(page, 'order', { dialog: true });
         await dialog.getByRole('button', { name: 'Order', exact: true }).click();
         await dialog.waitFor({ state: 'hidden' });
         await expectVisible(page.getByRole('table', { name: 'Orders' }).getByText('35 mg/h'));
@@ -154,13 +156,17 @@ describe('the infusion day in the admin app', () => {
         await page.goto(sessionUrl);
 
         // Three readings; the second crosses the blood pressure limit.
-        await enterVitals(page, {
-          'Systolic (mmHg)': '130',
-          'Diastolic (mmHg)': '80',
-          'Heart rate (bpm)': '78',
-          'SpO2 (%)': '98',
-          'Resp. rate (/min)': '14',
-        });
+        await enterVitals(
+          page,
+          {
+            'Systolic (mmHg)': '130',
+            'Diastolic (mmHg)': '80',
+            'Heart rate (bpm)': '78',
+            'SpO2 (%)': '98',
+            'Resp. rate (/min)': '14',
+          },
+          'vitals-entry',
+        );
         await enterVitals(page, { 'Systolic (mmHg)': '186', 'Diastolic (mmHg)': '104', 'Heart rate (bpm)': '88' });
         const alerts = page.getByRole('region', { name: 'Alerts and adverse events' });
         await expectVisible(alerts.getByText(/Blood pressure 186\/104 mmHg is above 180\/110/).first());
@@ -175,6 +181,7 @@ describe('the infusion day in the admin app', () => {
         await confirm.getByLabel('Rate reduced').check();
         await confirm.getByRole('combobox', { name: 'Outcome' }).click();
         await page.getByRole('option', { name: 'Resolving' }).click();
+        await keepShot(page, 'adverse-event-confirm', { dialog: true });
         await confirm.getByRole('button', { name: 'Confirm the event' }).click();
         await confirm.waitFor({ state: 'hidden' });
         await expectVisible(alerts.getByText('Confirmed'));
@@ -268,6 +275,11 @@ describe('the infusion day in the admin app', () => {
         await page.getByRole('button', { name: 'Co-sign the record' }).click();
         await expectVisible(page.getByTestId('clinician-signature').getByText(/co-signed by Dr Helen Marsh/));
         await keepShot(page, 'session-signed');
+        // The patient's record shows the dose given today in the cumulative ledger, against the caps.
+        await page.getByRole('link', { name: 'Patient record' }).click();
+        const ledger = page.getByRole('table', { name: 'Dose ledger' });
+        await expectVisible(ledger.getByRole('row').filter({ hasText: 'IV' }));
+        await keepShot(page, 'patient-dose-ledger');
         await page.goto('/today');
         await expectVisible(page.getByTestId('today-appointment').filter({ hasText: MRN }).getByText('Co-signed'));
       },

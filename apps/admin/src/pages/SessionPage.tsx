@@ -117,7 +117,10 @@ function SessionScreen({ session, back }: { session: InfusionSession; back: Reac
           appointment.sessionNumber
         } of ${appointment.sessionCount}`}
         actions={
-          <Group gap="xs">
+          <Group gap="sm">
+            <Button component={Link} to={`/patients/${patient.id}`} variant="subtle" size="md">
+              Patient record
+            </Button>
             <SessionStateBadge state={session.state} size="xl" />
           </Group>
         }

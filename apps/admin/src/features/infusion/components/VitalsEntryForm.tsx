@@ -139,7 +139,7 @@ export function VitalsEntryForm({ zone, today, saving, onSave, onDone }: VitalsE
             />
           ))}
         </SimpleGrid>
-        <SimpleGrid cols={2} spacing="sm">
+        <SimpleGrid cols={1} spacing="sm">
           <Select
             label="Sedation (RASS)"
             size="md"
@@ -160,6 +160,7 @@ export function VitalsEntryForm({ zone, today, saving, onSave, onDone }: VitalsE
             </Text>
             <SegmentedControl
               aria-label="Dissociation"
+              fullWidth
               size="md"
               data={[
                 { value: '', label: '—' },
