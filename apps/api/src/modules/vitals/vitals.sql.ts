@@ -96,9 +96,11 @@ export function beforeReadingStatement(
   return Prisma.sql`
     SELECT ${SESSION_CONTEXT},
       (SELECT ${READING_WITH_DRAFTS_JSON('r')} FROM "VitalsReading" r WHERE r.id = ${readingId}::uuid) AS existing,
-      (SELECT ${READING_JSON('r')} FROM "VitalsReading" r
-        WHERE r."sessionId" = s.id AND r."voidedAt" IS NULL AND r."takenAt" < ${takenAt}
-        ORDER BY r."takenAt" DESC LIMIT 1) AS previous
+      -- Built for the one row found, not for every row the sort looks at.
+      (SELECT ${READING_JSON('r')} FROM (
+        SELECT * FROM "VitalsReading" v
+        WHERE v."sessionId" = s.id AND v."voidedAt" IS NULL AND v."takenAt" < ${takenAt}
+        ORDER BY v."takenAt" DESC LIMIT 1) r) AS previous
     ${SESSION_JOINS}
     WHERE s.id = ${sessionId}::uuid AND s."clinicId" = ${clinicId}::uuid ${liveAnd(live)}`;
 }
