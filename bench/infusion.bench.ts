@@ -18,7 +18,7 @@ const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@
 const DATABASE = 'cadence_bench_infusion';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARM_UP_SECONDS = 3;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_TURNS ?? 10);
 const TABLETS = Number(process.env.BENCH_TABLETS ?? 40);
 const SESSIONS = TABLETS / 2;
 const PORT = 3710;
@@ -81,7 +81,7 @@ async function main() {
         read: (id) => `/api/sessions/${id}/flowsheet`,
       },
     ];
-    // The sides take turns (a third of the time each, three times), so load from elsewhere on the
+    // The sides take turns (a tenth of the time each, ten times), so load from elsewhere on the
     // machine falls on both alike.
     for (const side of sides) await tablets(side, WARM_UP_SECONDS);
     const results = sides.map((side) => ({ side, write: emptyStats(), read: emptyStats() }));
