@@ -71,24 +71,31 @@ async function startCadence() {
   process.env.CADENCE_E2E_URL = url;
   await signEligibleScreenings(urlFor(database, 'owner'), ELIGIBLE_MRN);
   process.env.CADENCE_E2E_ELIGIBLE_MRN = ELIGIBLE_MRN;
-  await signEligibleScreenings(urlFor(database, 'owner'), INFUSION_MRN);
-  await bookSessionNow(urlFor(database, 'owner'), INFUSION_MRN);
+  for (const [mrn, chair] of [
+    [INFUSION_MRN, 'Chair 8'],
+    [RECHECK_MRN, 'Chair 7'],
+  ] as const) {
+    await signEligibleScreenings(urlFor(database, 'owner'), mrn);
+    await bookSessionNow(urlFor(database, 'owner'), mrn, chair);
+  }
   process.env.CADENCE_E2E_INFUSION_MRN = INFUSION_MRN;
+  process.env.CADENCE_E2E_RECHECK_MRN = RECHECK_MRN;
   (globalThis as Record<string, unknown>).__CADENCE__ = { child, database };
 }
 
 /** The demo patient the booking test books: eligible for the next 30 days. */
 const ELIGIBLE_MRN = 'DEMO-000001';
 
-/** The demo patient the infusion-day test checks in: eligible, with a session booked a few minutes ago. */
+/** The demo patients the infusion-day tests check in: eligible, with a session booked a few minutes ago. */
 const INFUSION_MRN = 'DEMO-000002';
+const RECHECK_MRN = 'DEMO-000003';
 
 /**
- * A one-session single-infusion course for the patient on the last chair, booked from 5 minutes ago
+ * A one-session single-infusion course for the patient on the chair named, booked from 5 minutes ago
  * (or the clinic day's start) for two hours, whatever the time the tests run, so check-in is due now. Written straight
  * to the database: booking is tested through the wizard; this test is about the infusion day.
  */
-async function bookSessionNow(databaseUrl: string, mrn: string): Promise<void> {
+async function bookSessionNow(databaseUrl: string, mrn: string, chair: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -104,7 +111,7 @@ async function bookSessionNow(databaseUrl: string, mrn: string): Promise<void> {
          SELECT DISTINCT ON (key) pr.id FROM "Protocol" pr JOIN patient p ON pr."clinicId" = p."clinicId"
          WHERE pr.key = 'IV_SINGLE_INFUSION' ORDER BY key, version DESC
        ), chair AS (
-         SELECT c.id FROM "Chair" c JOIN patient p ON c."clinicId" = p."clinicId" WHERE c.name = 'Chair 8'
+         SELECT c.id FROM "Chair" c JOIN patient p ON c."clinicId" = p."clinicId" WHERE c.name = $2
        ), course AS (
          INSERT INTO "Course" (id, "clinicId", "patientId", "protocolId", "bookedById", "sessionCount",
            "eligibilityScreeningIds", "updatedAt")
@@ -118,7 +125,7 @@ async function bookSessionNow(databaseUrl: string, mrn: string): Promise<void> {
        SELECT gen_random_uuid(), co."clinicId", co.id, co."patientId", ch.id, 1,
          p."startsAt", p."startsAt" + interval '2 hours', now()
        FROM course co CROSS JOIN chair ch CROSS JOIN patient p`,
-      [mrn],
+      [mrn, chair],
     );
     if (rowCount !== 1) throw new Error(`Expected 1 appointment for ${mrn}, wrote ${rowCount}`);
   } finally {

@@ -9,6 +9,7 @@ import { request, type Locator, type Page } from 'playwright-core';
 import { BASE_URL, DEMO, UI_TIMEOUT_MS, expectVisible, keepShot, signIn, useBrowser } from './support';
 
 const MRN = process.env.CADENCE_E2E_INFUSION_MRN ?? 'DEMO-000002';
+const RECHECK_MRN = process.env.CADENCE_E2E_RECHECK_MRN ?? 'DEMO-000003';
 const TABLET = { width: 1024, height: 768 };
 
 jest.setTimeout(240_000);
@@ -35,10 +36,19 @@ async function observeWithoutWaiting(): Promise<void> {
   }
 }
 
-async function openFromToday(page: Page): Promise<void> {
+async function openFromToday(page: Page, mrn = MRN): Promise<void> {
   await page.goto('/today');
   await expectVisible(page.getByRole('heading', { name: 'Today' }));
-  await page.getByTestId('today-appointment').filter({ hasText: MRN }).click();
+  await page.getByTestId('today-appointment').filter({ hasText: mrn }).click();
+}
+
+/** "HH:mm" on the clinic's clock (the demo clinic is in London), `minutesAgo` before now. */
+function clinicTime(minutesAgo: number): string {
+  return new Date(Date.now() - minutesAgo * 60_000).toLocaleTimeString('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** Clicks a segment of a segmented control, found by the control's label. */
@@ -282,6 +292,74 @@ describe('the infusion day in the admin app', () => {
         await keepShot(page, 'patient-dose-ledger');
         await page.goto('/today');
         await expectVisible(page.getByTestId('today-appointment').filter({ hasText: MRN }).getByText('Co-signed'));
+      },
+      TABLET,
+    );
+  });
+
+  it("rechecks a high blood pressure after rest, keeps both readings, and starts only after a clinician's written override", async () => {
+    let sessionUrl = '';
+    await inBrowser(
+      'infusion-recheck',
+      async (page) => {
+        await signIn(page, DEMO.nurse);
+        await page.waitForURL('**/today', { timeout: UI_TIMEOUT_MS });
+        await openFromToday(page, RECHECK_MRN);
+        await expectVisible(page.getByRole('heading', { name: /^Check-in · / }));
+        // The first reading was taken on arrival, six minutes ago.
+        await fill(page, 'Taken at', clinicTime(6));
+        await fill(page, 'Systolic (mmHg)', '165');
+        await fill(page, 'Diastolic (mmHg)', '95');
+        await fill(page, 'Heart rate (bpm)', '80');
+        await fill(page, 'SpO2 at rest (%)', '97');
+        await fill(page, 'Weight (kg)', '64');
+        await choose(page, 'Pregnancy status today', 'Not pregnant');
+        await choose(page, 'Escort home arranged', 'Yes');
+        await choose(page, 'Will drive after treatment', 'No');
+        await page.getByRole('combobox', { name: 'Supervising clinician' }).click();
+        await page.getByRole('option', { name: 'Dr Helen Marsh' }).click();
+        await page.getByLabel("I confirmed the patient's name and date of birth with the patient").check();
+        await page.getByRole('button', { name: 'Check in' }).click();
+        await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
+        sessionUrl = new URL(page.url()).pathname;
+
+        const checks = page.getByRole('region', { name: 'Day-of checks' });
+        await expectVisible(checks.getByText('Start blocked'));
+        await expectVisible(checks.getByText(/recheck after 5 minutes' rest/));
+        const recheck = page.getByRole('form', { name: 'Recheck after rest' });
+        await fill(recheck, 'Systolic', '150');
+        await fill(recheck, 'Diastolic', '92');
+        await fill(recheck, 'Heart rate', '78');
+        await recheck.getByRole('button', { name: 'Save recheck' }).click();
+        // Both readings are kept and shown; the recheck decides, and a clinician decides on it.
+        const readings = page.getByTestId('check-in-readings');
+        await expectVisible(readings.getByText(/^Recheck at .*150\/92 mmHg/));
+        await expectVisible(readings.getByText(/^First at .*165\/95 mmHg/));
+        await expectVisible(checks.getByText(/150\/92 mmHg after rest is above 140\/90: a clinician decides/));
+        await expectVisible(checks.getByText('Start blocked'));
+        await expectTabletFit(page);
+        await keepShot(page, 'check-in-recheck');
+      },
+      TABLET,
+    );
+
+    await inBrowser(
+      'infusion-override',
+      async (page) => {
+        await signIn(page, DEMO.clinician);
+        await page.waitForURL('**/today', { timeout: UI_TIMEOUT_MS });
+        await page.goto(sessionUrl);
+        const override = page.getByRole('form', { name: "Clinician's override" });
+        await override.getByRole('checkbox', { name: /150\/92 mmHg after rest/ }).check();
+        await override
+          .getByLabel('Reason')
+          .fill('Known white-coat hypertension; resting value near her usual readings');
+        await keepShot(page, 'check-in-override');
+        await override.getByRole('button', { name: 'Override' }).click();
+        const checks = page.getByRole('region', { name: 'Day-of checks' });
+        await expectVisible(checks.getByText('Cleared to start'));
+        await expectVisible(checks.getByText('accepted by clinician'));
+        await expectVisible(checks.getByText(/Known white-coat hypertension/));
       },
       TABLET,
     );

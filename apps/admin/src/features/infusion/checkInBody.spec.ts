@@ -1,6 +1,7 @@
 import { checkInFieldPath, toCheckInBody, type CheckInValues } from './checkInBody';
 
 const empty: CheckInValues = {
+  bpTime: '',
   systolic: '',
   diastolic: '',
   heartRate: '',
@@ -45,12 +46,13 @@ describe('toCheckInBody', () => {
         willDrive: 'no',
         painBefore: '0',
         lastFood: '07:30',
+        bpTime: '07:55',
       },
       '2026-12-02',
       'Europe/London',
     );
     expect(body).toMatchObject({
-      bloodPressure: { systolic: 320, diastolic: undefined, heartRate: 70 },
+      bloodPressure: { systolic: 320, diastolic: undefined, heartRate: 70, takenAt: '2026-12-02T07:55:00.000Z' },
       spo2: 0,
       weightKg: 70.5,
       pregnancy: 'no',
@@ -65,6 +67,7 @@ describe('toCheckInBody', () => {
 describe('checkInFieldPath', () => {
   it("puts the API's field errors beside this form's inputs", () => {
     expect(checkInFieldPath('bloodPressure.systolic')).toBe('systolic');
+    expect(checkInFieldPath('bloodPressure.takenAt')).toBe('bpTime');
     expect(checkInFieldPath('body.lastFoodAt')).toBe('lastFood');
     expect(checkInFieldPath('lastClearFluidsAt')).toBe('lastClearFluids');
     expect(checkInFieldPath('spo2')).toBe('spo2');

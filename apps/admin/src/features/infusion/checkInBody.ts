@@ -3,6 +3,8 @@ import { clinicTimeToday, entered } from './forms';
 
 /** The check-in form as typed: numbers or '' (not recorded), segments as strings. */
 export interface CheckInValues {
+  /** When the first reading was taken today ("HH:mm"); empty: when the API receives it. */
+  bpTime: string;
   systolic: number | string;
   diastolic: number | string;
   heartRate: number | string;
@@ -21,6 +23,7 @@ export interface CheckInValues {
 /** The API's field names → this form's paths: `bloodPressure.systolic` → `systolic`. */
 export function checkInFieldPath(field: string): string {
   const path = field.replace(/^(body|dto)\./, '').replace(/^bloodPressure\./, '');
+  if (path === 'takenAt') return 'bpTime';
   if (path === 'lastFoodAt') return 'lastFood';
   if (path === 'lastClearFluidsAt') return 'lastClearFluids';
   return path;
@@ -36,7 +39,14 @@ export function toCheckInBody(values: CheckInValues, today: string, zone: string
   return {
     // Sent as typed, incomplete or not: the API names what is missing beside its input.
     ...(anyBp
-      ? { bloodPressure: { systolic, diastolic, heartRate } as NonNullable<CheckInBody['bloodPressure']> }
+      ? {
+          bloodPressure: {
+            systolic,
+            diastolic,
+            heartRate,
+            takenAt: clinicTimeToday(values.bpTime, today, zone),
+          } as NonNullable<CheckInBody['bloodPressure']>,
+        }
       : {}),
     spo2: entered(values.spo2),
     weightKg: entered(values.weightKg),

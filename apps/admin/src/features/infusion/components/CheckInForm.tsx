@@ -22,6 +22,7 @@ import { useClinicians } from '../api/clinicians.api';
 import { PainScale } from './PainScale';
 
 const LABELS: Record<string, string> = {
+  bpTime: 'Taken at',
   systolic: 'Systolic',
   diastolic: 'Diastolic',
   heartRate: 'Heart rate',
@@ -92,6 +93,7 @@ export function CheckInForm({ zone, today, saving, onCheckIn, onCheckedIn }: Che
   const [messages, setMessages] = useState<string[]>([]);
   const form = useForm<CheckInValues>({
     initialValues: {
+      bpTime: '',
       systolic: '',
       diastolic: '',
       heartRate: '',
@@ -139,7 +141,14 @@ export function CheckInForm({ zone, today, saving, onCheckIn, onCheckedIn }: Che
       <Stack gap="lg">
         <FormErrorAlert messages={messages} title="Not checked in" />
         <Fieldset legend="Blood pressure and heart rate">
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+            <TextInput
+              label="Taken at"
+              description="Empty: now"
+              type="time"
+              size="md"
+              {...form.getInputProps('bpTime')}
+            />
             {number('systolic', 'Systolic (mmHg)')}
             {number('diastolic', 'Diastolic (mmHg)')}
             {number('heartRate', 'Heart rate (bpm)')}

@@ -106,7 +106,7 @@ export function CheckInPanel({ session, zone, today, isNurse, isClinician }: Che
                     {CHECK_LABELS[c.check]}
                   </Text>
                 </Table.Td>
-                <Table.Td w={150}>
+                <Table.Td w={180}>
                   <Badge color={RESULT_LABELS[c.result].color} variant="light">
                     {RESULT_LABELS[c.result].label}
                   </Badge>
