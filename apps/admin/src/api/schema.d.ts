@@ -1672,7 +1672,7 @@ export interface components {
             name: string;
             route: components["schemas"]["ProtocolRoute"];
             setting: components["schemas"]["ProtocolSetting"];
-            /** @description The protocol record (pattern, minutesPerSession, doseRangeMgPerKgPerHour, doseRangeMgPerKgPerDose, caps, vitalsIntervalMinutes, followUpOffsetsDays, boosterPolicy). key, name, route and setting may be repeated here but must then match; version is assigned on publishing. */
+            /** @description The protocol record (pattern, minutesPerSession, doseRangeMgPerKgPerHour, doseRangeMgPerKgPerDose, caps, vitalsIntervalMinutes, followUpOffsetsDays, boosterPolicy, and optional infusionOverrides: the protocol's own vitals alert limits, fasting and discharge settings over the clinic's). key, name, route and setting may be repeated here but must then match; version is assigned on publishing. */
             definition: {
                 [key: string]: unknown;
             };

@@ -27,6 +27,22 @@ describe('protocolProblems', () => {
     expect(paths({ ...five, followUpOffsetsDays: [] })).toEqual(['followUpOffsetsDays']);
   });
 
+  it("accepts the protocol's own infusion-day limits within what each setting allows, naming each one that is not", () => {
+    const overrides = (infusionOverrides: unknown) => paths({ ...five, infusionOverrides });
+    expect(
+      overrides({ thresholds: { systolicAbove: 160, rassBelow: -3 }, fastingHours: { food: 6, clearFluids: null } }),
+    ).toEqual([]);
+    expect(overrides({ discharge: { aldreteMinimum: 10, minimumObservationMinutes: 120 } })).toEqual([]);
+    expect(overrides({ thresholds: { systolicAbove: 301 } })).toEqual(['infusionOverrides.thresholds.systolicAbove']);
+    expect(overrides({ thresholds: { rassBelow: -6 } })).toEqual(['infusionOverrides.thresholds.rassBelow']);
+    expect(overrides({ thresholds: { systolicAbove: 160.5 } })).toEqual(['infusionOverrides.thresholds.systolicAbove']);
+    expect(overrides({ thresholds: { pulse: 100 } })).toEqual(['infusionOverrides.thresholds.pulse']);
+    expect(overrides({ discharge: { aldreteMinimum: 11 } })).toEqual(['infusionOverrides.discharge.aldreteMinimum']);
+    expect(overrides({ vitalsIntervalMinutes: 5 })).toEqual(['infusionOverrides.vitalsIntervalMinutes']);
+    expect(overrides({ colour: 'red' })).toEqual(['infusionOverrides.colour']);
+    expect(overrides([])).toEqual(['infusionOverrides']);
+  });
+
   it('keeps the setting and the calendar pattern coherent', () => {
     expect(paths({ ...five, setting: 'BED' })).toEqual(expect.arrayContaining(['pattern.kind']));
     expect(paths({ ...five, pattern: { kind: 'CONTINUOUS', hours: 4 } })).toEqual(expect.arrayContaining(['setting']));

@@ -4,6 +4,7 @@
  * per-session cap above the course cap, follow-ups out of order). Every problem is reported with
  * the path of the member it concerns, so an editor can point at the field.
  */
+import { DEFAULT_INFUSION_SETTINGS, VITALS_ENTRY_RANGES } from '../infusion/settings';
 import { type BoosterCheck, MAX_COURSE_SESSIONS, type Protocol, PROTOCOL_ROUTES, PROTOCOL_SETTINGS } from './protocol';
 
 export interface ProtocolProblem {
@@ -34,6 +35,7 @@ const PROTOCOL_MEMBERS = [
   'vitalsIntervalMinutes',
   'followUpOffsetsDays',
   'boosterPolicy',
+  'infusionOverrides',
 ] as const;
 
 const MAX_SESSIONS = MAX_COURSE_SESSIONS;
@@ -191,6 +193,8 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
     }
   }
 
+  if (value.infusionOverrides !== undefined) infusionOverrideProblems(value.infusionOverrides, fail);
+
   const vitals = value.vitalsIntervalMinutes;
   if (vitals !== null && !isInt(vitals, 1, 240))
     fail('vitalsIntervalMinutes', 'vitalsIntervalMinutes must be 1–240 or null');
@@ -241,4 +245,60 @@ export function protocolProblems(value: unknown): ProtocolProblem[] {
 /** Narrows `value` to a Protocol when it has no problems. */
 export function isProtocol(value: unknown): value is Protocol {
   return protocolProblems(value).length === 0;
+}
+
+/** Which entry range bounds each vitals alert limit: a limit no monitor can show would never fire. */
+const LIMIT_RANGES: Record<keyof typeof DEFAULT_INFUSION_SETTINGS.thresholds, { min: number; max: number }> = {
+  systolicAbove: VITALS_ENTRY_RANGES.systolic,
+  systolicBelow: VITALS_ENTRY_RANGES.systolic,
+  systolicSevereAbove: VITALS_ENTRY_RANGES.systolic,
+  diastolicAbove: VITALS_ENTRY_RANGES.diastolic,
+  diastolicSevereAbove: VITALS_ENTRY_RANGES.diastolic,
+  heartRateAbove: VITALS_ENTRY_RANGES.heartRate,
+  heartRateBelow: VITALS_ENTRY_RANGES.heartRate,
+  spo2Below: VITALS_ENTRY_RANGES.spo2,
+  respiratoryRateBelow: VITALS_ENTRY_RANGES.respiratoryRate,
+  respiratoryRateAbove: VITALS_ENTRY_RANGES.respiratoryRate,
+  rassBelow: VITALS_ENTRY_RANGES.rass,
+  rassAbove: VITALS_ENTRY_RANGES.rass,
+  dissociationAbove: VITALS_ENTRY_RANGES.dissociation,
+};
+
+/**
+ * A protocol's overrides of the infusion-day settings: only known members, each a whole number in
+ * the range its setting allows (vitals limits within what a monitor shows). Whether the limits then
+ * agree with each other is judged with the clinic's settings, when a session uses them.
+ */
+function infusionOverrideProblems(value: unknown, fail: (path: string, message: string) => void) {
+  const path = 'infusionOverrides';
+  if (!isRecord(value)) return fail(path, `${path} must be an object`);
+  const members = ['thresholds', 'fastingHours', 'discharge', 'vitalsIntervalMinutes'];
+  for (const member of Object.keys(value))
+    if (!members.includes(member)) fail(`${path}.${member}`, `${member} is not a member of ${path}`);
+  if (value.vitalsIntervalMinutes !== undefined)
+    fail(`${path}.vitalsIntervalMinutes`, "the protocol's own vitalsIntervalMinutes sets the interval");
+
+  const numbers = (group: string, ranges: Record<string, { min: number; max: number }>, nullable = false) => {
+    const rec = value[group];
+    if (rec === undefined) return;
+    if (!isRecord(rec)) return fail(`${path}.${group}`, `${group} must be an object`);
+    for (const [member, given] of Object.entries(rec)) {
+      const range = ranges[member];
+      if (!range) fail(`${path}.${group}.${member}`, `${member} is not a member of ${group}`);
+      else if (!(nullable && given === null) && !isInt(given, range.min, range.max))
+        fail(
+          `${path}.${group}.${member}`,
+          `${member} must be a whole number from ${range.min} to ${range.max}${nullable ? ', or null' : ''}`,
+        );
+    }
+  };
+  numbers('thresholds', LIMIT_RANGES);
+  numbers('fastingHours', { food: { min: 0, max: 24 }, clearFluids: { min: 0, max: 24 } }, true);
+  numbers('discharge', {
+    aldreteMinimum: { min: 0, max: 10 },
+    aldreteSpo2TwoPointsAbove: { min: 0, max: 100 },
+    aldreteSpo2OnePointAbove: { min: 0, max: 100 },
+    baselineMarginPercent: { min: 0, max: 100 },
+    minimumObservationMinutes: { min: 0, max: 24 * 60 },
+  });
 }

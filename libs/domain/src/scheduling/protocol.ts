@@ -1,3 +1,4 @@
+import type { ProtocolInfusionOverrides } from '../infusion/settings';
 /**
  * The protocol catalogue: what a course of ketamine looks like on the calendar and at the
  * bedside. The API seeds these and the admin edits them; a protocol is versioned so a course
@@ -78,6 +79,11 @@ export interface Protocol {
   /** Days after the last session when relief is measured. */
   followUpOffsetsDays: number[];
   boosterPolicy: ProtocolBoosterPolicy;
+  /**
+   * What this protocol changes in the clinic's infusion-day settings for its own sessions (vitals
+   * alert limits, fasting, discharge); anything left out is the clinic's.
+   */
+  infusionOverrides?: ProtocolInfusionOverrides;
 }
 
 /** Why a protocol can have no course booked in the clinic: shown by the booking screens, enforced by the API. */

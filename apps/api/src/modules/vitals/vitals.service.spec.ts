@@ -21,6 +21,8 @@ class FakeVitals {
   inserted: NewReading[] = [];
   /** The next insert finds the id taken by a racing retry, as ON CONFLICT DO NOTHING does. */
   raceNextInsert = false;
+  /** The session's protocol's `infusionOverrides`. */
+  protocolOverrides: unknown = null;
 
   context(readingId: string, takenAt: Date): ReadingContext {
     const before = this.readings
@@ -34,6 +36,7 @@ class FakeVitals {
       nurseSignedAt: null,
       clinicSettings: {},
       protocolIntervalMinutes: 15,
+      protocolOverrides: this.protocolOverrides,
       existing: this.readings.find((r) => r.id === readingId) ?? null,
       previous: before[0] ?? null,
     };
@@ -134,6 +137,18 @@ describe('VitalsService.record', () => {
       expect.objectContaining({ code: 'BP_HIGH', actions: ['PAUSE', 'CALL_CLINICIAN'], draftsAdverseEvent: false }),
     ]);
     expect(vitals.inserted[1].drafts).toEqual([]);
+  });
+
+  it("alerts at the protocol's own limit where it sets one, and at the clinic's elsewhere", async () => {
+    const { vitals, service } = kit();
+    vitals.protocolOverrides = { thresholds: { systolicAbove: 160 } };
+    const at160 = await service.record(nurse, meta, SESSION_ID, entry({ systolic: 160, takenAt: minutesAgo(20) }));
+    expect(at160.reading.alerts).toEqual([]);
+    const at161 = await service.record(nurse, meta, SESSION_ID, entry({ systolic: 161, takenAt: minutesAgo(10) }));
+    expect(at161.reading.alerts).toEqual([expect.objectContaining({ code: 'BP_HIGH' })]);
+    // The heart-rate limit is still the clinic's default (above 120).
+    const hr = await service.record(nurse, meta, SESSION_ID, entry({ systolic: 130, heartRate: 121 }));
+    expect(hr.reading.alerts).toEqual([expect.objectContaining({ code: 'HEART_RATE_HIGH' })]);
   });
 
   it('answers a retry with the stored reading, and refuses a different reading under its id', async () => {

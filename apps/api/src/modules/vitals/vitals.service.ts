@@ -15,7 +15,7 @@ import { SessionChecks } from '../../common/auth/session-checks';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
-import { infusionSettingsOf } from '../sessions/infusion-settings';
+import { infusionSettingsOf, protocolOverridesOf } from '../sessions/infusion-settings';
 import { SessionRecordsRepository } from '../sessions/session-records.repository';
 import type { FlowsheetDto, RecordedVitalsDto, RecordVitalsDto, VitalsReadingDto } from './dto/vitals.dto';
 import { vitalsErrors } from './vitals.errors';
@@ -73,9 +73,7 @@ export class VitalsService {
     if (context.existing) return this.retried(context.existing, sessionId, takenAt, signs);
     this.refuseUnlessOpen(context);
 
-    const settings = infusionSettingsOf(context.clinicSettings, {
-      vitalsIntervalMinutes: context.protocolIntervalMinutes,
-    });
+    const settings = sessionSettings(context);
     const alerts = vitalsAlerts(reading, context.previous ? toDomainReading(context.previous) : undefined, settings);
     const entry: NewReading = {
       id: dto.id,
@@ -124,7 +122,7 @@ export class VitalsService {
       await this.sessionChecks.confirm(live);
       throw vitalsErrors.sessionNotFound();
     }
-    const settings = infusionSettingsOf(row.clinicSettings, { vitalsIntervalMinutes: row.protocolIntervalMinutes });
+    const settings = sessionSettings(row);
     const readings = row.readings.map(toReadingDto);
     const standing = row.readings.filter((r) => r.voidedAt === null);
     const alerts = standing
@@ -239,3 +237,16 @@ function dueOf(
 }
 
 const iso = (value: string) => new Date(value).toISOString();
+
+/** The clinic's settings with the session's protocol's overrides over them: the same limits the session screen shows. */
+function sessionSettings(
+  context: Pick<SessionContextRow, 'clinicSettings' | 'protocolIntervalMinutes' | 'protocolOverrides'>,
+) {
+  return infusionSettingsOf(
+    context.clinicSettings,
+    protocolOverridesOf({
+      vitalsIntervalMinutes: context.protocolIntervalMinutes,
+      infusionOverrides: context.protocolOverrides ?? undefined,
+    }),
+  );
+}

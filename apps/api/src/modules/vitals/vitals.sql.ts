@@ -68,12 +68,15 @@ export interface SessionContextRow {
   nurseSignedAt: Date | null;
   clinicSettings: unknown;
   protocolIntervalMinutes: number | null;
+  /** The protocol's `infusionOverrides` (alert limits of its own), if any. */
+  protocolOverrides: unknown;
 }
 
 const SESSION_CONTEXT = Prisma.sql`
   s.id, s."patientId", s.state::text AS state, s."startedAt", s."nurseSignedAt",
   c."infusionSettings" AS "clinicSettings",
-  (p.definition->>'vitalsIntervalMinutes')::int AS "protocolIntervalMinutes"`;
+  (p.definition->>'vitalsIntervalMinutes')::int AS "protocolIntervalMinutes",
+  p.definition->'infusionOverrides' AS "protocolOverrides"`;
 
 const SESSION_JOINS = Prisma.sql`
   FROM "InfusionSession" s

@@ -59,7 +59,8 @@ export class PublishProtocolDto {
     additionalProperties: true,
     description:
       'The protocol record (pattern, minutesPerSession, doseRangeMgPerKgPerHour, doseRangeMgPerKgPerDose, caps, ' +
-      'vitalsIntervalMinutes, followUpOffsetsDays, boosterPolicy). key, name, route and setting may be repeated here ' +
+      "vitalsIntervalMinutes, followUpOffsetsDays, boosterPolicy, and optional infusionOverrides: the protocol's own vitals " +
+      "alert limits, fasting and discharge settings over the clinic's). key, name, route and setting may be repeated here " +
       'but must then match; version is assigned on publishing.',
   })
   @IsObject()
