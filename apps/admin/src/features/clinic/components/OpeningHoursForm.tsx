@@ -16,8 +16,9 @@ import {
 import { useReplaceOpeningHours } from '../hooks/useClinic';
 import { weekdayName } from '../weekdays';
 import { notifySaved, Section } from './Section';
+import { newId } from '../../../shared/ids';
 
-const newKey = () => crypto.randomUUID();
+const newKey = () => newId();
 
 /** Every opening window of the week; a weekday may have several (a day split around lunch). */
 export function OpeningHoursForm({ hours }: { hours: OpeningWindow[] }) {

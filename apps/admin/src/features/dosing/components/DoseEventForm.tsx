@@ -9,6 +9,7 @@ import { useEntryNow } from '../../infusion/hooks/useNow';
 import type { DoseEventBody, SessionDosing } from '../api/dosing.api';
 import { OverrideFields, type RefusalReason } from './OverrideFields';
 import { formatMg } from '../mg';
+import { newId } from '../../../shared/ids';
 
 export type DoseStep = 'START' | 'RATE' | 'STOP' | 'BOLUS';
 
@@ -44,7 +45,7 @@ export function DoseEventForm({
   onRecord,
   onDone,
 }: DoseEventFormProps) {
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(() => newId());
   const entryNow = useEntryNow();
   const [messages, setMessages] = useState<string[]>([]);
   const [held, setHeld] = useState<RefusalReason[]>([]);

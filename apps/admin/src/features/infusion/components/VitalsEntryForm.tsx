@@ -17,6 +17,7 @@ import { apiErrorsOnForm, domainFormErrors } from '../../../shared/forms';
 import { clinicTimeOrNow, entered } from '../forms';
 import { useEntryNow } from '../hooks/useNow';
 import { DISSOCIATION_LABELS, RASS_LABELS } from '../labels';
+import { newId } from '../../../shared/ids';
 
 export interface VitalsEntry {
   id: string;
@@ -63,7 +64,7 @@ interface VitalsEntryFormProps {
  * and sent again on every retry: a reading whose answer was lost on the way is stored once.
  */
 export function VitalsEntryForm({ zone, today, saving, onSave, onDone }: VitalsEntryFormProps) {
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(() => newId());
   const entryNow = useEntryNow();
   const [messages, setMessages] = useState<string[]>([]);
   const form = useForm<Values>({

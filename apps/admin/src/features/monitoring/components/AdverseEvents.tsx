@@ -15,6 +15,7 @@ import {
   useDismissAdverseEvent,
   useRecordAdverseEvent,
 } from '../hooks/useAdverseEvents';
+import { newId } from '../../../shared/ids';
 
 const STATUS = {
   DRAFT: { label: 'To confirm or dismiss', color: 'orange' },
@@ -159,7 +160,7 @@ function NewAdverseEvent(props: {
   onSave: (body: RecordAdverseEventBody) => Promise<unknown>;
   onDone: () => void;
 }) {
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(() => newId());
   return (
     <AdverseEventForm
       terms={props.terms}

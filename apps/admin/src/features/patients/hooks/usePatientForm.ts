@@ -10,6 +10,7 @@ import { useForm } from '@mantine/form';
 import type { CreatePatientBody, Patient, Sex, UpdatePatientBody } from '../../../api/types';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { optionalText } from '../../../shared/forms';
+import { newId } from '../../../shared/ids';
 
 export const SEX_OPTIONS: { value: Sex; label: string }[] = [
   { value: 'FEMALE', label: 'Female' },
@@ -73,7 +74,7 @@ export function isPatientFormField(path: string): boolean {
 
 export function newDiagnosis(isPrimary: boolean): DiagnosisFormValues {
   return {
-    key: crypto.randomUUID(),
+    key: newId(),
     icd10Code: '',
     description: '',
     painMechanism: 'NEUROPATHIC',
