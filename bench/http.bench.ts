@@ -6,17 +6,14 @@
 // stays without it.
 //   npm run bench:http            (BENCH_SECONDS=10 per scenario by default)
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
+import { ADMIN_URL, databaseUrl, startCadence, stopCadence } from './cadence-process';
 import { auditEntry } from '../apps/api/src/modules/audit/audit-entry';
 import { readStatement, searchStatement } from '../apps/api/src/modules/patients/patients.sql';
 
-const ROOT = join(__dirname, '..');
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'cadence_bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -39,11 +36,7 @@ const SURNAMES = [
   'Walker',
 ];
 
-const dbUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-})();
+const dbUrl = databaseUrl(DATABASE);
 
 interface Result {
   rps: number;
@@ -62,7 +55,7 @@ async function main() {
   await admin.end();
 
   const port = 3700;
-  const cadence = await startCadence(port);
+  const cadence = await startCadence(port, dbUrl);
   try {
     const db = new pg.Pool({ connectionString: dbUrl, max: 4 });
     const {
@@ -119,7 +112,7 @@ async function main() {
     );
     for (const [scenario, who, figures] of rows) console.log(`${scenario.padEnd(16)} ${who.padEnd(26)} ${figures}`);
   } finally {
-    await stop(cadence);
+    await stopCadence(cadence);
   }
 }
 
@@ -195,39 +188,6 @@ async function startBaseline(clinicId: string): Promise<{ server: Server; pool: 
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { server, pool };
-}
-
-async function startCadence(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/api/apps/api/src/main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'true',
-      NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
-      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-      ADMIN_DIST: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error('Cadence exited during start (did you run npm run build?)');
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('Cadence did not start in 60 s');
-}
-
-async function stop(child: ChildProcess) {
-  child.kill('SIGTERM');
-  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 }
 
 main().catch((error: unknown) => {

@@ -5,16 +5,13 @@
 // as for Cadence) and a bare SELECT of the session's readings, with no auth, validation, alerts,
 // audit, logging or framework. Each side writes to sessions of its own, so both flowsheets grow alike.
 //   npm run bench:infusion         (BENCH_SECONDS=30 by default)
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { ADMIN_URL, databaseUrl, startCadence, stopCadence } from './cadence-process';
 
-const ROOT = join(__dirname, '..');
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'cadence_bench_infusion';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARM_UP_SECONDS = 3;
@@ -23,11 +20,7 @@ const TABLETS = Number(process.env.BENCH_TABLETS ?? 40);
 const SESSIONS = TABLETS / 2;
 const PORT = 3710;
 
-const dbUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-})();
+const dbUrl = databaseUrl(DATABASE);
 
 interface Side {
   name: string;
@@ -52,7 +45,7 @@ async function main() {
   await admin.query(`CREATE DATABASE ${DATABASE}`);
   await admin.end();
 
-  const cadence = await startCadence(PORT);
+  const cadence = await startCadence(PORT, dbUrl);
   const db = new pg.Pool({ connectionString: dbUrl, max: 10 });
   try {
     const ours = await sessionsUnderWay(db, SESSIONS);
@@ -121,7 +114,7 @@ async function main() {
     }
   } finally {
     await db.end();
-    await stop(cadence);
+    await stopCadence(cadence);
   }
 }
 
@@ -289,39 +282,6 @@ function fmt(s: OpStats) {
     `${Math.round(rate).toString().padStart(6)} req/s   p50 ${percentile(s.latencies, 50).toFixed(1).padStart(6)} ms   ` +
     `p99 ${percentile(s.latencies, 99).toFixed(1).padStart(6)} ms   errors ${s.errors}`
   );
-}
-
-async function startCadence(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/api/apps/api/src/main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'true',
-      NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
-      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-      ADMIN_DIST: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error('Cadence exited during start (did you run npm run build?)');
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('Cadence did not start in 60 s');
-}
-
-async function stop(child: ChildProcess) {
-  child.kill('SIGTERM');
-  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 }
 
 main().catch((error: unknown) => {
