@@ -122,7 +122,7 @@ describe('adverse events and the alerts inbox', () => {
       readAt: null,
       patient: expect.objectContaining({ id: patientId }),
     });
-    expect(alert.message).toBe('Hallucinations, grade 3 (grade 3): review the session now');
+    expect(alert.message).toBe('Hallucinations, grade 3: review the session now');
     expect((await as(admin).get('/api/alerts').expect(200)).body.unreadCount).toBe(unreadBefore + 1);
     expect((await as(elsewhere).get('/api/alerts').expect(200)).body).toEqual({ items: [], unreadCount: 0 });
 

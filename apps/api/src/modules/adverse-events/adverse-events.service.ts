@@ -249,8 +249,7 @@ export class AdverseEventsService {
   /** A confirmed serious or grade ≥ 3 event alerts the supervising clinician and the admins (once each). */
   private async escalate(actor: Actor, meta: RequestMeta, session: SessionHead, row: AdverseEventRow) {
     if (row.status !== 'CONFIRMED' || row.grade === null) return;
-    const reasons = clinicianAlertReasons({ grade: row.grade, serious: row.serious });
-    if (reasons.length === 0) return;
+    if (clinicianAlertReasons({ grade: row.grade, serious: row.serious }).length === 0) return;
     await this.alerts.raiseForAdverseEvent(actor, meta, {
       clinicId: session.clinicId,
       sessionId: session.id,
@@ -260,7 +259,6 @@ export class AdverseEventsService {
       term: row.term,
       grade: row.grade,
       serious: row.serious,
-      reasons,
     });
   }
 

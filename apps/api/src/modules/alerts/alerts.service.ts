@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { adverseEventTerm, type AdverseEventAlertReason } from '@cadence/domain';
+import { adverseEventTerm } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
@@ -20,7 +20,6 @@ export interface EscalatedEvent {
   term: string;
   grade: number;
   serious: boolean;
-  reasons: readonly AdverseEventAlertReason[];
 }
 
 type AlertRow = Awaited<ReturnType<AlertsRepository['inbox']>>[number];
@@ -42,7 +41,6 @@ export class AlertsService {
     const recipients = await this.alerts.recipients(event.clinicId, event.supervisingClinicianId);
     if (recipients.length === 0) return [];
     const term = adverseEventTerm(event.term)?.term ?? event.term;
-    const why = event.reasons.map((r) => (r.code === 'SERIOUS' ? 'serious' : `grade ${event.grade}`)).join(', ');
     const created = await this.alerts.create(
       recipients.map((recipientId) => ({
         clinicId: event.clinicId,
@@ -51,7 +49,7 @@ export class AlertsService {
         sessionId: event.sessionId,
         patientId: event.patientId,
         adverseEventId: event.adverseEventId,
-        message: `${term}, grade ${event.grade}${event.serious ? ', serious' : ''} (${why}): review the session now`,
+        message: `${term}, grade ${event.grade}${event.serious ? ', serious' : ''}: review the session now`,
       })),
     );
     await this.audit.recordMany(
