@@ -262,6 +262,8 @@ describe('dosing', () => {
         state: 'IN_RECOVERY',
         form: 'INFUSION',
         weightKg: 70,
+        // 0.1–0.75 mg/kg/h at 70 kg, as orders and rate changes are checked.
+        allowed: { min: 7, max: 52.5 },
         segments: [
           { from: startAt, to: rateAt, rateMgPerHour: 35 },
           { from: rateAt, to: stopAt, rateMgPerHour: 30 },

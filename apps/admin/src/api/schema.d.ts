@@ -2868,6 +2868,10 @@ export interface components {
             /** @description The session's version now */
             sessionVersion: number;
         };
+        AllowedAmountDto: {
+            min: number;
+            max: number;
+        };
         DoseEventDto: {
             /** Format: uuid */
             id: string;
@@ -2912,6 +2916,8 @@ export interface components {
             /** @description mg/kg/h or mg/kg */
             rangeMin: number;
             rangeMax: number;
+            /** @description The protocol's range at today's weight in mg/h (infusion) or mg (bolus), as orders and rate changes are checked against it; null without a weight */
+            allowed: components["schemas"]["AllowedAmountDto"] | null;
             /** @description Oldest first; the last one stands */
             orders: components["schemas"]["OrderDto"][];
             /** @description In the order given */

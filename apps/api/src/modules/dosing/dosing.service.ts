@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  allowedAtWeight,
   applyOverride,
   checkDose,
   checkDoseStep,
@@ -295,6 +296,8 @@ export class DosingService {
       const totals = totalsAt(basis.records, session, nowMs);
       const form = doseFormOf(basis.protocol);
       const range = form?.kind === 'BOLUS' ? form.mgPerKg : form?.mgPerKgPerHour;
+      const weightKg = session.weightKg?.toNumber() ?? null;
+      const step = form?.kind === 'BOLUS' ? basis.settings.bolusStepMg : basis.settings.rateStepMgPerHour;
       await this.audit.record(
         auditEntry(actor, meta, {
           action: 'READ',
@@ -309,9 +312,10 @@ export class DosingService {
         state: session.state,
         form: form?.kind ?? 'INFUSION',
         route: basis.protocol.route,
-        weightKg: session.weightKg?.toNumber() ?? null,
+        weightKg,
         rangeMin: range?.min ?? 0,
         rangeMax: range?.max ?? 0,
+        allowed: range && weightKg !== null ? allowedRounded(allowedAtWeight(range, weightKg, step)) : null,
         orders: orders.map(toOrderDto),
         events: events.map(toDoseEventDto),
         segments: rateSegments(rateEvents).map((s) => ({
@@ -391,4 +395,9 @@ function totalsAt(records: readonly DoseRecord[], session: SessionHead, nowMs: n
     allTime: sum(records),
     windows,
   };
+}
+
+/** The range at today's weight as checks judge it (bottom rounded down to the step, top exact), to 3 decimals. */
+function allowedRounded(allowed: { min: number; max: number }) {
+  return { min: round3(allowed.min), max: round3(allowed.max) };
 }

@@ -53,9 +53,7 @@ export function DoseEventForm({
   const [reason, setReason] = useState('');
   const form = useForm({ initialValues: { time: '', rate: '' as number | string } });
   const order = dosing.orders[dosing.orders.length - 1];
-  const weight = dosing.weightKg;
-  const range =
-    weight !== null ? `${round1(dosing.rangeMin * weight)}–${round1(dosing.rangeMax * weight)} mg/h` : undefined;
+  const range = dosing.allowed ? `${dosing.allowed.min}–${dosing.allowed.max} mg/h` : undefined;
 
   const submit = form.onSubmit(async (values) => {
     setMessages([]);
@@ -136,5 +134,3 @@ export function DoseEventForm({
     </form>
   );
 }
-
-const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -237,6 +237,11 @@ export class RateSegmentDto {
   @ApiProperty({ type: Number }) rateMgPerHour!: number;
 }
 
+export class AllowedAmountDto {
+  @ApiProperty({ type: Number }) min!: number;
+  @ApiProperty({ type: Number }) max!: number;
+}
+
 export class SessionDosingDto {
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty({ enum: ['CHECKED_IN', 'INFUSING', 'IN_RECOVERY', 'DISCHARGED'] }) state!: string;
@@ -245,6 +250,13 @@ export class SessionDosingDto {
   @ApiProperty({ type: Number, nullable: true, description: "Today's weight (check-in)" }) weightKg!: number | null;
   @ApiProperty({ type: Number, minimum: 0, description: 'mg/kg/h or mg/kg' }) rangeMin!: number;
   @ApiProperty({ type: Number }) rangeMax!: number;
+  @ApiProperty({
+    type: AllowedAmountDto,
+    nullable: true,
+    description:
+      "The protocol's range at today's weight in mg/h (infusion) or mg (bolus), as orders and rate changes are checked against it; null without a weight",
+  })
+  allowed!: AllowedAmountDto | null;
   @ApiProperty({ type: [OrderDto], description: 'Oldest first; the last one stands' }) orders!: OrderDto[];
   @ApiProperty({ type: [DoseEventDto], description: 'In the order given' }) events!: DoseEventDto[];
   @ApiProperty({ type: [RateSegmentDto] }) segments!: RateSegmentDto[];
