@@ -3,7 +3,7 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import type { Logger as PinoLogger } from 'pino';
 import { AuthCommonModule } from './common/auth/auth-common.module';
 import { APP_CONFIG, AppConfig } from './common/config/app.config';
 import { loggerParams } from './common/logging/logging';
@@ -30,12 +30,12 @@ import { VitalsModule } from './modules/vitals/vitals.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
+  static forRoot(config: AppConfig, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerParams(config.logLevel, logStream)),
+        LoggerModule.forRoot(loggerParams(logger)),
         PrismaModule,
         // One transaction context per use case (see common/prisma/transactions.ts).
         withoutIdleClsEnhancers(

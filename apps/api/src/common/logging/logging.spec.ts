@@ -1,4 +1,4 @@
-import { clientRequestIdOf, learnRouteWords, loggablePath, loggerParams, requestIdOf } from './logging';
+import { clientRequestIdOf, learnRouteWords, loggablePath, requestIdOf, requestLogEntry } from './logging';
 import type { IncomingMessage } from 'node:http';
 
 describe('request logs', () => {
@@ -9,20 +9,25 @@ describe('request logs', () => {
     }),
   );
 
-  const http = loggerParams('info').pinoHttp as {
-    serializers: { req: (req: object) => object; res: (res: object) => object };
-    redact: { paths: string[]; remove: boolean };
-  };
+  const raw = (headers: Record<string, string> = {}) => ({ headers }) as unknown as IncomingMessage;
 
   it('keep the path but drop the query string, which can hold a patient name', () => {
-    const logged = http.serializers.req({
-      id: 'r1',
-      method: 'GET',
-      url: '/api/patients?q=Lovelace&dateOfBirth=1980-04-02',
-      headers: { cookie: 'x' },
+    const { entry } = requestLogEntry(
+      {
+        id: 'r1',
+        method: 'GET',
+        url: '/api/patients?q=Lovelace&dateOfBirth=1980-04-02',
+        raw: raw({ cookie: 'x', authorization: 'Bearer y' }),
+      },
+      200,
+      3.4,
+    );
+    expect(entry).toEqual({
+      req: { id: 'r1', method: 'GET', path: '/api/patients' },
+      res: { statusCode: 200 },
+      responseTime: 3,
     });
-    expect(logged).toEqual({ id: 'r1', method: 'GET', path: '/api/patients' });
-    expect(JSON.stringify(logged)).not.toMatch(/Lovelace|1980|cookie/);
+    expect(JSON.stringify(entry)).not.toMatch(/Lovelace|1980|cookie|Bearer/);
   });
 
   it('mask every path segment that is neither a route word nor a record id', () => {
@@ -32,9 +37,14 @@ describe('request logs', () => {
     expect(loggablePath('/api/lovelace/patients')).toBe('/api/:value/patients');
   });
 
-  it('keep only the status of a response', () => {
-    expect(http.serializers.res({ statusCode: 200, headers: { 'set-cookie': 'secret' } })).toEqual({ statusCode: 200 });
-    expect(http.redact).toEqual({ paths: ['req.headers', 'res.headers'], remove: true });
+  it('name the actor by id and log 4xx as warnings and 5xx as errors', () => {
+    const request = { id: 'r2', method: 'POST', url: '/api/patients', raw: raw(), actor: { id: 'u1' } };
+    expect(requestLogEntry(request, 201, 1).level).toBe('info');
+    expect(requestLogEntry(request, 409, 1)).toMatchObject({
+      level: 'warn',
+      entry: { actorId: 'u1', res: { statusCode: 409 } },
+    });
+    expect(requestLogEntry(request, 500, 1).level).toBe('error');
   });
 });
 
