@@ -1,7 +1,7 @@
 import type { Params } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 /**
  * The one pino logger, behind Nest's logger and the request log. Structured JSON that carries no
