@@ -63,3 +63,20 @@ export type {
   BoosterFacts,
   BoosterSettings,
 } from './booster';
+export { DEFAULT_RELIEF_SETTINGS, RELIEF_RULE_IDS, courseRelief } from './relief';
+export type {
+  CourseRelief,
+  LaterCourse,
+  ReliefCourse,
+  ReliefFollowUp,
+  ReliefLine,
+  ReliefMeasurement,
+  ReliefOutcome,
+  ReliefOutcomeCode,
+  ReliefReason,
+  ReliefReasonCode,
+  ReliefRecord,
+  ReliefSettings,
+  ResponderSummary,
+  ScoreAgainstBaseline,
+} from './relief';

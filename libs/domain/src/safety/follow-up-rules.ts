@@ -8,9 +8,33 @@ import { positiveBladderSymptoms } from '../follow-up/bladder';
 import { assessFollowUpRecord, followUpRecordProblems } from '../follow-up/record';
 import { clinicMidnight, followUpSchedule } from '../follow-up/schedule';
 import { compareForWorklist, followUpStatus, followUpWorklist } from '../follow-up/status';
+import { courseRelief, RELIEF_RULE_IDS } from '../follow-up/relief';
 import { scorePromisPainInterference6a } from '../follow-up/promis-pain-interference';
 
 type BoosterRuleId = (typeof BOOSTER_RULE_IDS)[keyof typeof BOOSTER_RULE_IDS];
+type ReliefRuleId = (typeof RELIEF_RULE_IDS)[keyof typeof RELIEF_RULE_IDS];
+
+const RELIEF_RULES: Record<ReliefRuleId, { summary: string; safetyRelevant: boolean }> = {
+  'relief.score': {
+    summary:
+      "Relief is judged on the follow-up's 7-day average pain against the pre-course baseline (pain now reported beside it); a score outside 0–10 is not counted",
+    safetyRelevant: true,
+  },
+  'relief.baseline': {
+    summary: 'A course without a pre-course pain score above 0 has no measured relief and is left out of a curve',
+    safetyRelevant: false,
+  },
+  'relief.lost': {
+    summary:
+      "Relief is lost at the first follow-up record below the clinic's responder line (30 % by default; exactly the threshold holds), days counted from the last session",
+    safetyRelevant: true,
+  },
+  'relief.censoring': {
+    summary:
+      'Relief not lost is censored at the last contact (still responding, or lost to follow-up once a window closes unrecorded) or at the start of a new course or booster, whose records are not counted',
+    safetyRelevant: true,
+  },
+};
 
 const BOOSTER_RULES: Record<BoosterRuleId, { summary: string; safetyRelevant: boolean }> = {
   'booster.policy': {
@@ -108,4 +132,5 @@ export const FOLLOW_UP_RULES: readonly {
     ...rule,
     implementedBy: [boosterChecks, boosterDecision],
   })),
+  ...Object.entries(RELIEF_RULES).map(([id, rule]) => ({ id, ...rule, implementedBy: [courseRelief] })),
 ];
