@@ -2,7 +2,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Role } from '@prisma/client';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -10,7 +11,9 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { seedClinicCatalogue } from '../../apps/api/src/launch/catalogue';
 import { AppConfig, loadConfig } from '../../apps/api/src/common/config/app.config';
 import { TokenService } from '../../apps/api/src/common/auth/tokens';
+import { TransactionHost, type Transactions } from '../../apps/api/src/common/prisma/transactions';
 import { hashPassword } from '../../apps/api/src/modules/auth/password';
+import { CourseCompletion } from '../../apps/api/src/modules/sessions/course-completion';
 import {
   checkInChecks,
   checkInDecision,
@@ -103,7 +106,55 @@ export interface TestContext {
     protocolKey?: string;
     supervisingClinicianId?: string;
   }): Promise<{ sessionId: string; appointmentId: string; courseId: string; patientId: string; nurse: TestUser }>;
+  /**
+   * A course completed through the API's own course completion, so its follow-up schedule is the
+   * one the API makes: `sessions` consecutive daily sessions (default 1), the last one
+   * `lastSessionDaysAgo` clinic days ago (default 0), each COMPLETED with its infusion session
+   * (pain before and after, an IV infusion at `rateMgPerHour` for 40 minutes unless null)
+   * discharged, signed and co-signed. `completedAt` is the last co-signature, 90 minutes after its
+   * session stopped. A new eligible patient unless `patientId` is given.
+   */
+  newCompletedCourse(seed?: CompletedCourseSeed): Promise<CompletedCourseFixture>;
   close(): Promise<void>;
+}
+
+export interface CompletedCourseSeed {
+  patientId?: string;
+  /** Default IV_SINGLE_INFUSION (follow-ups at days 1, 3, 7 and 14). */
+  protocolKey?: string;
+  sessions?: number;
+  lastSessionDaysAgo?: number;
+  baselinePainNrs?: number | null;
+  painBefore?: number | null;
+  painAfter?: number | null;
+  /** mg/h of the IV infusion recorded in each session (default 30); null records no dose. */
+  rateMgPerHour?: number | null;
+  /** Makes it a booster of that course (its appointments kind BOOSTER). */
+  boosterOfCourseId?: string;
+  clinicId?: string;
+}
+
+export interface CompletedCourseFixture {
+  courseId: string;
+  patientId: string;
+  appointmentIds: string[];
+  sessionIds: string[];
+  /** The clinic date (YYYY-MM-DD) the last session ended on: the follow-ups count from it. */
+  lastSessionOn: string;
+  completedAt: Date;
+  /** Its follow-ups as stored, by offset. */
+  followUps: {
+    id: string;
+    offsetDays: number;
+    dueOn: string;
+    opensOn: string;
+    closesOn: string;
+    opensAt: Date;
+    closesAt: Date;
+    status: string;
+  }[];
+  clinician: TestUser;
+  nurse: TestUser;
 }
 
 export interface PatientSeed {
@@ -460,6 +511,168 @@ export async function startTestApp(
     };
   };
 
+  const newCompletedCourse = async (seed: CompletedCourseSeed = {}): Promise<CompletedCourseFixture> => {
+    const inClinic = seed.clinicId ?? clinicId;
+    const clinic = await prisma.clinic.findUniqueOrThrow({ where: { id: inClinic }, select: { timezone: true } });
+    const zone = clinic.timezone;
+    const patientId = seed.patientId ?? (await newEligiblePatient({}, { clinicId: inClinic })).id;
+    const chair = await newChair({ clinicId: inClinic });
+    const [nurse, clinician, scheduler] = [
+      await newUser(['NURSE'], inClinic),
+      await newUser(['CLINICIAN'], inClinic),
+      await newUser(['SCHEDULER'], inClinic),
+    ];
+    const count = seed.sessions ?? 1;
+    const lastDaysAgo = seed.lastSessionDaysAgo ?? 0;
+    const minutes = 40;
+    const nowMs = Date.now();
+    // Each session at 08:00 on its clinic date; today's, if 08:00 has not come, ended 10 minutes ago.
+    const starts = Array.from({ length: count }, (_, i) => {
+      const date = todayIn(zone, -(lastDaysAgo + count - 1 - i));
+      const eight = DateTime.fromISO(`${date}T08:00`, { zone }).toMillis();
+      return new Date(Math.min(eight, nowMs - (minutes + 10) * 60_000));
+    });
+    const course = await prisma.course.create({
+      data: {
+        clinicId: inClinic,
+        patientId,
+        protocolId: await protocolId(seed.protocolKey ?? 'IV_SINGLE_INFUSION', inClinic),
+        prescriberId: clinician.id,
+        bookedById: scheduler.id,
+        sessionCount: count,
+        eligibilityScreeningIds: [],
+        baselinePainNrs: seed.baselinePainNrs === undefined ? 7 : seed.baselinePainNrs,
+        boosterOfCourseId: seed.boosterOfCourseId ?? null,
+        createdAt: new Date(starts[0].getTime() - 7 * 24 * 3600_000),
+        appointments: {
+          create: starts.map((startsAt, i) => ({
+            clinicId: inClinic,
+            patientId,
+            chairId: chair.id,
+            sessionNumber: i + 1,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+            status: 'COMPLETED' as const,
+            kind: seed.boosterOfCourseId ? ('BOOSTER' as const) : ('INITIAL' as const),
+          })),
+        },
+      },
+      select: { id: true, appointments: { select: { id: true }, orderBy: { sessionNumber: 'asc' } } },
+    });
+    const appointmentIds = course.appointments.map((a) => a.id);
+    const sessionIds: string[] = [];
+    let lastCoSignedAt = new Date(nowMs);
+    for (const [i, startsAt] of starts.entries()) {
+      const startedAt = new Date(startsAt.getTime() + 5 * 60_000);
+      const stoppedAt = new Date(startedAt.getTime() + (minutes - 5) * 60_000);
+      const session = await prisma.infusionSession.create({
+        data: {
+          clinicId: inClinic,
+          appointmentId: appointmentIds[i],
+          patientId,
+          courseId: course.id,
+          state: 'DISCHARGED',
+          supervisingClinicianId: clinician.id,
+          checkedInById: nurse.id,
+          checkedInAt: startsAt,
+          checkedInOn: new Date(`${DateTime.fromJSDate(startsAt).setZone(zone).toISODate()}T00:00:00Z`),
+          checkInFacts: {},
+          checkInChecks: [],
+          checkInCleared: true,
+          weightKg: 70,
+          eligibilityScreeningIds: [],
+          painBefore: seed.painBefore === undefined ? 7 : seed.painBefore,
+          painAfter: seed.painAfter === undefined ? 3 : seed.painAfter,
+          startedAt,
+          stoppedAt,
+          discharge: {},
+          dischargedById: nurse.id,
+          dischargedAt: new Date(stoppedAt.getTime() + 60 * 60_000),
+        },
+        select: { id: true },
+      });
+      const rate = seed.rateMgPerHour === undefined ? 30 : seed.rateMgPerHour;
+      if (rate !== null) {
+        const orderId = randomUUID();
+        await prisma.doseOrder.create({
+          data: {
+            id: orderId,
+            sessionId: session.id,
+            form: 'INFUSION',
+            route: 'IV',
+            perKg: rate / 70,
+            weightKg: 70,
+            rateMgPerHour: rate,
+            plannedMinutes: minutes - 5,
+            expectedMg: Math.round((rate * (minutes - 5) * 1000) / 60) / 1000,
+            check: {},
+            orderedById: clinician.id,
+            orderedAt: startsAt,
+          },
+        });
+        await prisma.doseEvent.createMany({
+          data: [
+            {
+              id: randomUUID(),
+              sessionId: session.id,
+              orderId,
+              kind: 'START',
+              at: startedAt,
+              rateMgPerHour: rate,
+              byId: nurse.id,
+            },
+            { id: randomUUID(), sessionId: session.id, orderId, kind: 'STOP', at: stoppedAt, byId: nurse.id },
+          ],
+        });
+      }
+      lastCoSignedAt = new Date(stoppedAt.getTime() + 90 * 60_000);
+      await prisma.infusionSession.update({
+        where: { id: session.id },
+        data: {
+          nurseSignedById: nurse.id,
+          nurseSignedAt: new Date(stoppedAt.getTime() + 75 * 60_000),
+          clinicianSignedById: clinician.id,
+          clinicianSignedAt: lastCoSignedAt,
+        },
+      });
+      sessionIds.push(session.id);
+    }
+    const actor = { id: clinician.id, clinicId: inClinic, email: clinician.email, roles: clinician.roles };
+    const meta = { requestId: `fixture-${unique()}`, ip: '127.0.0.1' };
+    const completed = await app
+      .get<Transactions>(TransactionHost)
+      .withTransaction(() =>
+        app.get(CourseCompletion).afterAppointmentClosed(actor, meta, { id: course.id, patientId }),
+      );
+    if (!completed) throw new Error('The fixture course did not complete');
+    await prisma.course.update({ where: { id: course.id }, data: { completedAt: lastCoSignedAt } });
+    const followUps = await prisma.followUp.findMany({
+      where: { courseId: course.id },
+      orderBy: { offsetDays: 'asc' },
+    });
+    const lastStop = starts[starts.length - 1].getTime() + minutes * 60_000;
+    return {
+      courseId: course.id,
+      patientId,
+      appointmentIds,
+      sessionIds,
+      lastSessionOn: DateTime.fromMillis(lastStop).setZone(zone).toISODate()!,
+      completedAt: lastCoSignedAt,
+      followUps: followUps.map((f) => ({
+        id: f.id,
+        offsetDays: f.offsetDays,
+        dueOn: f.dueOn.toISOString().slice(0, 10),
+        opensOn: f.opensOn.toISOString().slice(0, 10),
+        closesOn: f.closesOn.toISOString().slice(0, 10),
+        opensAt: f.opensAt,
+        closesAt: f.closesAt,
+        status: f.status,
+      })),
+      clinician,
+      nurse,
+    };
+  };
+
   return {
     app,
     config,
@@ -478,6 +691,7 @@ export async function startTestApp(
     protocolId,
     newBookedCourse,
     newCheckedInSession,
+    newCompletedCourse,
     close: async () => {
       await app.close();
       await prisma.$disconnect();
@@ -518,7 +732,17 @@ export async function rowCounts(prisma: PrismaClient) {
       prisma.homeDose.count(),
       prisma.infusionSession.count(),
     ]);
+  const [followUps, followUpRecords, followUpLinks, messages] = await Promise.all([
+    prisma.followUp.count(),
+    prisma.followUpRecord.count(),
+    prisma.followUpLink.count(),
+    prisma.message.count(),
+  ]);
   return {
+    followUps,
+    followUpRecords,
+    followUpLinks,
+    messages,
     doseOrders,
     doseEvents,
     homeDoses,

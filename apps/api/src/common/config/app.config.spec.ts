@@ -47,6 +47,27 @@ describe('loadConfig', () => {
     ).toEqual(['https://a.example', 'https://b.example:8443']);
   });
 
+  it("keys patients' follow-up links from FOLLOW_UP_LINK_SECRET, else from JWT_SECRET under its own label", () => {
+    const jwt = { ...base, JWT_SECRET: 'j'.repeat(32) };
+    const derived = loadConfig(jwt).followUp.linkKey;
+    expect(derived).toHaveLength(32);
+    expect(loadConfig(jwt).followUp.linkKey.equals(derived)).toBe(true);
+    expect(derived.equals(Buffer.from(jwt.JWT_SECRET))).toBe(false);
+    const own = loadConfig({ ...jwt, FOLLOW_UP_LINK_SECRET: 'l'.repeat(32) }).followUp.linkKey;
+    expect(own.equals(derived)).toBe(false);
+    expect(() => loadConfig({ ...base, FOLLOW_UP_LINK_SECRET: 'short' })).toThrow(
+      /FOLLOW_UP_LINK_SECRET must be at least 32/,
+    );
+  });
+
+  it('links to the first public origin, lasting FOLLOW_UP_LINK_TTL_DAYS (7) days', () => {
+    const config = loadConfig({ ...base, PUBLIC_ORIGIN: 'https://a.example, https://b.example' });
+    expect(config.followUp).toMatchObject({ linkOrigin: 'https://a.example', linkTtlDays: 7 });
+    expect(loadConfig({ ...base, FOLLOW_UP_LINK_TTL_DAYS: '3' }).followUp.linkTtlDays).toBe(3);
+    expect(() => loadConfig({ ...base, FOLLOW_UP_LINK_TTL_DAYS: '0' })).toThrow(/FOLLOW_UP_LINK_TTL_DAYS/);
+    expect(() => loadConfig({ ...base, FOLLOW_UP_LINK_TTL_DAYS: 'week' })).toThrow(/FOLLOW_UP_LINK_TTL_DAYS/);
+  });
+
   it('names a public origin that is not an origin', () => {
     for (const bad of [
       'https://cadence.example.org/',

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -96,6 +96,44 @@ export class Environment {
   @IsString()
   TRUSTED_PROXIES?: string;
 
+  /**
+   * Signs the patients' follow-up links (HMAC-SHA256). Without it the key is derived from
+   * JWT_SECRET (HKDF, its own label), so instances sharing JWT_SECRET share it too.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'FOLLOW_UP_LINK_SECRET must be at least 32 characters' })
+  FOLLOW_UP_LINK_SECRET?: string;
+
+  /** A patient's link lasts this many days, or until the follow-up's window closes if that is sooner. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'FOLLOW_UP_LINK_TTL_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(60)
+  FOLLOW_UP_LINK_TTL_DAYS = 7;
+
+  /** Requests one address may make to the public link routes per PATIENT_LINK_WINDOW_MINUTES. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  PATIENT_LINK_MAX_REQUESTS = 30;
+
+  /** Requests with a link that is not valid one address may make per window before it is refused. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  PATIENT_LINK_MAX_REFUSED = 10;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  PATIENT_LINK_WINDOW_MINUTES = 15;
+
   /** Folder of the built admin app to serve at `/`; empty to serve the API only. */
   @IsOptional()
   @IsString()
@@ -122,6 +160,17 @@ export interface AppConfig {
     publicOrigins: string[];
     /** Proxy addresses and CIDR ranges for Fastify's trustProxy; empty trusts no forwarding header. */
     trustedProxies: string[];
+  };
+  followUp: {
+    /** The HMAC key of patients' links. */
+    linkKey: Buffer;
+    linkTtlDays: number;
+    /** Where patients open their link: the first PUBLIC_ORIGIN. */
+    linkOrigin: string;
+    /** Throttling of the public link routes per caller address. */
+    linkMaxRequests: number;
+    linkMaxRefused: number;
+    linkWindowMinutes: number;
   };
   logLevel: string;
   adminDist?: string;
@@ -150,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const publicOrigins = parsed.PUBLIC_ORIGIN ? parseOrigins(parsed.PUBLIC_ORIGIN, problems) : localOrigins(parsed.PORT);
   const trustedProxies = parsed.TRUSTED_PROXIES ? parseProxies(parsed.TRUSTED_PROXIES, problems) : [];
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  const jwtSecret = parsed.JWT_SECRET ?? randomSecret();
   return {
     env: parsed.NODE_ENV,
     databaseUrl: parsed.DATABASE_URL,
@@ -159,7 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auth: {
       // Without a configured secret a single instance signs with a random one: access tokens then
       // end with the process, and the browser silently renews them from its refresh session.
-      jwtSecret: parsed.JWT_SECRET ?? randomSecret(),
+      jwtSecret,
       accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,
       loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
@@ -167,6 +217,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cookieSecure: parsed.COOKIE_SECURE ?? parsed.NODE_ENV === 'production',
     },
     http: { publicOrigins, trustedProxies },
+    followUp: {
+      linkKey: parsed.FOLLOW_UP_LINK_SECRET
+        ? Buffer.from(parsed.FOLLOW_UP_LINK_SECRET, 'utf8')
+        : Buffer.from(hkdfSync('sha256', jwtSecret, '', 'cadence follow-up link key', 32)),
+      linkTtlDays: parsed.FOLLOW_UP_LINK_TTL_DAYS,
+      linkOrigin: publicOrigins[0],
+      linkMaxRequests: parsed.PATIENT_LINK_MAX_REQUESTS,
+      linkMaxRefused: parsed.PATIENT_LINK_MAX_REFUSED,
+      linkWindowMinutes: parsed.PATIENT_LINK_WINDOW_MINUTES,
+    },
     logLevel: parsed.LOG_LEVEL,
     adminDist: parsed.ADMIN_DIST,
   };

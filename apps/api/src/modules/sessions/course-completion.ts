@@ -3,6 +3,7 @@ import { courseCompleted } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
+import { FollowUpScheduling } from '../follow-up/follow-up-schedule.service';
 import { SessionsRepository } from './sessions.repository';
 
 /**
@@ -11,13 +12,15 @@ import { SessionsRepository } from './sessions.repository';
  * cancelled or a no-show and one was completed. It runs inside the closing transaction, after the
  * appointment's own update, and locks the course row before it reads: of two closings at once the
  * second waits for the first to commit and then sees it, so the completion is never missed.
- * Follow-up scheduling builds on the COMPLETED course (its audit row records when).
+ * The completed course gets its follow-up schedule in the same transaction, so a course is never
+ * COMPLETED without its follow-ups.
  */
 @Injectable()
 export class CourseCompletion {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditRepository,
+    private readonly followUps: FollowUpScheduling,
   ) {}
 
   /** Whether this closing completed the course. */
@@ -29,16 +32,17 @@ export class CourseCompletion {
     await this.sessions.lockCourse(course.id);
     const statuses = await this.sessions.appointmentStatuses(course.id);
     if (!courseCompleted(statuses)) return false;
-    if (!(await this.sessions.completeCourse(course.id))) return false;
+    if (!(await this.sessions.completeCourse(course.id, new Date()))) return false;
     await this.audit.record(
       auditEntry(actor, meta, {
         action: 'UPDATE',
         entity: 'Course',
         entityId: course.id,
         patientId: course.patientId,
-        fields: ['status'],
+        fields: ['status', 'completedAt'],
       }),
     );
+    await this.followUps.scheduleCompletedCourse(actor, meta, course.id);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
+import { FollowUpModule } from '../follow-up/follow-up.module';
 import { CheckInService } from './check-in.service';
 import { ClinicSettingsController } from './clinic-settings.controller';
 import { ClinicSettingsService } from './clinic-settings.service';
@@ -16,7 +17,7 @@ import { SessionsService } from './sessions.service';
  * and the session row every infusion-day module reads and locks.
  */
 @Module({
-  imports: [BookingModule],
+  imports: [BookingModule, FollowUpModule],
   controllers: [SessionsController, ClinicSettingsController],
   providers: [
     SessionRecordsRepository,

@@ -307,11 +307,11 @@ export class SessionsRepository {
     return this.db.appointment.findMany({ where: { courseId }, select: { status: true } });
   }
 
-  /** BOOKED → COMPLETED; false when the course was not booked. */
-  async completeCourse(courseId: string): Promise<boolean> {
+  /** BOOKED → COMPLETED at `at`; false when the course was not booked. */
+  async completeCourse(courseId: string, at: Date): Promise<boolean> {
     const { count } = await this.db.course.updateMany({
       where: { id: courseId, status: 'BOOKED' },
-      data: { status: 'COMPLETED', version: { increment: 1 } },
+      data: { status: 'COMPLETED', completedAt: at, version: { increment: 1 } },
     });
     return count > 0;
   }
