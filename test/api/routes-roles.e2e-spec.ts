@@ -237,6 +237,26 @@ async function ownAlert(ctx: TestContext, caller: Role | undefined) {
   return alert.id;
 }
 
+/** A message listed for staff (MANUAL) to a patient with an email, its own for each call. */
+async function manualMessage(ctx: TestContext): Promise<string> {
+  const patient = await ctx.newPatient();
+  await ctx.prisma.patient.update({ where: { id: patient.id }, data: { email: `p-${unique()}@example.test` } });
+  const message = await ctx.prisma.message.create({
+    data: {
+      clinicId: ctx.clinicId,
+      patientId: patient.id,
+      kind: 'FOLLOW_UP_LINK',
+      dedupeKey: `role-walk:${unique()}`,
+      toAddress: null,
+      subject: 'Your follow-up',
+      body: 'How are you?',
+      status: 'MANUAL',
+    },
+    select: { id: true },
+  });
+  return message.id;
+}
+
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
   'POST /api/auth/login': {
@@ -801,6 +821,26 @@ const ROUTES: Record<string, RouteRule> = {
       body: { text: 'Patient phoned: home safely.' },
     }),
   },
+  'GET /api/messages': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async () => ({ path: '/api/messages?status=MANUAL' }),
+  },
+  'POST /api/messages/{id}/sent-by-hand': {
+    allowed: ['SCHEDULER', 'NURSE'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/messages/${await manualMessage(ctx)}/sent-by-hand` }),
+  },
+  'POST /api/messages/{id}/retry': {
+    allowed: ['SCHEDULER', 'NURSE'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/messages/${await manualMessage(ctx)}/retry` }),
+  },
+  'GET /api/jobs/daily-runs': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/jobs/daily-runs' }),
+  },
   'GET /api/clinic/infusion-settings': {
     allowed: ['NURSE', 'CLINICIAN', 'ADMIN'],
     success: 200,
@@ -824,7 +864,8 @@ describe('every route × every role', () => {
   let served: string[];
 
   beforeAll(async () => {
-    ctx = await startTestApp();
+    // A mail server is configured (never reached: no delivery runs here), so a retry can queue.
+    ctx = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:9', MAIL_FROM: 'clinic@example.test' });
     const doc = (await ctx.http().get('/api/docs/openapi.json').expect(200)).body as {
       paths: Record<string, Record<string, unknown>>;
     };

@@ -21,6 +21,8 @@ import { ClinicModule } from './modules/clinic/clinic.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { DosingModule } from './modules/dosing/dosing.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { PatientsModule } from './modules/patients/patients.module';
 import { ProtocolsModule } from './modules/protocols/protocols.module';
 import { ScreeningModule } from './modules/screening/screening.module';
@@ -69,6 +71,8 @@ export class AppModule {
         DosingModule,
         AdverseEventsModule,
         AlertsModule,
+        MessagesModule,
+        JobsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

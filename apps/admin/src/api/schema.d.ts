@@ -1201,6 +1201,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outbox: the clinic's emails to patients in one status, newest first; by default those waiting for staff (no mail server or no address: MANUAL; retries used up: FAILED) */
+        get: operations["Messages_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}/sent-by-hand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a MANUAL or FAILED message was sent by hand (by email, phone or post) */
+        post: operations["Messages_sentByHand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a MANUAL or FAILED message again, to the patient's email as it is now, with its attempts reset */
+        post: operations["Messages_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/daily-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's latest daily job runs and what each changed (counts only) */
+        get: operations["Jobs_dailyRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3165,6 +3233,99 @@ export interface components {
             /** @description The newest 100, unread and read */
             items: components["schemas"]["StaffAlertDto"][];
             unreadCount: number;
+        };
+        MessagePatientDto: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            givenName: string;
+            familyName: string;
+            /** @description The patient's email now (it may differ from toAddress) */
+            email: string | null;
+            phone: string | null;
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "FOLLOW_UP_LINK" | "APPOINTMENT_REMINDER";
+            /** @enum {string} */
+            status: "QUEUED" | "SENT" | "FAILED" | "MANUAL" | "SENT_BY_HAND" | "CANCELLED";
+            patient: components["schemas"]["MessagePatientDto"];
+            /** @description Where the email goes; null: the patient had no address */
+            toAddress: string | null;
+            subject: string;
+            /** @description The text as it is (or would be) emailed, for staff to send by hand */
+            body: string;
+            /** Format: uuid */
+            appointmentId: string | null;
+            /** Format: uuid */
+            followUpId: string | null;
+            /** @description Delivery attempts so far */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (while QUEUED)
+             */
+            nextAttemptAt: string;
+            /** @description The mail server's last refusal */
+            lastError: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who sent it by hand
+             */
+            sentById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OutboxPageDto: {
+            items: components["schemas"]["MessageDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Whether a mail server is configured (without one every message is sent by hand) */
+            mailConfigured: boolean;
+        };
+        FollowUpChangesDto: {
+            UPCOMING: number;
+            DUE: number;
+            OVERDUE: number;
+            COMPLETED: number;
+            MISSED: number;
+        };
+        DailySummaryDto: {
+            /**
+             * Format: date-time
+             * @description The instant the run judged statuses and reminders at
+             */
+            at: string;
+            /** @description Follow-ups whose status changed, by their new status */
+            followUps: components["schemas"]["FollowUpChangesDto"];
+            /** @description Booster tasks raised */
+            boosterTasks: number;
+            /** @description Appointment reminders queued */
+            reminders: number;
+            durationMs: number;
+        };
+        DailyRunDto: {
+            /**
+             * Format: date
+             * @description The clinic day the run was for
+             */
+            day: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            summary: components["schemas"]["DailySummaryDto"] | null;
+        };
+        DailyRunsDto: {
+            /** @description The latest runs first */
+            items: components["schemas"]["DailyRunDto"][];
+            /** @description The clinic-local time (HH:MM) from which each day runs (DAILY_JOB_AT) */
+            dailyAt: string;
         };
     };
     responses: never;
@@ -6869,6 +7030,174 @@ export interface operations {
             };
             /** @description No such alert in your inbox */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Messages_outbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description One status; without it, the messages waiting for staff (MANUAL and FAILED) */
+                status?: "QUEUED" | "SENT" | "FAILED" | "MANUAL" | "SENT_BY_HAND" | "CANCELLED";
+                kind?: "FOLLOW_UP_LINK" | "APPOINTMENT_REMINDER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Messages_sentByHand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The message is not MANUAL or FAILED (already sent, queued or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Messages_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The message is not MANUAL or FAILED, no mail server is configured, or the patient has no email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Jobs_dailyRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyRunsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

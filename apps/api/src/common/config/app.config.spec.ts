@@ -93,4 +93,31 @@ describe('loadConfig', () => {
       );
     }
   });
+
+  it('sends mail only with both SMTP_URL and MAIL_FROM, and names either when malformed', () => {
+    expect(loadConfig(base).mail).toEqual({ maxAttempts: 5, retrySeconds: 60, pollSeconds: 15 });
+    const mail = { SMTP_URL: 'smtp://user:secret@mail.example.org:587', MAIL_FROM: 'Clinic <clinic@example.org>' };
+    expect(loadConfig({ ...base, ...mail }).mail).toMatchObject({
+      smtpUrl: mail.SMTP_URL,
+      from: mail.MAIL_FROM,
+    });
+    expect(loadConfig({ ...base, ...mail, MAIL_FROM: 'clinic@example.org' }).mail.from).toBe('clinic@example.org');
+    expect(() => loadConfig({ ...base, SMTP_URL: mail.SMTP_URL })).toThrow(/MAIL_FROM is required when SMTP_URL/);
+    expect(() => loadConfig({ ...base, ...mail, SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must be/);
+    expect(() => loadConfig({ ...base, ...mail, MAIL_FROM: 'the clinic' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => loadConfig({ ...base, MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
+  });
+
+  it('runs the background jobs at DAILY_JOB_AT, checking every JOB_CHECK_MINUTES, but not under test unless told', () => {
+    expect(loadConfig(base).jobs).toEqual({ enabled: true, dailyAt: '06:00', checkMinutes: 5 });
+    expect(loadConfig({ ...base, NODE_ENV: 'test' }).jobs.enabled).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobs.enabled).toBe(true);
+    expect(loadConfig({ ...base, JOBS_ENABLED: 'false' }).jobs.enabled).toBe(false);
+    expect(loadConfig({ ...base, DAILY_JOB_AT: '23:30', JOB_CHECK_MINUTES: '1' }).jobs).toMatchObject({
+      dailyAt: '23:30',
+      checkMinutes: 1,
+    });
+    expect(() => loadConfig({ ...base, DAILY_JOB_AT: '24:00' })).toThrow(/DAILY_JOB_AT must be a time of day/);
+    expect(() => loadConfig({ ...base, DAILY_JOB_AT: '6:00' })).toThrow(/DAILY_JOB_AT/);
+  });
 });

@@ -138,6 +138,64 @@ export class Environment {
   @IsOptional()
   @IsString()
   ADMIN_DIST?: string;
+
+  /**
+   * The mail server patient emails go through (`smtp://user:pass@host:587`, `smtps://…:465`).
+   * Without it queued messages are listed in the outbox for staff to send by hand.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/]+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL with a host' })
+  SMTP_URL?: string;
+
+  /** The sender of patient emails: `clinic@example.org` or `Clinic name <clinic@example.org>`. */
+  @IsOptional()
+  @Matches(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+    message: 'MAIL_FROM must be an address (clinic@example.org or "Clinic <clinic@example.org>")',
+  })
+  MAIL_FROM?: string;
+
+  /** Attempts at one email before it is FAILED and listed for staff. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_MAX_ATTEMPTS = 5;
+
+  /** Wait before the first retry; each later retry waits twice as long as the one before. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  MAIL_RETRY_SECONDS = 60;
+
+  /** How often each instance looks for queued messages to deliver. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_POLL_SECONDS = 15;
+
+  /** The clinic-local time (HH:MM) from which each clinic day's daily job runs. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DAILY_JOB_AT must be a time of day HH:MM (00:00–23:59)' })
+  DAILY_JOB_AT = '06:00';
+
+  /** How often each instance checks whether a clinic day's daily job is due (also at start). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  JOB_CHECK_MINUTES = 5;
+
+  /** Whether this instance runs the background work (daily job, mail delivery). Off by default under NODE_ENV=test. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : value === 'true' || value === '1'))
+  @IsBoolean()
+  JOBS_ENABLED?: boolean;
 }
 
 export interface AppConfig {
@@ -174,6 +232,21 @@ export interface AppConfig {
   };
   logLevel: string;
   adminDist?: string;
+  mail: {
+    /** Absent: no mail server, messages are sent by hand. */
+    smtpUrl?: string;
+    from?: string;
+    maxAttempts: number;
+    retrySeconds: number;
+    pollSeconds: number;
+  };
+  jobs: {
+    /** Whether this instance runs the daily job's scheduler and the mail delivery worker. */
+    enabled: boolean;
+    /** Clinic-local HH:MM from which a clinic day's run is due. */
+    dailyAt: string;
+    checkMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -198,6 +271,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const publicOrigins = parsed.PUBLIC_ORIGIN ? parseOrigins(parsed.PUBLIC_ORIGIN, problems) : localOrigins(parsed.PORT);
   const trustedProxies = parsed.TRUSTED_PROXIES ? parseProxies(parsed.TRUSTED_PROXIES, problems) : [];
+  if (parsed.SMTP_URL && !parsed.MAIL_FROM)
+    problems.push('MAIL_FROM is required when SMTP_URL is set (the address patient emails come from)');
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   const jwtSecret = parsed.JWT_SECRET ?? randomSecret();
   return {
@@ -229,6 +304,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: parsed.LOG_LEVEL,
     adminDist: parsed.ADMIN_DIST,
+    mail: {
+      smtpUrl: parsed.SMTP_URL,
+      from: parsed.MAIL_FROM,
+      maxAttempts: parsed.MAIL_MAX_ATTEMPTS,
+      retrySeconds: parsed.MAIL_RETRY_SECONDS,
+      pollSeconds: parsed.MAIL_POLL_SECONDS,
+    },
+    jobs: {
+      // The API tests drive the jobs themselves; a timer of their own would write behind their backs.
+      enabled: parsed.JOBS_ENABLED ?? parsed.NODE_ENV !== 'test',
+      dailyAt: parsed.DAILY_JOB_AT,
+      checkMinutes: parsed.JOB_CHECK_MINUTES,
+    },
   };
 }
 
