@@ -217,6 +217,8 @@ export async function startTestApp(
   });
   const app = await createApp(config, { logs: Boolean(options.logStream), logStream: options.logStream });
   await app.init();
+  // Nest holds its own loggers' lines until listen(), which supertest never calls: let them through.
+  if (options.logStream) app.flushLogs();
   await app.getHttpAdapter().getInstance().ready();
   // Fixtures are written as the owner role; the API above connects as the runtime role.
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.ownerUrl }) });
