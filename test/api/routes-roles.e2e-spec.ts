@@ -96,6 +96,26 @@ async function bookedCourse(ctx: TestContext, daysAhead?: number) {
   return { patient, slot, course };
 }
 
+/** A single infusion completed a month ago, inserted directly, with no baseline pain and no follow-up. */
+async function completedCourse(ctx: TestContext) {
+  const patient = await ctx.newEligiblePatient();
+  const protocolId = await ctx.protocolId('IV_SINGLE_INFUSION');
+  const course = await ctx.prisma.course.create({
+    data: {
+      clinicId: ctx.clinicId,
+      patientId: patient.id,
+      protocolId,
+      bookedById: (await ctx.users()).SCHEDULER.id,
+      sessionCount: 1,
+      eligibilityScreeningIds: [],
+      status: 'COMPLETED',
+      completedAt: new Date(Date.now() - 30 * 86_400_000),
+    },
+    select: { id: true },
+  });
+  return { patientId: patient.id, courseId: course.id, protocolId };
+}
+
 /** A checked-in session with a clinician's order standing, ready for its first step. */
 async function orderedSession(ctx: TestContext): Promise<string> {
   const { sessionId } = await ctx.newCheckedInSession();
@@ -854,6 +874,63 @@ const ROUTES: Record<string, RouteRule> = {
       body: {
         version: (await ctx.prisma.clinic.findUniqueOrThrow({ where: { id: ctx.clinicId } })).version,
         infusion: { vitalsIntervalMinutes: 15 },
+      },
+    }),
+  },
+  'GET /api/patients/{id}/booster-checks': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/patients/${(await ctx.newPatient()).id}/booster-checks?protocolId=${await ctx.protocolId('IV_SINGLE_INFUSION')}`,
+    }),
+  },
+  'GET /api/boosters/queue': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/boosters/queue' }),
+  },
+  'POST /api/boosters/tasks/{id}/dismiss': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async (ctx) => {
+      const { patientId, courseId } = await completedCourse(ctx);
+      const task = await ctx.prisma.boosterTask.create({
+        data: { clinicId: ctx.clinicId, patientId, courseId, dueBy: new Date('2099-01-01'), reason: 'Relief lost' },
+      });
+      return { path: `/api/boosters/tasks/${task.id}/dismiss`, body: { reason: 'Patient declined' } };
+    },
+  },
+  'POST /api/boosters/approvals': {
+    allowed: ['CLINICIAN'],
+    success: 201,
+    call: async (ctx) => {
+      // No baseline pain: no measured response, a relative reason a clinician may accept.
+      const { patientId, courseId, protocolId } = await completedCourse(ctx);
+      return {
+        path: '/api/boosters/approvals',
+        body: {
+          patientId,
+          courseId,
+          protocolId,
+          reason: 'Clear benefit reported by phone',
+          accepts: ['NO_RESPONSE_DATA'],
+        },
+      };
+    },
+  },
+  'GET /api/clinic/follow-up-settings': {
+    allowed: ['NURSE', 'CLINICIAN', 'ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/clinic/follow-up-settings' }),
+  },
+  'PUT /api/clinic/follow-up-settings': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({
+      path: '/api/clinic/follow-up-settings',
+      body: {
+        version: (await ctx.prisma.clinic.findUniqueOrThrow({ where: { id: ctx.clinicId } })).version,
+        followUp: { bladderScreenMaxAgeDays: 28 },
       },
     }),
   },

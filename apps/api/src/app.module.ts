@@ -16,6 +16,7 @@ import { AlertsModule } from './modules/alerts/alerts.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BoostersModule } from './modules/boosters/boosters.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { CoursesModule } from './modules/courses/courses.module';
@@ -73,6 +74,7 @@ export class AppModule {
         AlertsModule,
         MessagesModule,
         JobsModule,
+        BoostersModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

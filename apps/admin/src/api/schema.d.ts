@@ -1269,6 +1269,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/booster-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a booster may be booked for the patient: each pre-booster check's state and reasons, and the decision
+         * @description For a booster of the patient's last completed course under `protocolId`, starting `on`. The decision applies the newest usable clinician's approval of relative reasons, if any. The read is audited.
+         */
+        get: operations["Boosters_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boosters/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's open booster tasks, soonest due first, each with the patient and every check's state now */
+        get: operations["Boosters_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boosters/tasks/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an open booster task with a reason (no booster offered) */
+        post: operations["Boosters_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boosters/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A clinician's written approval of named relative booster reasons, for a scheduler's booking to cite
+         * @description Accepts only relative reasons standing now (a cap the booster could cross, no measured response, relief not yet lost) for a booster of the patient's last completed course under the protocol. The booking cites it by `boosterApprovalId`, once, before it expires; the booking re-runs every check. Answers the checks with it applied.
+         */
+        post: operations["Boosters_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/follow-up-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's effective follow-up settings: follow-up windows, the worklist's days, the bladder answers' age a booster needs, the responder thresholds and relief line, and how long a booster approval lasts */
+        get: operations["FollowUpSettings_get"];
+        /** Replace the clinic's follow-up settings (what is left out is the default), at the clinic's version */
+        put: operations["FollowUpSettings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1981,6 +2073,11 @@ export interface components {
              * @default 5
              */
             k: number;
+            /**
+             * Format: uuid
+             * @description Books a booster of this course: the patient's last completed course (or booster). The booster's checks run inside the booking, under the patient's lock, after the eligibility gate; its appointments are kind BOOSTER.
+             */
+            boosterOfCourseId?: string;
         };
         PlannedSessionDto: {
             /** Format: uuid */
@@ -1998,9 +2095,136 @@ export interface components {
             /** @description Every session at the same clinic-local time */
             sameTime: boolean;
         };
-        CourseOptionsDto: {
+        BoosterProtocolDto: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            version: number;
+            name: string;
+        };
+        BoostedCourseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            protocolId: string;
+            /** Format: uuid */
+            boosterOfCourseId: string | null;
+            /**
+             * Format: date
+             * @description The clinic day of its last session; follow-ups count from it
+             */
+            lastSessionOn: string;
+            baselinePainNrs: number | null;
+        };
+        /** @enum {string} */
+        BoosterCheckName: "POLICY" | "SCREENING_VALID" | "BLADDER_SYMPTOMS_REVIEWED" | "CUMULATIVE_DOSE_UNDER_CAP" | "RESPONSE_TO_LAST_COURSE";
+        /**
+         * @description PASS; RELATIVE (a clinician's written approval may accept it); ABSOLUTE; NOT_REQUIRED by the policy
+         * @enum {string}
+         */
+        BoosterCheckResult: "PASS" | "RELATIVE" | "ABSOLUTE" | "NOT_REQUIRED";
+        /** @enum {string} */
+        BoosterCode: "NO_BOOSTERS" | "NO_COURSE_TO_BOOST" | "INTERVAL_NOT_REACHED" | "TOO_SOON_AFTER_LAST_SESSION" | "MAX_PER_YEAR" | "RELIEF_NOT_LOST" | "SCREENING_NOT_VALID" | "BLADDER_NOT_SCREENED" | "BLADDER_SYMPTOMS_UNREVIEWED" | "CUMULATIVE_CAP" | "WINDOW_30_CAP" | "WINDOW_90_CAP" | "WINDOW_365_CAP" | "NO_RESPONSE_DATA" | "NO_RESPONSE";
+        BoosterReasonDto: {
+            code: components["schemas"]["BoosterCode"];
+            ruleId: string;
+            /** @enum {string} */
+            severity: "ABSOLUTE" | "RELATIVE";
+            message: string;
+        };
+        BoosterCheckDto: {
+            check: components["schemas"]["BoosterCheckName"];
+            /** @description PASS; RELATIVE (a clinician's written approval may accept it); ABSOLUTE; NOT_REQUIRED by the policy */
+            result: components["schemas"]["BoosterCheckResult"];
+            reasons: components["schemas"]["BoosterReasonDto"][];
+        };
+        BoosterDecisionDto: {
+            /** @description No absolute reason, and every relative one accepted by the approval applied */
+            allowed: boolean;
+            /** @description Reasons that still hold the booster, absolute first */
+            standing: components["schemas"]["BoosterReasonDto"][];
+            /** @description Relative reasons the clinician's approval accepted */
+            accepted: components["schemas"]["BoosterReasonDto"][];
+            /** @description Why the approval could not be used at all */
+            overrideProblem?: string;
+        };
+        BoosterApprovalDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * Format: uuid
+             * @description The course the booster follows
+             */
+            courseId: string;
+            /**
+             * Format: uuid
+             * @description The protocol the booster is given under
+             */
+            protocolId: string;
+            reason: string;
+            accepts: components["schemas"]["BoosterCode"][];
+            /** Format: uuid */
+            approvedById: string;
+            /** Format: date-time */
+            approvedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** @enum {string} */
+        ReliefOutcomeCode: "RELIEF_LOST" | "STILL_RESPONDING" | "LOST_TO_FOLLOW_UP" | "NEW_COURSE_STARTED" | "NO_BASELINE" | "NO_FOLLOW_UP";
+        ReliefOutcomeDto: {
+            code: components["schemas"]["ReliefOutcomeCode"];
+            /** @description Days after the last session */
+            day: number | null;
+            /** Format: date */
+            on: string | null;
+            /** @description The follow-ups it rests on */
+            followUpIds: string[];
+            /** @description The follow-up records it rests on */
+            recordIds: string[];
+            /** Format: uuid */
+            laterCourseId: string | null;
+            /** @description Why, in words */
+            message: string;
+        };
+        BoosterChecksDto: {
+            /** Format: uuid */
+            patientId: string;
+            protocol: components["schemas"]["BoosterProtocolDto"];
+            /** @description The patient's last completed course or booster */
+            lastCourse: components["schemas"]["BoostedCourseDto"] | null;
+            /**
+             * Format: date
+             * @description Today in the clinic's zone
+             */
+            today: string;
+            /**
+             * Format: date
+             * @description The booster day the checks are for
+             */
+            on: string;
+            /**
+             * Format: date
+             * @description The first day the policy's interval allows
+             */
+            earliestOn: string | null;
+            /** @description POLICY first, then the four checks */
+            checks: components["schemas"]["BoosterCheckDto"][];
+            decision: components["schemas"]["BoosterDecisionDto"];
+            /** @description The clinician's approval applied: the newest usable one (or the one cited) */
+            approval: components["schemas"]["BoosterApprovalDto"] | null;
+            /** @description The last course's relief */
+            relief: components["schemas"]["ReliefOutcomeDto"] | null;
+            /** @description Ketamine given so far by every route, home doses included (mg) */
+            cumulativeMg: number;
+        };
+        CourseOptionsAnswerDto: {
             /** @description Feasible plans, earliest first */
             plans: components["schemas"]["CoursePlanDto"][];
+            /** @description For a booster: its checks on the first plan's first day (or the earliest day the policy allows) */
+            booster?: components["schemas"]["BoosterChecksDto"];
         };
         SessionChoiceDto: {
             /** Format: uuid */
@@ -2027,6 +2251,16 @@ export interface components {
             baselinePainNrs?: number;
             /** @description Baseline pain interference, 0–10 */
             baselinePainInterference?: number;
+            /**
+             * Format: uuid
+             * @description Books a booster of this course: the patient's last completed course (or booster). The booster's checks run inside the booking, under the patient's lock, after the eligibility gate; its appointments are kind BOOSTER.
+             */
+            boosterOfCourseId?: string;
+            /**
+             * Format: uuid
+             * @description A clinician's approval (POST /api/boosters/approvals) of the booster's relative reasons, cited once before it expires
+             */
+            boosterApprovalId?: string;
         };
         CourseProtocolDto: {
             /** Format: uuid */
@@ -2072,6 +2306,16 @@ export interface components {
             baselinePainNrs: number | null;
             baselinePainInterference: number | null;
             cancelReason: string | null;
+            /**
+             * Format: uuid
+             * @description The course this booster follows
+             */
+            boosterOfCourseId: string | null;
+            /**
+             * Format: uuid
+             * @description The clinician's approval the booking cited
+             */
+            boosterApprovalId: string | null;
             /** Format: date-time */
             createdAt: string;
             version: number;
@@ -2114,6 +2358,10 @@ export interface components {
         RescheduleOptionsRequestDto: {
             /** @description A clinic-local date or an ISO instant; defaults to now */
             earliest?: string;
+        };
+        CourseOptionsDto: {
+            /** @description Feasible plans, earliest first */
+            plans: components["schemas"]["CoursePlanDto"][];
         };
         RescheduleDto: {
             /** @description The version read; a stale one answers 409 */
@@ -3326,6 +3574,146 @@ export interface components {
             items: components["schemas"]["DailyRunDto"][];
             /** @description The clinic-local time (HH:MM) from which each day runs (DAILY_JOB_AT) */
             dailyAt: string;
+        };
+        BoosterQueuePatientDto: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            givenName: string;
+            familyName: string;
+        };
+        BoosterQueueItemDto: {
+            /**
+             * Format: uuid
+             * @description The booster task
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The course the booster would follow
+             */
+            courseId: string;
+            /** Format: date */
+            dueBy: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+            patient: components["schemas"]["BoosterQueuePatientDto"];
+            /** @description False when the patient has completed another course since: the checks are for that one's booster */
+            boostsLastCourse: boolean;
+            /** @description Each check now, under the course's own protocol */
+            checks: components["schemas"]["BoosterChecksDto"];
+        };
+        BoosterQueueDto: {
+            /** @description Open booster tasks, soonest due first */
+            items: components["schemas"]["BoosterQueueItemDto"][];
+        };
+        DismissBoosterTaskDto: {
+            /** @description Why no booster is offered */
+            reason: string;
+        };
+        BoosterTaskDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date */
+            dueBy: string;
+            reason: string;
+            /** @enum {string} */
+            status: "OPEN" | "BOOKED" | "DISMISSED";
+        };
+        CreateBoosterApprovalDto: {
+            /** Format: uuid */
+            patientId: string;
+            /**
+             * Format: uuid
+             * @description The course the booster follows: the patient's last completed one
+             */
+            courseId: string;
+            /**
+             * Format: uuid
+             * @description The protocol the booster is given under
+             */
+            protocolId: string;
+            /**
+             * Format: date
+             * @description The booster day the reasons are judged for; the earliest its policy allows when absent
+             */
+            on?: string;
+            /** @description The clinician's written reason */
+            reason: string;
+            /** @description The relative reasons standing now that the clinician accepts; absolute ones always stand */
+            accepts: components["schemas"]["BoosterCode"][];
+        };
+        FollowUpWindowBandViewDto: {
+            fromOffsetDays: number;
+            daysBefore: number;
+            daysAfter: number;
+        };
+        FollowUpSettingsViewDto: {
+            windows: components["schemas"]["FollowUpWindowBandViewDto"][];
+            worklistMissedDays: number;
+            bladderScreenMaxAgeDays: number;
+        };
+        ResponderViewDto: {
+            moderatePercent: number;
+            substantialPercent: number;
+            minimumPoints: number;
+        };
+        ReliefViewDto: {
+            responder: components["schemas"]["ResponderViewDto"];
+            /** @enum {string} */
+            line: "MODERATE" | "SUBSTANTIAL" | "POINTS";
+        };
+        ClinicFollowUpSettingsDto: {
+            /** @description The clinic's settings version */
+            version: number;
+            followUp: components["schemas"]["FollowUpSettingsViewDto"];
+            relief: components["schemas"]["ReliefViewDto"];
+            boosterApprovalValidDays: number;
+        };
+        FollowUpWindowBandDto: {
+            /** @description Applies to follow-ups due this many days or more after the last session */
+            fromOffsetDays: number;
+            /** @description The window opens this many clinic days before the due date */
+            daysBefore: number;
+            /** @description The window closes at the end of this many clinic days after it */
+            daysAfter: number;
+        };
+        FollowUpSettingsInputDto: {
+            /** @description Window bands by offset, from day 1; replaces them all */
+            windows?: components["schemas"]["FollowUpWindowBandDto"][];
+            /** @description Days a missed follow-up stays on the worklist */
+            worklistMissedDays?: number;
+            /** @description A booster needs bladder answers this many clinic days old or fewer */
+            bladderScreenMaxAgeDays?: number;
+        };
+        ResponderInputDto: {
+            /** @description Percent reduction IMMPACT calls moderately important (30) */
+            moderatePercent?: number;
+            /** @description Percent reduction IMMPACT calls substantial (50) */
+            substantialPercent?: number;
+            /** @description NRS points of reduction kept beside the percent (2) */
+            minimumPoints?: number;
+        };
+        ReliefInputDto: {
+            responder?: components["schemas"]["ResponderInputDto"];
+            /**
+             * @description The responder line relief is held above (MODERATE)
+             * @enum {string}
+             */
+            line?: "MODERATE" | "SUBSTANTIAL" | "POINTS";
+        };
+        UpdateFollowUpSettingsDto: {
+            /** @description The clinic's settings version read; a stale one answers 409 */
+            version: number;
+            followUp?: components["schemas"]["FollowUpSettingsInputDto"];
+            relief?: components["schemas"]["ReliefInputDto"];
+            /** @description Days a clinician's booster approval may be cited by a booking */
+            boosterApprovalValidDays?: number;
         };
     };
     responses: never;
@@ -5031,7 +5419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseOptionsDto"];
+                    "application/json": components["schemas"]["CourseOptionsAnswerDto"];
                 };
             };
             /** @description Not signed in */
@@ -5048,7 +5436,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one */
+            /** @description PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one; BOOSTER_NOT_ALLOWED: boosterOfCourseId is not the patient's last completed course */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5106,7 +5494,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version) */
+            /** @description NOT_ELIGIBLE on a treatment day, PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version), or BOOSTER_NOT_ALLOWED: the booster's checks do not allow it (reasons[] standing, accepted[] by the cited approval) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7198,6 +7586,278 @@ export interface operations {
             };
             /** @description Allowed roles: ADMIN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Boosters_checks: {
+        parameters: {
+            query?: {
+                /** @description The booster's protocol; the newest active version of the last course's protocol when absent */
+                protocolId?: string;
+                /** @description The booster's first clinic day; the earliest its policy allows (today at the soonest) when absent */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoosterChecksDto"];
+                };
+            };
+            /** @description `on` is not a calendar date, or no protocol can be defaulted */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN, SCHEDULER, NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Boosters_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoosterQueueDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Boosters_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissBoosterTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoosterTaskDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The task is already booked or dismissed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Boosters_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBoosterApprovalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoosterChecksDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OVERRIDE_NOT_ALLOWED: a code absolute or not standing; BOOSTER_NOT_ALLOWED: not the last completed course */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicFollowUpSettingsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFollowUpSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicFollowUpSettingsDto"];
+                };
+            };
+            /** @description A value out of its range, or values that contradict each other, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale clinic version */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -80,3 +80,5 @@ export type {
   ResponderSummary,
   ScoreAgainstBaseline,
 } from './relief';
+export { DEFAULT_FOLLOW_UP_CLINIC_SETTINGS, followUpClinicSettingsProblems } from './clinic-settings';
+export type { FollowUpClinicSettings } from './clinic-settings';

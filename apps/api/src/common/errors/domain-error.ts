@@ -31,7 +31,8 @@ export type ErrorCode =
   | 'DOSE_REFUSED'
   | 'OVERRIDE_NOT_ALLOWED'
   | 'DISCHARGE_NOT_ALLOWED'
-  | 'SIGNING_NOT_ALLOWED';
+  | 'SIGNING_NOT_ALLOWED'
+  | 'BOOSTER_NOT_ALLOWED';
 
 export class DomainError extends Error {
   constructor(
@@ -73,6 +74,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'OVERRIDE_NOT_ALLOWED':
     case 'DISCHARGE_NOT_ALLOWED':
     case 'SIGNING_NOT_ALLOWED':
+    case 'BOOSTER_NOT_ALLOWED':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

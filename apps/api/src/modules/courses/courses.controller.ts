@@ -13,8 +13,14 @@ import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../com
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { CoursesService } from './courses.service';
-import { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
-import { BookCourseDto, CourseDto, CourseListDto, CourseOptionsRequestDto } from './dto/course.dto';
+import { VersionedReasonDto } from '../booking/dto/booking.dto';
+import {
+  BookCourseDto,
+  CourseDto,
+  CourseListDto,
+  CourseOptionsAnswerDto,
+  CourseOptionsRequestDto,
+} from './dto/course.dto';
 
 @ApiTags('courses')
 @Controller()
@@ -27,13 +33,18 @@ export class CoursesController {
   @ApiOperation({
     summary: 'The earliest feasible course plans for a protocol and patient, ranked (same chair and time preferred)',
   })
-  @ApiOkResponse({ type: CourseOptionsDto })
+  @ApiOkResponse({ type: CourseOptionsAnswerDto })
   @ApiUnprocessableEntityResponse({
     description:
-      'PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one',
+      'PROTOCOL_NOT_BOOKABLE: a home protocol has nothing to book, or a newer version of the protocol supersedes this one; ' +
+      "BOOSTER_NOT_ALLOWED: boosterOfCourseId is not the patient's last completed course",
   })
-  options(@CurrentActor() actor: Actor, @Body() body: CourseOptionsRequestDto): Promise<CourseOptionsDto> {
-    return this.courses.options(actor, body);
+  options(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Body() body: CourseOptionsRequestDto,
+  ): Promise<CourseOptionsAnswerDto> {
+    return this.courses.options(actor, meta, body);
   }
 
   @Post('courses')
@@ -43,7 +54,9 @@ export class CoursesController {
   @ApiBadRequestResponse({ description: 'Invalid fields, named in errors[]' })
   @ApiConflictResponse({ description: 'PLAN_INFEASIBLE (reasons[] per session) or SLOT_TAKEN' })
   @ApiUnprocessableEntityResponse({
-    description: 'NOT_ELIGIBLE on a treatment day, or PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version)',
+    description:
+      'NOT_ELIGIBLE on a treatment day, PROTOCOL_NOT_BOOKABLE (home protocol, or a superseded version), or ' +
+      "BOOSTER_NOT_ALLOWED: the booster's checks do not allow it (reasons[] standing, accepted[] by the cited approval)",
   })
   book(
     @CurrentActor() actor: Actor,

@@ -32,4 +32,12 @@ export const coursesErrors = {
   underWay: (problem: SessionChangeProblem, appointmentIds: string[]) =>
     new DomainError('INVALID_TRANSITION', problem.message, [], { reason: problem.code, appointmentIds }),
   stale: (currentVersion: number) => staleVersion('course', currentVersion),
+  approvalWithoutBooster: () =>
+    new DomainError('VALIDATION_FAILED', 'A booster approval is cited only by a booster booking.', [
+      {
+        field: 'boosterApprovalId',
+        rule: 'withBoosterOfCourseId',
+        message: 'boosterApprovalId is given only with boosterOfCourseId',
+      },
+    ]),
 };

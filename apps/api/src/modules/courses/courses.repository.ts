@@ -25,6 +25,9 @@ export interface NewCourse {
   eligibilityScreeningIds: string[];
   /** Sorted by start: session n is the n-th. */
   sessions: SessionChoiceDto[];
+  /** A booster's course it follows: its appointments are kind BOOSTER. */
+  boosterOfCourseId?: string;
+  boosterApprovalId?: string;
 }
 
 /** A course as a cancellation judges it: its version, status and every appointment. */
@@ -82,6 +85,7 @@ export class CoursesRepository {
           sessionNumber: i + 1,
           startsAt: new Date(s.startsAt),
           endsAt: new Date(s.endsAt),
+          kind: course.boosterOfCourseId ? 'BOOSTER' : 'INITIAL',
         })),
       });
       return created.id;

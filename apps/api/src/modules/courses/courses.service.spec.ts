@@ -11,6 +11,17 @@ import {
 import { CLINIC_ID, type FakeStore, meta, refusal, scheduler } from '../../testing/fakes';
 import type { CancellationState, CourseRecord, CoursesRepository, NewCourse } from './courses.repository';
 import { CoursesService } from './courses.service';
+import type { BoosterFactsService } from '../boosters/booster-facts.service';
+import type { BoostersRepository } from '../boosters/boosters.repository';
+
+const notUsed = new Proxy(
+  {},
+  {
+    get: (_target, name) => () => {
+      throw new Error(`${String(name)} is not used by an initial course`);
+    },
+  },
+);
 
 interface StoredProtocol {
   id: string;
@@ -194,6 +205,9 @@ function setup() {
     courses as unknown as CoursesRepository,
     kit.planning,
     kit.booking,
+    // No booster is booked here: boosters are tested end to end (test/api/boosters.e2e-spec.ts).
+    notUsed as unknown as BoosterFactsService,
+    notUsed as unknown as BoostersRepository,
     kit.audit.repository,
     kit.transactions.host,
   );

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { courseCancellation, hasSessionsToBook, type Protocol, type SessionChangeProblem } from '@cadence/domain';
+import {
+  clinicDateOf,
+  courseCancellation,
+  hasSessionsToBook,
+  type BoosterCode,
+  type OverrideOutcome,
+  type Protocol,
+  type SessionChangeProblem,
+} from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import type { DomainError } from '../../common/errors/domain-error';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
@@ -7,17 +15,28 @@ import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { bookingErrors, type PlanProblem } from '../booking/booking.errors';
 import { BookingService } from '../booking/booking.service';
-import type { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
+import type { VersionedReasonDto } from '../booking/dto/booking.dto';
 import { normaliseSessions, PlanningService, storedProtocol } from '../booking/planning.service';
+import { BoosterFactsService } from '../boosters/booster-facts.service';
+import { boostersErrors } from '../boosters/boosters.errors';
+import { toChecksDto } from '../boosters/boosters.mapper';
+import { BoostersRepository } from '../boosters/boosters.repository';
 import { coursesErrors } from './courses.errors';
 import { CoursesRepository, type CourseRecord } from './courses.repository';
-import type { BookCourseDto, CourseDto, CourseListDto, CourseOptionsRequestDto } from './dto/course.dto';
+import type {
+  BookCourseDto,
+  CourseDto,
+  CourseListDto,
+  CourseOptionsAnswerDto,
+  CourseOptionsRequestDto,
+} from './dto/course.dto';
 
 /** How a booking transaction ended when it wrote nothing: returned, so the gate's audit row commits. */
 type BookResult =
   | { ok: true; id: string }
   | { ok: false; reason: 'INFEASIBLE'; reasons: PlanProblem[] }
-  | { ok: false; reason: 'NOT_ELIGIBLE'; error: DomainError };
+  | { ok: false; reason: 'NOT_ELIGIBLE'; error: DomainError }
+  | { ok: false; reason: 'BOOSTER_REFUSED'; decision: OverrideOutcome<BoosterCode> };
 
 type CancelResult =
   | { ok: true }
@@ -31,6 +50,10 @@ type CancelResult =
  * order is: the protocol can be booked, no session is in the past, then — in one transaction —
  * the clinic's booking lock, the eligibility gate on every treatment day under the patient's lock,
  * the domain's re-check of the plan against fresh capacity, and the course and appointments written.
+ * A booster (`boosterOfCourseId`) is booked on this same path: after the gate, under the same
+ * locks, its checks are assembled again from what is committed and must allow it (a clinician's
+ * cited approval accepting only relative reasons); its appointments are kind BOOSTER and the open
+ * booster task of the course it follows is marked BOOKED.
  */
 @Injectable()
 export class CoursesService {
@@ -38,21 +61,56 @@ export class CoursesService {
     private readonly courses: CoursesRepository,
     private readonly planning: PlanningService,
     private readonly booking: BookingService,
+    private readonly boosterFacts: BoosterFactsService,
+    private readonly boosters: BoostersRepository,
     private readonly audit: AuditRepository,
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
-  async options(actor: Actor, dto: CourseOptionsRequestDto): Promise<CourseOptionsDto> {
+  /**
+   * Options for a protocol; for a booster, searched from the first day its policy allows, with
+   * its checks on the first plan's first day (an answer, not a promise: the booking checks again).
+   */
+  async options(actor: Actor, meta: RequestMeta, dto: CourseOptionsRequestDto): Promise<CourseOptionsAnswerDto> {
     const protocol = await this.bookableProtocol(actor.clinicId, dto.protocolId);
     await this.assertPatient(actor.clinicId, dto.patientId);
-    return this.planning.options({
+    const query = {
       clinicId: actor.clinicId,
       patientId: dto.patientId,
       protocol: protocol.definition,
       sessions: dto.sessions,
       earliest: dto.earliest,
       k: dto.k ?? 5,
+    };
+    if (!dto.boosterOfCourseId) return this.planning.options(query);
+    const booster = {
+      patientId: dto.patientId,
+      protocolId: protocol.id,
+      courseId: dto.boosterOfCourseId,
+      courseField: 'boosterOfCourseId',
+    };
+    const soonest = await this.boosterFacts.assess(actor.clinicId, { ...booster, applyLatestApproval: true });
+    const zone = await this.planning.clinicZone(actor.clinicId);
+    const requested = /^\d{4}-\d{2}-\d{2}$/.test(dto.earliest) ? dto.earliest : clinicDateOf(dto.earliest, zone);
+    const options = await this.planning.options({
+      ...query,
+      earliest: soonest.on > requested ? soonest.on : dto.earliest,
     });
+    const first = options.plans[0]?.sessions[0];
+    const firstDay = first ? clinicDateOf(first.startsAt, zone) : soonest.on;
+    const view =
+      firstDay === soonest.on
+        ? soonest
+        : await this.boosterFacts.assess(actor.clinicId, { ...booster, on: firstDay, applyLatestApproval: true });
+    await this.audit.record(
+      auditEntry(actor, meta, {
+        action: 'READ',
+        entity: 'BoosterChecks',
+        patientId: dto.patientId,
+        fields: ['options'],
+      }),
+    );
+    return { ...options, booster: toChecksDto(view) };
   }
 
   async book(actor: Actor, meta: RequestMeta, dto: BookCourseDto): Promise<CourseDto> {
@@ -62,10 +120,34 @@ export class CoursesService {
     this.planning.assertNotPast(sessions);
     const zone = await this.planning.clinicZone(actor.clinicId);
     const treatmentDates = this.planning.treatmentDates(sessions, zone);
+    if (dto.boosterApprovalId && !dto.boosterOfCourseId) throw coursesErrors.approvalWithoutBooster();
 
     const result = await this.transactions.withTransaction(async (): Promise<BookResult> => {
       const gate = await this.booking.lockAndGate(actor.clinicId, dto.patientId, treatmentDates, { actor, meta });
       if (!gate.ok) return gate;
+      // Under the patient's lock no other booking of theirs (a booster counted against the year)
+      // and no screening change can come between these checks and the write.
+      const booster = dto.boosterOfCourseId
+        ? await this.boosterFacts.assess(actor.clinicId, {
+            patientId: dto.patientId,
+            protocolId: protocol.id,
+            courseId: dto.boosterOfCourseId,
+            courseField: 'boosterOfCourseId',
+            on: treatmentDates[0],
+            approvalId: dto.boosterApprovalId,
+          })
+        : undefined;
+      if (booster && !booster.decision.allowed) {
+        await this.audit.record(
+          auditEntry(actor, meta, {
+            action: 'READ',
+            entity: 'BoosterChecks',
+            patientId: dto.patientId,
+            fields: ['booking'],
+          }),
+        );
+        return { ok: false, reason: 'BOOSTER_REFUSED', decision: booster.decision };
+      }
       const reasons = await this.planning.recheck(actor.clinicId, { from, to }, sessions, {
         protocol: protocol.definition,
         patientId: dto.patientId,
@@ -82,8 +164,23 @@ export class CoursesService {
         baselinePainInterference: dto.baselinePainInterference,
         eligibilityScreeningIds: gate.screeningIds,
         sessions,
+        boosterOfCourseId: dto.boosterOfCourseId,
+        boosterApprovalId: booster?.approval?.id,
       });
       if (!id) throw bookingErrors.slotTaken();
+      const taskId = dto.boosterOfCourseId
+        ? await this.boosters.bookTask(actor.clinicId, dto.boosterOfCourseId, id, actor.id, new Date())
+        : undefined;
+      if (taskId)
+        await this.audit.record(
+          auditEntry(actor, meta, {
+            action: 'UPDATE',
+            entity: 'BoosterTask',
+            entityId: taskId,
+            patientId: dto.patientId,
+            fields: ['bookedCourseId', 'decidedAt', 'decidedById', 'status'],
+          }),
+        );
       await this.audit.record(
         auditEntry(actor, meta, {
           action: 'BOOK',
@@ -97,6 +194,8 @@ export class CoursesService {
             'sessionCount',
             ...(dto.baselinePainNrs !== undefined ? ['baselinePainNrs'] : []),
             ...(dto.baselinePainInterference !== undefined ? ['baselinePainInterference'] : []),
+            ...(dto.boosterOfCourseId ? ['boosterOfCourseId'] : []),
+            ...(booster?.approval ? ['boosterApprovalId'] : []),
           ].sort(),
         }),
       );
@@ -108,6 +207,12 @@ export class CoursesService {
         throw result.error;
       case 'INFEASIBLE':
         throw bookingErrors.planInfeasible(result.reasons);
+      case 'BOOSTER_REFUSED':
+        throw boostersErrors.refused(
+          result.decision.standing,
+          result.decision.accepted,
+          result.decision.overrideProblem,
+        );
       default: {
         const unreachable: never = result;
         throw new Error(`Unhandled booking result ${JSON.stringify(unreachable)}`);
@@ -228,6 +333,8 @@ export function toCourseDto(c: CourseRecord): CourseDto {
     baselinePainNrs: c.baselinePainNrs,
     baselinePainInterference: c.baselinePainInterference,
     cancelReason: c.cancelReason,
+    boosterOfCourseId: c.boosterOfCourseId,
+    boosterApprovalId: c.boosterApprovalId,
     createdAt: c.createdAt.toISOString(),
     version: c.version,
   };

@@ -12,5 +12,7 @@ import { DosingService } from './dosing.service';
   imports: [SessionsModule, ScreeningModule],
   controllers: [DosingController, DoseLedgerController],
   providers: [DosingRepository, DosingService, DoseLedgerService],
+  // Boosters count every dose against the caps from the same history.
+  exports: [DosingRepository],
 })
 export class DosingModule {}

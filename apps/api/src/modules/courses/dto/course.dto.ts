@@ -19,8 +19,17 @@ import {
   APPOINTMENT_STATUSES,
   type AppointmentKind,
   type AppointmentStatus,
+  CourseOptionsDto,
   SessionChoiceDto,
 } from '../../booking/dto/booking.dto';
+import { BoosterChecksDto } from '../../boosters/dto/booster.dto';
+
+const BOOSTER_OF = {
+  format: 'uuid',
+  description:
+    "Books a booster of this course: the patient's last completed course (or booster). The booster's checks run " +
+    "inside the booking, under the patient's lock, after the eligibility gate; its appointments are kind BOOSTER.",
+} as const;
 
 export const COURSE_STATUSES = ['BOOKED', 'CANCELLED', 'COMPLETED'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
@@ -59,6 +68,19 @@ export class CourseOptionsRequestDto {
   @Min(1)
   @Max(10)
   k?: number;
+
+  @ApiPropertyOptional(BOOSTER_OF)
+  @IsOptional()
+  @IsUUID()
+  boosterOfCourseId?: string;
+}
+
+export class CourseOptionsAnswerDto extends CourseOptionsDto {
+  @ApiPropertyOptional({
+    type: BoosterChecksDto,
+    description: "For a booster: its checks on the first plan's first day (or the earliest day the policy allows)",
+  })
+  booster?: BoosterChecksDto;
 }
 
 export class BookCourseDto {
@@ -97,6 +119,20 @@ export class BookCourseDto {
   @Min(0)
   @Max(10)
   baselinePainInterference?: number;
+
+  @ApiPropertyOptional(BOOSTER_OF)
+  @IsOptional()
+  @IsUUID()
+  boosterOfCourseId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "A clinician's approval (POST /api/boosters/approvals) of the booster's relative reasons, cited once before it expires",
+  })
+  @IsOptional()
+  @IsUUID()
+  boosterApprovalId?: string;
 }
 
 export class CourseProtocolDto {
@@ -132,6 +168,15 @@ export class CourseDto {
   @ApiProperty({ type: Number, nullable: true }) baselinePainNrs!: number | null;
   @ApiProperty({ type: Number, nullable: true }) baselinePainInterference!: number | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The course this booster follows' })
+  boosterOfCourseId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The clinician's approval the booking cited",
+  })
+  boosterApprovalId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: Number }) version!: number;
 }
