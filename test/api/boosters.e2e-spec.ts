@@ -49,7 +49,8 @@ describe('boosters', () => {
     ctx.http().post(path).set('Cookie', user.cookie).send(body);
 
   /**
-   * A COMPLETED one-session course inserted directly, the last session `daysAgo` clinic days ago,
+   * A COMPLETED one-session course inserted directly (lighter than ctx.newCompletedCourse, and any
+   * protocol and day), the last session `daysAgo` clinic days ago,
    * with its protocol's follow-up schedule and a record (recorded by a nurse at 11:00 on the due
    * date) for each score.
    */
@@ -115,32 +116,36 @@ describe('boosters', () => {
       });
       followUps[f.offsetDays] = row.id;
       const score = seed.scores.find((s) => s.offsetDays === f.offsetDays);
-      if (!score) continue;
-      const id = randomUUID();
-      await ctx.prisma.followUpRecord.create({
-        data: {
-          id,
-          followUpId: row.id,
-          clinicId: ctx.clinicId,
-          patientId: seed.patientId,
-          channel: 'PHONE',
-          recordedAt: at(f.dueOn, '11:00'),
-          recordedById: nurse.id,
-          painNrsNow: score.now ?? score.avg,
-          painNrs7DayAverage: score.avg,
-          painInterference: {},
-          painInterferenceRaw: 12,
-          painInterferenceT: 50,
-          phq9: {},
-          phq9Total: 0,
-          bladder: {},
-          bladderPositive: score.bladder ?? [],
-          ...(score.reviewed ? { bladderReviewedById: clinician.id, bladderReviewedAt: at(f.dueOn, '15:00') } : {}),
-        },
-      });
-      records[f.offsetDays] = id;
+      if (score) records[f.offsetDays] = await record(row.id, seed.patientId, f.dueOn, score);
     }
     return { id: course.id, lastSessionOn, followUps, records };
+  }
+
+  /** A nurse's follow-up record at 11:00 on `on`, as a phone call leaves it. */
+  async function record(followUpId: string, patientId: string, on: string, score: Score): Promise<string> {
+    const id = randomUUID();
+    await ctx.prisma.followUpRecord.create({
+      data: {
+        id,
+        followUpId,
+        clinicId: ctx.clinicId,
+        patientId,
+        channel: 'PHONE',
+        recordedAt: at(on, '11:00'),
+        recordedById: nurse.id,
+        painNrsNow: score.now ?? score.avg,
+        painNrs7DayAverage: score.avg,
+        painInterference: {},
+        painInterferenceRaw: 12,
+        painInterferenceT: 50,
+        phq9: {},
+        phq9Total: 0,
+        bladder: {},
+        bladderPositive: score.bladder ?? [],
+        ...(score.reviewed ? { bladderReviewedById: clinician.id, bladderReviewedAt: at(on, '15:00') } : {}),
+      },
+    });
+    return id;
   }
 
   /** A patient eligible today for 30 days, 20 days after a single infusion whose relief was lost at day 14. */
@@ -263,6 +268,21 @@ describe('boosters', () => {
       const { options } = await boosterPlan(patient.id, course.id, multiDay, { sessions: 4 });
       expect(options.plans[0].sessions[0].startsAt >= at(localDay(4), '00:00').toISOString()).toBe(true);
       expect(options.booster).toMatchObject({ decision: { allowed: true } });
+    });
+
+    it("uses the schedule and the doses of a course completed through the API's own course completion", async () => {
+      const done = await ctx.newCompletedCourse({ lastSessionDaysAgo: 20 });
+      const byOffset = (days: number) => done.followUps.find((f) => f.offsetDays === days)!;
+      await record(byOffset(7).id, done.patientId, byOffset(7).dueOn, { offsetDays: 7, avg: 3 });
+      const lost = await record(byOffset(14).id, done.patientId, byOffset(14).dueOn, { offsetDays: 14, avg: 6 });
+      const res = await get(`/api/patients/${done.patientId}/booster-checks`).expect(200);
+      expect(res.body).toMatchObject({
+        lastCourse: { id: done.courseId, lastSessionOn: done.lastSessionOn, baselinePainNrs: 7 },
+        relief: { code: 'RELIEF_LOST', day: 14, recordIds: [lost] },
+        // 30 mg/h for 35 minutes.
+        cumulativeMg: 17.5,
+        decision: { allowed: true },
+      });
     });
 
     it('NONE: a protocol without boosters holds absolutely, its other checks not required', async () => {
