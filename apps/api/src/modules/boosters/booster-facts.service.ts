@@ -186,8 +186,9 @@ export class BoosterFactsService {
     if (first)
       lastSessionOn = DateTime.fromJSDate(first.dueOn, { zone: 'utc' }).minus({ days: first.offsetDays }).toISODate()!;
     else {
+      // As the follow-up schedule reads it: the clinic day the last completed session ended.
       const end = (await this.boosters.lastCompletedSessionEnd(course.id)) ?? course.completedAt ?? new Date();
-      lastSessionOn = clinicDateAt(end.getTime() - 1, zone);
+      lastSessionOn = clinicDateAt(end.getTime(), zone);
     }
     return {
       id: course.id,
