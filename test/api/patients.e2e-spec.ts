@@ -1,3 +1,6 @@
+import { Prisma } from '@prisma/client';
+import { auditEntry } from '../../apps/api/src/modules/audit/audit-entry';
+import { searchStatement, type SearchCriteria } from '../../apps/api/src/modules/patients/patients.sql';
 import { startTestApp, TestContext, TestUser } from '../support/context';
 
 describe('patients', () => {
@@ -150,6 +153,94 @@ describe('patients', () => {
       expect(JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? String(v) : v)).toLowerCase()).not.toContain(
         'hopper',
       );
+    });
+  });
+
+  describe('search at scale', () => {
+    let clinic: string;
+    let searcher: TestUser;
+    beforeAll(async () => {
+      clinic = await ctx.newClinic();
+      searcher = await ctx.newUser(['SCHEDULER'], clinic);
+      // 1,001 patients named Capped, one of them born on another day.
+      await ctx.prisma.$executeRaw`
+        INSERT INTO "Patient" (id, "clinicId", mrn, "givenName", "familyName", "dateOfBirth", sex, "updatedAt")
+        SELECT gen_random_uuid(), ${clinic}::uuid, 'CAP-' || g, 'Given', 'Capped',
+               CASE WHEN g = 1 THEN DATE '2000-01-01' ELSE DATE '1970-01-01' END, 'FEMALE', now()
+        FROM generate_series(1, 1001) g`;
+      for (const [mrn, familyName, givenName] of [
+        ['LI-77', 'Rowe', 'Ann'],
+        ['W-1', 'Li', 'Wei'],
+        ['W-2', 'Smith-Lindqvist', 'Ann'],
+        ['W-3', 'Williams', 'Olivia'],
+        ['MRN-4242', 'Zed', 'Ann'],
+        ['MRN-42420', 'Able', 'Ann'],
+      ]) {
+        await ctx.newPatient({ mrn, familyName, givenName }, clinic);
+      }
+    });
+    const search = (query: string) =>
+      ctx.http().get(`/api/patients?${query}`).set('Cookie', searcher.cookie).expect(200);
+
+    it('counts matches up to 1,000 and then says that more match', async () => {
+      const many = await search('q=capped');
+      expect(many.body).toMatchObject({ total: 1000, totalIsLowerBound: true });
+      expect(many.body.items).toHaveLength(20);
+      const thousand = await search('q=capped&dateOfBirth=1970-01-01');
+      expect(thousand.body).toMatchObject({ total: 1000, totalIsLowerBound: false });
+      const pastTheEnd = await search('q=capped&dateOfBirth=1970-01-01&page=51');
+      expect(pastTheEnd.body).toMatchObject({ items: [], total: 1000, totalIsLowerBound: false });
+      const one = await search('q=capped&dateOfBirth=2000-01-01');
+      expect(one.body).toMatchObject({ total: 1, totalIsLowerBound: false });
+    });
+
+    it('matches a word of one or two letters at the start of a name word or of the MRN only', async () => {
+      const res = await search('q=li');
+      expect(res.body.items.map((p: { mrn: string }) => p.mrn).sort()).toEqual(['LI-77', 'W-1', 'W-2']);
+      expect(res.body.total).toBe(3);
+      const hyphenated = await search('q=smith-lind');
+      expect(hyphenated.body.items.map((p: { mrn: string }) => p.mrn)).toEqual(['W-2']);
+    });
+
+    it('finds only the patient whose whole MRN is typed, in any case; part of one finds every MRN holding it', async () => {
+      const whole = await search('q=mrn-4242');
+      expect(whole.body).toMatchObject({ total: 1, items: [{ mrn: 'MRN-4242' }] });
+      const part = await search('q=MRN-424');
+      expect(part.body.items.map((p: { mrn: string }) => p.mrn)).toEqual(['MRN-42420', 'MRN-4242']);
+      const wrongBirthday = await search('q=MRN-4242&dateOfBirth=1999-09-09');
+      expect(wrongBirthday.body).toMatchObject({ total: 0, items: [] });
+    });
+
+    it('finds matches through the trigram index, and lists through the name index', async () => {
+      // Enough other patients that the planner, with fresh statistics, prefers an index as it does
+      // in a clinic of thousands (bench/http.bench.ts shows it at 100,000).
+      await ctx.prisma.$executeRaw`
+        INSERT INTO "Patient" (id, "clinicId", mrn, "givenName", "familyName", "dateOfBirth", sex, "updatedAt")
+        SELECT gen_random_uuid(), ${clinic}::uuid, 'F-' || g, 'Other', 'Filler' || g, DATE '1950-01-01' + g % 9000, 'MALE', now()
+        FROM generate_series(1, 30000) g`;
+      await ctx.prisma.$executeRaw`ANALYZE "Patient"`;
+      const cases: [Omit<SearchCriteria, 'clinicId' | 'skip' | 'take'>, string][] = [
+        [{ words: ['capped'] }, 'Patient_searchText_trgm_idx'],
+        [{ words: ['li'] }, 'Patient_searchText_trgm_idx'],
+        [{ words: ['ann', 'smith-lind'] }, 'Patient_searchText_trgm_idx'],
+        [{ words: ['mrn-424'] }, 'Patient_searchText_trgm_idx'],
+        [{ words: ['mrn-4242'] }, 'Patient_clinicId_lower_mrn_idx'],
+        // A date of birth is rarer than a Capped: its own index serves that search.
+        [{ words: ['capped'], dateOfBirth: '2000-01-01' }, 'Patient_clinicId_dateOfBirth_idx'],
+        [{ words: [] }, 'Patient_clinicId_familyName_givenName_id_idx'],
+      ];
+      for (const [criteria, index] of cases) {
+        const statement = searchStatement(
+          { clinicId: clinic, skip: 0, take: 20, ...criteria },
+          auditEntry(null, { requestId: 'explain', ip: '127.0.0.1' }, { action: 'SEARCH', entity: 'Patient' }),
+        );
+        const plan = await ctx.prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${statement}`);
+        const text = plan.map((line) => line['QUERY PLAN']).join('\n');
+        // A listing's count may read the table from the start: it stops at the cap.
+        const seqScan = /Seq Scan on "Patient"/.test(text) && criteria.words.length > 0;
+        expect({ criteria, seqScan }).toEqual({ criteria, seqScan: false });
+        expect(text).toContain(index);
+      }
     });
   });
 

@@ -1471,7 +1471,10 @@ export interface components {
             items: components["schemas"]["PatientSummaryDto"][];
             page: number;
             pageSize: number;
+            /** @description How many patients match, counted up to 1,000 */
             total: number;
+            /** @description More than `total` patients match: counting stopped at 1,000 */
+            totalIsLowerBound: boolean;
         };
         /** @enum {string} */
         PainMechanism: "NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED";
@@ -4038,7 +4041,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                /** @description Name words or MRN (each word must match) */
+                /** @description Name words or MRN; each word must match. A word without three letters or digits in a row (such as "Li") matches the start of a name word or of the MRN; a whole MRN finds its patient alone */
                 q?: string;
                 dateOfBirth?: string;
             };

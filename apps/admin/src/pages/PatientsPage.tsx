@@ -16,6 +16,8 @@ export function PatientsPage() {
   const search = usePatientSearch();
   const patients = usePatientList(search.query);
   const total = patients.data?.total ?? 0;
+  // Past 1,000 matches the API stops counting: the pages reach that far and the count says "more than".
+  const moreThanTotal = patients.data?.totalIsLowerBound ?? false;
   const pages = Math.max(1, Math.ceil(total / PATIENT_PAGE_SIZE));
   const first = total === 0 ? 0 : (search.page - 1) * PATIENT_PAGE_SIZE + 1;
   const last = Math.min(total, search.page * PATIENT_PAGE_SIZE);
@@ -69,7 +71,13 @@ export function PatientsPage() {
         </Card>
         <Group justify="space-between" wrap="wrap">
           <Text size="sm" c="dimmed" aria-live="polite">
-            {patients.data ? (total === 0 ? 'No patients' : `Showing ${first}–${last} of ${total} patients`) : ' '}
+            {patients.data
+              ? total === 0
+                ? 'No patients'
+                : moreThanTotal
+                  ? `Showing ${first}–${last} of more than ${total.toLocaleString('en-GB')} patients: add a word, the MRN or the date of birth to narrow the search`
+                  : `Showing ${first}–${last} of ${total} patients`
+              : ' '}
           </Text>
           {pages > 1 && (
             <Pagination

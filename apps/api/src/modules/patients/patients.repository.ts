@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
 import type { LiveSessionCheck } from '../../common/auth/live-session';
 import { isUniqueViolation } from '../../common/prisma/pg-errors';
 import { PrismaService } from '../../common/prisma/prisma.service';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import type { AuditEntry } from '../audit/audit-entry';
 import type { CreatePatientDto, PatientDto, PatientSummaryDto, UpdatePatientDto } from './dto/patient.dto';
-import { readStatement, searchStatement, type SearchCriteria } from './patients.sql';
+import { readStatement, SEARCH_COUNT_CAP, searchStatement, type SearchCriteria } from './patients.sql';
+
+/** The search's row when the page is empty: it carries only the count. */
+type NoPatient = { [K in keyof PatientSummaryDto]: null };
 
 type PatientRow = Omit<PatientDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
@@ -44,25 +46,23 @@ export class PatientsRepository {
   }
 
   /**
-   * A page of matches, the total, and a SEARCH audit row per patient shown, in one statement.
-   * Every word must match the given name, family name or MRN (trigram-indexed ILIKE).
+   * A page of matches, how many match (counted up to SEARCH_COUNT_CAP, past which `total` is a
+   * lower bound), and a SEARCH audit row per patient shown, in one statement.
    */
   async search(
     criteria: SearchCriteria,
     audit: AuditEntry,
     live?: LiveSessionCheck,
-  ): Promise<{ items: PatientSummaryDto[]; total: number }> {
-    const rows = await this.prisma.rows<PatientSummaryDto & { total: string }>(searchStatement(criteria, audit, live));
-    // A page past the end has no rows to carry the total: count separately only then.
-    const total =
-      rows.length > 0
-        ? Number(rows[0].total)
-        : criteria.skip === 0
-          ? 0
-          : await this.prisma.patient.count({
-              where: { clinicId: criteria.clinicId, AND: this.countFilter(criteria) },
-            });
-    return { items: rows.map(({ total: _total, ...item }) => item), total };
+  ): Promise<{ items: PatientSummaryDto[]; total: number; totalIsLowerBound: boolean }> {
+    const rows = await this.prisma.rows<{ matched: number } & (PatientSummaryDto | NoPatient)>(
+      searchStatement(criteria, audit, live),
+    );
+    const matched = rows[0]?.matched ?? 0;
+    return {
+      items: rows.filter((row): row is { matched: number } & PatientSummaryDto => row.id !== null).map(summary),
+      total: Math.min(matched, SEARCH_COUNT_CAP),
+      totalIsLowerBound: matched > SEARCH_COUNT_CAP,
+    };
   }
 
   /** Creates the patient and their diagnoses; undefined when the MRN is taken in the clinic. */
@@ -121,22 +121,13 @@ export class PatientsRepository {
       throw error;
     }
   }
-
-  private countFilter(criteria: SearchCriteria): Prisma.PatientWhereInput[] {
-    return [
-      ...criteria.words.map((word) => ({
-        OR: [
-          { familyName: { contains: word, mode: 'insensitive' as const } },
-          { givenName: { contains: word, mode: 'insensitive' as const } },
-          { mrn: { contains: word, mode: 'insensitive' as const } },
-        ],
-      })),
-      ...(criteria.dateOfBirth ? [{ dateOfBirth: dateColumn(criteria.dateOfBirth) }] : []),
-    ];
-  }
 }
 
 /** A calendar date (YYYY-MM-DD) as the date column's value. */
 function dateColumn(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
+}
+
+function summary({ id, mrn, givenName, familyName, dateOfBirth, sex }: PatientSummaryDto): PatientSummaryDto {
+  return { id, mrn, givenName, familyName, dateOfBirth, sex };
 }

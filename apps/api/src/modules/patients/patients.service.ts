@@ -33,7 +33,7 @@ export class PatientsService {
   ): Promise<PatientPageDto> {
     const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
     const filters = [...(words.length ? ['q'] : []), ...(query.dateOfBirth ? ['dateOfBirth'] : [])];
-    const { items, total } = await this.patients.search(
+    const { items, total, totalIsLowerBound } = await this.patients.search(
       {
         clinicId: actor.clinicId,
         words,
@@ -45,7 +45,7 @@ export class PatientsService {
       live,
     );
     if (items.length === 0) await this.sessionChecks.confirm(live);
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items, total, totalIsLowerBound, page: query.page, pageSize: query.pageSize };
   }
 
   async get(actor: Actor, meta: RequestMeta, id: string, live?: LiveSessionCheck): Promise<PatientDto> {

@@ -195,7 +195,11 @@ export class UpdatePatientDto extends PatientOptionalFieldsDto {
 }
 
 export class PatientSearchDto extends PageQuery(20, 100) {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Name words or MRN (each word must match)' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      'Name words or MRN; each word must match. A word without three letters or digits in a row (such as "Li") matches the start of a name word or of the MRN; a whole MRN finds its patient alone',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -236,5 +240,7 @@ export class PatientPageDto {
   @ApiProperty({ type: [PatientSummaryDto] }) items!: PatientSummaryDto[];
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'How many patients match, counted up to 1,000' }) total!: number;
+  @ApiProperty({ description: 'More than `total` patients match: counting stopped at 1,000' })
+  totalIsLowerBound!: boolean;
 }
