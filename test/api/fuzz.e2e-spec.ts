@@ -98,6 +98,11 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/sessions/{id}/co-sign': 'CLINICIAN',
   'POST /api/sessions/{id}/addenda': 'NURSE',
   'PUT /api/clinic/infusion-settings': 'ADMIN',
+  'PUT /api/clinic/follow-up-settings': 'ADMIN',
+  'POST /api/messages/{id}/sent-by-hand': 'NURSE',
+  'POST /api/messages/{id}/retry': 'NURSE',
+  'POST /api/boosters/tasks/{id}/dismiss': 'CLINICIAN',
+  'POST /api/boosters/approvals': 'CLINICIAN',
 };
 
 interface Route {
