@@ -1,6 +1,7 @@
 import type { Role, SessionUser } from '../api/types';
 import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
+import { OUTBOX_ACT_ROLES } from '../features/follow-up/labels';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { REVIEW_ROLES } from '../features/screening/labels';
 
@@ -21,6 +22,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Book a course', to: '/booking', roles: BOOKING_ROLES },
   { label: 'Chair board', to: '/board', roles: BOARD_ROLES },
   { label: 'Review queue', to: '/review-queue', roles: REVIEW_ROLES },
+  // Clinicians may read it (from a link), but it is the work of those who contact patients.
+  { label: 'Outbox', to: '/outbox', roles: OUTBOX_ACT_ROLES },
   { label: 'Staff', to: '/staff', roles: ADMIN_ROLES },
   { label: 'Audit log', to: '/audit', roles: ADMIN_ROLES },
   { label: 'Protocols', to: '/protocols', roles: ADMIN_ROLES },

@@ -12,6 +12,7 @@ import { LoginPage } from '../pages/LoginPage';
 import { NewPatientPage } from '../pages/NewPatientPage';
 import { NoAccessPage } from '../pages/NoAccessPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { OutboxPage } from '../pages/OutboxPage';
 import { PatientDetailPage } from '../pages/PatientDetailPage';
 import { PatientsPage } from '../pages/PatientsPage';
 import { ProtocolsPage } from '../pages/ProtocolsPage';
@@ -24,6 +25,7 @@ import { TodayPage } from '../pages/TodayPage';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { RECORD_SCREENING_ROLES, REVIEW_ROLES, SCREENING_ROLES } from '../features/screening/labels';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
+import { OUTBOX_ROLES } from '../features/follow-up/labels';
 import { AppLayout } from './AppLayout';
 import { RequireRole, RequireSession } from './guards';
 
@@ -84,6 +86,10 @@ export const router = createBrowserRouter([
               { path: 'protocols', element: <ProtocolsPage /> },
               { path: 'clinic', element: <ClinicPage /> },
             ],
+          },
+          {
+            element: <RequireRole roles={OUTBOX_ROLES} />,
+            children: [{ path: 'outbox', element: <OutboxPage /> }],
           },
           {
             element: <RequireRole roles={ALERT_ROLES} />,
