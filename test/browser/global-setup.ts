@@ -69,6 +69,8 @@ async function startCadence() {
     throw new Error(`Cadence did not become healthy in 60 s:\n${output.join('')}`);
   }
   process.env.CADENCE_E2E_URL = url;
+  // For a test file that sets up its own records (as the owner role, like the setup below).
+  process.env.CADENCE_E2E_DATABASE_URL = urlFor(database, 'owner');
   await signEligibleScreenings(urlFor(database, 'owner'), ELIGIBLE_MRN);
   process.env.CADENCE_E2E_ELIGIBLE_MRN = ELIGIBLE_MRN;
   for (const [mrn, chair] of [

@@ -1,7 +1,7 @@
 import type { Role, SessionUser } from '../api/types';
 import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
-import { OUTBOX_ACT_ROLES } from '../features/follow-up/labels';
+import { BOOSTER_QUEUE_ROLES, OUTBOX_ACT_ROLES } from '../features/follow-up/labels';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { REVIEW_ROLES } from '../features/screening/labels';
 
@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Book a course', to: '/booking', roles: BOOKING_ROLES },
   { label: 'Chair board', to: '/board', roles: BOARD_ROLES },
   { label: 'Review queue', to: '/review-queue', roles: REVIEW_ROLES },
+  { label: 'Booster queue', to: '/boosters', roles: BOOSTER_QUEUE_ROLES },
   // Clinicians may read it (from a link), but it is the work of those who contact patients.
   { label: 'Outbox', to: '/outbox', roles: OUTBOX_ACT_ROLES },
   { label: 'Staff', to: '/staff', roles: ADMIN_ROLES },

@@ -5,6 +5,7 @@ import { AuditPage } from '../pages/AuditPage';
 import { BoardPage } from '../pages/BoardPage';
 import { CheckInPage } from '../pages/CheckInPage';
 import { BookingPage } from '../pages/BookingPage';
+import { BoosterQueuePage } from '../pages/BoosterQueuePage';
 import { ClinicPage } from '../pages/ClinicPage';
 import { EditPatientPage } from '../pages/EditPatientPage';
 import { HomeRedirect } from '../pages/HomeRedirect';
@@ -25,7 +26,7 @@ import { TodayPage } from '../pages/TodayPage';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { RECORD_SCREENING_ROLES, REVIEW_ROLES, SCREENING_ROLES } from '../features/screening/labels';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
-import { OUTBOX_ROLES } from '../features/follow-up/labels';
+import { BOOSTER_QUEUE_ROLES, OUTBOX_ROLES } from '../features/follow-up/labels';
 import { AppLayout } from './AppLayout';
 import { RequireRole, RequireSession } from './guards';
 
@@ -86,6 +87,10 @@ export const router = createBrowserRouter([
               { path: 'protocols', element: <ProtocolsPage /> },
               { path: 'clinic', element: <ClinicPage /> },
             ],
+          },
+          {
+            element: <RequireRole roles={BOOSTER_QUEUE_ROLES} />,
+            children: [{ path: 'boosters', element: <BoosterQueuePage /> }],
           },
           {
             element: <RequireRole roles={OUTBOX_ROLES} />,
