@@ -103,6 +103,10 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/messages/{id}/retry': 'NURSE',
   'POST /api/boosters/tasks/{id}/dismiss': 'CLINICIAN',
   'POST /api/boosters/approvals': 'CLINICIAN',
+  'POST /api/follow-ups/{id}/records': 'NURSE',
+  'POST /api/follow-ups/{id}/link': 'NURSE',
+  'POST /api/follow-up-records/{id}/bladder-review': 'CLINICIAN',
+  'POST /api/patient-link/{token}': undefined,
 };
 
 interface Route {
@@ -468,6 +472,41 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       },
       select: { id: true },
     });
+    // Completed courses with follow-ups due and a record with a bladder "yes" to review; patients' links.
+    const completed = [
+      await ctx.newCompletedCourse({ lastSessionDaysAgo: 7 }),
+      await ctx.newCompletedCourse({ lastSessionDaysAgo: 7 }),
+    ];
+    const followUps = completed.flatMap((c) => c.followUps.map((f) => f.id));
+    const bladderRecord = randomUUID();
+    await ctx
+      .http()
+      .post(`/api/follow-ups/${completed[0].followUps.find((f) => f.offsetDays === 7)!.id}/records`)
+      .set('Cookie', users.NURSE.cookie)
+      .send({
+        id: bladderRecord,
+        channel: 'PHONE',
+        recordedAtMs: Date.now(),
+        painNrsNow: 3,
+        painNrs7DayAverage: 4,
+        painInterference: { PAININ9: 2, PAININ22: 2, PAININ31: 2, PAININ34: 2, PAININ12: 2, PAININ36: 2 },
+        phq9: { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 },
+        bladder: {
+          FREQUENCY: true,
+          URGENCY: false,
+          PAIN_PASSING_URINE: false,
+          BLOOD_IN_URINE: false,
+          NIGHT_TIME_VOIDING: false,
+        },
+        supportingCare: [],
+        homeDoses: [],
+      })
+      .expect(201);
+    const link = await ctx
+      .http()
+      .post(`/api/follow-ups/${completed[1].followUps.find((f) => f.offsetDays === 7)!.id}/link`)
+      .set('Cookie', users.NURSE.cookie)
+      .expect(201);
     const alert = await ctx.prisma.staffAlert.create({
       data: {
         clinicId: ctx.clinicId,
@@ -494,6 +533,9 @@ describe('fuzzing every write route from the OpenAPI document', () => {
       vitals: [reading.id],
       'adverse-events': [draft.id],
       alerts: [alert.id],
+      'follow-ups': followUps,
+      'follow-up-records': [bladderRecord],
+      'patient-link': [(link.body.url as string).split('/follow-up/')[1]],
     };
     allIds = Object.values(ids).flat();
 
@@ -515,9 +557,13 @@ describe('fuzzing every write route from the OpenAPI document', () => {
     await ctx?.close();
   });
 
-  /** A refused login records the failure: that row is the throttle working, not a partial write. */
+  /**
+   * A refused login records the failure, and every request to a patient's link is counted for its
+   * address: those rows are the throttles working, not partial writes.
+   */
   const throttleRecord = (route: Route, status: number, table: string) =>
-    route.key === 'POST /api/auth/login' && (status === 401 || status === 429) && /login/i.test(table);
+    (route.key === 'POST /api/auth/login' && (status === 401 || status === 429) && /login/i.test(table)) ||
+    (route.key === 'POST /api/patient-link/{token}' && table === 'PatientLinkRequest');
 
   it('has a caller for every write route in the document', () => {
     expect(ROUTES.map((r) => r.key).filter((key) => !(key in CALLER))).toEqual([]);

@@ -277,6 +277,47 @@ async function manualMessage(ctx: TestContext): Promise<string> {
   return message.id;
 }
 
+// Follow-up: a course completed a week ago, whose day-7 follow-up is due today, one per call.
+const followUpDue = async (ctx: TestContext) => {
+  const course = await ctx.newCompletedCourse({ lastSessionDaysAgo: 7 });
+  return course.followUps.find((f) => f.offsetDays === 7)!.id;
+};
+const FOLLOW_UP_ANSWERS = {
+  painNrsNow: 3,
+  painNrs7DayAverage: 4,
+  painInterference: { PAININ9: 2, PAININ22: 2, PAININ31: 2, PAININ34: 2, PAININ12: 2, PAININ36: 2 },
+  phq9: { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 },
+  bladder: {
+    FREQUENCY: true,
+    URGENCY: false,
+    PAIN_PASSING_URINE: false,
+    BLOOD_IN_URINE: false,
+    NIGHT_TIME_VOIDING: false,
+  },
+  supportingCare: [],
+  homeDoses: [],
+};
+/** A record with a yes to a bladder question, awaiting a clinician's review. */
+async function bladderRecord(ctx: TestContext): Promise<string> {
+  const id = randomUUID();
+  await ctx
+    .http()
+    .post(`/api/follow-ups/${await followUpDue(ctx)}/records`)
+    .set('Cookie', (await ctx.users()).NURSE.cookie)
+    .send({ id, channel: 'PHONE', recordedAtMs: Date.now(), ...FOLLOW_UP_ANSWERS })
+    .expect(201);
+  return id;
+}
+/** A fresh patient link's token. */
+async function linkToken(ctx: TestContext): Promise<string> {
+  const res = await ctx
+    .http()
+    .post(`/api/follow-ups/${await followUpDue(ctx)}/link`)
+    .set('Cookie', (await ctx.users()).NURSE.cookie)
+    .expect(201);
+  return (res.body.url as string).split('/follow-up/')[1];
+}
+
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
   'POST /api/auth/login': {
@@ -860,6 +901,52 @@ const ROUTES: Record<string, RouteRule> = {
     allowed: ['ADMIN'],
     success: 200,
     call: async () => ({ path: '/api/jobs/daily-runs' }),
+  },
+  'GET /api/follow-ups/worklist': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/follow-ups/worklist' }),
+  },
+  'GET /api/follow-ups/{id}': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/follow-ups/${await followUpDue(ctx)}` }),
+  },
+  'POST /api/follow-ups/{id}/records': {
+    allowed: ['NURSE'],
+    success: 201,
+    call: async (ctx) => ({
+      path: `/api/follow-ups/${await followUpDue(ctx)}/records`,
+      body: { id: randomUUID(), channel: 'PHONE', recordedAtMs: Date.now(), ...FOLLOW_UP_ANSWERS },
+    }),
+  },
+  'POST /api/follow-ups/{id}/link': {
+    allowed: ['NURSE'],
+    success: 201,
+    call: async (ctx) => ({ path: `/api/follow-ups/${await followUpDue(ctx)}/link` }),
+  },
+  'POST /api/follow-up-records/{id}/bladder-review': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/follow-up-records/${await bladderRecord(ctx)}/bladder-review`,
+      body: { note: 'Frequency only, urine dip clear' },
+    }),
+  },
+  'GET /api/patients/{id}/follow-ups': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/follow-ups` }),
+  },
+  'GET /api/patient-link/{token}': {
+    allowed: 'PUBLIC',
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patient-link/${await linkToken(ctx)}` }),
+  },
+  'POST /api/patient-link/{token}': {
+    allowed: 'PUBLIC',
+    success: 201,
+    call: async (ctx) => ({ path: `/api/patient-link/${await linkToken(ctx)}`, body: FOLLOW_UP_ANSWERS }),
   },
   'GET /api/clinic/infusion-settings': {
     allowed: ['NURSE', 'CLINICIAN', 'ADMIN'],

@@ -21,6 +21,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { DosingModule } from './modules/dosing/dosing.module';
+import { FollowUpModule } from './modules/follow-up/follow-up.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
@@ -75,6 +76,7 @@ export class AppModule {
         MessagesModule,
         JobsModule,
         BoostersModule,
+        FollowUpModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -34,6 +34,13 @@ export type {
 export { BLADDER_QUESTIONS, BLADDER_SYMPTOMS, positiveBladderSymptoms } from './bladder';
 export type { BladderAnswers, BladderSymptom } from './bladder';
 export { SUPPORTING_CARE, SUPPORTING_CARE_LABELS } from './supporting-care';
+export {
+  HOME_DOSE_QUESTION,
+  HOME_DOSE_ROUTE_LABELS,
+  PAIN_NRS_ANCHORS,
+  PAIN_NRS_QUESTIONS,
+  SUPPORTING_CARE_QUESTION,
+} from './questions';
 export type { SupportingCare } from './supporting-care';
 export {
   FOLLOW_UP_NOTE_MAX_LENGTH,

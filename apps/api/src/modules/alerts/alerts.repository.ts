@@ -11,6 +11,15 @@ export interface NewAlert {
   message: string;
 }
 
+export interface NewFollowUpAlert {
+  clinicId: string;
+  recipientId: string;
+  kind: string;
+  patientId: string;
+  followUpRecordId: string;
+  message: string;
+}
+
 const INBOX_SIZE = 100;
 
 @Injectable()
@@ -40,6 +49,25 @@ export class AlertsRepository {
 
   /** One alert per recipient; one already raised for the same event and recipient is kept, not repeated. */
   create(alerts: NewAlert[]) {
+    return this.db.staffAlert.createManyAndReturn({
+      data: alerts,
+      skipDuplicates: true,
+      select: { id: true, recipientId: true, patientId: true },
+    });
+  }
+
+  /** The clinic's active clinicians. */
+  async clinicians(clinicId: string): Promise<string[]> {
+    const users = await this.db.user.findMany({
+      where: { clinicId, active: true, roles: { has: 'CLINICIAN' } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    return users.map((u) => u.id);
+  }
+
+  /** One alert per recipient about a follow-up record; one already raised for it is kept, not repeated. */
+  createForFollowUp(alerts: NewFollowUpAlert[]) {
     return this.db.staffAlert.createManyAndReturn({
       data: alerts,
       skipDuplicates: true,

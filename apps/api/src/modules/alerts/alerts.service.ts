@@ -9,6 +9,16 @@ import { alertsErrors } from './alerts.errors';
 import { AlertsRepository } from './alerts.repository';
 
 export const ADVERSE_EVENT_ALERT = 'ADVERSE_EVENT_SERIOUS';
+export const FOLLOW_UP_SUICIDALITY_ALERT = 'FOLLOW_UP_SUICIDALITY';
+
+/** A follow-up record whose PHQ-9 item 9 was answered above "not at all". */
+export interface FlaggedFollowUpRecord {
+  clinicId: string;
+  patientId: string;
+  followUpRecordId: string;
+  /** The domain's flag message (no patient data). */
+  message: string;
+}
 
 /** What an escalated adverse event says about itself: no patient data beyond the ids. */
 export interface EscalatedEvent {
@@ -66,6 +76,42 @@ export class AlertsService {
     return created.map((alert) => alert.recipientId);
   }
 
+  /**
+   * Alerts every active clinician of the clinic at once about a follow-up's answer to PHQ-9 item 9,
+   * in the caller's transaction (the record and its alerts commit together), audited; `actor` is
+   * null when the patient answered through their link. Returns who it alerted.
+   */
+  async raiseForFollowUpSuicidality(
+    actor: Pick<Actor, 'id'> | null,
+    meta: RequestMeta,
+    record: FlaggedFollowUpRecord,
+  ): Promise<string[]> {
+    const recipients = await this.alerts.clinicians(record.clinicId);
+    if (recipients.length === 0) return [];
+    const created = await this.alerts.createForFollowUp(
+      recipients.map((recipientId) => ({
+        clinicId: record.clinicId,
+        recipientId,
+        kind: FOLLOW_UP_SUICIDALITY_ALERT,
+        patientId: record.patientId,
+        followUpRecordId: record.followUpRecordId,
+        message: `${record.message}: contact the patient today`,
+      })),
+    );
+    await this.audit.recordMany(
+      created.map((alert) =>
+        auditEntry(actor, meta, {
+          action: 'CREATE',
+          entity: 'StaffAlert',
+          entityId: alert.id,
+          patientId: alert.patientId,
+          fields: ['recipientId', 'kind', 'followUpRecordId'],
+        }),
+      ),
+    );
+    return created.map((alert) => alert.recipientId);
+  }
+
   /** Who each of these adverse events has alerted, by event id. */
   recipientsAlerted(adverseEventIds: string[]): Promise<Map<string, string[]>> {
     return this.alerts.recipientsAlerted(adverseEventIds);
@@ -117,6 +163,7 @@ export class AlertsService {
       message: row.message,
       sessionId: row.sessionId,
       adverseEventId: row.adverseEventId,
+      followUpRecordId: row.followUpRecordId,
       patient: (row.patientId && patients.get(row.patientId)) || null,
       createdAt: row.createdAt.toISOString(),
       readAt: row.readAt?.toISOString() ?? null,

@@ -106,8 +106,22 @@ export class FollowUpRepository {
     return rows.length === 0 ? null : this.find(clinicId, id);
   }
 
-  ofCourse(courseId: string): Promise<FollowUpRow[]> {
-    return this.db.followUp.findMany({ where: { courseId }, select: followUpSelect, orderBy: { offsetDays: 'asc' } });
+  /** A follow-up by id in whichever clinic: the patient's link, not a session, names it. */
+  byId(id: string): Promise<FollowUpRow> {
+    return this.db.followUp.findUniqueOrThrow({ where: { id }, select: followUpSelect });
+  }
+
+  async lockById(id: string): Promise<FollowUpRow> {
+    await this.db.$queryRaw`SELECT id FROM "FollowUp" WHERE id = ${id}::uuid FOR UPDATE`;
+    return this.byId(id);
+  }
+
+  /** How to reach the patient. */
+  contact(clinicId: string, patientId: string) {
+    return this.db.patient.findFirstOrThrow({
+      where: { id: patientId, clinicId },
+      select: { email: true, phone: true },
+    });
   }
 
   ofPatient(clinicId: string, patientId: string): Promise<FollowUpRow[]> {
