@@ -1361,6 +1361,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/follow-ups/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's follow-up worklist, most urgent first
+         * @description Overdue follow-ups closing soonest, then those due by due date, then those missed in the last 7 days, latest first; each with its status and reasons now, its window, the patient and how to reach them, the course, and the last scores. Follow-ups of a course superseded by a later course that has begun are left off.
+         */
+        get: operations["FollowUp_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A follow-up: its window, its status now with the reasons, its records and the links sent */
+        get: operations["FollowUp_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a follow-up taken by phone or in person
+         * @description Every answer is required (pain now and over 7 days, the six PROMIS PI 6a items, PHQ-9, the five bladder questions, supporting care and home doses, either possibly empty). Home doses join the patient's dose ledger. A record inside the window completes the follow-up; one outside is kept and named in the status reasons. PHQ-9 item 9 above 0 alerts every clinician at once. The id comes from the client: a retry with the same id and content answers 200 with the stored record.
+         */
+        post: operations["FollowUp_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the patient's own link to this follow-up and queue it by email
+         * @description A signed, single-use link that expires after the configured days (7) or when the window closes, whichever is first; only its hash is stored. A FOLLOW_UP_LINK message is queued to the patient's email (none on file: toAddress null, for staff to pass on). The URL is answered once, to read out or copy.
+         */
+        post: operations["FollowUp_createLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-up-records/{id}/bladder-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A clinician's review of a record's yes answers to the bladder questions (once)
+         * @description Needed before a booster. The record itself never changes; only the review is added, once.
+         */
+        post: operations["FollowUp_reviewBladder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The patient's follow-up timeline
+         * @description Every course (protocol, kind, baseline pain, sessions with pain before and after), its follow-ups with records and scores, how long its relief lasted (libs/domain courseRelief), and every dose taken at home.
+         */
+        get: operations["FollowUp_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patient-link/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions of the follow-up the link is for, the clinic name and the due date: nothing else */
+        get: operations["PatientLink_page"];
+        put?: never;
+        /**
+         * Submit the patient's answers, once
+         * @description Every answer is required, as for a nurse. The link is used by the first submission that is stored; an invalid one leaves it usable.
+         */
+        post: operations["PatientLink_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3466,7 +3604,10 @@ export interface components {
         StaffAlertDto: {
             /** Format: uuid */
             id: string;
-            /** @example ADVERSE_EVENT_SERIOUS */
+            /**
+             * @description ADVERSE_EVENT_SERIOUS or FOLLOW_UP_SUICIDALITY
+             * @example ADVERSE_EVENT_SERIOUS
+             */
             kind: string;
             /** @description Why it was raised */
             message: string;
@@ -3474,6 +3615,11 @@ export interface components {
             sessionId: string | null;
             /** Format: uuid */
             adverseEventId: string | null;
+            /**
+             * Format: uuid
+             * @description The follow-up record whose answers raised it (a PHQ-9 item 9 answer above "not at all")
+             */
+            followUpRecordId: string | null;
             patient: components["schemas"]["AlertPatientDto"] | null;
             /** Format: date-time */
             createdAt: string;
@@ -3717,6 +3863,603 @@ export interface components {
             relief?: components["schemas"]["ReliefInputDto"];
             /** @description Days a clinician's booster approval may be cited by a booking */
             boosterApprovalValidDays?: number;
+        };
+        /**
+         * @description The domain's status now
+         * @enum {string}
+         */
+        FollowUpStatus: "UPCOMING" | "DUE" | "OVERDUE" | "COMPLETED" | "MISSED";
+        FollowUpReasonDto: {
+            /** @example OVERDUE */
+            code: string;
+            /** @example follow-up.status */
+            ruleId: string;
+            message: string;
+        };
+        FollowUpStateDto: {
+            /** @description The domain's status now */
+            status: components["schemas"]["FollowUpStatus"];
+            /** @description Clinic days left in the window after today (0 on its last day); null unless DUE or OVERDUE */
+            daysLeft: number | null;
+            /**
+             * Format: uuid
+             * @description The record inside the window that completed it
+             */
+            completedByRecordId: string | null;
+            reasons: components["schemas"]["FollowUpReasonDto"][];
+        };
+        FollowUpWindowDto: {
+            /** @description Clinic days after the last session */
+            offsetDays: number;
+            /**
+             * Format: date
+             * @description Clinic date
+             */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description First clinic day of the window
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description Last clinic day of the window (inclusive)
+             */
+            closesOn: string;
+            /**
+             * Format: date-time
+             * @description The clinic's midnight starting opensOn
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description The first instant the window is closed
+             */
+            closesAt: string;
+        };
+        WorklistPatientDto: {
+            /** Format: uuid */
+            id: string;
+            givenName: string;
+            familyName: string;
+            mrn: string;
+            /** Format: date */
+            dateOfBirth: string;
+        };
+        /** @enum {string} */
+        CourseKind: "INITIAL" | "BOOSTER";
+        WorklistCourseDto: {
+            /** Format: uuid */
+            id: string;
+            protocolKey: string;
+            protocolName: string;
+            kind: components["schemas"]["CourseKind"];
+            /** Format: date */
+            lastSessionOn: string | null;
+        };
+        LastScoresDto: {
+            /** Format: uuid */
+            recordId: string;
+            /** Format: uuid */
+            followUpId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            painNrsNow: number;
+            painNrs7DayAverage: number;
+            /** @description PROMIS PI 6a raw score */
+            promisRaw: number;
+            /** @description PROMIS PI 6a T-score */
+            promisT: number;
+            phq9Total: number;
+            /** @description Any bladder symptom answered yes */
+            bladderFlag: boolean;
+            /** @description The yes answers reviewed by a clinician */
+            bladderReviewed: boolean;
+        };
+        /**
+         * @description Try first: the patient's phone, else a link by email, else their escort's phone
+         * @enum {string}
+         */
+        ReachBy: "PHONE" | "PATIENT_LINK" | "ESCORT_PHONE" | "NONE";
+        LinkSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            usedAt: string | null;
+        };
+        ReachDto: {
+            phone: string | null;
+            email: string | null;
+            escortName: string | null;
+            escortPhone: string | null;
+            /** @description Try first: the patient's phone, else a link by email, else their escort's phone */
+            suggested: components["schemas"]["ReachBy"];
+            /** @description The last link sent for this follow-up */
+            lastLink: components["schemas"]["LinkSummaryDto"] | null;
+        };
+        WorklistEntryDto: {
+            /** Format: uuid */
+            followUpId: string;
+            version: number;
+            state: components["schemas"]["FollowUpStateDto"];
+            window: components["schemas"]["FollowUpWindowDto"];
+            patient: components["schemas"]["WorklistPatientDto"];
+            course: components["schemas"]["WorklistCourseDto"];
+            /** @description The patient's last recorded follow-up, any course */
+            lastScores: components["schemas"]["LastScoresDto"] | null;
+            reach: components["schemas"]["ReachDto"];
+        };
+        WorklistPageDto: {
+            /** @description Most urgent first */
+            items: components["schemas"]["WorklistEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /**
+             * Format: date-time
+             * @description The instant the statuses are given at
+             */
+            asOf: string;
+        };
+        /** @enum {string} */
+        FollowUpChannel: "PHONE" | "IN_PERSON" | "PATIENT_LINK";
+        PromisResultDto: {
+            /** @description Answers by item id (PAININ9, PAININ22, PAININ31, PAININ34, PAININ12, PAININ36), 1–5 */
+            answers: {
+                [key: string]: number;
+            };
+            /** @description 6–30 */
+            rawScore: number;
+            /** @description T-score by the PI 6a table */
+            tScore: number;
+            standardError: number;
+        };
+        Phq9ResultDto: {
+            /** @description Answers q1…q9, 0–3 */
+            answers: {
+                [key: string]: number;
+            };
+            /** @description 0–27 */
+            total: number;
+            band: string | null;
+            bandLabel: string | null;
+        };
+        /**
+         * @description Answered yes
+         * @enum {string}
+         */
+        BladderSymptom: "FREQUENCY" | "URGENCY" | "PAIN_PASSING_URINE" | "BLOOD_IN_URINE" | "NIGHT_TIME_VOIDING";
+        BladderReviewViewDto: {
+            /** Format: uuid */
+            reviewedById: string;
+            /** Format: date-time */
+            reviewedAt: string;
+            note: string | null;
+        };
+        BladderResultDto: {
+            /** @description Yes/no by symptom */
+            answers: {
+                [key: string]: boolean;
+            };
+            /** @description Answered yes */
+            positive: components["schemas"]["BladderSymptom"][];
+            /** @description A clinician's review of the yes answers */
+            review: components["schemas"]["BladderReviewViewDto"] | null;
+        };
+        /** @enum {string} */
+        SupportingCare: "PHYSIOTHERAPY" | "PSYCHOLOGICAL_SUPPORT" | "MINDFULNESS" | "SLEEP";
+        ReportedHomeDoseDto: {
+            /** Format: uuid */
+            id: string;
+            route: components["schemas"]["ProtocolRoute"];
+            mg: number;
+            /** Format: date-time */
+            takenAt: string;
+        };
+        /** @enum {string} */
+        FollowUpFlag: "BLADDER_SYMPTOMS" | "SUICIDALITY";
+        FollowUpFlagDto: {
+            code: components["schemas"]["FollowUpFlag"];
+            ruleId: string;
+            message: string;
+        };
+        FollowUpRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            followUpId: string;
+            channel: components["schemas"]["FollowUpChannel"];
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description Null when the patient answered through their link
+             */
+            recordedById: string | null;
+            /** @description Taken inside the window: only such a record completes the follow-up */
+            insideWindow: boolean;
+            painNrsNow: number;
+            painNrs7DayAverage: number;
+            painInterference: components["schemas"]["PromisResultDto"];
+            phq9: components["schemas"]["Phq9ResultDto"];
+            bladder: components["schemas"]["BladderResultDto"];
+            supportingCare: components["schemas"]["SupportingCare"][];
+            homeDoses: components["schemas"]["ReportedHomeDoseDto"][];
+            note: string | null;
+            /** @description What needs a clinician: bladder symptoms, PHQ-9 item 9 */
+            flags: components["schemas"]["FollowUpFlagDto"][];
+        };
+        FollowUpDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            patientId: string;
+            window: components["schemas"]["FollowUpWindowDto"];
+            state: components["schemas"]["FollowUpStateDto"];
+            version: number;
+            /** @description Every record, in the order taken */
+            records: components["schemas"]["FollowUpRecordDto"][];
+            /** @description Links sent to the patient (never the link's token) */
+            links: components["schemas"]["LinkSummaryDto"][];
+        };
+        HomeDoseInputDto: {
+            /** @description How it was taken; IV is refused (an IV dose is given in clinic, on the flowsheet) */
+            route: components["schemas"]["ProtocolRoute"];
+            /** @description mg taken, more than 0 and at most 10,000, one decimal (the ledger keeps tenths) */
+            mg: number;
+            /** @description When it was taken (ms since the epoch): after the last contact, not in the future */
+            atMs: number;
+        };
+        /** @enum {string} */
+        StaffFollowUpChannel: "PHONE" | "IN_PERSON";
+        RecordFollowUpDto: {
+            /** @description Pain now, 0–10 NRS (required) */
+            painNrsNow?: number;
+            /** @description Average pain over the past 7 days, 0–10 NRS (required) */
+            painNrs7DayAverage?: number;
+            /**
+             * @description PROMIS Pain Interference 6a: each of the six items 1 (not at all) to 5 (very much), all required
+             * @example {
+             *       "PAININ9": 2,
+             *       "PAININ22": 2,
+             *       "PAININ31": 2,
+             *       "PAININ34": 2,
+             *       "PAININ12": 2,
+             *       "PAININ36": 2
+             *     }
+             */
+            painInterference?: {
+                PAININ9?: number;
+                PAININ22?: number;
+                PAININ31?: number;
+                PAININ34?: number;
+                PAININ12?: number;
+                PAININ36?: number;
+            };
+            /** @description PHQ-9: q1…q9 each 0 (not at all) to 3 (nearly every day), all required */
+            phq9?: {
+                q1?: number;
+                q2?: number;
+                q3?: number;
+                q4?: number;
+                q5?: number;
+                q6?: number;
+                q7?: number;
+                q8?: number;
+                q9?: number;
+            };
+            /** @description Bladder symptoms since the last contact, yes (true) or no (false) to each, all required */
+            bladder?: {
+                FREQUENCY?: boolean;
+                URGENCY?: boolean;
+                PAIN_PASSING_URINE?: boolean;
+                BLOOD_IN_URINE?: boolean;
+                NIGHT_TIME_VOIDING?: boolean;
+            };
+            /** @description Supporting care in use; an empty list for none (required) */
+            supportingCare?: components["schemas"]["SupportingCare"][];
+            /** @description Ketamine taken at home since the last contact; an empty list for none (required) */
+            homeDoses?: components["schemas"]["HomeDoseInputDto"][];
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description Generated by the client (UUID v4); a retry sends the same id and content
+             */
+            id: string;
+            channel: components["schemas"]["StaffFollowUpChannel"];
+            /** @description When the answers were taken (ms since the epoch): the call or the visit, not in the future */
+            recordedAtMs: number;
+        };
+        FollowUpRecordedDto: {
+            record: components["schemas"]["FollowUpRecordDto"];
+            followUp: components["schemas"]["FollowUpDto"];
+            /** @description Clinicians alerted now about PHQ-9 item 9 */
+            cliniciansAlerted: number;
+        };
+        CreatedLinkMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Queued for the mail job (or listed for staff without SMTP)
+             * @enum {string}
+             */
+            status: "QUEUED";
+            /** @description The patient's email; null when none is on file */
+            toAddress: string | null;
+        };
+        CreatedLinkDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            usedAt: string | null;
+            /** @description The link to give the patient (read out or copied by staff, or sent by the queued email). Shown once: only its hash is stored. */
+            url: string;
+            message: components["schemas"]["CreatedLinkMessageDto"];
+        };
+        BladderReviewDto: {
+            /** @description The clinician's review of the positive bladder answers */
+            note: string;
+        };
+        TimelineProtocolDto: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            route: components["schemas"]["ProtocolRoute"];
+        };
+        TimelineSessionDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            sessionNumber: number;
+            /**
+             * Format: date
+             * @description Clinic date
+             */
+            on: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["AppointmentStatus"];
+            painBefore: number | null;
+            painAfter: number | null;
+        };
+        /** @enum {string} */
+        ReliefLine: "MODERATE" | "SUBSTANTIAL" | "POINTS";
+        ScoreAgainstBaselineDto: {
+            painNrs: number;
+            pointsReduction: number | null;
+            percentReduction: number | null;
+            /** @description ≥ 30 % (IMMPACT moderate) */
+            moderate: boolean | null;
+            /** @description ≥ 50 % (IMMPACT substantial) */
+            substantial: boolean | null;
+            /** @description ≥ 2 NRS points */
+            pointsMet: boolean | null;
+        };
+        ReliefMeasurementDto: {
+            /** Format: uuid */
+            followUpId: string;
+            /** Format: uuid */
+            recordId: string;
+            offsetDays: number;
+            /** Format: date */
+            recordedOn: string;
+            /** @description Clinic days after the last session */
+            day: number;
+            /** @description The primary score */
+            sevenDayAverage: components["schemas"]["ScoreAgainstBaselineDto"];
+            /** @description Beside it; decides nothing */
+            painNow: components["schemas"]["ScoreAgainstBaselineDto"];
+            reliefHeld: boolean | null;
+            /** @description False once a later course had begun, or for a score out of range */
+            counted: boolean;
+        };
+        ResponderSummaryDto: {
+            met: boolean | null;
+            followUpIds: string[];
+            recordIds: string[];
+        };
+        ResponderByLineDto: {
+            MODERATE: components["schemas"]["ResponderSummaryDto"];
+            SUBSTANTIAL: components["schemas"]["ResponderSummaryDto"];
+            POINTS: components["schemas"]["ResponderSummaryDto"];
+        };
+        CourseReliefDto: {
+            line: components["schemas"]["ReliefLine"];
+            measurements: components["schemas"]["ReliefMeasurementDto"][];
+            responder: components["schemas"]["ResponderByLineDto"];
+            outcome: components["schemas"]["ReliefOutcomeDto"];
+            reasons: components["schemas"]["FollowUpReasonDto"][];
+        };
+        TimelineCourseDto: {
+            /** Format: uuid */
+            id: string;
+            protocol: components["schemas"]["TimelineProtocolDto"];
+            kind: components["schemas"]["CourseKind"];
+            /** Format: uuid */
+            boosterOfCourseId: string | null;
+            status: components["schemas"]["CourseStatus"];
+            baselinePainNrs: number | null;
+            baselinePainInterference: number | null;
+            /**
+             * Format: date
+             * @description First session not cancelled
+             */
+            firstSessionOn: string | null;
+            /**
+             * Format: date
+             * @description The follow-ups count from it
+             */
+            lastSessionOn: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            sessions: components["schemas"]["TimelineSessionDto"][];
+            followUps: components["schemas"]["FollowUpDto"][];
+            /** @description How long relief lasted (libs/domain courseRelief); null until the course completes */
+            relief?: components["schemas"]["CourseReliefDto"] | null;
+        };
+        TimelineHomeDoseDto: {
+            /** Format: uuid */
+            id: string;
+            route: components["schemas"]["ProtocolRoute"];
+            mg: number;
+            /** Format: date-time */
+            takenAt: string;
+            /** Format: uuid */
+            courseId: string | null;
+            /**
+             * Format: uuid
+             * @description The follow-up record that reported it
+             */
+            followUpRecordId: string | null;
+        };
+        PatientFollowUpsDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** @description The clinic's IANA zone; every date is a clinic date */
+            timeZone: string;
+            /** Format: date-time */
+            asOf: string;
+            /** @description Every course, oldest first */
+            courses: components["schemas"]["TimelineCourseDto"][];
+            /** @description Every dose taken at home, oldest first */
+            homeDoses: components["schemas"]["TimelineHomeDoseDto"][];
+        };
+        NrsQuestionDto: {
+            /** @enum {string} */
+            field: "painNrsNow" | "painNrs7DayAverage";
+            text: string;
+            min: number;
+            minLabel: string;
+            max: number;
+            maxLabel: string;
+        };
+        ItemDto: {
+            id: string;
+            text: string;
+        };
+        ChoiceDto: {
+            value: number | boolean | string;
+            label: string;
+        };
+        PromisFormDto: {
+            title: string;
+            loinc: string;
+            /** @description Shown before the items */
+            recall: string;
+            /** @description PAININ9 … PAININ36, as published */
+            items: components["schemas"]["ItemDto"][];
+            options: components["schemas"]["ChoiceDto"][];
+            /** @description Shown with the items, always */
+            copyrightNotice: string;
+            termsUrl: string;
+        };
+        Phq9FormDto: {
+            title: string;
+            recall: string;
+            /** @description q1 … q9 */
+            items: components["schemas"]["ItemDto"][];
+            options: components["schemas"]["ChoiceDto"][];
+        };
+        BladderQuestionDto: {
+            symptom: components["schemas"]["BladderSymptom"];
+            text: string;
+        };
+        SupportingCareFormDto: {
+            text: string;
+            /** @description One of PHYSIOTHERAPY, PSYCHOLOGICAL_SUPPORT, MINDFULNESS, SLEEP */
+            options: components["schemas"]["ChoiceDto"][];
+        };
+        HomeDoseFormDto: {
+            text: string;
+            /** @description Routes: ORAL, INTRANASAL, IM, TOPICAL */
+            routes: components["schemas"]["ChoiceDto"][];
+        };
+        FollowUpFormDto: {
+            painNrs: components["schemas"]["NrsQuestionDto"][];
+            painInterference: components["schemas"]["PromisFormDto"];
+            phq9: components["schemas"]["Phq9FormDto"];
+            bladder: components["schemas"]["BladderQuestionDto"][];
+            supportingCare: components["schemas"]["SupportingCareFormDto"];
+            homeDoses: components["schemas"]["HomeDoseFormDto"];
+            noteMaxLength: number;
+        };
+        PatientLinkPageDto: {
+            clinicName: string;
+            /**
+             * Format: date
+             * @description When the follow-up is due (clinic date)
+             */
+            dueOn: string;
+            questions: components["schemas"]["FollowUpFormDto"];
+        };
+        FollowUpAnswersDto: {
+            /** @description Pain now, 0–10 NRS (required) */
+            painNrsNow?: number;
+            /** @description Average pain over the past 7 days, 0–10 NRS (required) */
+            painNrs7DayAverage?: number;
+            /**
+             * @description PROMIS Pain Interference 6a: each of the six items 1 (not at all) to 5 (very much), all required
+             * @example {
+             *       "PAININ9": 2,
+             *       "PAININ22": 2,
+             *       "PAININ31": 2,
+             *       "PAININ34": 2,
+             *       "PAININ12": 2,
+             *       "PAININ36": 2
+             *     }
+             */
+            painInterference?: {
+                PAININ9?: number;
+                PAININ22?: number;
+                PAININ31?: number;
+                PAININ34?: number;
+                PAININ12?: number;
+                PAININ36?: number;
+            };
+            /** @description PHQ-9: q1…q9 each 0 (not at all) to 3 (nearly every day), all required */
+            phq9?: {
+                q1?: number;
+                q2?: number;
+                q3?: number;
+                q4?: number;
+                q5?: number;
+                q6?: number;
+                q7?: number;
+                q8?: number;
+                q9?: number;
+            };
+            /** @description Bladder symptoms since the last contact, yes (true) or no (false) to each, all required */
+            bladder?: {
+                FREQUENCY?: boolean;
+                URGENCY?: boolean;
+                PAIN_PASSING_URINE?: boolean;
+                BLOOD_IN_URINE?: boolean;
+                NIGHT_TIME_VOIDING?: boolean;
+            };
+            /** @description Supporting care in use; an empty list for none (required) */
+            supportingCare?: components["schemas"]["SupportingCare"][];
+            /** @description Ketamine taken at home since the last contact; an empty list for none (required) */
+            homeDoses?: components["schemas"]["HomeDoseInputDto"][];
+            note?: string | null;
+        };
+        PatientLinkSubmittedDto: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description The answers asked for support at once (thoughts of self-harm): the page shows where to get help now; the clinic has been alerted */
+            urgentSupport: boolean;
+            message: string;
         };
     };
     responses: never;
@@ -7861,6 +8604,388 @@ export interface operations {
             };
             /** @description Stale clinic version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUp_page: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorklistPageDto"];
+                };
+            };
+            /** @description Invalid page or pageSize */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUp_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUp_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFollowUpDto"];
+            };
+        };
+        responses: {
+            /** @description A retry: the record as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRecordedDto"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRecordedDto"];
+                };
+            };
+            /** @description Missing or invalid answers, each field and rule named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENTRY_ID_TAKEN: the id names a different record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUp_createLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedLinkDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The follow-up is completed, its window has not opened, or has closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUp_reviewBladder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BladderReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRecordDto"];
+                };
+            };
+            /** @description No note */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Reviewed already, or no bladder symptom answered yes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUp_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientFollowUpsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PatientLink_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientLinkPageDto"];
+                };
+            };
+            /** @description This link is not valid any more (unknown, altered, used or expired: all answer alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PatientLink_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpAnswersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientLinkSubmittedDto"];
+                };
+            };
+            /** @description Missing or invalid answers, each field and rule named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This link is not valid any more (unknown, altered, used or expired: all answer alike) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  clinicDateAt,
-  courseRelief,
-  DEFAULT_RELIEF_SETTINGS,
-  type CourseRelief,
-  type LaterCourse,
-} from '@cadence/domain';
+import { clinicDateAt, courseRelief, type CourseRelief, type LaterCourse } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
+import { followUpSettingsOf } from '../boosters/follow-up-settings';
 import type { CourseReliefDto, FollowUpDto, PatientFollowUpsDto, TimelineCourseDto } from './dto/follow-up.dto';
 import { followUpErrors } from './follow-up.errors';
 import { FollowUpRecordsRepository } from './follow-up-records.repository';
@@ -70,7 +65,9 @@ export class FollowUpReadsService {
     return this.transactions.withTransaction(async () => {
       if (!(await this.timeline.patientExists(actor.clinicId, patientId))) throw followUpErrors.patientNotFound();
       const now = Date.now();
-      const { timezone: zone } = await this.followUps.clinic(actor.clinicId);
+      const clinic = await this.followUps.clinic(actor.clinicId);
+      const zone = clinic.timezone;
+      const { relief: reliefSettings } = followUpSettingsOf(clinic.followUpSettings);
       const courses = await this.timeline.courses(actor.clinicId, patientId);
       const appointments = await this.timeline.appointments(courses.map((c) => c.id));
       const sessions = new Map(
@@ -121,7 +118,7 @@ export class FollowUpReadsService {
                       })),
                   })),
                 later(course.id),
-                DEFAULT_RELIEF_SETTINGS,
+                reliefSettings,
                 now,
               )
             : null;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { clinicDateAt, DEFAULT_FOLLOW_UP_SETTINGS, followUpSchedule, followUpStatus } from '@cadence/domain';
+import { clinicDateAt, followUpSchedule, followUpStatus } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
+import { followUpSettingsOf } from '../boosters/follow-up-settings';
 import { windowColumns } from './follow-up-windows';
 import { FollowUpRepository } from './follow-up.repository';
 
@@ -15,7 +16,7 @@ function offsetsOf(definition: unknown): number[] {
 /**
  * The follow-up schedule of a course that has just completed: one follow-up per offset of its
  * protocol version, each due that many clinic days after the day its last completed session ended,
- * with the window the domain gives in the clinic's zone. It runs in the transaction that completed
+ * with the window the domain gives in the clinic's zone and by the clinic's window settings. It runs in the transaction that completed
  * the course; a course scheduled already is left as it is (one follow-up per course and offset),
  * and a course that is not COMPLETED (cancelled, still booked) gets none.
  */
@@ -39,7 +40,7 @@ export class FollowUpScheduling {
         followUpOffsetsDays: offsetsOf(course.definition),
         timeZone: course.timeZone,
       },
-      DEFAULT_FOLLOW_UP_SETTINGS,
+      followUpSettingsOf(course.followUpSettings).followUp,
     );
     const created = await this.followUps.createMissing(
       windows.map((window) => ({

@@ -63,9 +63,14 @@ export class FollowUpRepository {
     });
     const clinic = await this.db.clinic.findUniqueOrThrow({
       where: { id: course.clinicId },
-      select: { timezone: true },
+      select: { timezone: true, followUpSettings: true },
     });
-    return { ...course, definition: protocol.definition, timeZone: clinic.timezone };
+    return {
+      ...course,
+      definition: protocol.definition,
+      timeZone: clinic.timezone,
+      followUpSettings: clinic.followUpSettings,
+    };
   }
 
   /**
@@ -142,6 +147,9 @@ export class FollowUpRepository {
   }
 
   clinic(clinicId: string) {
-    return this.db.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { name: true, timezone: true } });
+    return this.db.clinic.findUniqueOrThrow({
+      where: { id: clinicId },
+      select: { name: true, timezone: true, followUpSettings: true },
+    });
   }
 }

@@ -1,16 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  clinicDateAt,
-  compareForWorklist,
-  DEFAULT_FOLLOW_UP_SETTINGS,
-  followUpStatus,
-  type WorklistEntry,
-} from '@cadence/domain';
+import { clinicDateAt, compareForWorklist, followUpStatus, type WorklistEntry } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
+import { followUpSettingsOf } from '../boosters/follow-up-settings';
 import type { ReachDto, WorklistEntryDto, WorklistPageDto, WorklistQueryDto } from './dto/follow-up.dto';
 import { FollowUpRecordsRepository } from './follow-up-records.repository';
 import { calendarDate, scheduledOf } from './follow-up-windows';
@@ -43,7 +38,7 @@ export class WorklistService {
         timeZone: clinic.timezone,
         now,
         today,
-        missedSince: addDays(today, -DEFAULT_FOLLOW_UP_SETTINGS.worklistMissedDays),
+        missedSince: addDays(today, -followUpSettingsOf(clinic.followUpSettings).followUp.worklistMissedDays),
         skip: (query.page - 1) * query.pageSize,
         take: query.pageSize,
       });
