@@ -5,6 +5,8 @@ import {
   MRN_PATTERN,
   MRN_RULE,
   mrnProblem,
+  weightKgProblem,
+  WEIGHT_RULE,
   PHONE_PATTERN,
   PHONE_RULE,
   phoneProblem,
@@ -78,5 +80,22 @@ describe('MRN and phone formats', () => {
   });
   it.each(['1234', '1'.repeat(33), '++44 20', '020 7946 0958 ext 2', '44+20'])('refuses the phone %j', (phone) => {
     expect(phoneProblem(phone)).toBe(PHONE_RULE);
+  });
+});
+
+describe('weightKgProblem', () => {
+  it.each([1, 1.1, 72.3, 499.9, 500])('accepts %p kg', (kg) => {
+    expect(weightKgProblem(kg)).toBeUndefined();
+  });
+
+  it.each([0.9, 500.1, 900, -70, 0, 72.25, 61.55, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses %p kg with the range, never a corrected value',
+    (kg) => {
+      expect(weightKgProblem(kg)).toBe(WEIGHT_RULE);
+    },
+  );
+
+  it('states the range and the precision', () => {
+    expect(WEIGHT_RULE).toBe('must be from 1 to 500 kg, to at most one decimal place');
   });
 });

@@ -16,6 +16,20 @@ export const MRN_RULE = 'must be 1 to 32 letters, digits or hyphens';
 export const PHONE_PATTERN = /^\+?[0-9 ()-]{5,32}$/;
 export const PHONE_RULE = 'must be 5 to 32 digits, spaces, brackets or hyphens, with an optional leading +';
 
+/**
+ * What a weight field accepts, in kg to 0.1 kg: what a scale can read. A weight inside it may still
+ * be refused for dosing, against the clinic's plausible range (DosingSettings.weightKg).
+ */
+export const WEIGHT_ENTRY_KG = { min: 1, max: 500 } as const;
+export const WEIGHT_RULE = `must be from ${WEIGHT_ENTRY_KG.min} to ${WEIGHT_ENTRY_KG.max} kg, to at most one decimal place`;
+
+/** Why `kg` is not a weight a field accepts, or undefined when it is one. Never a corrected value. */
+export function weightKgProblem(kg: number): string | undefined {
+  if (!Number.isFinite(kg) || kg < WEIGHT_ENTRY_KG.min || kg > WEIGHT_ENTRY_KG.max) return WEIGHT_RULE;
+  // 72.3 * 10 is 723.0000000000001 in binary: compare against the rounded tenths, not exactly.
+  return Math.abs(Math.round(kg * 10) - kg * 10) < 1e-9 ? undefined : WEIGHT_RULE;
+}
+
 /** Why `value` is not an MRN, or undefined when it is one. */
 export function mrnProblem(value: string): string | undefined {
   return MRN_PATTERN.test(value) ? undefined : MRN_RULE;

@@ -1628,7 +1628,7 @@ export interface components {
             isPrimary: boolean;
         };
         CreatePatientDto: {
-            /** @description For mg/kg dosing */
+            /** @description For mg/kg dosing, to 0.1 kg */
             weightKg?: number | null;
             phone?: string | null;
             email?: string | null;
@@ -1684,7 +1684,7 @@ export interface components {
             updatedAt: string;
         };
         UpdatePatientDto: {
-            /** @description For mg/kg dosing */
+            /** @description For mg/kg dosing, to 0.1 kg */
             weightKg?: number | null;
             phone?: string | null;
             email?: string | null;

@@ -81,7 +81,6 @@ export function ConfirmStep(props: ConfirmStepProps) {
         <NumberInput
           label="Baseline pain (NRS 0–10)"
           description="Optional; today's average pain, 0 to 10"
-          allowDecimal={false}
           clampBehavior="none"
           value={props.painNrs ?? ''}
           onChange={(v) => props.onBaseline({ painNrs: score(v) })}
@@ -91,7 +90,6 @@ export function ConfirmStep(props: ConfirmStepProps) {
         <NumberInput
           label="Baseline pain interference (0–10)"
           description="Optional; how much pain gets in the way, 0 to 10"
-          allowDecimal={false}
           clampBehavior="none"
           value={props.interference ?? ''}
           onChange={(v) => props.onBaseline({ interference: score(v) })}

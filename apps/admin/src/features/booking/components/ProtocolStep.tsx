@@ -99,7 +99,6 @@ export function ProtocolStep(props: ProtocolStepProps) {
             label="Number of sessions"
             description={`Weekdays only; ${pattern.minSessions}–${pattern.maxSessions} sessions`}
             clampBehavior="none"
-            allowDecimal={false}
             value={props.sessions ?? ''}
             onChange={(v) => props.onSessionsChange(typeof v === 'number' ? v : null)}
             error={sessionsError(pattern, props.sessions)}

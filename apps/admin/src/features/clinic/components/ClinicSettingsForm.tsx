@@ -76,7 +76,6 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
             <NumberInput
               label="Infusions per nurse at once"
               description={`${INFUSIONS_PER_NURSE.min} to ${INFUSIONS_PER_NURSE.max}`}
-              allowDecimal={false}
               clampBehavior="none"
               w={220}
               {...form.getInputProps('maxInfusionsPerNurse')}

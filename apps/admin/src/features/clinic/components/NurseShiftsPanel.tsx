@@ -137,7 +137,6 @@ function AddShiftForm({ onAdded }: { onAdded: (shift: CreatedNurseShift) => void
           <NumberInput
             label="Nurses"
             description={dated ? `0 to ${MAX_NURSES_PER_SHIFT}` : `1 to ${MAX_NURSES_PER_SHIFT}`}
-            allowDecimal={false}
             clampBehavior="none"
             w={100}
             {...form.getInputProps('nurses')}

@@ -106,7 +106,6 @@ export function DoseEventForm({
               size="md"
               inputMode="decimal"
               clampBehavior="none"
-              decimalScale={1}
               hideControls
               {...form.getInputProps('rate')}
             />

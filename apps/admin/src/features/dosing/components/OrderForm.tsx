@@ -61,7 +61,6 @@ export function OrderForm({ dosing, saving, onOrder, onDone }: OrderFormProps) {
             size="md"
             inputMode="decimal"
             clampBehavior="none"
-            decimalScale={3}
             hideControls
             {...form.getInputProps('perKg')}
           />
@@ -72,7 +71,6 @@ export function OrderForm({ dosing, saving, onOrder, onDone }: OrderFormProps) {
               size="md"
               inputMode="numeric"
               clampBehavior="none"
-              allowDecimal={false}
               hideControls
               {...form.getInputProps('plannedMinutes')}
             />

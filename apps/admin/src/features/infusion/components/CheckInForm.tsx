@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { VITALS_ENTRY_RANGES } from '@cadence/domain';
+import { VITALS_ENTRY_RANGES, WEIGHT_ENTRY_KG } from '@cadence/domain';
 import { useId, useState, type ReactNode } from 'react';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm } from '../../../shared/forms';
@@ -130,7 +130,6 @@ export function CheckInForm({ zone, today, saving, onCheckIn, onCheckedIn }: Che
       size="md"
       inputMode="numeric"
       clampBehavior="none"
-      allowDecimal={false}
       hideControls
       {...form.getInputProps(name)}
     />
@@ -162,11 +161,10 @@ export function CheckInForm({ zone, today, saving, onCheckIn, onCheckedIn }: Che
             {number('spo2', 'SpO2 at rest (%)')}
             <NumberInput
               label="Weight (kg)"
-              description="1–500 kg, 0.1 kg steps · the dose is planned on today's weight"
+              description={`${WEIGHT_ENTRY_KG.min}–${WEIGHT_ENTRY_KG.max} kg, 0.1 kg steps · the dose is planned on today's weight`}
               size="md"
               inputMode="decimal"
               clampBehavior="none"
-              decimalScale={1}
               hideControls
               {...form.getInputProps('weightKg')}
             />

@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { VITALS_ENTRY_RANGES, type DayOfCheckId } from '@cadence/domain';
+import { VITALS_ENTRY_RANGES, WEIGHT_ENTRY_KG, type DayOfCheckId } from '@cadence/domain';
 import { useState } from 'react';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm } from '../../../shared/forms';
@@ -205,7 +205,6 @@ function RecheckForm({ session, zone, today }: { session: InfusionSession; zone:
               description={`${VITALS_ENTRY_RANGES[sign].min}–${VITALS_ENTRY_RANGES[sign].max}`}
               size="md"
               clampBehavior="none"
-              allowDecimal={false}
               hideControls
               {...form.getInputProps(sign)}
             />
@@ -292,7 +291,6 @@ function MissingFactsForm({
       description={`${VITALS_ENTRY_RANGES[name].min}–${VITALS_ENTRY_RANGES[name].max}`}
       size="md"
       clampBehavior="none"
-      allowDecimal={false}
       hideControls
       {...form.getInputProps(name)}
     />
@@ -335,10 +333,10 @@ function MissingFactsForm({
               {shown.has('weightKg') && (
                 <NumberInput
                   label="Weight (kg)"
-                  description="1–500 kg, 0.1 kg steps"
+                  description={`${WEIGHT_ENTRY_KG.min}–${WEIGHT_ENTRY_KG.max} kg, 0.1 kg steps`}
                   size="md"
+                  inputMode="decimal"
                   clampBehavior="none"
-                  decimalScale={1}
                   hideControls
                   {...form.getInputProps('weightKg')}
                 />

@@ -134,7 +134,6 @@ export function VitalsEntryForm({ zone, today, saving, onSave, onDone }: VitalsE
               size="md"
               inputMode="numeric"
               clampBehavior="none"
-              allowDecimal={false}
               hideControls
               {...form.getInputProps(sign)}
             />

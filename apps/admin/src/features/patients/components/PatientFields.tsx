@@ -1,5 +1,6 @@
 import { Fieldset, NativeSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { WEIGHT_ENTRY_KG } from '@cadence/domain';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { SEX_OPTIONS, type PatientFormValues } from '../hooks/usePatientForm';
 
@@ -44,10 +45,8 @@ export function PatientFields({ form }: PatientFieldsProps) {
           />
           <NumberInput
             label="Weight (kg)"
-            description="Optional · 1 to 500 kg · used for mg/kg dosing"
+            description={`Optional · ${WEIGHT_ENTRY_KG.min} to ${WEIGHT_ENTRY_KG.max} kg, 0.1 kg steps · used for mg/kg dosing`}
             clampBehavior="none"
-            decimalScale={1}
-            allowNegative={false}
             hideControls
             {...form.getInputProps('weightKg')}
           />

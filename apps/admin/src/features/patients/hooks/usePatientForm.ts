@@ -4,6 +4,7 @@ import {
   mrnProblem,
   PAIN_MECHANISMS,
   phoneProblem,
+  weightKgProblem,
   type PainMechanism,
 } from '@cadence/domain';
 import { useForm } from '@mantine/form';
@@ -162,12 +163,8 @@ export function usePatientForm(initialValues: PatientFormValues) {
         return problem ? `Date of birth ${problem}` : null;
       },
       sex: (value) => (value ? null : 'Choose an option'),
-      weightKg: (value) => {
-        if (value === '' || value === null) return null;
-        const kg = Number(value);
-        if (!Number.isFinite(kg) || kg < 1 || kg > 500) return 'Weight must be between 1 and 500 kg';
-        return Math.round(kg * 10) === kg * 10 ? null : 'Use at most one decimal place';
-      },
+      // What was typed is checked and refused beside the field, never corrected to the range.
+      weightKg: (value) => (value === '' || value === null ? null : ruleText('Weight', weightKgProblem(Number(value)))),
       phone: (value) => (value.trim() ? ruleText('Phone', phoneProblem(value.trim())) : null),
       email: (value) =>
         !value.trim() || (EMAIL.test(value.trim()) && value.trim().length <= 254)

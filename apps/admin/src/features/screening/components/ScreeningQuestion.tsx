@@ -78,7 +78,6 @@ export function ScreeningQuestion({ item, state, disabled }: ScreeningQuestionPr
             }
             rightSectionWidth={item.unit.length * 8 + 24}
             rightSectionPointerEvents="none"
-            allowDecimal={!item.integer}
             hideControls
           />
         </div>

@@ -28,6 +28,8 @@ import {
   PHONE_PATTERN,
   PHONE_RULE,
   primaryDiagnosisProblem,
+  WEIGHT_ENTRY_KG,
+  WEIGHT_RULE,
   type PainMechanism,
 } from '@cadence/domain';
 import { IsDateOfBirth } from '../../../common/validation/calendar-date';
@@ -88,11 +90,17 @@ const IfSent = () => ValidateIf((_object: object, value: unknown) => value !== u
 
 /** Optional fields that may also be cleared with null, on create and on update alike. */
 class PatientOptionalFieldsDto {
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 500, description: 'For mg/kg dosing' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: WEIGHT_ENTRY_KG.min,
+    maximum: WEIGHT_ENTRY_KG.max,
+    description: 'For mg/kg dosing, to 0.1 kg',
+  })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
-  @Min(1)
-  @Max(500)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }, { message: `weightKg ${WEIGHT_RULE}` })
+  @Min(WEIGHT_ENTRY_KG.min, { message: `weightKg ${WEIGHT_RULE}` })
+  @Max(WEIGHT_ENTRY_KG.max, { message: `weightKg ${WEIGHT_RULE}` })
   weightKg?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32 })

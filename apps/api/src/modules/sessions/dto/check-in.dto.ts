@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHECK_IN_CODES, OVERRIDE_REASON_MIN_LENGTH, VITALS_ENTRY_RANGES, type CheckInCode } from '@cadence/domain';
+import {
+  CHECK_IN_CODES,
+  OVERRIDE_REASON_MIN_LENGTH,
+  VITALS_ENTRY_RANGES,
+  WEIGHT_ENTRY_KG,
+  WEIGHT_RULE,
+  type CheckInCode,
+} from '@cadence/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -74,11 +81,16 @@ export class CheckInFactsDto {
   @Max(range('spo2').max)
   spo2?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, description: "Today's weight in kg (0.1 kg steps)" })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: WEIGHT_ENTRY_KG.min,
+    maximum: WEIGHT_ENTRY_KG.max,
+    description: "Today's weight in kg (0.1 kg steps)",
+  })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
-  @Min(1)
-  @Max(500)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }, { message: `weightKg ${WEIGHT_RULE}` })
+  @Min(WEIGHT_ENTRY_KG.min, { message: `weightKg ${WEIGHT_RULE}` })
+  @Max(WEIGHT_ENTRY_KG.max, { message: `weightKg ${WEIGHT_RULE}` })
   weightKg?: number;
 
   @ApiPropertyOptional({
