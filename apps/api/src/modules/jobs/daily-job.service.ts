@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { clinicDateAt, clinicMidnight, DEFAULT_RESPONDER_SETTINGS, FOLLOW_UP_STATUSES } from '@cadence/domain';
+import { clinicDateAt, clinicMidnight, FOLLOW_UP_STATUSES } from '@cadence/domain';
 import type { FollowUpStatus } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import { Periodic } from '../../common/background/periodic';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app.config';
 import { summarizeError } from '../../common/errors/error-log';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
+import { followUpSettingsOf } from '../boosters/follow-up-settings';
 import { MessagesService } from '../messages/messages.service';
 import { appointmentReminderKey } from '../messages/messages.repository';
 import { infusionSettingsOf, protocolOverridesOf } from '../sessions/infusion-settings';
@@ -47,10 +48,12 @@ export type DayOutcome =
  * that takes the clinic's advisory lock without waiting, inserts its (job, clinic, day) row with ON
  * CONFLICT DO NOTHING, does the work and stores its summary, so it commits whole or not at all (an
  * instance that dies mid-run leaves no claim, and the next check reruns the day). pg-boss would add
- * a schema of its own that the runtime role may not create, a second scheduler with one time zone
- * per schedule where each clinic has its own days, and a queue for work that is one statement per
- * step. Every instance checks at start and every JOB_CHECK_MINUTES; days missed while no instance
- * ran are caught up, oldest first (MAX_CATCH_UP_DAYS at most).
+ * a schema of its own, which the runtime role may not create (the owner would have to create and
+ * migrate it at start, beside Prisma's migrations, and grant it), a cron with one time zone per
+ * schedule where each clinic has its own days, and a queue for work that is a few set-based
+ * statements. Every instance checks at start and every JOB_CHECK_MINUTES; days missed while no
+ * instance ran are caught up, oldest first (MAX_CATCH_UP_DAYS at most). Between runs each check also
+ * queues reminders for appointments booked or moved onto the next day since the day's run.
  */
 @Injectable()
 export class DailyJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -102,6 +105,7 @@ export class DailyJob implements OnApplicationBootstrap, OnApplicationShutdown {
       if (!(await this.jobs.tryLock(DAILY_JOB, clinic.id))) return { clinicId: clinic.id, day, outcome: 'BUSY' };
       if (!(await this.jobs.claim(DAILY_JOB, clinic.id, day, now)))
         return { clinicId: clinic.id, day, outcome: 'DONE' };
+      await this.jobs.withoutJit();
       const source: JobSource = { requestId: `job:${DAILY_JOB}:${day}` };
       const today = clinicDateAt(now.getTime(), clinic.timezone);
       const changed = await this.jobs.updateFollowUpStatuses(clinic.id, now, today, source);
@@ -109,7 +113,7 @@ export class DailyJob implements OnApplicationBootstrap, OnApplicationShutdown {
         clinic,
         now,
         today,
-        { moderatePercent: DEFAULT_RESPONDER_SETTINGS.moderatePercent },
+        { moderatePercent: followUpSettingsOf(clinic.followUpSettings).relief.responder.moderatePercent },
         source,
       );
       const reminders = await this.queueReminders(clinic, day, now, source);

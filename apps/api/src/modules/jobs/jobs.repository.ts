@@ -10,6 +10,8 @@ export interface ClinicForJob {
   infusionSettings: unknown;
   boosterDueWithinDays: number;
   boosterNoticeDays: number;
+  /** The clinic's follow-up, relief and booster settings as stored (partial). */
+  followUpSettings: unknown;
   /** The latest clinic day this job has run for (YYYY-MM-DD), or null. */
   lastDay: string | null;
 }
@@ -20,7 +22,7 @@ export interface JobSource {
 }
 
 export interface BoosterRule {
-  /** IMMPACT's moderately important reduction (domain responder settings). */
+  /** The clinic's moderately important reduction (IMMPACT ≥ 30 % by default), as the booster checks use it. */
   moderatePercent: number;
 }
 
@@ -80,7 +82,7 @@ export class JobsRepository {
   clinics(job: string): Promise<ClinicForJob[]> {
     return this.db.$queryRaw<ClinicForJob[]>`
       SELECT c.id, c.name, c.timezone, c.address, c."infusionSettings", c."boosterDueWithinDays",
-        c."boosterNoticeDays", to_char(max(r.day), 'YYYY-MM-DD') AS "lastDay"
+        c."boosterNoticeDays", c."followUpSettings", to_char(max(r.day), 'YYYY-MM-DD') AS "lastDay"
       FROM "Clinic" c LEFT JOIN "JobRun" r ON r."clinicId" = c.id AND r.job = ${job}
       GROUP BY c.id ORDER BY c.id`;
   }
@@ -93,6 +95,14 @@ export class JobsRepository {
     const [row] = await this.db.$queryRaw<{ locked: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(hashtext(${`job:${job}`}), hashtext(${clinicId})) AS locked`;
     return row.locked;
+  }
+
+  /**
+   * The run's statements are lookups by index over many rows, estimated dear: PostgreSQL would
+   * spend longer compiling them (JIT) than running them. Off for this transaction only.
+   */
+  async withoutJit(): Promise<void> {
+    await this.db.$executeRaw`SET LOCAL jit = off`;
   }
 
   /** Claims the clinic day for this transaction; false when a run of that day has committed already. */
@@ -110,17 +120,23 @@ export class JobsRepository {
   }
 
   /**
-   * Sets every follow-up of the clinic to its status at `now`, in one statement, auditing each
-   * change; returns the changes by new status. A row whose status another transaction changed
-   * meanwhile (a record completing it) is left to that change: the update applies only where the
-   * status is still the one it was computed from. The version is not bumped: a status the clock
-   * moved is no edit that should refuse a nurse's record.
+   * Sets every follow-up of the clinic whose window has opened and that is not yet COMPLETED or
+   * MISSED to its status at `now`, in one statement, auditing each change; returns the changes by
+   * new status. Those are the only ones time moves: an unopened window stays UPCOMING whatever is
+   * recorded, and records are append-only, so COMPLETED stays COMPLETED and MISSED changes only when
+   * a record is entered late into its window, which the record write itself completes (as it keeps
+   * COMPLETED). A row whose status another transaction changed meanwhile (a record completing it)
+   * is left to that change: the update applies only where the status is still the one it was
+   * computed from. The version is not bumped: a status the clock moved is no edit that should
+   * refuse a nurse's record.
    */
   async updateFollowUpStatuses(clinicId: string, now: Date, today: string, source: JobSource) {
     return this.db.$queryRaw<{ status: string; count: number }[]>`
       WITH computed AS (
         SELECT f.id, f.status AS was, ${followUpStatusSql(now, today)} AS next
-        FROM "FollowUp" f WHERE f."clinicId" = ${clinicId}::uuid
+        FROM "FollowUp" f
+        WHERE f."clinicId" = ${clinicId}::uuid AND f.status IN ('UPCOMING', 'DUE', 'OVERDUE')
+          AND f."opensAt" <= ${instant(now)}
       ), changed AS (
         UPDATE "FollowUp" f SET status = c.next, "statusAt" = ${instant(now)}
         FROM computed c
@@ -172,21 +188,20 @@ export class JobsRepository {
         FROM course
         WHERE policy ->> 'kind' = 'FIXED_INTERVAL' AND last_on IS NOT NULL
           AND last_on + (policy ->> 'intervalDays')::int - ${clinic.boosterNoticeDays}::int <= ${today}::date
-      ), latest AS (
-        SELECT DISTINCT ON (f."courseId") f."courseId", r."recordedAt", r."painNrs7DayAverage" AS avg7,
-          r."painNrsNow" AS current
-        FROM "FollowUpRecord" r
-        JOIN "FollowUp" f ON f.id = r."followUpId"
-        JOIN course c ON c.id = f."courseId" AND c.policy ->> 'kind' = 'RESPONSE_TRIGGERED'
-        WHERE r."recordedAt" <= ${instant(now)}
-        ORDER BY f."courseId", r."recordedAt" DESC, r.id DESC
       ), scored AS (
+        -- Each course's latest record, found through the patient's records index (one descent a
+        -- course); the course's own columns ride along, so the CTE is never joined to itself.
         SELECT c.id, c."patientId", c.baseline, c.protocol, c.last_on, l.avg7, l.current,
           (l."recordedAt" AT TIME ZONE ${clinic.timezone})::date AS record_on,
           (c.policy ->> 'minDaysSinceLastSession')::int AS min_days,
           ${reliefLostSql(Prisma.sql`c.baseline`, Prisma.sql`l.avg7`, rule.moderatePercent)} AS lost
-        FROM course c JOIN latest l ON l."courseId" = c.id
-        WHERE c.baseline BETWEEN 1 AND 10 AND c.last_on IS NOT NULL
+        FROM course c CROSS JOIN LATERAL (
+          SELECT r."recordedAt", r."painNrs7DayAverage" AS avg7, r."painNrsNow" AS current
+          FROM "FollowUpRecord" r JOIN "FollowUp" f ON f.id = r."followUpId"
+          WHERE r."patientId" = c."patientId" AND f."courseId" = c.id AND r."recordedAt" <= ${instant(now)}
+          ORDER BY r."recordedAt" DESC, r.id DESC
+          LIMIT 1) l
+        WHERE c.policy ->> 'kind' = 'RESPONSE_TRIGGERED' AND c.baseline BETWEEN 1 AND 10 AND c.last_on IS NOT NULL
       ), lost AS (
         SELECT *, GREATEST(record_on + ${clinic.boosterDueWithinDays}::int, last_on + min_days) AS due_by
         FROM scored WHERE lost
@@ -199,7 +214,7 @@ export class JobsRepository {
         SELECT id, "patientId", due_by, concat(
           format('Relief lost at the follow-up of %s: 7-day average pain %s/10 against a baseline of %s/10 is %s, ',
             to_char(record_on, 'YYYY-MM-DD'), avg7, baseline, ${changeWordsSql(Prisma.sql`baseline`, Prisma.sql`avg7`)}),
-          format('less than the %s %% reduction IMMPACT calls moderately important (pain now %s/10). Booster due by %s',
+          format('short of the %s %% reduction that counts as relief; pain now %s/10. Booster due by %s',
             ${rule.moderatePercent}::numeric, current, to_char(due_by, 'YYYY-MM-DD')),
           CASE WHEN due_by > record_on + ${clinic.boosterDueWithinDays}::int
             THEN format(' (%s gives one no sooner than %s days after the last session, which was on %s)',
