@@ -760,6 +760,22 @@ describe('follow-up', () => {
         ].sort(),
       );
       expect(audit.find((a) => a.entity === 'FollowUpRecord')!.fields).toContain('linkId');
+      // The admin's view of the patient's trail shows them, and an admin of another clinic does not.
+      const admin = (await ctx.users()).ADMIN;
+      const trail = await get(`/api/audit?patientId=${fixture.patientId}&pageSize=200`, admin).expect(200);
+      expect(trail.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            actorId: null,
+            action: 'CREATE',
+            entity: 'FollowUpRecord',
+            patientId: fixture.patientId,
+          }),
+        ]),
+      );
+      const otherAdmin = await ctx.newUser(['ADMIN'], await ctx.newClinic());
+      const elsewhere = await get(`/api/audit?patientId=${fixture.patientId}`, otherAdmin).expect(200);
+      expect(elsewhere.body.items).toEqual([]);
 
       // Used: the page and a second submission answer as for any link that is not valid.
       expectNotValid(await publicGet(token, from));

@@ -6,6 +6,8 @@ import type { AuditEntry } from './audit-entry';
 export interface AuditFilter {
   clinicId: string;
   patientId?: string;
+  /** Also the events with no staff actor about this (clinic's own) patient: their follow-up link. */
+  withPatientActions?: boolean;
   actorId?: string;
   from?: Date;
   to?: Date;
@@ -31,10 +33,16 @@ export class AuditRepository {
     if (entries.length > 0) await this.db.auditEvent.createMany({ data: entries });
   }
 
-  /** Events of the clinic's staff (and anonymous events such as failed logins are excluded). */
+  /**
+   * Events of the clinic's staff, and with `withPatientActions` the patient's own through their
+   * link; anonymous events such as failed logins (no patient) stay excluded.
+   */
   async find(filter: AuditFilter) {
-    const where: Prisma.AuditEventWhereInput = {
+    const staff: Prisma.AuditEventWhereInput = {
       actorId: filter.actorId ?? { in: await this.staffIds(filter.clinicId) },
+    };
+    const where: Prisma.AuditEventWhereInput = {
+      ...(filter.withPatientActions ? { OR: [staff, { actorId: null }] } : staff),
       ...(filter.patientId ? { patientId: filter.patientId } : {}),
       ...(filter.from || filter.to ? { at: { gte: filter.from, lt: filter.to } } : {}),
     };

@@ -21,9 +21,14 @@ export class AuditService {
       if (!byMrn || (patientId && patientId !== byMrn)) return none;
       patientId = byMrn;
     }
+    // A patient's own trail includes what they did through their follow-up link (no staff actor),
+    // once the patient is known to be of this clinic.
+    const withPatientActions =
+      !query.actorId && !!patientId && (await this.audit.mrnsOf(actor.clinicId, [patientId])).length > 0;
     const { rows, total } = await this.audit.find({
       clinicId: actor.clinicId,
       patientId,
+      withPatientActions,
       actorId: query.actorId,
       from,
       to,

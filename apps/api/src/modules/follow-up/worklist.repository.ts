@@ -42,24 +42,31 @@ export class WorklistRepository {
   }
 
   async page(c: WorklistCriteria): Promise<{ rows: WorklistRow[]; total: number }> {
+    // One index-backed branch per stored status (an OR across them plans as a sequential scan).
     const rows = await this.db.$queryRaw<(WorklistRow & { total: bigint })[]>`
+      WITH candidates AS (
+        SELECT * FROM "FollowUp"
+        WHERE "clinicId" = ${c.clinicId}::uuid AND status IN ('DUE', 'OVERDUE')
+        UNION ALL
+        SELECT * FROM "FollowUp"
+        WHERE "clinicId" = ${c.clinicId}::uuid AND status = 'UPCOMING' AND "opensAt" <= ${c.now}
+        UNION ALL
+        SELECT * FROM "FollowUp"
+        WHERE "clinicId" = ${c.clinicId}::uuid AND status = 'MISSED' AND "closesAt" > ${c.missedSince}::date - 2
+      )
       SELECT f.id, f."courseId", f."patientId", f."offsetDays", f."dueOn", f."opensOn", f."closesOn",
              f."opensAt", f."closesAt", f.version, count(*) OVER () AS total
-      FROM "FollowUp" f
-      WHERE f."clinicId" = ${c.clinicId}::uuid
-        AND (
-          f.status IN ('DUE', 'OVERDUE')
-          OR (f.status = 'UPCOMING' AND f."opensAt" <= ${c.now})
-          OR (f.status = 'MISSED' AND f."closesAt" > ${c.missedSince}::date - 2)
-        )
-        AND f."opensAt" <= ${c.now}
+      FROM candidates f
+      WHERE f."opensAt" <= ${c.now}
         AND (f."closesAt" > ${c.now} OR f."closesOn" >= ${c.missedSince}::date)
         AND NOT EXISTS (
-          SELECT 1 FROM "Appointment" a JOIN "Course" later ON later.id = a."courseId"
-          WHERE a."patientId" = f."patientId" AND a."courseId" <> f."courseId"
-            AND later.status <> 'CANCELLED' AND a.status IN ('BOOKED', 'COMPLETED')
-            AND a."startsAt" <= ${c.now}
-            AND a."startsAt" >= ((f."dueOn" - f."offsetDays")::timestamp AT TIME ZONE ${c.timeZone})
+          SELECT 1 FROM "Course" later
+          WHERE later."patientId" = f."patientId" AND later.id <> f."courseId" AND later.status <> 'CANCELLED'
+            AND EXISTS (
+              SELECT 1 FROM "Appointment" a
+              WHERE a."courseId" = later.id AND a.status IN ('BOOKED', 'COMPLETED') AND a."startsAt" <= ${c.now}
+                AND a."startsAt" >= ((f."dueOn" - f."offsetDays")::timestamp AT TIME ZONE ${c.timeZone})
+            )
         )
       ORDER BY
         CASE WHEN f."closesAt" <= ${c.now} THEN 2 WHEN f."dueOn" < ${c.today}::date THEN 0 ELSE 1 END,
