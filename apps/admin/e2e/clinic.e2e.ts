@@ -1,10 +1,10 @@
-// Browser test of the clinic page's opening hours: a weekday split around lunch keeps both of its
+// Browser tests of the clinic page: the clinic's address; and opening hours: a weekday split around lunch keeps both of its
 // windows through a save and a reload (the editor used to keep one window per weekday and
 // silently drop the second).
 // Runs under Jest against a running Cadence started by test/browser/global-setup.ts; a failing
 // step leaves a screenshot in tmp/e2e/.
 import { type Page } from 'playwright-core';
-import { DEMO, UI_TIMEOUT_MS, expectVisible, signIn, useBrowser } from './support';
+import { DEMO, UI_TIMEOUT_MS, expectVisible, keepShot, signIn, useBrowser } from './support';
 
 jest.setTimeout(120_000);
 
@@ -67,6 +67,30 @@ describe('opening hours in the admin app', () => {
       await page.reload();
       await openClinicPage(page);
       expect(await times(page, DAY)).toEqual([]);
+    });
+  });
+});
+
+describe('the clinic address in the admin app', () => {
+  it('saves the address that reminders and calendar files print, and clears it again', async () => {
+    await inBrowser('clinic-address', async (page) => {
+      await signIn(page, DEMO.admin);
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT_MS });
+      await openClinicPage(page);
+      const settings = page.getByRole('form', { name: 'Clinic settings' });
+      const address = settings.getByLabel('Address');
+      await address.fill('12 Harbour Street, Leith, Edinburgh EH6 6AA');
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await expectVisible(page.getByText('Clinic settings saved.'));
+      await keepShot(page, 'clinic-settings-address');
+
+      await page.reload();
+      await openClinicPage(page);
+      const reloaded = page.getByRole('form', { name: 'Clinic settings' }).getByLabel('Address');
+      expect(await reloaded.inputValue()).toBe('12 Harbour Street, Leith, Edinburgh EH6 6AA');
+      await reloaded.fill('');
+      await page.getByRole('form', { name: 'Clinic settings' }).getByRole('button', { name: 'Save' }).click();
+      await expectVisible(page.getByText('Clinic settings saved.'));
     });
   });
 });

@@ -757,7 +757,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A patient's upcoming appointments as an iCalendar file, in the clinic's time zone */
+        /** A patient's upcoming appointments as an iCalendar file, in the clinic's time zone, with the clinic's address and how to prepare; a moved session keeps its UID with a higher SEQUENCE */
         get: operations["Calendar_feed"];
         put?: never;
         post?: never;
@@ -2026,6 +2026,8 @@ export interface components {
             name: string;
             /** @description Bumped on every settings change */
             version: number;
+            /** @description Street, town, postcode */
+            address: string | null;
             /** @example Europe/London */
             timezone: string;
             maxInfusionsPerNurse: number;
@@ -2044,6 +2046,11 @@ export interface components {
             /** @description The version the edit was made on (from GET /api/clinic); a stale version is refused with 409 */
             version?: number;
             name?: string;
+            /**
+             * @description Where patients come (street, town, postcode), printed in appointment reminders and patients' calendar files; lines sent are joined with commas. null clears it
+             * @example 12 Harbour Street, Leith, Edinburgh EH6 6AA
+             */
+            address?: string | null;
             /**
              * @description IANA time zone
              * @example Europe/London
@@ -2074,6 +2081,8 @@ export interface components {
             name: string;
             /** @description Bumped on every settings change */
             version: number;
+            /** @description Street, town, postcode */
+            address: string | null;
             /** @example Europe/London */
             timezone: string;
             maxInfusionsPerNurse: number;
@@ -6656,7 +6665,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/calendar */
+            /** @description text/calendar, as an attachment named <clinic>-sessions-from-<first session date>.ics */
             200: {
                 headers: {
                     [name: string]: unknown;

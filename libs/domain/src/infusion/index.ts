@@ -7,6 +7,8 @@ export {
   settingsForProtocol,
 } from './settings';
 export type { DischargeSettings, InfusionSettings, ProtocolInfusionOverrides, VitalsThresholds } from './settings';
+export { sessionPreparation } from './preparation';
+export type { PreparationCode, PreparationStep } from './preparation';
 export { CHECK_IN_CODES, DAY_OF_CHECKS, checkInChecks, checkInDecision } from './check-in';
 export type {
   BpHrReading,

@@ -10,7 +10,10 @@ export class CalendarRepository {
   }
 
   clinic(clinicId: string) {
-    return this.db.clinic.findUnique({ where: { id: clinicId }, select: { name: true, timezone: true } });
+    return this.db.clinic.findUnique({
+      where: { id: clinicId },
+      select: { name: true, address: true, timezone: true, infusionSettings: true },
+    });
   }
 
   async patientExists(clinicId: string, id: string): Promise<boolean> {
@@ -26,8 +29,10 @@ export class CalendarRepository {
         sessionNumber: true,
         startsAt: true,
         endsAt: true,
+        version: true,
+        updatedAt: true,
         chair: { select: { name: true } },
-        course: { select: { sessionCount: true, protocol: { select: { name: true } } } },
+        course: { select: { sessionCount: true, protocol: { select: { name: true, definition: true } } } },
       },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     });

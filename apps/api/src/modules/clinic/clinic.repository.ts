@@ -6,6 +6,7 @@ import type { ChairKind } from './dto/clinic.dto';
 
 export interface ClinicSettings {
   name: string;
+  address: string | null;
   timezone: string;
   maxInfusionsPerNurse: number;
   bpReviewSystolic: number;
@@ -119,6 +120,7 @@ export class ClinicRepository {
       select: {
         version: true,
         name: true,
+        address: true,
         timezone: true,
         maxInfusionsPerNurse: true,
         bpReviewSystolic: true,

@@ -52,6 +52,7 @@ class FakeClinic {
     this.state = {
       settings: {
         name: 'Test clinic',
+        address: null,
         timezone: 'Europe/London',
         maxInfusionsPerNurse: 2,
         bpReviewSystolic: 140,
@@ -265,6 +266,21 @@ describe('ClinicService settings', () => {
     expect(rules(error)).toEqual(['version:current']);
     expect(clinic.state.settings.screeningValidityDays).toBe(14);
     expect(clinic.state.audit).toHaveLength(1);
+  });
+
+  it('keeps the address on one line, as reminders and calendar files print it, and clears it with null', async () => {
+    const clinic = new FakeClinic();
+    const saved = await clinic
+      .service()
+      .updateSettings(actor, meta, { address: ' 12 Harbour Street,\r\n\n  Leith, Edinburgh EH6 6AA \n' });
+    expect(saved.address).toBe('12 Harbour Street, Leith, Edinburgh EH6 6AA');
+    const same = await refusal(
+      clinic.service().updateSettings(actor, meta, { address: '12 Harbour Street\nLeith, Edinburgh EH6 6AA' }),
+    );
+    expect(rules(same)).toEqual(['body:atLeastOneChange']);
+    const cleared = await clinic.service().updateSettings(actor, meta, { address: null });
+    expect(cleared.address).toBeNull();
+    expect(clinic.state.audit.map((a) => a.fields)).toEqual([['address'], ['address']]);
   });
 
   it('refuses an update that repeats the current values', async () => {

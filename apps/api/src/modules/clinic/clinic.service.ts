@@ -66,6 +66,7 @@ export class ClinicService {
     return {
       id: clinic.id,
       name: clinic.name,
+      address: clinic.address,
       version: clinic.version,
       timezone: clinic.timezone,
       maxInfusionsPerNurse: clinic.maxInfusionsPerNurse,
@@ -88,7 +89,8 @@ export class ClinicService {
       if (!stored) throw clinicErrors.clinicNotFound();
       const { version: currentVersion, ...current } = stored;
       // An edit made on an older version would overwrite a change its author never saw.
-      const { version = currentVersion, ...edit } = dto;
+      const { version = currentVersion, ...sent } = dto;
+      const edit = sent.address ? { ...sent, address: oneLine(sent.address) } : sent;
       if (version !== currentVersion) throw clinicErrors.staleVersion(currentVersion);
       const changes = Object.fromEntries(
         Object.entries(edit).filter(
@@ -332,4 +334,13 @@ function toNurseShiftDto(s: {
     endsAt: s.endsAt,
     nurses: s.nurses,
   };
+}
+
+/** An address on one line, as reminders and calendar files print it: lines sent are joined with commas. */
+function oneLine(address: string): string {
+  return address
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/,$/, ''))
+    .filter(Boolean)
+    .join(', ');
 }

@@ -11,12 +11,19 @@ import { notifySaved, overRatio, Section, type Stranded } from './Section';
 
 interface SettingsValues {
   name: string;
+  address: string;
   timezone: string;
   maxInfusionsPerNurse: number | string;
 }
 
-const FIELDS = new Set(['name', 'timezone', 'maxInfusionsPerNurse']);
-const LABELS = { name: 'Name', timezone: 'Time zone', maxInfusionsPerNurse: 'Infusions per nurse' };
+const FIELDS = new Set(['name', 'address', 'timezone', 'maxInfusionsPerNurse']);
+const LABELS = {
+  name: 'Name',
+  address: 'Address',
+  timezone: 'Time zone',
+  maxInfusionsPerNurse: 'Infusions per nurse',
+};
+const ADDRESS_MAX_LENGTH = 300;
 
 /**
  * Only what changed is sent (the API refuses an update that changes nothing), with the version the
@@ -25,6 +32,9 @@ const LABELS = { name: 'Name', timezone: 'Time zone', maxInfusionsPerNurse: 'Inf
 function changes(values: SettingsValues, clinic: Clinic): UpdateClinicBody {
   const body: UpdateClinicBody = { version: clinic.version };
   if (values.name.trim() !== clinic.name) body.name = values.name.trim();
+  // An emptied address is cleared (null).
+  const address = values.address.trim() || null;
+  if (address !== (clinic.address ?? null)) body.address = address;
   if (values.timezone.trim() !== clinic.timezone) body.timezone = values.timezone.trim();
   if (values.maxInfusionsPerNurse !== clinic.maxInfusionsPerNurse) {
     body.maxInfusionsPerNurse = Number(values.maxInfusionsPerNurse);
@@ -39,11 +49,14 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const form = useForm<SettingsValues>({
     initialValues: {
       name: clinic.name,
+      address: clinic.address ?? '',
       timezone: clinic.timezone,
       maxInfusionsPerNurse: clinic.maxInfusionsPerNurse,
     },
     validate: {
       name: (v) => (v.trim() ? null : 'Enter the clinic name'),
+      address: (v) =>
+        v.trim().length <= ADDRESS_MAX_LENGTH ? null : `Keep the address to ${ADDRESS_MAX_LENGTH} characters`,
       timezone: (v) => (v.trim() ? null : 'Enter an IANA time zone such as Europe/London'),
       maxInfusionsPerNurse: (v) => rangeError(v, INFUSIONS_PER_NURSE),
     },
@@ -81,6 +94,12 @@ export function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
               {...form.getInputProps('maxInfusionsPerNurse')}
             />
           </Group>
+          <TextInput
+            label="Address"
+            description="Street, town, postcode: printed in appointment reminders and the calendar files patients are given"
+            maw={620}
+            {...form.getInputProps('address')}
+          />
           <Group>
             <Button type="submit" loading={update.isPending}>
               Save

@@ -240,6 +240,20 @@ export class UpdateClinicDto {
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name?: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 300,
+    example: '12 Harbour Street, Leith, Edinburgh EH6 6AA',
+    description:
+      "Where patients come (street, town, postcode), printed in appointment reminders and patients' calendar files; lines sent are joined with commas. null clears it",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(NOT_BLANK, { message: 'address must not be blank (send null to clear it)' })
+  address?: string | null;
+
   @ApiPropertyOptional({ example: 'Europe/London', description: 'IANA time zone' })
   @IfSent()
   @IsTimeZone()
@@ -292,6 +306,7 @@ export class ClinicDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: Number, description: 'Bumped on every settings change' }) version!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Street, town, postcode' }) address!: string | null;
   @ApiProperty({ example: 'Europe/London' }) timezone!: string;
   @ApiProperty({ type: Number }) maxInfusionsPerNurse!: number;
   @ApiProperty({ type: Number }) bpReviewSystolic!: number;
