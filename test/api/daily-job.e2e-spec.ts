@@ -481,3 +481,40 @@ describe('once across instances', () => {
     expect(course.followUps.map((f) => stored.get(f.id))).toEqual(['MISSED', 'DUE', 'UPCOMING', 'UPCOMING']);
   });
 });
+
+describe("the clinic's reminder and booster settings", () => {
+  it('are set by an admin through PATCH /api/clinic, refused when malformed, and read by the job', async () => {
+    const { ADMIN: admin } = await ctx.users();
+    const { version } = (await ctx.http().get('/api/clinic').set('Cookie', admin.cookie).expect(200)).body;
+    const patch = (body: object) => ctx.http().patch('/api/clinic').set('Cookie', admin.cookie).send(body);
+    for (const bad of [
+      { address: '   ' },
+      { address: 'x'.repeat(301) },
+      { boosterDueWithinDays: 366 },
+      { boosterNoticeDays: -1 },
+    ]) {
+      const res = await patch({ version, ...bad });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.errors)).toContain(Object.keys(bad)[0]);
+    }
+    const set = await patch({ version, address: '2 Quay Street, Bristol BS1 4DJ', boosterNoticeDays: 21 }).expect(200);
+    expect(set.body).toMatchObject({
+      address: '2 Quay Street, Bristol BS1 4DJ',
+      boosterDueWithinDays: 14,
+      boosterNoticeDays: 21,
+    });
+
+    const patientId = await patientOf(ctx, ctx.clinicId, 'quay@example.test');
+    const { appointmentId } = await bookedAppointment(ctx, {
+      clinicId: ctx.clinicId,
+      patientId,
+      startsAt: local('2027-12-02T10:00').toISOString(),
+    });
+    await job.runDue(local('2027-12-01T07:00'));
+    const reminder = await ctx.prisma.message.findFirstOrThrow({ where: { appointmentId } });
+    expect(reminder.body).toContain('Address: 2 Quay Street, Bristol BS1 4DJ');
+
+    const cleared = await patch({ version: set.body.version, address: null }).expect(200);
+    expect(cleared.body.address).toBeNull();
+  });
+});

@@ -2036,6 +2036,12 @@ export interface components {
             bpBlockSystolic: number;
             bpBlockDiastolic: number;
             screeningValidityDays: number;
+            /** @description Printed in appointment reminders */
+            address: string | null;
+            /** @description Days after relief is found lost that a response-triggered booster is due */
+            boosterDueWithinDays: number;
+            /** @description Days before a fixed-interval booster is due that it is queued */
+            boosterNoticeDays: number;
             openingHours: components["schemas"]["OpeningHoursDto"][];
             closures: components["schemas"]["ClosureDto"][];
             /** @description A dated shift replaces the weekly rota for that whole day: on a date with dated shifts only they count, and outside their hours no chair-side nurse is on duty. A dated shift of 0 nurses means no chair-side nursing that day. */
@@ -2062,6 +2068,12 @@ export interface components {
             bpBlockSystolic?: number;
             bpBlockDiastolic?: number;
             screeningValidityDays?: number;
+            /** @description Where patients come, printed in appointment reminders; null clears it */
+            address?: string | null;
+            /** @description A response-triggered booster is due this many days after the follow-up that found relief lost */
+            boosterDueWithinDays?: number;
+            /** @description A fixed-interval booster goes on the booster queue this many days before it is due */
+            boosterNoticeDays?: number;
         };
         AffectedAppointmentDto: {
             /** Format: uuid */
@@ -2091,6 +2103,12 @@ export interface components {
             bpBlockSystolic: number;
             bpBlockDiastolic: number;
             screeningValidityDays: number;
+            /** @description Printed in appointment reminders */
+            address: string | null;
+            /** @description Days after relief is found lost that a response-triggered booster is due */
+            boosterDueWithinDays: number;
+            /** @description Days before a fixed-interval booster is due that it is queued */
+            boosterNoticeDays: number;
             openingHours: components["schemas"]["OpeningHoursDto"][];
             closures: components["schemas"]["ClosureDto"][];
             /** @description A dated shift replaces the weekly rota for that whole day: on a date with dated shifts only they count, and outside their hours no chair-side nurse is on duty. A dated shift of 0 nurses means no chair-side nursing that day. */

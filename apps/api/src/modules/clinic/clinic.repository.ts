@@ -14,6 +14,9 @@ export interface ClinicSettings {
   bpBlockSystolic: number;
   bpBlockDiastolic: number;
   screeningValidityDays: number;
+  address: string | null;
+  boosterDueWithinDays: number;
+  boosterNoticeDays: number;
 }
 
 export interface Window {
@@ -128,6 +131,9 @@ export class ClinicRepository {
         bpBlockSystolic: true,
         bpBlockDiastolic: true,
         screeningValidityDays: true,
+        address: true,
+        boosterDueWithinDays: true,
+        boosterNoticeDays: true,
       },
     });
   }

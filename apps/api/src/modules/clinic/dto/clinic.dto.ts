@@ -300,6 +300,42 @@ export class UpdateClinicDto {
   @Min(1)
   @Max(365)
   screeningValidityDays?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 300,
+    description: 'Where patients come, printed in appointment reminders; null clears it',
+  })
+  @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null)
+  @IsString()
+  @MaxLength(300)
+  @Matches(NOT_BLANK, { message: 'address must not be blank (send null to clear it)' })
+  address?: string | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 0,
+    maximum: 365,
+    description: 'A response-triggered booster is due this many days after the follow-up that found relief lost',
+  })
+  @IfSent()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  boosterDueWithinDays?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 0,
+    maximum: 365,
+    description: 'A fixed-interval booster goes on the booster queue this many days before it is due',
+  })
+  @IfSent()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  boosterNoticeDays?: number;
 }
 
 export class ClinicDto {
@@ -314,6 +350,15 @@ export class ClinicDto {
   @ApiProperty({ type: Number }) bpBlockSystolic!: number;
   @ApiProperty({ type: Number }) bpBlockDiastolic!: number;
   @ApiProperty({ type: Number }) screeningValidityDays!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Printed in appointment reminders' })
+  address!: string | null;
+  @ApiProperty({
+    type: Number,
+    description: 'Days after relief is found lost that a response-triggered booster is due',
+  })
+  boosterDueWithinDays!: number;
+  @ApiProperty({ type: Number, description: 'Days before a fixed-interval booster is due that it is queued' })
+  boosterNoticeDays!: number;
   @ApiProperty({ type: [OpeningHoursDto] }) openingHours!: OpeningHoursDto[];
   @ApiProperty({ type: [ClosureDto] }) closures!: ClosureDto[];
   @ApiProperty({ type: [NurseShiftDto], description: DATED_SHIFT_RULE }) nurseShifts!: NurseShiftDto[];
