@@ -2036,8 +2036,6 @@ export interface components {
             bpBlockSystolic: number;
             bpBlockDiastolic: number;
             screeningValidityDays: number;
-            /** @description Printed in appointment reminders */
-            address: string | null;
             /** @description Days after relief is found lost that a response-triggered booster is due */
             boosterDueWithinDays: number;
             /** @description Days before a fixed-interval booster is due that it is queued */
@@ -2068,8 +2066,6 @@ export interface components {
             bpBlockSystolic?: number;
             bpBlockDiastolic?: number;
             screeningValidityDays?: number;
-            /** @description Where patients come, printed in appointment reminders; null clears it */
-            address?: string | null;
             /** @description A response-triggered booster is due this many days after the follow-up that found relief lost */
             boosterDueWithinDays?: number;
             /** @description A fixed-interval booster goes on the booster queue this many days before it is due */
@@ -2103,8 +2099,6 @@ export interface components {
             bpBlockSystolic: number;
             bpBlockDiastolic: number;
             screeningValidityDays: number;
-            /** @description Printed in appointment reminders */
-            address: string | null;
             /** @description Days after relief is found lost that a response-triggered booster is due */
             boosterDueWithinDays: number;
             /** @description Days before a fixed-interval booster is due that it is queued */

@@ -14,7 +14,6 @@ export interface ClinicSettings {
   bpBlockSystolic: number;
   bpBlockDiastolic: number;
   screeningValidityDays: number;
-  address: string | null;
   boosterDueWithinDays: number;
   boosterNoticeDays: number;
 }
@@ -131,7 +130,6 @@ export class ClinicRepository {
         bpBlockSystolic: true,
         bpBlockDiastolic: true,
         screeningValidityDays: true,
-        address: true,
         boosterDueWithinDays: true,
         boosterNoticeDays: true,
       },

@@ -60,7 +60,6 @@ class FakeClinic {
         bpBlockSystolic: 180,
         bpBlockDiastolic: 110,
         screeningValidityDays: 30,
-        address: null,
         boosterDueWithinDays: 14,
         boosterNoticeDays: 14,
       },

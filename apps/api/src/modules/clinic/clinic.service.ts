@@ -75,7 +75,6 @@ export class ClinicService {
       bpBlockSystolic: clinic.bpBlockSystolic,
       bpBlockDiastolic: clinic.bpBlockDiastolic,
       screeningValidityDays: clinic.screeningValidityDays,
-      address: clinic.address,
       boosterDueWithinDays: clinic.boosterDueWithinDays,
       boosterNoticeDays: clinic.boosterNoticeDays,
       openingHours: clinic.hours.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),

@@ -302,18 +302,6 @@ export class UpdateClinicDto {
   screeningValidityDays?: number;
 
   @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    maxLength: 300,
-    description: 'Where patients come, printed in appointment reminders; null clears it',
-  })
-  @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null)
-  @IsString()
-  @MaxLength(300)
-  @Matches(NOT_BLANK, { message: 'address must not be blank (send null to clear it)' })
-  address?: string | null;
-
-  @ApiPropertyOptional({
     type: Number,
     minimum: 0,
     maximum: 365,
@@ -350,8 +338,6 @@ export class ClinicDto {
   @ApiProperty({ type: Number }) bpBlockSystolic!: number;
   @ApiProperty({ type: Number }) bpBlockDiastolic!: number;
   @ApiProperty({ type: Number }) screeningValidityDays!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Printed in appointment reminders' })
-  address!: string | null;
   @ApiProperty({
     type: Number,
     description: 'Days after relief is found lost that a response-triggered booster is due',
