@@ -47,6 +47,10 @@ async function startCadence() {
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       ADMIN_DIST: join(root, 'dist/admin'),
+      // As in production, the background work runs (off by default under NODE_ENV=test): without
+      // SMTP_URL every email waits in the outbox for staff, checked for every 2 s here.
+      JOBS_ENABLED: 'true',
+      MAIL_POLL_SECONDS: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 import type { Role, SessionUser } from '../api/types';
 import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
-import { BOOSTER_QUEUE_ROLES, OUTBOX_ACT_ROLES } from '../features/follow-up/labels';
+import { BOOSTER_QUEUE_ROLES, OUTBOX_ACT_ROLES, WORKLIST_NAV_ROLES } from '../features/follow-up/labels';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { REVIEW_ROLES } from '../features/screening/labels';
 
@@ -19,6 +19,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Today', to: '/today', roles: INFUSION_ROLES, also: ['/sessions', '/check-in'] },
   // A screening is opened from its patient's record, so its page is part of Patients.
   { label: 'Patients', to: '/patients', roles: PATIENT_ROLES, also: ['/screenings'] },
+  // After the infusion day, the calls that measure how long relief lasts; a record is taken from here.
+  { label: 'Follow-ups', to: '/follow-ups', roles: WORKLIST_NAV_ROLES },
   { label: 'Book a course', to: '/booking', roles: BOOKING_ROLES },
   { label: 'Chair board', to: '/board', roles: BOARD_ROLES },
   { label: 'Review queue', to: '/review-queue', roles: REVIEW_ROLES },

@@ -8,12 +8,15 @@ import { BookingPage } from '../pages/BookingPage';
 import { BoosterQueuePage } from '../pages/BoosterQueuePage';
 import { ClinicPage } from '../pages/ClinicPage';
 import { EditPatientPage } from '../pages/EditPatientPage';
+import { FollowUpRecordPage } from '../pages/FollowUpRecordPage';
+import { FollowUpWorklistPage } from '../pages/FollowUpWorklistPage';
 import { HomeRedirect } from '../pages/HomeRedirect';
 import { LoginPage } from '../pages/LoginPage';
 import { NewPatientPage } from '../pages/NewPatientPage';
 import { NoAccessPage } from '../pages/NoAccessPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OutboxPage } from '../pages/OutboxPage';
+import { PatientLinkPage } from '../pages/PatientLinkPage';
 import { PatientDetailPage } from '../pages/PatientDetailPage';
 import { PatientsPage } from '../pages/PatientsPage';
 import { ProtocolsPage } from '../pages/ProtocolsPage';
@@ -26,12 +29,19 @@ import { TodayPage } from '../pages/TodayPage';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
 import { RECORD_SCREENING_ROLES, REVIEW_ROLES, SCREENING_ROLES } from '../features/screening/labels';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
-import { BOOSTER_QUEUE_ROLES, OUTBOX_ROLES } from '../features/follow-up/labels';
+import {
+  BOOSTER_QUEUE_ROLES,
+  OUTBOX_ROLES,
+  RECORD_FOLLOW_UP_ROLES,
+  WORKLIST_ROLES,
+} from '../features/follow-up/labels';
 import { AppLayout } from './AppLayout';
 import { RequireRole, RequireSession } from './guards';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The patient's own follow-up link: public, outside the session guard and the app's frame.
+  { path: '/follow-up/:token', element: <PatientLinkPage /> },
   {
     element: <RequireSession />,
     children: [
@@ -87,6 +97,14 @@ export const router = createBrowserRouter([
               { path: 'protocols', element: <ProtocolsPage /> },
               { path: 'clinic', element: <ClinicPage /> },
             ],
+          },
+          {
+            element: <RequireRole roles={WORKLIST_ROLES} />,
+            children: [{ path: 'follow-ups', element: <FollowUpWorklistPage /> }],
+          },
+          {
+            element: <RequireRole roles={RECORD_FOLLOW_UP_ROLES} />,
+            children: [{ path: 'follow-ups/:followUpId/record', element: <FollowUpRecordPage /> }],
           },
           {
             element: <RequireRole roles={BOOSTER_QUEUE_ROLES} />,

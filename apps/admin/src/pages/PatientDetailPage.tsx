@@ -5,6 +5,8 @@ import { PatientCourses } from '../features/booking/components/PatientCourses';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
 import { DoseLedgerCard } from '../features/dosing/components/DoseLedgerCard';
+import { PatientTimeline } from '../features/follow-up/components/PatientTimeline';
+import { BLADDER_REVIEW_ROLES, TIMELINE_ROLES } from '../features/follow-up/labels';
 import { INFUSION_ROLES } from '../features/infusion/labels';
 import { PatientOverview } from '../features/patients/components/PatientDetails';
 import { usePatient } from '../features/patients/hooks/usePatients';
@@ -63,6 +65,9 @@ export function PatientDetailPage() {
         <EligibilityCard patientId={p.id} showEvidence={seesScreenings} />
         {seesScreenings && <PatientScreenings patientId={p.id} canRecord={hasAnyRole(user, RECORD_SCREENING_ROLES)} />}
         {hasAnyRole(user, BOARD_ROLES) && <PatientCourses patientId={p.id} />}
+        {hasAnyRole(user, TIMELINE_ROLES) && (
+          <PatientTimeline patientId={p.id} zone={zone} canReview={hasAnyRole(user, BLADDER_REVIEW_ROLES)} />
+        )}
         {hasAnyRole(user, INFUSION_ROLES) && <DoseLedgerCard patientId={p.id} zone={zone} />}
         <PatientOverview patient={p} />
       </Stack>

@@ -8,6 +8,7 @@ import { formatDate } from '../../../shared/dates';
 import { apiErrorsOnForm } from '../../../shared/forms';
 import type { BoosterCheck, BoosterQueueItem } from '../api/boosters.api';
 import { useDismissBoosterTask } from '../hooks/useBoosters';
+import { PendingBladderReviews } from './BladderReview';
 
 export const CHECK_LABELS: Record<BoosterCheck['check'], string> = {
   POLICY: "The protocol's booster policy",
@@ -53,6 +54,9 @@ export function BoosterQueue({ items }: { items: readonly BoosterQueueItem[] }) 
 function BoosterTaskCard({ item }: { item: BoosterQueueItem }) {
   const { patient, checks } = item;
   const name = `${patient.familyName}, ${patient.givenName}`;
+  const bladderUnreviewed = checks.checks.some(
+    (c) => c.check === 'BLADDER_SYMPTOMS_REVIEWED' && c.reasons.some((r) => r.code === 'BLADDER_SYMPTOMS_UNREVIEWED'),
+  );
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-label={name} data-testid="booster-task">
       <Stack gap="sm">
@@ -130,6 +134,7 @@ function BoosterTaskCard({ item }: { item: BoosterQueueItem }) {
         <Text size="sm" c="dimmed">
           Cumulative ketamine so far: {checks.cumulativeMg} mg, every route, home doses included.
         </Text>
+        {bladderUnreviewed && <PendingBladderReviews patientId={patient.id} />}
       </Stack>
     </Card>
   );

@@ -211,7 +211,7 @@ function MessageCard({
           mt="xs"
           p="sm"
           bg="gray.0"
-          style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', borderRadius: 4 }}
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'inherit', borderRadius: 4 }}
         >
           {message.body}
         </Text>

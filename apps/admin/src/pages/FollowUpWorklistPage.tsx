@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
+import { Worklist } from '../features/follow-up/components/Worklist';
+import { useWorklist } from '../features/follow-up/hooks/useFollowUps';
+import { CenteredLoader } from '../shared/CenteredLoader';
+import { PageHeader } from '../shared/PageHeader';
+import { QueryError } from '../shared/QueryError';
+
+const PAGE_SIZE = 50;
+
+export function FollowUpWorklistPage() {
+  const { zone } = useClinicClock();
+  const [page, setPage] = useState(1);
+  const worklist = useWorklist({ page, pageSize: PAGE_SIZE });
+  return (
+    <>
+      <PageHeader
+        title="Follow-ups"
+        description={
+          worklist.data
+            ? `${worklist.data.total} to make · overdue first (closest to closing), then due, then missed in the last days`
+            : 'Overdue first (closest to closing), then due, then missed in the last days'
+        }
+      />
+      {worklist.isPending ? (
+        <CenteredLoader label="Loading the worklist" />
+      ) : worklist.isError ? (
+        <QueryError error={worklist.error} onRetry={() => worklist.refetch()} title="Could not load the worklist" />
+      ) : (
+        <Worklist page={worklist.data} zone={zone} pageSize={PAGE_SIZE} onPage={setPage} />
+      )}
+    </>
+  );
+}
