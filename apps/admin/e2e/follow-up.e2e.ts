@@ -235,6 +235,7 @@ describe('follow-up in the admin app', () => {
         await expectVisible(page.getByTestId('promis-notice'));
         await expectNoSidewaysScroll(page);
         await phoneShot(page, 'follow-up-patient-link');
+        await keepShot(page, 'follow-up-patient-link');
 
         await answerScores(page, { painNow: '5', painAverage: '4', promis: 'Somewhat', bladderYes: [] });
         await page.getByRole('button', { name: 'Send my answers' }).click();

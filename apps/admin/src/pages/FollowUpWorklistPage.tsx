@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
 import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
 import { Worklist } from '../features/follow-up/components/Worklist';
 import { useWorklist } from '../features/follow-up/hooks/useFollowUps';
+import { RECORD_FOLLOW_UP_ROLES } from '../features/follow-up/labels';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
@@ -10,6 +12,7 @@ const PAGE_SIZE = 50;
 
 export function FollowUpWorklistPage() {
   const { zone } = useClinicClock();
+  const canAct = hasAnyRole(useCurrentUser(), RECORD_FOLLOW_UP_ROLES);
   const [page, setPage] = useState(1);
   const worklist = useWorklist({ page, pageSize: PAGE_SIZE });
   return (
@@ -27,7 +30,7 @@ export function FollowUpWorklistPage() {
       ) : worklist.isError ? (
         <QueryError error={worklist.error} onRetry={() => worklist.refetch()} title="Could not load the worklist" />
       ) : (
-        <Worklist page={worklist.data} zone={zone} pageSize={PAGE_SIZE} onPage={setPage} />
+        <Worklist page={worklist.data} zone={zone} canAct={canAct} pageSize={PAGE_SIZE} onPage={setPage} />
       )}
     </>
   );

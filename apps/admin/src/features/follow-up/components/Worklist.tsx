@@ -16,12 +16,14 @@ const REACH_LABELS: Record<string, string> = {
 interface WorklistProps {
   page: WorklistPage;
   zone: string;
+  /** Nurses record follow-ups and send links; a clinician reads the list. */
+  canAct: boolean;
   pageSize: number;
   onPage: (page: number) => void;
 }
 
 /** The clinic's follow-ups in the API's order of urgency, each with how to reach the patient. */
-export function Worklist({ page, zone, pageSize, onPage }: WorklistProps) {
+export function Worklist({ page, zone, canAct, pageSize, onPage }: WorklistProps) {
   if (page.items.length === 0)
     return (
       <Card withBorder padding="lg">
@@ -32,7 +34,7 @@ export function Worklist({ page, zone, pageSize, onPage }: WorklistProps) {
     <Stack gap="sm">
       <Stack gap="sm" aria-label="Follow-ups to make">
         {page.items.map((entry) => (
-          <WorklistCard key={entry.followUpId} entry={entry} zone={zone} />
+          <WorklistCard key={entry.followUpId} entry={entry} zone={zone} canAct={canAct} />
         ))}
       </Stack>
       {page.total > pageSize && (
@@ -42,7 +44,7 @@ export function Worklist({ page, zone, pageSize, onPage }: WorklistProps) {
   );
 }
 
-function WorklistCard({ entry, zone }: { entry: WorklistEntry; zone: string }) {
+function WorklistCard({ entry, zone, canAct }: { entry: WorklistEntry; zone: string; canAct: boolean }) {
   const { patient, course, window, state, reach, lastScores } = entry;
   const name = `${patient.familyName}, ${patient.givenName}`;
   const missed = state.status === 'MISSED';
@@ -59,17 +61,19 @@ function WorklistCard({ entry, zone }: { entry: WorklistEntry; zone: string }) {
               MRN {patient.mrn} · born {formatDate(patient.dateOfBirth)}
             </Text>
           </Stack>
-          <Group gap="xs">
-            <Button component={Link} to={`/follow-ups/${entry.followUpId}/record`}>
-              Record follow-up
-            </Button>
-            <SendLinkButton
-              followUpId={entry.followUpId}
-              patientName={name}
-              zone={zone}
-              disabledReason={missed ? 'The window has closed: a link can no longer be answered' : undefined}
-            />
-          </Group>
+          {canAct && (
+            <Group gap="xs">
+              <Button component={Link} to={`/follow-ups/${entry.followUpId}/record`}>
+                Record follow-up
+              </Button>
+              <SendLinkButton
+                followUpId={entry.followUpId}
+                patientName={name}
+                zone={zone}
+                disabledReason={missed ? 'The window has closed: a link can no longer be answered' : undefined}
+              />
+            </Group>
+          )}
         </Group>
         <Text size="sm">
           <b>Day {window.offsetDays}</b> after {course.kind === 'BOOSTER' ? 'the booster' : 'the course'} ·{' '}
