@@ -40,7 +40,9 @@ export {
   PAIN_NRS_ANCHORS,
   PAIN_NRS_QUESTIONS,
   SUPPORTING_CARE_QUESTION,
+  followUpQuestionnaire,
 } from './questions';
+export type { FollowUpQuestionnaire } from './questions';
 export type { SupportingCare } from './supporting-care';
 export {
   FOLLOW_UP_NOTE_MAX_LENGTH,
