@@ -320,6 +320,7 @@ async function linkToken(ctx: TestContext): Promise<string> {
 
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
+  'GET /fhir/R4/metadata': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/fhir/R4/metadata' }) },
   'POST /api/auth/login': {
     allowed: 'PUBLIC',
     success: 200,
@@ -1058,6 +1059,8 @@ describe('every route × every role', () => {
     const allowed = rule.allowed === 'PUBLIC' || (caller !== 'ANONYMOUS' && rule.allowed.includes(caller));
     const expected = allowed ? rule.success : caller === 'ANONYMOUS' ? 401 : 403;
     expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
-    if (!allowed) expect(res.headers['content-type']).toContain('application/problem+json');
+    // FHIR's routes refuse with an OperationOutcome, the rest of the API with a problem.
+    const refusal = route.includes(' /fhir/') ? 'application/fhir+json' : 'application/problem+json';
+    if (!allowed) expect(res.headers['content-type']).toContain(refusal);
   });
 });

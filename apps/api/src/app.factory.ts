@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -19,6 +20,8 @@ import { requireSameOriginForCookieWrites } from './common/http/origin-check';
 import { announceRequestId } from './common/http/request-id-header';
 import { createRootLogger, learnRouteWords, logRequests, requestIdOf } from './common/logging/logging';
 import { refuseUnstorableStrings, useJsonBodyParser } from './common/validation/json-body';
+import { FHIR_JSON, operationOutcomeOf } from './modules/fhir/operation-outcome';
+import { FHIR_BASE, isFhirUrl, OperationOutcomeFilter } from './modules/fhir/operation-outcome.filter';
 import { createValidationPipe } from './common/validation/validation';
 
 /** Builds the configured API (used by `main`, the tests and the OpenAPI export). */
@@ -32,10 +35,9 @@ export async function createApp(config: AppConfig, options: { logs?: boolean; lo
     // Errors the router raises before Nest sees the request (an over-long path segment, a bad URL).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
-      void reply
-        .status(status)
-        .type('application/problem+json')
-        .send(plainProblem(status, error.message, request.url, String(request.id)));
+      const problem = plainProblem(status, error.message, request.url, String(request.id));
+      if (isFhirUrl(request.url)) void reply.status(status).type(FHIR_JSON).send(operationOutcomeOf(problem));
+      else void reply.status(status).type('application/problem+json').send(problem);
     },
   });
   const logger = createRootLogger(config.logLevel, options.logStream);
@@ -51,12 +53,13 @@ export async function createApp(config: AppConfig, options: { logs?: boolean; lo
   requireSameOriginForCookieWrites(fastify, config.http.publicOrigins);
   forbidCachingOfApiResponses(fastify);
   refuseUncheckedReplies(fastify);
-  app.setGlobalPrefix('api');
+  // FHIR's base is its own (/fhir/R4), outside /api.
+  app.setGlobalPrefix('api', { exclude: [{ path: `${FHIR_BASE.slice(1)}/{*rest}`, method: RequestMethod.ALL }] });
   learnRouteWords(fastify);
   useJsonBodyParser(app);
   refuseUnstorableStrings(app);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter([{ matches: isFhirUrl, filter: new OperationOutcomeFilter() }]));
 
   await app.register(fastifyCookie);
   // helmet's middleware built once: @fastify/helmet builds it again for every request, parsing

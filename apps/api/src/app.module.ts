@@ -21,6 +21,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { DosingModule } from './modules/dosing/dosing.module';
+import { FhirModule } from './modules/fhir/fhir.module';
 import { FollowUpModule } from './modules/follow-up/follow-up.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -77,6 +78,7 @@ export class AppModule {
         JobsModule,
         BoostersModule,
         FollowUpModule,
+        FhirModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

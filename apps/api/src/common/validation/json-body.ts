@@ -121,7 +121,7 @@ export function useJsonBodyParser(app: NestFastifyApplication) {
   const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
   const parse = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<FastifyInstance['server']>(
-    'application/json',
+    ['application/json', 'application/fhir+json'],
     { bodyLimit: fastify.initialConfig.bodyLimit },
     (request, body, done) => {
       const field = tooDeepAt(body);
