@@ -972,6 +972,46 @@ const ROUTES: Record<string, RouteRule> = {
       path: `/api/patients/${(await ctx.newPatient()).id}/booster-checks?protocolId=${await ctx.protocolId('IV_SINGLE_INFUSION')}`,
     }),
   },
+  'GET /api/outcomes/relief-curves': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/relief-curves' }),
+  },
+  'GET /api/outcomes/medians': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/medians' }),
+  },
+  'GET /api/outcomes/responders': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/responders' }),
+  },
+  'GET /api/outcomes/scores': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/scores' }),
+  },
+  'GET /api/outcomes/adverse-events': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/adverse-events' }),
+  },
+  'GET /api/outcomes/follow-up-completion': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/follow-up-completion' }),
+  },
+  'GET /api/outcomes/boosters': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/boosters' }),
+  },
+  'GET /api/outcomes/comparison': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/outcomes/comparison?groupBy=painMechanism' }),
+  },
   'GET /api/boosters/queue': {
     allowed: ['CLINICIAN'],
     success: 200,

@@ -31,6 +31,7 @@ import { ProtocolsModule } from './modules/protocols/protocols.module';
 import { ScreeningModule } from './modules/screening/screening.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
+import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { VitalsModule } from './modules/vitals/vitals.module';
 
 @Module({})
@@ -71,6 +72,7 @@ export class AppModule {
         CalendarModule,
         SessionsModule,
         VitalsModule,
+        OutcomesModule,
         DosingModule,
         AdverseEventsModule,
         AlertsModule,

@@ -992,6 +992,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/outcomes/relief-curves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kaplan–Meier curves of time to loss of relief, with 95 % bands, numbers at risk and the median
+         * @description One curve per group (groupBy), with the log-rank test when two or more are shown. Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_reliefCurves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/medians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Median relief duration with its interval, and the quartiles, per group
+         * @description Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_medians"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/responders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Responder rates at 2 weeks, 1, 3 and 6 months (≥ 30 %, ≥ 50 %, ≥ 2 points) with Wilson intervals
+         * @description Each milestone's first follow-up record against the course's baseline pain. Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_responders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * PROMIS Pain Interference T and PHQ-9 at each follow-up, and their change
+         * @description Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_scores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Confirmed adverse events per 100 sessions, by CTCAE term and grade
+         * @description Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_adverseEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/follow-up-completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow-up windows closed with a record, by offset, with Wilson intervals
+         * @description Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_completion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/boosters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Boosters per patient and the median time to the first booster
+         * @description Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_boosters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Relief compared across the groups of groupBy: medians side by side and the log-rank test
+         * @description Narrow the groups with the filters (e.g. groupBy=painMechanism&painMechanism=NEUROPATHIC,NOCICEPTIVE). Answers text/csv (one row per point, the same numbers) with `Accept: text/csv` or `format=csv`. Groups below the suppression size are withheld; each figure is audited as an aggregate read (an export for CSV), naming no patient.
+         */
+        get: operations["Outcomes_comparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/orders": {
         parameters: {
             query?: never;
@@ -3242,6 +3402,213 @@ export interface components {
             graceMinutes: number;
             /** @description The effective alert limits (strictly beyond one alerts) */
             thresholds: components["schemas"]["VitalsThresholdsDto"];
+        };
+        SelectionDto: {
+            /** @description The filters applied, as given (the clinic is always the caller’s) */
+            filters: Record<string, never>;
+            groupBy: string | null;
+            /** Format: date-time */
+            asOf: string;
+            /** @description Groups below this many are suppressed */
+            suppressBelow: number;
+            /** @description Groups below this many are flagged small */
+            smallGroupBelow: number;
+            /**
+             * @description The line relief is held above
+             * @enum {string}
+             */
+            reliefLine: "MODERATE" | "SUBSTANTIAL" | "POINTS";
+        };
+        DisclosureDto: {
+            /** @enum {string} */
+            code: "SHOWN" | "SMALL_GROUP" | "SUPPRESSED";
+            ruleId: string;
+            /** @description False when the figures are withheld (the group is below the suppression size) */
+            shown: boolean;
+            message: string;
+        };
+        TimeWithIntervalDto: {
+            /** @description Days; null where the curve does not reach it */
+            time: number | null;
+            lower: number | null;
+            upper: number | null;
+        };
+        CurveStepDto: {
+            time: number;
+            atRisk: number;
+            events: number;
+            censored: number;
+            survival: number;
+            standardError: number | null;
+            lower: number | null;
+            upper: number | null;
+        };
+        AtRiskDto: {
+            time: number;
+            atRisk: number;
+        };
+        ReliefAtDto: {
+            day: number;
+            survival: number;
+            lower: number | null;
+            upper: number | null;
+        };
+        OutcomeCountDto: {
+            /** @enum {string} */
+            code: "RELIEF_LOST" | "STILL_RESPONDING" | "LOST_TO_FOLLOW_UP" | "NEW_COURSE_STARTED" | "NO_BASELINE" | "NO_FOLLOW_UP";
+            courses: number;
+        };
+        ReliefGroupDto: {
+            group: string;
+            disclosure: components["schemas"]["DisclosureDto"];
+            /** @description Courses on the curve; null when suppressed */
+            subjects: number | null;
+            events: number | null;
+            /** @description Median days of relief (survfit’s rule) */
+            median: components["schemas"]["TimeWithIntervalDto"] | null;
+            /** @description Kaplan–Meier steps with 95 % log bands; empty when suppressed */
+            steps: components["schemas"]["CurveStepDto"][];
+            atRisk: components["schemas"]["AtRiskDto"][];
+            /** @description Still with relief at the milestone days */
+            reliefAt: components["schemas"]["ReliefAtDto"][];
+            /** @description Courses by relief outcome, the ones off the curve included */
+            outcomes: components["schemas"]["OutcomeCountDto"][];
+        };
+        LogRankGroupDto: {
+            group: string;
+            subjects: number;
+            observed: number;
+            expected: number;
+        };
+        LogRankDto: {
+            groups: components["schemas"]["LogRankGroupDto"][];
+            chiSquare: number;
+            degreesOfFreedom: number;
+            pValue: number | null;
+            /** @description Suppressed groups, left out of the test */
+            excludedGroups: string[];
+        };
+        ReliefCurvesDto: {
+            selection: components["schemas"]["SelectionDto"];
+            groups: components["schemas"]["ReliefGroupDto"][];
+            /** @description With two or more groups shown */
+            logRank: components["schemas"]["LogRankDto"] | null;
+        };
+        MedianGroupDto: {
+            group: string;
+            disclosure: components["schemas"]["DisclosureDto"];
+            subjects: number | null;
+            events: number | null;
+            median: components["schemas"]["TimeWithIntervalDto"] | null;
+            /** @description Days by which a quarter lost relief */
+            firstQuartile: components["schemas"]["TimeWithIntervalDto"] | null;
+            thirdQuartile: components["schemas"]["TimeWithIntervalDto"] | null;
+        };
+        MediansDto: {
+            selection: components["schemas"]["SelectionDto"];
+            groups: components["schemas"]["MedianGroupDto"][];
+        };
+        ProportionDto: {
+            successes: number;
+            trials: number;
+            proportion: number | null;
+            lower: number | null;
+            upper: number | null;
+        };
+        MilestoneRateDto: {
+            /** @enum {string} */
+            milestone: "TWO_WEEKS" | "ONE_MONTH" | "THREE_MONTHS" | "SIX_MONTHS";
+            offsetDays: number;
+            disclosure: components["schemas"]["DisclosureDto"];
+            assessed: number | null;
+            /** @description ≥ moderatePercent reduction */
+            moderate: components["schemas"]["ProportionDto"] | null;
+            substantial: components["schemas"]["ProportionDto"] | null;
+            points: components["schemas"]["ProportionDto"] | null;
+        };
+        ResponderGroupDto: {
+            group: string;
+            milestones: components["schemas"]["MilestoneRateDto"][];
+        };
+        RespondersDto: {
+            selection: components["schemas"]["SelectionDto"];
+            groups: components["schemas"]["ResponderGroupDto"][];
+        };
+        ScoreAtDto: {
+            offsetDays: number;
+            disclosure: components["schemas"]["DisclosureDto"];
+            records: number | null;
+            /** @description Mean PROMIS Pain Interference T */
+            promisTMean: number | null;
+            /** @description Mean change in T from the course’s first follow-up record */
+            promisTChange: number | null;
+            promisTPaired: number | null;
+            phq9Mean: number | null;
+            /** @description Mean change in PHQ-9 from the screening the booking relied on */
+            phq9Change: number | null;
+            phq9Paired: number | null;
+        };
+        ScoreGroupDto: {
+            group: string;
+            offsets: components["schemas"]["ScoreAtDto"][];
+        };
+        ScoresDto: {
+            selection: components["schemas"]["SelectionDto"];
+            baselines: string;
+            groups: components["schemas"]["ScoreGroupDto"][];
+        };
+        AdverseEventRateDto: {
+            term: string;
+            grade: number | null;
+            events: number;
+            per100Sessions: number;
+            /** @description Sessions with at least one such event */
+            sessions: components["schemas"]["ProportionDto"];
+        };
+        AdverseEventGroupDto: {
+            group: string;
+            disclosure: components["schemas"]["DisclosureDto"];
+            sessions: number | null;
+            events: components["schemas"]["AdverseEventRateDto"][];
+        };
+        AdverseEventsDto: {
+            selection: components["schemas"]["SelectionDto"];
+            groups: components["schemas"]["AdverseEventGroupDto"][];
+        };
+        CompletionAtDto: {
+            offsetDays: number;
+            disclosure: components["schemas"]["DisclosureDto"];
+            /** @description Windows closed (or answered) with a record */
+            completed: components["schemas"]["ProportionDto"] | null;
+        };
+        CompletionGroupDto: {
+            group: string;
+            offsets: components["schemas"]["CompletionAtDto"][];
+        };
+        CompletionDto: {
+            selection: components["schemas"]["SelectionDto"];
+            groups: components["schemas"]["CompletionGroupDto"][];
+        };
+        BoosterGroupDto: {
+            group: string;
+            disclosure: components["schemas"]["DisclosureDto"];
+            patients: number | null;
+            boosters: number | null;
+            boostersPerPatient: number | null;
+            patientsWithBooster: components["schemas"]["ProportionDto"] | null;
+            /** @description Initial courses behind the time to first booster */
+            initialCourses: number | null;
+            /** @description Median days to the first booster (KM) */
+            medianDaysToFirstBooster: components["schemas"]["TimeWithIntervalDto"] | null;
+        };
+        BoostersDto: {
+            selection: components["schemas"]["SelectionDto"];
+            groups: components["schemas"]["BoosterGroupDto"][];
+        };
+        ComparisonDto: {
+            selection: components["schemas"]["SelectionDto"];
+            groups: components["schemas"]["MedianGroupDto"][];
+            logRank: components["schemas"]["LogRankDto"] | null;
         };
         /** @enum {string} */
         OverridableDoseCode: "BELOW_RANGE" | "ABOVE_RANGE" | "SESSION_CAP" | "COURSE_CAP" | "CUMULATIVE_CAP" | "WINDOW_30_CAP" | "WINDOW_90_CAP" | "WINDOW_365_CAP";
@@ -7469,6 +7836,511 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_reliefCurves: {
+        parameters: {
+            query?: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description One figure per value of this; the whole selection when absent */
+                groupBy?: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                /** @description csv answers text/csv, as `Accept: text/csv` does */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReliefCurvesDto"];
+                    "text/csv": components["schemas"]["ReliefCurvesDto"];
+                };
+            };
+            /** @description A filter that is not one of its values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_medians: {
+        parameters: {
+            query?: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description One figure per value of this; the whole selection when absent */
+                groupBy?: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                /** @description csv answers text/csv, as `Accept: text/csv` does */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediansDto"];
+                    "text/csv": components["schemas"]["MediansDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_responders: {
+        parameters: {
+            query?: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description One figure per value of this; the whole selection when absent */
+                groupBy?: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                /** @description csv answers text/csv, as `Accept: text/csv` does */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RespondersDto"];
+                    "text/csv": components["schemas"]["RespondersDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_scores: {
+        parameters: {
+            query?: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description One figure per value of this; the whole selection when absent */
+                groupBy?: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                /** @description csv answers text/csv, as `Accept: text/csv` does */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoresDto"];
+                    "text/csv": components["schemas"]["ScoresDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_adverseEvents: {
+        parameters: {
+            query?: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description One figure per value of this; the whole selection when absent */
+                groupBy?: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                /** @description csv answers text/csv, as `Accept: text/csv` does */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventsDto"];
+                    "text/csv": components["schemas"]["AdverseEventsDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_completion: {
+        parameters: {
+            query?: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description One figure per value of this; the whole selection when absent */
+                groupBy?: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                /** @description csv answers text/csv, as `Accept: text/csv` does */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionDto"];
+                    "text/csv": components["schemas"]["CompletionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_boosters: {
+        parameters: {
+            query?: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description One figure per value of this; the whole selection when absent */
+                groupBy?: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                /** @description csv answers text/csv, as `Accept: text/csv` does */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoostersDto"];
+                    "text/csv": components["schemas"]["BoostersDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outcomes_comparison: {
+        parameters: {
+            query: {
+                /** @description Courses whose last session was on or after this clinic date */
+                from?: string;
+                /** @description Courses whose last session was on or before this clinic date */
+                to?: string;
+                /** @description Protocol keys of the clinic's catalogue, e.g. IV_SINGLE_INFUSION */
+                protocolKey?: string[];
+                /** @description Protocol version (with protocolKey) */
+                protocolVersion?: number;
+                /** @description The patient's primary diagnosis's pain mechanism */
+                painMechanism?: ("NEUROPATHIC" | "NOCIPLASTIC" | "NOCICEPTIVE" | "MIXED")[];
+                /** @description ICD-10 codes or their beginnings (G57 matches G57.1): any diagnosis of the patient */
+                diagnosis?: string[];
+                route?: ("IV" | "ORAL" | "INTRANASAL" | "IM" | "TOPICAL")[];
+                /** @description Age at the last session */
+                ageBand?: ("AGE_UNDER_40" | "AGE_40_TO_64" | "AGE_65_AND_OVER")[];
+                sex?: ("FEMALE" | "MALE" | "OTHER" | "UNKNOWN")[];
+                /** @description Only boosters (true) or only initial courses (false) */
+                booster?: boolean;
+                /** @description The groups compared: every value of this within the filters */
+                groupBy: "protocol" | "protocolVersion" | "painMechanism" | "diagnosis" | "route" | "ageBand" | "sex" | "booster";
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonDto"];
+                    "text/csv": components["schemas"]["ComparisonDto"];
+                };
+            };
+            /** @description groupBy missing or not one of its values */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,3 +22,5 @@ export type {
 } from './responders';
 export { chiSquareUpperTail } from './chi-square';
 export { normalQuantile, zForLevel } from './normal';
+export { DEFAULT_OUTCOME_SETTINGS, groupDisclosure } from './disclosure';
+export type { Disclosure, DisclosureCode, OutcomeSettings } from './disclosure';
