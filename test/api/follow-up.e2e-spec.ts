@@ -402,6 +402,27 @@ describe('follow-up', () => {
       expect(res.body.record.bladder.positive).toEqual(['URGENCY']);
       expect(res.body.record.flags).toEqual([expect.objectContaining({ code: 'BLADDER_SYMPTOMS' })]);
 
+      // It waits in the clinic's review queue, for clinicians of this clinic only, audited per patient.
+      const queue = (user = clinician) => get('/api/follow-up-records/bladder-reviews', user);
+      const waiting = await queue();
+      expect(waiting.status).toBe(200);
+      expect(waiting.body.items).toContainEqual(
+        expect.objectContaining({
+          recordId: id,
+          positive: ['URGENCY'],
+          offsetDays: 7,
+          patient: expect.objectContaining({ id: fixture.patientId }),
+        }),
+      );
+      expect((await queue(nurse)).status).toBe(403);
+      const elsewhere = await ctx.newUser(['CLINICIAN'], await ctx.newClinic());
+      expect((await queue(elsewhere)).body.items).toEqual([]);
+      expect(
+        await ctx.prisma.auditEvent.count({
+          where: { action: 'SEARCH', entity: 'FollowUpRecord', patientId: fixture.patientId, actorId: clinician.id },
+        }),
+      ).toBe(1);
+
       const review = (body: object, user = clinician) =>
         post(`/api/follow-up-records/${id}/bladder-review`, body, user);
       expect((await review({ note: 'Seen' }, nurse)).status).toBe(403);
@@ -412,6 +433,7 @@ describe('follow-up', () => {
         reviewedById: clinician.id,
         note: 'Urgency only, no haematuria: urine dip clear; recheck next call',
       });
+      expect((await queue()).body.items.map((i: { recordId: string }) => i.recordId)).not.toContain(id);
       const again = await review({ note: 'Second look' });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({

@@ -903,6 +903,11 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async () => ({ path: '/api/jobs/daily-runs' }),
   },
+  'GET /api/follow-up-records/bladder-reviews': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/follow-up-records/bladder-reviews' }),
+  },
   'GET /api/follow-ups/worklist': {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,

@@ -77,6 +77,7 @@ async function startCadence() {
   process.env.CADENCE_E2E_DATABASE_URL = urlFor(database, 'owner');
   await signEligibleScreenings(urlFor(database, 'owner'), ELIGIBLE_MRN);
   process.env.CADENCE_E2E_ELIGIBLE_MRN = ELIGIBLE_MRN;
+  await signEligibleScreenings(urlFor(database, 'owner'), BOOSTER_MRN);
   for (const [mrn, chair] of [
     [INFUSION_MRN, 'Chair 8'],
     [RECHECK_MRN, 'Chair 7'],
@@ -91,6 +92,9 @@ async function startCadence() {
 
 /** The demo patient the booking test books: eligible for the next 30 days. */
 const ELIGIBLE_MRN = 'DEMO-000001';
+
+/** The demo patient the follow-up test books a booster for (apps/admin/e2e/follow-up.e2e.ts): eligible too. */
+const BOOSTER_MRN = 'DEMO-000012';
 
 /** The demo patients the infusion-day tests check in: eligible, with a session booked a few minutes ago. */
 const INFUSION_MRN = 'DEMO-000002';

@@ -4,8 +4,7 @@
 // test/browser/global-setup.ts, which also signs ELIGIBLE screenings for one demo patient
 // (CADENCE_E2E_ELIGIBLE_MRN): booking is offered only to an eligible patient.
 // Drives Debian's chromium through playwright-core; a failing step leaves a screenshot in tmp/e2e/.
-import { type Locator } from 'playwright-core';
-import { DEMO, UI_TIMEOUT_MS, expectVisible, signIn, useBrowser } from './support';
+import { DEMO, UI_TIMEOUT_MS, clickWhenEnabled, expectVisible, signIn, useBrowser } from './support';
 
 const ELIGIBLE_MRN = process.env.CADENCE_E2E_ELIGIBLE_MRN ?? 'DEMO-000001';
 const FIVE_DAY_PROTOCOL = 'Five consecutive days, low-dose IV (4 h a day)';
@@ -80,14 +79,3 @@ describe('booking a course in the admin app', () => {
     });
   });
 });
-
-/** Steps in the wizard are enabled once the API has answered; wait for that, then click. */
-async function clickWhenEnabled(locator: Locator): Promise<void> {
-  await expectVisible(locator);
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  while (!(await locator.isEnabled())) {
-    if (Date.now() > deadline) throw new Error(`Still disabled after ${UI_TIMEOUT_MS} ms: ${locator.toString()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await locator.click();
-}

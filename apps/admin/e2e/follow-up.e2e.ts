@@ -2,7 +2,8 @@
 // patient's timeline gain it; a patient answers their own follow-up through the link in a fresh
 // browser context (no cookies), and the link then refuses a second use; staff mark the link's
 // email sent by hand in the outbox; a clinician reads the booster queue with every check's state,
-// reviews the bladder answer holding a booster from there, and dismisses a task with a reason.
+// reviews the bladder answer holding a booster from there, and dismisses a task with a reason; the
+// front desk then books that patient's booster from their page, through the course search and booking.
 // The courses they start from come from ./follow-up-setup.ts. With CADENCE_E2E_SHOTS set, each
 // screen is kept at 1440×900 and 1024×768 (the patient's page also at a phone's 390×844), and the
 // chart as an element screenshot (recharts draws nothing in a full-page one).
@@ -10,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { completedCourse, fixedIntervalBoosterTask } from './follow-up-setup';
-import { DEMO, UI_TIMEOUT_MS, expectVisible, keepShot, signIn, useBrowser } from './support';
+import { DEMO, UI_TIMEOUT_MS, clickWhenEnabled, expectVisible, keepShot, signIn, useBrowser } from './support';
 
 const RECORD_MRN = 'DEMO-000010';
 const LINK_MRN = 'DEMO-000011';
@@ -333,6 +334,49 @@ describe('follow-up in the admin app', () => {
       await dialog.getByRole('button', { name: 'Dismiss the task' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await task.waitFor({ state: 'detached' });
+      // Nor is it in the clinic's list of bladder answers awaiting review any more.
+      const clinicWide = page.getByRole('region', { name: 'Bladder answers awaiting review' });
+      await expectVisible(clinicWide);
+      expect(await clinicWide.getByText(`MRN ${BOOSTER_MRN}`).count()).toBe(0);
+    });
+  });
+
+  it("books a booster from the patient's page through the same search and booking, after its checks", async () => {
+    await inBrowser('follow-up-booster-booking', async (page) => {
+      await signIn(page, DEMO.scheduler);
+      await page.waitForURL('**/patients', { timeout: UI_TIMEOUT_MS });
+      await page.getByLabel('Search patients').fill(BOOSTER_MRN);
+      await page
+        .getByRole('table', { name: 'Patients' })
+        .getByRole('row')
+        .filter({ hasText: BOOSTER_MRN })
+        .getByRole('link')
+        .first()
+        .click();
+      await page.getByRole('link', { name: 'Book a booster' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Book a booster' }));
+      await expectVisible(page.getByLabel('Eligibility status').getByText('Eligible', { exact: true }));
+      await clickWhenEnabled(page.getByRole('button', { name: 'Next', exact: true }));
+
+      // The booster's first day defaults to the first its 84-day interval allows.
+      const panel = page.getByRole('region', { name: 'Booster checks' });
+      await expectVisible(panel.getByText('May be booked', { exact: true }));
+      const checks = panel.getByRole('table', { name: 'Pre-booster checks' });
+      // The bladder answer was reviewed in the test before; the follow-up's pain 3 against 7 is a response.
+      for (const check of ['Bladder symptoms negative or reviewed', 'A response to the last course'])
+        await expectVisible(checks.getByRole('row').filter({ hasText: check }).getByText('PASS', { exact: true }));
+      await expectNoSidewaysScroll(page);
+      await keepShot(page, 'booster-booking-checks');
+
+      await clickWhenEnabled(page.getByRole('button', { name: 'Find dates' }));
+      await page.getByTestId('plan-option').first().click();
+      await clickWhenEnabled(page.getByRole('button', { name: 'Next', exact: true }));
+      await clickWhenEnabled(page.getByRole('button', { name: /^Book (course|\d+ sessions)$/ }));
+      await expectVisible(page.getByTestId('booking-done').getByText('Booster booked'));
+      await keepShot(page, 'booster-booking-booked');
+
+      await page.getByRole('link', { name: 'Open patient record' }).click();
+      await expectVisible(page.getByTestId('patient-course').filter({ hasText: 'booster' }).first());
     });
   });
 });

@@ -112,3 +112,14 @@ export async function keepShot(page: Page, name: string, options: { dialog?: boo
 export async function expectVisible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 }
+
+/** Steps in the wizard are enabled once the API has answered; wait for that, then click. */
+export async function clickWhenEnabled(locator: Locator): Promise<void> {
+  await expectVisible(locator);
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  while (!(await locator.isEnabled())) {
+    if (Date.now() > deadline) throw new Error(`Still disabled after ${UI_TIMEOUT_MS} ms: ${locator.toString()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await locator.click();
+}

@@ -1598,6 +1598,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/follow-up-records/bladder-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's follow-up records with a yes bladder answer awaiting a clinician's review, oldest first
+         * @description Each holds the patient's next booster until reviewed. Audited as a search of each patient listed.
+         */
+        get: operations["FollowUp_bladderReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/follow-up-records/{id}/bladder-review": {
         parameters: {
             query?: never;
@@ -4610,6 +4630,42 @@ export interface components {
             /** @description The link to give the patient (read out or copied by staff, or sent by the queued email). Shown once: only its hash is stored. */
             url: string;
             message: components["schemas"]["CreatedLinkMessageDto"];
+        };
+        BladderReviewPatientDto: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            givenName: string;
+            familyName: string;
+        };
+        AwaitingBladderReviewDto: {
+            /**
+             * Format: uuid
+             * @description The follow-up record to review
+             */
+            recordId: string;
+            /** Format: uuid */
+            followUpId: string;
+            /**
+             * Format: uuid
+             * @description The course it follows
+             */
+            courseId: string;
+            protocolName: string;
+            /** @description Days after the last session the follow-up was planned for */
+            offsetDays: number;
+            /** Format: date-time */
+            recordedAt: string;
+            channel: components["schemas"]["FollowUpChannel"];
+            /** @description Answered yes */
+            positive: components["schemas"]["BladderSymptom"][];
+            patient: components["schemas"]["BladderReviewPatientDto"];
+        };
+        BladderReviewQueueDto: {
+            /** @description Oldest first */
+            items: components["schemas"]["AwaitingBladderReviewDto"][];
+            /** @description More records wait than are listed (the oldest are listed first) */
+            more: boolean;
         };
         BladderReviewDto: {
             /** @description The clinician's review of the positive bladder answers */
@@ -9715,6 +9771,39 @@ export interface operations {
             };
             /** @description The follow-up is completed, its window has not opened, or has closed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUp_bladderReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BladderReviewQueueDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,5 @@
+import { Stack } from '@mantine/core';
+import { BladderReviewQueue } from '../features/follow-up/components/BladderReview';
 import { BoosterQueue } from '../features/follow-up/components/BoosterQueue';
 import { useBoosterQueue } from '../features/follow-up/hooks/useBoosters';
 import { CenteredLoader } from '../shared/CenteredLoader';
@@ -12,13 +14,16 @@ export function BoosterQueuePage() {
         title="Booster queue"
         description="Open booster tasks, soonest due first, with every pre-booster check as it stands now"
       />
-      {queue.isPending ? (
-        <CenteredLoader label="Loading the booster queue" />
-      ) : queue.isError ? (
-        <QueryError error={queue.error} onRetry={() => queue.refetch()} title="Could not load the booster queue" />
-      ) : (
-        <BoosterQueue items={queue.data.items} />
-      )}
+      <Stack gap="lg">
+        <BladderReviewQueue />
+        {queue.isPending ? (
+          <CenteredLoader label="Loading the booster queue" />
+        ) : queue.isError ? (
+          <QueryError error={queue.error} onRetry={() => queue.refetch()} title="Could not load the booster queue" />
+        ) : (
+          <BoosterQueue items={queue.data.items} />
+        )}
+      </Stack>
     </>
   );
 }

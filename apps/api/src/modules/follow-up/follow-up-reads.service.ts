@@ -5,7 +5,13 @@ import { TransactionHost, type Transactions } from '../../common/prisma/transact
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { followUpSettingsOf } from '../boosters/follow-up-settings';
-import type { CourseReliefDto, FollowUpDto, PatientFollowUpsDto, TimelineCourseDto } from './dto/follow-up.dto';
+import type {
+  BladderReviewQueueDto,
+  CourseReliefDto,
+  FollowUpDto,
+  PatientFollowUpsDto,
+  TimelineCourseDto,
+} from './dto/follow-up.dto';
 import { followUpErrors } from './follow-up.errors';
 import { FollowUpRecordsRepository } from './follow-up-records.repository';
 import { toFollowUpDto } from './follow-up.mapper';
@@ -15,6 +21,9 @@ import { TimelineRepository } from './timeline.repository';
 
 /** Appointments that happened or may still happen: a cancelled or missed one started nothing. */
 const LIVE = ['BOOKED', 'COMPLETED'];
+
+/** A clinician reviews these one by one: a page longer than this is a backlog to clear first. */
+const BLADDER_REVIEW_PAGE = 200;
 
 /** One follow-up with its records, and a patient's whole follow-up timeline across courses; audited reads. */
 @Injectable()
@@ -43,6 +52,41 @@ export class FollowUpReadsService {
         }),
       );
       return view;
+    });
+  }
+
+  /**
+   * Every record of the clinic with a yes bladder answer still awaiting a clinician, oldest first:
+   * until reviewed, each holds that patient's next booster. Audited as a search of each patient.
+   */
+  async bladderReviews(actor: Actor, meta: RequestMeta): Promise<BladderReviewQueueDto> {
+    return this.transactions.withTransaction(async () => {
+      const rows = await this.records.awaitingBladderReview(actor.clinicId, BLADDER_REVIEW_PAGE + 1);
+      const listed = rows.slice(0, BLADDER_REVIEW_PAGE);
+      await this.audit.recordMany(
+        [...new Set(listed.map((r) => r.patientId))].map((patientId) =>
+          auditEntry(actor, meta, {
+            action: 'SEARCH',
+            entity: 'FollowUpRecord',
+            patientId,
+            fields: ['bladderReviewQueue', 'bladderPositive', 'recordedAt'],
+          }),
+        ),
+      );
+      return {
+        more: rows.length > BLADDER_REVIEW_PAGE,
+        items: listed.map((r) => ({
+          recordId: r.recordId,
+          followUpId: r.followUpId,
+          courseId: r.courseId,
+          protocolName: r.protocolName,
+          offsetDays: r.offsetDays,
+          recordedAt: r.recordedAt.toISOString(),
+          channel: r.channel,
+          positive: r.positive,
+          patient: { id: r.patientId, mrn: r.mrn, givenName: r.givenName, familyName: r.familyName },
+        })),
+      };
     });
   }
 

@@ -38,6 +38,21 @@ export interface StoredRecord extends Omit<RecordRow, 'painInterferenceT' | 'pai
   bladder: Record<string, boolean>;
 }
 
+export interface AwaitingBladderReview {
+  recordId: string;
+  followUpId: string;
+  courseId: string;
+  recordedAt: Date;
+  channel: FollowUpChannel;
+  positive: string[];
+  offsetDays: number;
+  patientId: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  protocolName: string;
+}
+
 export interface StoredHomeDose {
   id: string;
   followUpRecordId: string | null;
@@ -194,6 +209,25 @@ export class FollowUpRecordsRepository {
       orderBy: [{ takenAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map((row) => ({ ...row, mg: row.mg.toNumber() }));
+  }
+
+  /**
+   * The clinic's records with a yes bladder answer no clinician has reviewed yet, oldest first, with
+   * the patient and the course (the partial index keeps this to the few that wait).
+   */
+  async awaitingBladderReview(clinicId: string, limit: number): Promise<AwaitingBladderReview[]> {
+    return this.db.$queryRaw<AwaitingBladderReview[]>`
+      SELECT r.id AS "recordId", r."followUpId", f."courseId", r."recordedAt", r.channel::text AS channel,
+             r."bladderPositive" AS positive, f."offsetDays",
+             p.id AS "patientId", p.mrn, p."givenName", p."familyName", pr.name AS "protocolName"
+      FROM "FollowUpRecord" r
+      JOIN "FollowUp" f ON f.id = r."followUpId"
+      JOIN "Patient" p ON p.id = r."patientId"
+      JOIN "Course" c ON c.id = f."courseId"
+      JOIN "Protocol" pr ON pr.id = c."protocolId"
+      WHERE r."clinicId" = ${clinicId}::uuid AND r."bladderReviewedAt" IS NULL AND cardinality(r."bladderPositive") > 0
+      ORDER BY r."recordedAt", r.id
+      LIMIT ${limit}`;
   }
 
   /** Adds the clinician's review once; false when it was reviewed already (the trigger allows nothing else). */

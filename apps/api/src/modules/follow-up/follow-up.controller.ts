@@ -13,6 +13,7 @@ import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../com
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import {
+  BladderReviewQueueDto,
   FollowUpDto,
   FollowUpRecordDto,
   FollowUpRecordedDto,
@@ -107,6 +108,17 @@ export class FollowUpController {
     @Param('id', UuidPipe) id: string,
   ): Promise<CreatedLinkDto> {
     return this.links.create(actor, meta, id);
+  }
+
+  @Get('follow-up-records/bladder-reviews')
+  @Roles('CLINICIAN')
+  @ApiOperation({
+    summary: "The clinic's follow-up records with a yes bladder answer awaiting a clinician's review, oldest first",
+    description: "Each holds the patient's next booster until reviewed. Audited as a search of each patient listed.",
+  })
+  @ApiOkResponse({ type: BladderReviewQueueDto })
+  bladderReviews(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta): Promise<BladderReviewQueueDto> {
+    return this.reads.bladderReviews(actor, meta);
   }
 
   @Post('follow-up-records/:id/bladder-review')

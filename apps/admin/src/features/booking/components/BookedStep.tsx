@@ -24,7 +24,7 @@ export function BookedStep({
   const first = sessions[0];
   return (
     <Stack mt="lg" gap="md" data-testid="booking-done">
-      <Alert color="green" variant="light" title="Course booked">
+      <Alert color="green" variant="light" title={course.boosterOfCourseId ? 'Booster booked' : 'Course booked'}>
         All {sessions.length} session{sessions.length === 1 ? '' : 's'} are booked. Give the patient the dates below.
       </Alert>
       <Title order={3} size="h4">

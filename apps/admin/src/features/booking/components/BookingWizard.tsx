@@ -1,13 +1,16 @@
 import { Button, Card, Group, Stack, Stepper } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useReducer } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useSearchParams } from 'react-router';
 import { isCalendarDate } from '../../../shared/dates';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
+import { useBoosterChecks } from '../../follow-up/hooks/useBoosters';
+import { useProtocols } from '../../protocols/hooks/useProtocols';
 import { bookingProblem } from '../bookingErrors';
 import { useBookCourse, useCourseOptions, useEligibility } from '../hooks/useBooking';
 import { initialWizardState, stepIndex, wizardReducer, type WizardState } from '../wizard';
 import { BookedStep } from './BookedStep';
+import { BoosterPanel } from './BoosterPanel';
 import { ConfirmStep, scoreError } from './ConfirmStep';
 import { OptionsStep } from './OptionsStep';
 import { ChosenPatient, PatientSearch } from './PatientStep';
@@ -23,11 +26,16 @@ function protocolReady({ protocol, sessions, earliest }: WizardState, today: str
   return pattern.kind !== 'WEEKDAYS' || sessionsError(pattern, sessions) === null;
 }
 
-/** Patient → protocol → ranked dates → confirm. The API decides eligibility and capacity. */
+/**
+ * Patient → protocol → ranked dates → confirm. The API decides eligibility and capacity. With
+ * `?boosterOf=<course>` it books a booster of that course through the same search and booking,
+ * showing the pre-booster checks for the chosen protocol and day and going on only when they allow it.
+ */
 export function BookingWizard() {
   const { zone, today } = useClinicClock();
   const [params, setParams] = useSearchParams();
   const patientId = params.get('patient');
+  const boosterOf = patientId ? params.get('boosterOf') : null;
   const [state, dispatch] = useReducer(wizardReducer, today, initialWizardState);
   // Below this width the four steps fit on one line only without their descriptions.
   const wide = useMediaQuery('(min-width: 80em)', true);
@@ -36,6 +44,31 @@ export function BookingWizard() {
   const eligibility = useEligibility(patientId);
   const options = useCourseOptions(step.name === 'dates' || step.name === 'confirm' ? step.request : null);
   const book = useBookCourse();
+  const protocols = useProtocols();
+  const boosterChecks = useBoosterChecks(boosterOf ? patientId : null, {
+    ...(protocol ? { protocolId: protocol.id } : {}),
+    ...(isCalendarDate(state.earliest) ? { on: state.earliest } : {}),
+  });
+  // A booster is offered under the last course's protocol (its newest version), from the first day its
+  // policy allows, unless the desk picks otherwise: both are only defaults, set once.
+  const suggested = boosterChecks.data?.protocol.id;
+  const policyEarliest = boosterChecks.data?.earliestOn;
+  useEffect(() => {
+    if (protocol || !suggested) return;
+    const record = protocols.data?.find((p) => p.id === suggested && p.active);
+    if (!record) return;
+    dispatch({ type: 'protocolChosen', protocol: record });
+    if (policyEarliest && policyEarliest > state.earliest)
+      dispatch({ type: 'earliestChanged', earliest: policyEarliest });
+  }, [protocol, suggested, policyEarliest, protocols.data, state.earliest]);
+  const booster = boosterOf
+    ? {
+        boosterOfCourseId: boosterOf,
+        ...(boosterChecks.data?.approval && boosterChecks.data.decision.accepted.length > 0
+          ? { boosterApprovalId: boosterChecks.data.approval.id }
+          : {}),
+      }
+    : {};
 
   const choosePatient = (id: string | null) => {
     setParams(
@@ -43,6 +76,7 @@ export function BookingWizard() {
         const next = new URLSearchParams(current);
         if (id) next.set('patient', id);
         else next.delete('patient');
+        next.delete('boosterOf'); // a booster belongs to the patient it was opened for
         return next;
       },
       { replace: true },
@@ -71,6 +105,7 @@ export function BookingWizard() {
             ...(protocol.definition.pattern.kind === 'WEEKDAYS' && sessions ? { sessions } : {}),
             earliest: state.earliest,
             k: OPTION_COUNT,
+            ...(boosterOf ? { boosterOfCourseId: boosterOf } : {}),
           },
         });
       case 'dates': {
@@ -94,6 +129,7 @@ export function BookingWizard() {
         sessions: step.plan.sessions.map(({ chairId, startsAt, endsAt }) => ({ chairId, startsAt, endsAt })),
         ...(state.painNrs !== null ? { baselinePainNrs: state.painNrs } : {}),
         ...(state.interference !== null ? { baselinePainInterference: state.interference } : {}),
+        ...booster,
       },
       { onSuccess: (course) => dispatch({ type: 'booked', course }) },
     );
@@ -110,7 +146,7 @@ export function BookingWizard() {
       case 'patient':
         return !!patientId && eligibility.data?.status === 'ELIGIBLE';
       case 'protocol':
-        return protocolReady(state, today);
+        return protocolReady(state, today) && (!boosterOf || boosterChecks.data?.decision.allowed === true);
       case 'dates':
         return step.selected !== null && !!options.data?.[step.selected];
       case 'confirm':
@@ -152,6 +188,13 @@ export function BookingWizard() {
               onEarliestChange={(value) => dispatch({ type: 'earliestChanged', earliest: value })}
               minEarliest={today}
             />
+            {boosterOf && (
+              <BoosterPanel
+                checks={boosterChecks}
+                boosterOf={boosterOf}
+                onUseDate={(value) => dispatch({ type: 'earliestChanged', earliest: value })}
+              />
+            )}
           </Stack>
         </Stepper.Step>
         <Stepper.Step label="Dates" description={wide ? 'Choose chair and times' : undefined}>

@@ -1,11 +1,12 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { hasAnyRole, useCurrentUser } from '../../auth/hooks/useSession';
 import { BOOKING_ROLES } from '../roles';
 import { QueryError } from '../../../shared/QueryError';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { formatClinicDate, formatClinicTimeRange } from '../../clinic/time';
-import { patientCalendarUrl } from '../api/booking.api';
+import { patientCalendarUrl, type Course } from '../api/booking.api';
 import { usePatientCourses } from '../hooks/useBooking';
 
 export const STATUS_COLORS: Record<string, string> = {
@@ -14,6 +15,12 @@ export const STATUS_COLORS: Record<string, string> = {
   CANCELLED: 'red',
   NO_SHOW: 'orange',
 };
+
+/** The course a booster would follow: the completed one whose last session came last. */
+function lastCompleted(courses: readonly Course[]): Course | undefined {
+  const lastSession = (c: Course) => c.appointments.reduce((m, a) => (a.startsAt > m ? a.startsAt : m), '');
+  return courses.filter((c) => c.status === 'COMPLETED').sort((a, b) => (lastSession(b) > lastSession(a) ? 1 : -1))[0];
+}
 
 const label = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, '-');
 
@@ -44,6 +51,7 @@ export function PatientCourses({ patientId }: { patientId: string }) {
       ) : (
         <Stack gap="lg">
           {courses.data.map((course) => {
+            const boostable = canDownload && course.id === lastCompleted(courses.data)?.id;
             const appointments = [...course.appointments].sort((a, b) => a.sessionNumber - b.sessionNumber);
             return (
               <div key={course.id} data-testid="patient-course">
@@ -54,7 +62,19 @@ export function PatientCourses({ patientId }: { patientId: string }) {
                   </Badge>
                   <Text size="sm" c="dimmed">
                     {course.sessionCount} session{course.sessionCount === 1 ? '' : 's'}
+                    {course.boosterOfCourseId ? ' · booster' : ''}
                   </Text>
+                  {boostable && (
+                    <Button
+                      component={Link}
+                      to={`/booking?patient=${patientId}&boosterOf=${course.id}`}
+                      size="compact-sm"
+                      variant="light"
+                      ml="auto"
+                    >
+                      Book a booster
+                    </Button>
+                  )}
                 </Group>
                 <Table verticalSpacing={4} fz="sm" aria-label="Course sessions">
                   <Table.Tbody>

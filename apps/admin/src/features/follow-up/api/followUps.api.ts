@@ -13,6 +13,7 @@ export type FollowUpRecorded = ResponseBody<'/api/follow-ups/{id}/records', 'pos
 export type CreatedLink = ResponseBody<'/api/follow-ups/{id}/link', 'post'>;
 export type PatientTimeline = ResponseBody<'/api/patients/{id}/follow-ups', 'get'>;
 export type TimelineCourse = PatientTimeline['courses'][number];
+export type BladderReviewQueue = ResponseBody<'/api/follow-up-records/bladder-reviews', 'get'>;
 export type BladderReviewBody = RequestBody<'/api/follow-up-records/{id}/bladder-review', 'post'>;
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -39,4 +40,8 @@ export async function getPatientTimeline(patientId: string): Promise<PatientTime
 
 export async function reviewBladder(recordId: string, body: BladderReviewBody): Promise<unknown> {
   return unwrap(await api.POST('/api/follow-up-records/{id}/bladder-review', { ...byId(recordId), body }));
+}
+
+export async function getBladderReviewQueue(): Promise<BladderReviewQueue> {
+  return unwrap(await api.GET('/api/follow-up-records/bladder-reviews'));
 }

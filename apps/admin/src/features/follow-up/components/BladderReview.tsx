@@ -1,14 +1,16 @@
-import { Button, Card, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { BLADDER_QUESTIONS, type BladderSymptom } from '@cadence/domain';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm } from '../../../shared/forms';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { QueryError } from '../../../shared/QueryError';
 import { clinicMinute } from '../time';
-import { usePatientTimeline, useReviewBladder } from '../hooks/useFollowUps';
+import { useBladderReviewQueue, usePatientTimeline, useReviewBladder } from '../hooks/useFollowUps';
 
 const NOTE_MAX = 2000;
 
@@ -125,13 +127,80 @@ export function PendingBladderReviews({ patientId }: { patientId: string }) {
           <Group key={record.id} justify="space-between" wrap="wrap" gap="xs">
             <Text size="sm">
               Day {followUp.window.offsetDays} follow-up of {course.protocol.name},{' '}
-              {clinicMinute(record.recordedAt, zone)}:{' '}
-              {record.bladder.positive.map((s) => s.toLowerCase().replace(/_/g, ' ')).join(', ')}
+              {clinicMinute(record.recordedAt, zone)}: {symptomWords(record.bladder.positive)}
             </Text>
             <BladderReviewButton recordId={record.id} symptoms={record.bladder.positive} />
           </Group>
         ))}
       </Stack>
+    </Card>
+  );
+}
+
+const symptomWords = (symptoms: readonly string[]) =>
+  symptoms.map((s) => s.toLowerCase().replace(/_/g, ' ')).join(', ');
+
+/**
+ * Every bladder answer of the clinic still awaiting a clinician, oldest first, whether or not a
+ * booster is due yet: a yes is reviewed when it is reported, not when the booster comes round.
+ */
+export function BladderReviewQueue() {
+  const queue = useBladderReviewQueue();
+  const { zone } = useClinicClock();
+  if (queue.isPending) return <CenteredLoader label="Loading the bladder answers awaiting review" />;
+  if (queue.isError)
+    return (
+      <QueryError error={queue.error} onRetry={() => queue.refetch()} title="Could not load the bladder answers" />
+    );
+  const { items, more } = queue.data;
+  return (
+    <Card component="section" withBorder radius="md" padding="md" aria-label="Bladder answers awaiting review">
+      <Group justify="space-between" mb="xs">
+        <Text fw={650}>Bladder answers awaiting review</Text>
+        <Text size="sm" c="dimmed">
+          {items.length === 0
+            ? 'None: every yes has been reviewed.'
+            : `${items.length}${more ? '+' : ''} waiting, oldest first — each holds the patient's next booster`}
+        </Text>
+      </Group>
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table fz="sm" verticalSpacing={6} aria-label="Bladder answers awaiting review">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Patient</Table.Th>
+                <Table.Th>Follow-up</Table.Th>
+                <Table.Th>Answered yes</Table.Th>
+                <Table.Th w={90} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.recordId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/patients/${item.patient.id}#timeline`} fw={600} size="sm">
+                      {item.patient.familyName}, {item.patient.givenName}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      MRN {item.patient.mrn}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    Day {item.offsetDays} of {item.protocolName}
+                    <Text size="xs" c="dimmed">
+                      {clinicMinute(item.recordedAt, zone)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{symptomWords(item.positive)}</Table.Td>
+                  <Table.Td>
+                    <BladderReviewButton recordId={item.recordId} symptoms={item.positive} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
     </Card>
   );
 }

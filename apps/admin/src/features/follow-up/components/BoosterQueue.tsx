@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,31 +6,11 @@ import { Link } from 'react-router';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { formatDate } from '../../../shared/dates';
 import { apiErrorsOnForm } from '../../../shared/forms';
-import type { BoosterCheck, BoosterQueueItem } from '../api/boosters.api';
+import type { BoosterQueueItem } from '../api/boosters.api';
 import { useDismissBoosterTask } from '../hooks/useBoosters';
 import { PendingBladderReviews } from './BladderReview';
-
-export const CHECK_LABELS: Record<BoosterCheck['check'], string> = {
-  POLICY: "The protocol's booster policy",
-  SCREENING_VALID: 'Eligibility still valid',
-  BLADDER_SYMPTOMS_REVIEWED: 'Bladder symptoms negative or reviewed',
-  CUMULATIVE_DOSE_UNDER_CAP: 'Cumulative dose under its caps',
-  RESPONSE_TO_LAST_COURSE: 'A response to the last course',
-};
-
-export const RESULT_BADGES: Record<BoosterCheck['result'], { label: string; color: string }> = {
-  PASS: { label: 'PASS', color: 'green' },
-  RELATIVE: { label: 'RELATIVE', color: 'orange' },
-  ABSOLUTE: { label: 'ABSOLUTE', color: 'red' },
-  NOT_REQUIRED: { label: 'NOT REQUIRED', color: 'gray' },
-};
-
-const RESULT_MEANING: Record<BoosterCheck['result'], string> = {
-  PASS: 'passes',
-  RELATIVE: "a clinician's written approval may accept it",
-  ABSOLUTE: 'holds the booster until its cause is fixed',
-  NOT_REQUIRED: 'not required by the policy',
-};
+import { BoosterApprovalButton } from './BoosterApproval';
+import { BoosterChecksTable } from './BoosterChecksTable';
 
 const DISMISS_MAX = 500;
 
@@ -79,7 +59,10 @@ function BoosterTaskCard({ item }: { item: BoosterQueueItem }) {
               {checks.earliestOn ? ` · earliest ${formatDate(checks.earliestOn)}` : ''}
             </Text>
           </Stack>
-          <DismissButton taskId={item.id} patientName={name} />
+          <Group gap="xs">
+            <BoosterApprovalButton checks={checks} patientName={name} />
+            <DismissButton taskId={item.id} patientName={name} />
+          </Group>
         </Group>
         <Text size="sm">{item.reason}</Text>
         {!item.boostsLastCourse && (
@@ -93,44 +76,13 @@ function BoosterTaskCard({ item }: { item: BoosterQueueItem }) {
             Last course: {checks.relief.message}
           </Text>
         )}
-        <Table fz="sm" verticalSpacing={6} aria-label="Pre-booster checks" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="34%">Check</Table.Th>
-              <Table.Th w={130}>State</Table.Th>
-              <Table.Th>Reasons</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {checks.checks.map((check) => (
-              <Table.Tr key={check.check}>
-                <Table.Td>{CHECK_LABELS[check.check] ?? check.check}</Table.Td>
-                <Table.Td>
-                  <Badge
-                    color={RESULT_BADGES[check.result].color}
-                    variant={check.result === 'PASS' || check.result === 'NOT_REQUIRED' ? 'light' : 'filled'}
-                    title={RESULT_MEANING[check.result]}
-                  >
-                    {RESULT_BADGES[check.result].label}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {check.reasons.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      {RESULT_MEANING[check.result]}
-                    </Text>
-                  ) : (
-                    <List size="sm" spacing={2}>
-                      {check.reasons.map((reason) => (
-                        <List.Item key={`${reason.code}-${reason.message}`}>{reason.message}</List.Item>
-                      ))}
-                    </List>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <BoosterChecksTable checks={checks.checks} />
+        {checks.approval && (
+          <Text size="sm" c="teal.8">
+            Approved {formatDate(checks.approval.approvedAt.slice(0, 10))} (usable until{' '}
+            {formatDate(checks.approval.expiresAt.slice(0, 10))}): {checks.approval.reason}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           Cumulative ketamine so far: {checks.cumulativeMg} mg, every route, home doses included.
         </Text>

@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { dismissBoosterTask, getBoosterQueue, type DismissBody } from '../api/boosters.api';
+import {
+  approveBooster,
+  dismissBoosterTask,
+  getBoosterChecks,
+  getBoosterQueue,
+  type BoosterApprovalBody,
+  type BoosterChecksQuery,
+  type DismissBody,
+} from '../api/boosters.api';
 
 const BOOSTERS_KEY = ['boosters'] as const;
 
@@ -8,11 +16,24 @@ export function useBoosterQueue() {
   return useQuery({ queryKey: [...BOOSTERS_KEY, 'queue'], queryFn: getBoosterQueue, refetchInterval: 60_000 });
 }
 
-export function useDismissBoosterTask() {
+/** Whether a booster may be booked for the patient on a day, under a protocol; the booking re-runs every check. */
+export function useBoosterChecks(patientId: string | null, query: BoosterChecksQuery) {
+  return useQuery({
+    queryKey: [...BOOSTERS_KEY, 'checks', patientId, query],
+    queryFn: () => getBoosterChecks(patientId ?? '', query),
+    enabled: !!patientId,
+  });
+}
+
+function useBoosterChange<A, R>(fn: (arg: A) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: DismissBody }) => dismissBoosterTask(id, body),
+    mutationFn: fn,
     retry: false,
     onSettled: () => queryClient.invalidateQueries({ queryKey: BOOSTERS_KEY }),
   });
 }
+
+export const useDismissBoosterTask = () =>
+  useBoosterChange(({ id, body }: { id: string; body: DismissBody }) => dismissBoosterTask(id, body));
+export const useApproveBooster = () => useBoosterChange((body: BoosterApprovalBody) => approveBooster(body));

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createLink,
+  getBladderReviewQueue,
   getFollowUp,
   getPatientTimeline,
   getWorklist,
@@ -22,6 +23,15 @@ export function useWorklist(query: WorklistQuery) {
     queryKey: worklistKey(query),
     queryFn: () => getWorklist(query),
     placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+}
+
+/** The clinic's bladder answers awaiting a clinician; reloaded after every review (it sits under FOLLOW_UP_KEY). */
+export function useBladderReviewQueue() {
+  return useQuery({
+    queryKey: [...FOLLOW_UP_KEY, 'bladder-reviews'],
+    queryFn: getBladderReviewQueue,
     refetchInterval: 60_000,
   });
 }

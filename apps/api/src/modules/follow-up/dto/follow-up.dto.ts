@@ -337,3 +337,31 @@ export class PatientFollowUpsDto {
   @ApiProperty({ type: [TimelineHomeDoseDto], description: 'Every dose taken at home, oldest first' })
   homeDoses!: TimelineHomeDoseDto[];
 }
+
+export class BladderReviewPatientDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() mrn!: string;
+  @ApiProperty() givenName!: string;
+  @ApiProperty() familyName!: string;
+}
+
+export class AwaitingBladderReviewDto {
+  @ApiProperty({ format: 'uuid', description: 'The follow-up record to review' }) recordId!: string;
+  @ApiProperty({ format: 'uuid' }) followUpId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The course it follows' }) courseId!: string;
+  @ApiProperty() protocolName!: string;
+  @ApiProperty({ type: Number, description: 'Days after the last session the follow-up was planned for' })
+  offsetDays!: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ enum: FOLLOW_UP_CHANNELS, enumName: 'FollowUpChannel' }) channel!: string;
+  @ApiProperty({ enum: BLADDER_SYMPTOMS, enumName: 'BladderSymptom', isArray: true, description: 'Answered yes' })
+  positive!: string[];
+  @ApiProperty({ type: BladderReviewPatientDto }) patient!: BladderReviewPatientDto;
+}
+
+export class BladderReviewQueueDto {
+  @ApiProperty({ type: [AwaitingBladderReviewDto], description: 'Oldest first' })
+  items!: AwaitingBladderReviewDto[];
+  @ApiProperty({ description: 'More records wait than are listed (the oldest are listed first)' })
+  more!: boolean;
+}
