@@ -321,6 +321,22 @@ async function linkToken(ctx: TestContext): Promise<string> {
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
   'GET /fhir/R4/metadata': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/fhir/R4/metadata' }) },
+  'GET /fhir/R4/Patient/{id}/$everything': {
+    allowed: ['NURSE', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/fhir/R4/Patient/${(await ctx.newPatient()).id}/$everything` }),
+  },
+  // A scheduler reads Patient and Appointment resources only (see the FHIR e2e tests for the rest).
+  'GET /fhir/R4/{type}/{id}': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async (ctx) => ({ path: `/fhir/R4/Patient/${(await ctx.newPatient()).id}` }),
+  },
+  'GET /fhir/R4/{type}': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async (ctx) => ({ path: `/fhir/R4/Patient?_id=${(await ctx.newPatient()).id}` }),
+  },
   'POST /api/auth/login': {
     allowed: 'PUBLIC',
     success: 200,

@@ -132,6 +132,17 @@ export interface CompletedCourseSeed {
   /** Makes it a booster of that course (its appointments kind BOOSTER). */
   boosterOfCourseId?: string;
   clinicId?: string;
+  /**
+   * Called for each session after its dose rows and before its signatures (which freeze the
+   * session's child rows), to add readings, rate changes or adverse events.
+   */
+  beforeSigning?: (session: {
+    sessionId: string;
+    index: number;
+    startedAt: Date;
+    stoppedAt: Date;
+    orderId?: string;
+  }) => Promise<void>;
 }
 
 export interface CompletedCourseFixture {
@@ -594,8 +605,8 @@ export async function startTestApp(
         select: { id: true },
       });
       const rate = seed.rateMgPerHour === undefined ? 30 : seed.rateMgPerHour;
-      if (rate !== null) {
-        const orderId = randomUUID();
+      const orderId = rate === null ? undefined : randomUUID();
+      if (rate !== null && orderId) {
         await prisma.doseOrder.create({
           data: {
             id: orderId,
@@ -627,6 +638,7 @@ export async function startTestApp(
           ],
         });
       }
+      await seed.beforeSigning?.({ sessionId: session.id, index: i, startedAt, stoppedAt, orderId });
       lastCoSignedAt = new Date(stoppedAt.getTime() + 90 * 60_000);
       await prisma.infusionSession.update({
         where: { id: session.id },
