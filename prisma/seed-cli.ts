@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   try {
-    const { seeded, logins } = await seedDemoClinic(prisma);
+    const { seeded, logins } = await seedDemoClinic(prisma, connectionString);
     console.log(seeded ? 'Seeded the demo clinic. Logins:' : 'A clinic already exists; nothing seeded. Demo logins:');
     for (const { role, email, password } of logins) {
       console.log(`  ${role.padEnd(10)} ${email.padEnd(32)} ${password}`);

@@ -1,9 +1,23 @@
-// A demo clinic for a fresh install: opening hours, chairs and beds, one login per role and about
-// fifty synthetic patients with chronic-pain diagnoses. Every name, date and number here is made up
-// (phone numbers are in Ofcom's range reserved for fiction, emails use example.com).
+// A demo clinic for a fresh install: opening hours, chairs and beds, one login per role, fifty
+// synthetic patients with chronic-pain diagnoses and no history yet (DEMO-000001 … DEMO-000050, for
+// a newcomer, and the browser tests, to screen and book), and about two years of generated history
+// beside them (DEMO-H…: courses of every protocol, infusions under way now, screenings awaiting
+// review, follow-ups due and recorded, boosters) on chairs of its own. Every name, date and number
+// here is made up (phone numbers are in Ofcom's range reserved for fiction, emails use example.com).
 import { randomUUID } from 'node:crypto';
-import type { PainMechanism, Prisma, PrismaClient, Role, Sex } from '@prisma/client';
+import type { Prisma, PrismaClient, Role, Sex } from '@prisma/client';
+import pg from 'pg';
 import { seedClinicCatalogue } from '../apps/api/src/launch/catalogue';
+import { existingClinicSetup, generateHistory } from '../apps/api/src/launch/generator/generate';
+import {
+  ascii,
+  CONDITIONS,
+  FAMILY_NAMES,
+  FEMALE_NAMES,
+  MALE_NAMES,
+  OTHER_NAMES,
+  type Condition,
+} from '../apps/api/src/launch/generator/people';
 import { hashPassword } from '../apps/api/src/modules/auth/password';
 
 export interface DemoLogin {
@@ -20,6 +34,10 @@ export interface SeedResult {
 
 export const DEMO_CLINIC_NAME = 'Cadence Demo Pain Clinic';
 export const DEMO_PATIENT_COUNT = 50;
+/** Patients of the generated history, over `DEMO_HISTORY_YEARS` up to now. */
+export const DEMO_HISTORY_PATIENTS = 300;
+export const DEMO_HISTORY_YEARS = 2;
+const DEMO_HISTORY_SEED = 20260301;
 
 const ROLES: readonly Role[] = ['SCHEDULER', 'NURSE', 'CLINICIAN', 'ADMIN'];
 
@@ -43,149 +61,37 @@ const OPENING_HOURS = [
   { weekday: 6, opensAt: '09:00', closesAt: '13:00' },
 ];
 
-/** The weekly chair-side nursing rota: two nurses on weekdays, one on Saturday mornings. */
+/** The weekly chair-side nursing rota: three nurses on weekdays, one on Saturday mornings. */
 const NURSE_ROTA = [
-  ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: '08:00', endsAt: '18:00', nurses: 2 })),
+  ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, startsAt: '08:00', endsAt: '18:00', nurses: 3 })),
   { weekday: 6, startsAt: '09:00', endsAt: '13:00', nurses: 1 },
 ];
 
 const CHAIRS = [
-  ...Array.from({ length: 8 }, (_, i) => ({ name: `Chair ${i + 1}`, kind: 'CHAIR' as const })),
+  ...Array.from({ length: 12 }, (_, i) => ({ name: `Chair ${i + 1}`, kind: 'CHAIR' as const })),
   { name: 'Bed 1', kind: 'BED' as const },
   { name: 'Bed 2', kind: 'BED' as const },
+  { name: 'Bed 3', kind: 'BED' as const },
 ];
 
-interface Condition {
-  icd10Code: string;
-  description: string;
-  painMechanism: PainMechanism;
-  /** Relative frequency in a ketamine pain clinic's list. */
-  weight: number;
-}
-
-const CONDITIONS: readonly Condition[] = [
-  {
-    icd10Code: 'G90.50',
-    description: 'Complex regional pain syndrome I, unspecified',
-    painMechanism: 'NEUROPATHIC',
-    weight: 3,
-  },
-  {
-    icd10Code: 'G90.511',
-    description: 'Complex regional pain syndrome I of right upper limb',
-    painMechanism: 'NEUROPATHIC',
-    weight: 2,
-  },
-  {
-    icd10Code: 'G90.522',
-    description: 'Complex regional pain syndrome I of left lower limb',
-    painMechanism: 'NEUROPATHIC',
-    weight: 2,
-  },
-  { icd10Code: 'M79.7', description: 'Fibromyalgia', painMechanism: 'NOCIPLASTIC', weight: 5 },
-  { icd10Code: 'G62.9', description: 'Polyneuropathy, unspecified', painMechanism: 'NEUROPATHIC', weight: 2 },
-  {
-    icd10Code: 'E11.42',
-    description: 'Type 2 diabetes mellitus with diabetic polyneuropathy',
-    painMechanism: 'NEUROPATHIC',
-    weight: 3,
-  },
-  {
-    icd10Code: 'B02.29',
-    description: 'Other postherpetic nervous system involvement (postherpetic neuralgia)',
-    painMechanism: 'NEUROPATHIC',
-    weight: 1,
-  },
-  { icd10Code: 'G50.0', description: 'Trigeminal neuralgia', painMechanism: 'NEUROPATHIC', weight: 1 },
-  { icd10Code: 'G54.6', description: 'Phantom limb syndrome with pain', painMechanism: 'NEUROPATHIC', weight: 1 },
-  { icd10Code: 'M54.50', description: 'Low back pain, unspecified', painMechanism: 'MIXED', weight: 3 },
-  { icd10Code: 'M54.51', description: 'Vertebrogenic low back pain', painMechanism: 'NOCICEPTIVE', weight: 1 },
-  {
-    icd10Code: 'G43.909',
-    description: 'Migraine, unspecified, not intractable, without status migrainosus',
-    painMechanism: 'NOCIPLASTIC',
-    weight: 1,
-  },
-  {
-    icd10Code: 'G43.709',
-    description: 'Chronic migraine without aura, not intractable, without status migrainosus',
-    painMechanism: 'NOCIPLASTIC',
-    weight: 2,
-  },
-  { icd10Code: 'G89.29', description: 'Other chronic pain', painMechanism: 'MIXED', weight: 2 },
-  { icd10Code: 'G89.4', description: 'Chronic pain syndrome', painMechanism: 'NOCIPLASTIC', weight: 1 },
-  { icd10Code: 'M17.9', description: 'Osteoarthritis of knee, unspecified', painMechanism: 'NOCICEPTIVE', weight: 2 },
-];
-
-const FEMALE_NAMES = [
-  'Amelia',
-  'Olivia',
-  'Isla',
-  'Grace',
-  'Fatima',
-  'Chloe',
-  'Aisha',
-  'Sophie',
-  'Hannah',
-  'Zoë',
-  'Niamh',
-  'Eleanor',
-  'Mei',
-  'Ruth',
-  'Joanna',
-  'Bronwen',
-];
-const MALE_NAMES = [
-  'Oliver',
-  'George',
-  'Arjun',
-  'Harry',
-  'Mohammed',
-  'Jack',
-  'Kwame',
-  'Liam',
-  'Daniel',
-  'Tomasz',
-  'Rhys',
-  'Samuel',
-  'Hiroshi',
-  'Callum',
-  'Peter',
-  'Seán',
-];
-const OTHER_NAMES = ['Alex', 'Jordan', 'Robin', 'Sam'];
-const FAMILY_NAMES = [
-  'Smith',
-  'Jones',
-  'Patel',
-  'Williams',
-  'Brown',
-  'Khan',
-  'Taylor',
-  'Davies',
-  'Evans',
-  "O'Brien",
-  'Wilson',
-  'Nowak',
-  'Thomas',
-  'Roberts',
-  'Okafor',
-  'Walker',
-  'Wright',
-  'Chen',
-  'Hughes',
-  'Green',
-  'Begum',
-  'Murphy',
-  'Campbell',
-  'Ahmed',
-];
+/**
+ * Where the generated history runs, so Chairs 1–8 and Beds 1–2 stay free for what a newcomer (or a
+ * browser test) books: its courses on Chairs 9 and 10 and Bed 3, at most two chair-side at once on
+ * weekdays (the rota's third nurse), and the infusions under way now on Chairs 11 and 12.
+ */
+const HISTORY_SHAPE = {
+  chairNames: ['Chair 9', 'Chair 10'],
+  bedNames: ['Bed 3'],
+  liveChairNames: ['Chair 11', 'Chair 12'],
+  hours: Object.fromEntries([1, 2, 3, 4, 5].map((weekday) => [weekday, { opens: 8 * 60, closes: 18 * 60 }])),
+  concurrentByWeekday: { 1: 2, 2: 2, 3: 2, 4: 2, 5: 2 },
+};
 
 /**
  * Creates the demo clinic unless the database already has a clinic. Runs in one transaction
  * under an advisory lock, so API instances starting together create it once.
  */
-export async function seedDemoClinic(prisma: PrismaClient): Promise<SeedResult> {
+export async function seedDemoClinic(prisma: PrismaClient, databaseUrl: string): Promise<SeedResult> {
   const logins = DEMO_LOGINS.map((login) => ({ ...login }));
   if ((await prisma.clinic.count()) > 0) return { seeded: false, logins };
 
@@ -200,7 +106,33 @@ export async function seedDemoClinic(prisma: PrismaClient): Promise<SeedResult> 
     },
     { timeout: 30_000 },
   );
+  if (seeded) await seedDemoHistory(prisma, databaseUrl);
   return { seeded, logins };
+}
+
+/** The demo clinic's generated history, through COPY in one transaction, relative to now in the clinic's zone. */
+async function seedDemoHistory(prisma: PrismaClient, databaseUrl: string): Promise<void> {
+  const clinic = await prisma.clinic.findFirstOrThrow({ where: { name: DEMO_CLINIC_NAME }, select: { id: true } });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const setup = await existingClinicSetup(client, clinic.id, HISTORY_SHAPE);
+    await generateHistory(client, setup, {
+      patients: DEMO_HISTORY_PATIENTS,
+      seed: DEMO_HISTORY_SEED,
+      years: DEMO_HISTORY_YEARS,
+      nowMs: Date.now(),
+      mrnPrefix: 'DEMO-H',
+      liveNow: HISTORY_SHAPE.liveChairNames.length,
+    });
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 async function writeDemoClinic(tx: Prisma.TransactionClient, logins: DemoLogin[], passwordHashes: string[]) {
@@ -279,13 +211,6 @@ function demoPatients(clinicId: string) {
     };
     return { patient, diagnoses };
   });
-}
-
-function ascii(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[^A-Za-z]/g, '')
-    .toLowerCase();
 }
 
 function weightedPicker<T extends { weight: number }>(items: readonly T[], random: () => number): () => T {

@@ -33,7 +33,9 @@ async function main() {
 
   // The demo clinic (with public demo passwords) only where asked for or on the embedded database.
   const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : Boolean(embedded);
-  const logins = seed ? (await withPrisma(ownerUrl, seedDemoClinic)).logins : [];
+  const seedStart = performance.now();
+  const logins = seed ? (await withPrisma(ownerUrl, (prisma) => seedDemoClinic(prisma, ownerUrl))).logins : [];
+  if (seed) console.log(`Demo clinic ready in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });

@@ -302,7 +302,11 @@ async function createClinic(
 export async function existingClinicSetup(
   client: pg.ClientBase,
   clinicId: string,
-  shape: Pick<ClinicSetup, 'hours' | 'concurrentByWeekday'> & { chairNames: string[]; bedNames: string[] },
+  shape: Pick<ClinicSetup, 'hours' | 'concurrentByWeekday'> & {
+    chairNames: string[];
+    bedNames: string[];
+    liveChairNames?: string[];
+  },
 ): Promise<ClinicSetup> {
   const clinic = await client.query<{ timezone: string }>(`SELECT timezone FROM "Clinic" WHERE id = $1`, [clinicId]);
   const chairs = await client.query<{ id: string; name: string }>(
@@ -334,6 +338,7 @@ export async function existingClinicSetup(
     timeZone: clinic.rows[0].timezone,
     chairs: named(shape.chairNames),
     beds: named(shape.bedNames),
+    liveChairs: named(shape.liveChairNames ?? []),
     hours: shape.hours,
     concurrentByWeekday: shape.concurrentByWeekday,
     staff: { nurses: withRole('NURSE'), clinicians: withRole('CLINICIAN'), schedulers: withRole('SCHEDULER') },

@@ -230,11 +230,12 @@ export class ClinicPlan {
       const r = this.random;
       const { state } = this.register(firstIndex + i);
       this.screen(state, addDays(this.today, -r.int(3, 10)));
-      // Started 20 to 80 minutes ago, whatever the hour (a demo shows an infusion day at any time).
-      const minutes = i % 2 === 0 ? 240 : 40;
-      const startsAt = Math.floor((this.options.nowMs - r.int(20, 80) * 60_000) / 300_000) * 300_000;
+      // A single infusion (40 min in the chair) begun 10 to 30 minutes ago, whatever the hour: a demo
+      // shows its infusion day at any time.
+      const minutes = 40;
+      const startsAt = Math.floor((this.options.nowMs - r.int(10, 30) * 60_000) / 60_000) * 60_000;
       const chairId = chairs[i];
-      const key: ProtocolKey = minutes === 240 ? 'IV_MULTI_DAY_WEEKDAYS' : 'IV_SINGLE_INFUSION';
+      const key: ProtocolKey = 'IV_SINGLE_INFUSION';
       this.writeCourse(state, key, [{ startsAt, endsAt: startsAt + minutes * 60_000, chairId }], undefined, 'BOOKED');
     }
   }
