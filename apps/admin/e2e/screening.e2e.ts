@@ -4,7 +4,7 @@
 //   CADENCE_E2E_URL=http://localhost:3000 jest <config that matches *.e2e.ts>
 // Drives Debian's chromium through playwright-core; a failing step leaves a screenshot in tmp/e2e/.
 import { request, type Locator, type Page } from 'playwright-core';
-import { BASE_URL, DEMO, UI_TIMEOUT_MS, expectVisible, signIn, useBrowser } from './support';
+import { BASE_URL, DEMO, UI_TIMEOUT_MS, expectVisible, keepShot, signIn, useBrowser } from './support';
 
 jest.setTimeout(180_000);
 
@@ -91,6 +91,9 @@ describe('screening in the admin app', () => {
       await page.getByRole('button', { name: 'Submit for review' }).click();
       await page.waitForURL(/\/screenings\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
       await expectVisible(page.getByText('Awaiting clinician'));
+      // The computed result is a proposal until a clinician signs: never shown as eligible.
+      await expectVisible(page.getByText('Computed result: needs review; not signed yet'));
+      expect(await page.getByText('Eligible', { exact: true }).count()).toBe(0);
       await expectVisible(page.getByText('Suicidality flag').first());
     });
 
@@ -107,6 +110,22 @@ describe('screening in the admin app', () => {
       // A result that needs review is cleared by an override with a reason, never a bare sign.
       await expectVisible(first.getByRole('button', { name: /^Override / }));
       expect(await first.getByRole('button', { name: /^Sign / }).count()).toBe(0);
+
+      await keepShot(page, 'review-queue');
+
+      // Overridden with a reason, it is signed as eligible by override, and said so everywhere.
+      await first.getByRole('button', { name: /^Override / }).click();
+      const dialog = page.getByRole('dialog', { name: 'Override relative contraindications' });
+      await dialog
+        .getByLabel('Reason for override')
+        .fill('Passive thoughts only, no plan; seen today with the crisis plan agreed.');
+      await dialog.getByRole('button', { name: 'Override and sign' }).click();
+      await expectVisible(page.getByText('Screening signed: eligible by override'));
+      await page.goto(`/patients/${patient.id}`);
+      const screenings = page.getByRole('table', { name: 'Screenings' });
+      await expectVisible(screenings.getByText('Eligible by override', { exact: true }));
+      await expectVisible(screenings.getByText(/^Override: Passive thoughts only/));
+      await keepShot(page, 'patient-screenings-override');
     });
   });
 });

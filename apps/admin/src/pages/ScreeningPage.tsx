@@ -11,7 +11,8 @@ import { ScreeningForm } from '../features/screening/components/ScreeningForm';
 import { ScreeningAnswers, ScreeningDecision } from '../features/screening/components/ScreeningSummary';
 import { SuicidalityAlert, suicidalitySignals } from '../features/screening/components/SuicidalityAlert';
 import { useCreateAddendum, useScreening, useScreeningTemplates } from '../features/screening/hooks/useScreenings';
-import { KIND_LABELS, RECORD_SCREENING_ROLES, REVIEW_ROLES, STATUS_LABELS } from '../features/screening/labels';
+import { screeningStanding } from '@cadence/domain';
+import { KIND_LABELS, RECORD_SCREENING_ROLES, REVIEW_ROLES } from '../features/screening/labels';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
@@ -77,7 +78,7 @@ export function ScreeningPage() {
   const template = templates.data.items.find((t) => t.id === s.templateId);
   const who = `${p.familyName}, ${p.givenName} (MRN ${p.mrn})`;
   const title = template?.title ?? `${KIND_LABELS[s.kind]} screening`;
-  const description = `${p.familyName}, ${p.givenName} · MRN ${p.mrn} · ${STATUS_LABELS[s.status]} · version ${s.templateVersion}`;
+  const description = `${p.familyName}, ${p.givenName} · MRN ${p.mrn} · ${screeningStanding(s).label} · version ${s.templateVersion}`;
 
   if (!template) {
     return (

@@ -17,6 +17,7 @@ import { nursesOnDuty, shiftsOnDate } from '../scheduling/nurse-duty';
 import { combineEligibility, type CombinedReason } from '../screening/combine-eligibility';
 import { OVERRIDE_REASON_MIN_LENGTH, overrideRefusal, signRefusal } from '../screening/override';
 import { compareForReview } from '../screening/review-queue';
+import { reviewChoices, screeningStanding } from '../screening/standing';
 import { decisionReasonProblem, screeningActionRefusal } from '../screening/workflow';
 import { ELIGIBILITY_RULES } from '../screening/rules';
 import { FOLLOW_UP_RULES } from './follow-up-rules';
@@ -264,6 +265,20 @@ const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[]
     summary: `Only relative contraindications are overridden, with a written reason of at least ${OVERRIDE_REASON_MIN_LENGTH} characters; a NEEDS_REVIEW result is never signed as it stands`,
     safetyRelevant: true,
     implementedBy: [overrideRefusal, signRefusal, screeningActionRefusal, decisionReasonProblem],
+  },
+  {
+    id: 'screening.standing',
+    summary:
+      "A screening's standing on every screen: a computed result awaiting a clinician is never shown as eligible; an override is shown as eligible by override",
+    safetyRelevant: true,
+    implementedBy: [screeningStanding],
+  },
+  {
+    id: 'screening.review-choices',
+    summary:
+      'A clinician is offered only the decisions the workflow allows, each worded by what it records; confirming a contraindication is never the primary action',
+    safetyRelevant: true,
+    implementedBy: [reviewChoices],
   },
   {
     id: 'eligibility.combined-on-date',

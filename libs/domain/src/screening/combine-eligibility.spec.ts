@@ -364,6 +364,20 @@ describe('combineEligibility', () => {
       expect(r.screeningIds).toHaveLength(3);
     });
 
+    it('says a kind with only a submitted screening awaits a signature, not that it has none', () => {
+      const [cardiovascular, psychiatric] = base();
+      const pending = unsigned('GENERAL', '2026-03-05', 'SUBMITTED');
+      const r = combineEligibility([cardiovascular, psychiatric], '2026-03-06', DEFAULT_SCREENING_SETTINGS, [pending]);
+      expect(r.status).toBe('NOT_ELIGIBLE');
+      expect(r.reasons).toEqual([
+        {
+          type: 'missing',
+          kind: 'GENERAL',
+          reason: "No signed general screening yet: the one submitted on 2026-03-05 awaits a clinician's signature",
+        },
+      ]);
+    });
+
     it('blocks on the day it was submitted and after, not on a day before it', () => {
       const pending = unsigned('GENERAL', '2026-03-05', 'SUBMITTED', absolute('pregnancy'));
       expect(combineEligibility(base(), '2026-03-05', DEFAULT_SCREENING_SETTINGS, [pending]).status).toBe(

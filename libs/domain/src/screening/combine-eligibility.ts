@@ -223,7 +223,15 @@ export function combineEligibility(
         reason: `The ${KIND_NAME[kind]} screening expired: valid until ${validUntil(lapsed)}`,
       });
     } else {
-      reasons.push({ type: 'missing', kind, reason: `No signed ${KIND_NAME[kind]} screening` });
+      // One submitted and awaiting a clinician is not missing: say so, rather than "none" beside "awaiting".
+      const awaiting = newerOfKind.find((u) => u.status === 'SUBMITTED');
+      reasons.push({
+        type: 'missing',
+        kind,
+        reason: awaiting
+          ? `No signed ${KIND_NAME[kind]} screening yet: the one submitted on ${awaiting.submittedOn} awaits a clinician's signature`
+          : `No signed ${KIND_NAME[kind]} screening`,
+      });
     }
   }
 

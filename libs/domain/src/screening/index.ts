@@ -111,3 +111,11 @@ export type {
   ScreeningState,
   ScreeningTransition,
 } from './workflow';
+export { reviewChoices, screeningStanding } from './standing';
+export type {
+  ReviewAction,
+  ReviewChoice,
+  ScreeningForStanding,
+  ScreeningStanding,
+  ScreeningStandingCode,
+} from './standing';

@@ -1,5 +1,5 @@
 import type { Role } from '../../api/types';
-import type { EligibilityStatus, ScreeningKind, ScreeningStatus } from './api/types';
+import type { EligibilityStatus, ScreeningKind } from './api/types';
 
 export const KIND_LABELS: Record<ScreeningKind, string> = {
   CARDIOVASCULAR: 'Cardiovascular',
@@ -11,20 +11,6 @@ export const KIND_DESCRIPTIONS: Record<ScreeningKind, string> = {
   CARDIOVASCULAR: 'Blood pressure (two readings), heart rate, heart disease, stroke and aneurysm, ECG.',
   PSYCHIATRIC: 'Psychosis, bipolar disorder, substance use (AUDIT-C), suicide risk (C-SSRS), PHQ-9 and GAD-7.',
   GENERAL: 'Pregnancy today, liver disease, intracranial and eye pressure, bladder, allergies, medicines, weight.',
-};
-
-export const STATUS_LABELS: Record<ScreeningStatus, string> = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'Awaiting clinician',
-  SIGNED: 'Signed',
-  DECLINED: 'Declined',
-};
-
-export const STATUS_COLORS: Record<ScreeningStatus, string> = {
-  DRAFT: 'gray',
-  SUBMITTED: 'blue',
-  SIGNED: 'teal',
-  DECLINED: 'dark',
 };
 
 /** Colour always goes with words: the label carries the meaning, the colour only helps. */

@@ -6,7 +6,8 @@ import { formatClinicDateTime } from '../../clinic/time';
 import { QueryError } from '../../../shared/QueryError';
 import { usePatientScreenings } from '../hooks/useScreenings';
 import { KIND_LABELS } from '../labels';
-import { ResultBadge, ScreeningFlags, StatusBadge } from './ScreeningBadges';
+import { screeningStanding } from '@cadence/domain';
+import { ScreeningFlags, StandingBadge } from './ScreeningBadges';
 
 /** A patient's screenings, newest first, for nurses and clinicians; "New screening" starts one. */
 export function PatientScreenings({ patientId, canRecord }: { patientId: string; canRecord: boolean }) {
@@ -36,8 +37,7 @@ export function PatientScreenings({ patientId, canRecord }: { patientId: string;
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Checklist</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Result</Table.Th>
+              <Table.Th>Standing</Table.Th>
               <Table.Th>Started</Table.Th>
               <Table.Th>Valid until</Table.Th>
             </Table.Tr>
@@ -54,13 +54,15 @@ export function PatientScreenings({ patientId, canRecord }: { patientId: string;
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={s.status} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    {s.result ? <ResultBadge result={s.result} size="sm" /> : <Text c="dimmed">—</Text>}
+                  <Group gap={6} wrap="wrap">
+                    <StandingBadge screening={s} size="sm" />
                     {s.suicidalityFlag && <ScreeningFlags suicidalityFlag />}
                   </Group>
+                  {screeningStanding(s).detail && (
+                    <Text size="xs" c="dimmed">
+                      {screeningStanding(s).detail}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{formatClinicDateTime(s.createdAt, zone)}</Table.Td>
                 <Table.Td>{formatDate(s.validUntil)}</Table.Td>

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { OVERRIDE_REASON_MIN_LENGTH, overrideApplies } from '@cadence/domain';
+import { OVERRIDE_REASON_MIN_LENGTH, reviewChoices, type EligibilityReason, type ReviewAction } from '@cadence/domain';
 import { useState } from 'react';
 import { describeError } from '../../../api/problem';
 import type { ReviewQueueItem, Screening } from '../api/types';
 import { isStaleVersion, useReviewDecision } from '../hooks/useScreenings';
 import { RESULT_LABELS } from '../labels';
 
-type Action = 'sign' | 'override' | 'decline';
+type Action = ReviewAction;
 
 /**
  * Shortest reason the API accepts: an override's is the domain's constant, shared with the API's
@@ -15,8 +15,7 @@ type Action = 'sign' | 'override' | 'decline';
  */
 const MIN_REASON: Record<Exclude<Action, 'sign'>, number> = { override: OVERRIDE_REASON_MIN_LENGTH, decline: 1 };
 
-const COPY: Record<Action, { title: string; confirm: string; color: string }> = {
-  sign: { title: 'Sign screening', confirm: 'Sign', color: 'cadence' },
+const COPY: Record<Exclude<Action, 'sign'>, { title: string; confirm: string; color: string }> = {
   override: { title: 'Override relative contraindications', confirm: 'Override and sign', color: 'orange' },
   decline: { title: 'Decline screening', confirm: 'Decline', color: 'red' },
 };
@@ -37,7 +36,13 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const decision = useReviewDecision();
-  const canOverride = overrideApplies(screening.result);
+  // The decisions open now and their words, from the domain's workflow (as the API enforces it).
+  const choices = reviewChoices({
+    status: screening.status,
+    result: screening.result,
+    reasons: (screening.reasons ?? []) as EligibilityReason[],
+  });
+  const choice = (a: Action | null) => choices.find((c) => c.action === a);
 
   const open = (next: Action) => {
     decision.reset();
@@ -65,7 +70,7 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
         setAction(null);
         notifications.show({
           color: action === 'decline' ? 'gray' : 'teal',
-          title: action === 'decline' ? 'Screening declined' : 'Screening signed',
+          title: choice(action)?.done ?? 'Screening decided',
           message: patientLabel,
         });
         onDone?.(updated, action);
@@ -73,39 +78,34 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
     });
   };
 
-  const copy = action ? COPY[action] : null;
+  const chosen = choice(action);
+  const confirmsContraindication = action === 'sign' && screening.result === 'CONTRAINDICATED';
+  // A signature is worded by what it records: "Sign as eligible" or "Confirm contraindication".
+  const copy =
+    action && chosen
+      ? action === 'sign'
+        ? { title: chosen.label, confirm: chosen.label, color: confirmsContraindication ? 'red' : 'cadence' }
+        : COPY[action]
+      : null;
   const label = `${screening.kind.charAt(0)}${screening.kind.slice(1).toLowerCase()} screening`;
 
   return (
     <>
       <Group gap="xs">
-        {/* A result that needs review is cleared only by a written override, or declined: signing
-            it as it stands would leave the patient blocked with nothing left to review. */}
-        {!canOverride && (
-          <Button size="sm" onClick={() => open('sign')} aria-label={`Sign ${label} for ${patientLabel}`}>
-            Sign
-          </Button>
-        )}
-        {canOverride && (
+        {/* A result that needs review is cleared only by a written override, or declined; a
+            contraindication is confirmed by signing, never offered as the primary action. */}
+        {choices.map((c) => (
           <Button
+            key={c.action}
             size="sm"
-            variant="light"
-            color="orange"
-            onClick={() => open('override')}
-            aria-label={`Override ${label} for ${patientLabel}`}
+            variant={c.primary ? 'filled' : c.action === 'decline' ? 'subtle' : 'light'}
+            color={c.action === 'override' ? 'orange' : c.action === 'decline' || !c.primary ? 'red' : undefined}
+            onClick={() => open(c.action)}
+            aria-label={`${c.label.replace('…', '')} — ${label} for ${patientLabel}`}
           >
-            Override…
+            {c.label}
           </Button>
-        )}
-        <Button
-          size="sm"
-          variant="subtle"
-          color="red"
-          onClick={() => open('decline')}
-          aria-label={`Decline ${label} for ${patientLabel}`}
-        >
-          Decline…
-        </Button>
+        ))}
       </Group>
 
       <Modal opened={action !== null} onClose={close} title={copy?.title} centered size="lg">
@@ -121,7 +121,12 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
               )}
               .
             </Text>
-            {action === 'sign' && (
+            {confirmsContraindication && (
+              <Text size="sm">
+                Signing confirms the contraindication: the patient is not cleared for treatment on this screening.
+              </Text>
+            )}
+            {action === 'sign' && !confirmsContraindication && (
               <Text size="sm">
                 Signing confirms you have reviewed the answers and the reasons. A signed screening cannot be changed;
                 corrections are made as an addendum.

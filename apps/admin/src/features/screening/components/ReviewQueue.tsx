@@ -4,7 +4,7 @@ import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { formatClinicDateTime } from '../../clinic/time';
 import type { ReviewQueueItem } from '../api/types';
 import { KIND_LABELS } from '../labels';
-import { ReasonList, ResultBadge, ScreeningFlags } from './ScreeningBadges';
+import { ReasonList, ScreeningFlags, StandingBadge } from './ScreeningBadges';
 import { ReviewActions } from './ReviewActions';
 
 export const patientLabel = (p: ReviewQueueItem['patient']) => `${p.familyName}, ${p.givenName} (MRN ${p.mrn})`;
@@ -42,7 +42,7 @@ function QueueEntry({ item, position }: { item: ReviewQueueItem; position: numbe
           </div>
           <Group gap="xs">
             <ScreeningFlags suicidalityFlag={item.suicidalityFlag} noSerialInfusions={item.noSerialInfusions} />
-            <ResultBadge result={item.result} size="lg" />
+            <StandingBadge screening={item} size="lg" withDetail />
           </Group>
         </Group>
         <ReasonList reasons={item.reasons ?? []} empty="No contraindication found." />

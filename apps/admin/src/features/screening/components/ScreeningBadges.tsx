@@ -1,7 +1,23 @@
-import { Badge, Group, List, Text } from '@mantine/core';
-import type { EligibilityReason } from '@cadence/domain';
-import type { EligibilityStatus, ScreeningStatus } from '../api/types';
-import { RESULT_COLORS, RESULT_LABELS, STATUS_COLORS, STATUS_LABELS } from '../labels';
+import { Badge, Group, List, Stack, Text } from '@mantine/core';
+import {
+  screeningStanding,
+  type EligibilityReason,
+  type ScreeningForStanding,
+  type ScreeningStandingCode,
+} from '@cadence/domain';
+import type { EligibilityStatus } from '../api/types';
+import { RESULT_COLORS, RESULT_LABELS } from '../labels';
+
+/** Colour only helps the words: green is kept for what a course may rely on. */
+const STANDING_COLORS: Record<ScreeningStandingCode, string> = {
+  DRAFT: 'gray',
+  AWAITING_CLINICIAN: 'blue',
+  ELIGIBLE: 'green',
+  ELIGIBLE_BY_OVERRIDE: 'teal',
+  CONTRAINDICATED: 'red',
+  NEEDS_REVIEW: 'orange',
+  DECLINED: 'dark',
+};
 
 export function ResultBadge({
   result,
@@ -18,11 +34,39 @@ export function ResultBadge({
   );
 }
 
-export function StatusBadge({ status }: { status: ScreeningStatus }) {
-  return (
-    <Badge color={STATUS_COLORS[status]} variant="outline">
-      {STATUS_LABELS[status]}
+/**
+ * One screening's standing (the domain's screeningStanding): a computed result awaiting a clinician is
+ * never shown as eligible, and an override is shown as such; with `withDetail`, what stands behind it.
+ */
+export function StandingBadge({
+  screening,
+  size = 'md',
+  withDetail = false,
+}: {
+  screening: ScreeningForStanding;
+  size?: 'sm' | 'md' | 'lg';
+  withDetail?: boolean;
+}) {
+  const standing = screeningStanding(screening);
+  const badge = (
+    <Badge
+      color={STANDING_COLORS[standing.code]}
+      variant={standing.clears || standing.code === 'CONTRAINDICATED' ? 'filled' : 'light'}
+      size={size}
+      title={standing.detail ?? undefined}
+      style={{ flexShrink: 0 }}
+    >
+      {standing.label}
     </Badge>
+  );
+  if (!withDetail || !standing.detail) return badge;
+  return (
+    <Stack gap={2} align="flex-end">
+      {badge}
+      <Text size="xs" c="dimmed" ta="right" maw={320}>
+        {standing.detail}
+      </Text>
+    </Stack>
   );
 }
 

@@ -14,7 +14,7 @@ import { formatClinicDateTime } from '../../clinic/time';
 import { isShown } from '../hooks/useScreeningForm';
 import type { Screening } from '../api/types';
 import { ScoreBadge } from './InstrumentQuestions';
-import { ReasonList, ResultBadge, ScreeningFlags, StatusBadge } from './ScreeningBadges';
+import { ReasonList, ScreeningFlags, StandingBadge } from './ScreeningBadges';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -54,10 +54,7 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
         <Title order={2} size="h4">
           Result
         </Title>
-        <Group gap="xs">
-          <StatusBadge status={screening.status} />
-          <ResultBadge result={screening.result} size="lg" />
-        </Group>
+        <StandingBadge screening={screening} size="lg" withDetail />
       </Group>
       <Stack gap="md">
         <ScreeningFlags suicidalityFlag={screening.suicidalityFlag} noSerialInfusions={screening.noSerialInfusions} />
