@@ -2,22 +2,9 @@
 // courseRelief (as the patient's timeline computes it), filters change the figures, a group below
 // the suppression size is suppressed and left out of the log-rank test, the CSV carries the JSON's
 // numbers, and each figure is audited as an aggregate read naming no patient.
-import { followUpSchedule, findProtocol, kaplanMeier, wilsonInterval } from '@cadence/domain';
-import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { kaplanMeier, wilsonInterval } from '@cadence/domain';
 import { startTestApp, TestContext, TestUser } from '../support/context';
-
-const ZONE = 'Europe/London';
-const localDay = (days: number) => DateTime.now().setZone(ZONE).startOf('day').plus({ days }).toISODate()!;
-const at = (date: string, hhmm: string) => DateTime.fromISO(`${date}T${hhmm}`, { zone: ZONE }).toJSDate();
-
-type Mechanism = 'NEUROPATHIC' | 'NOCICEPTIVE' | 'MIXED';
-/** 7-day average pain by follow-up day (baseline 8: 3 holds relief, 7 has lost it); `laterOnDay` starts another course. */
-interface Pattern {
-  scores: Record<number, number>;
-  laterOnDay?: number;
-  baseline?: number | null;
-}
+import { localDay, patientWith, type Mechanism, type Pattern } from '../support/outcome-fixtures';
 
 const LOST_1: Pattern = { scores: { 1: 7, 14: 7 } };
 const LOST_3: Pattern = { scores: { 1: 3, 3: 7, 7: 7, 14: 7 } };
@@ -43,125 +30,11 @@ describe('outcomes', () => {
       ['MIXED', [LOST_3, LOST_3, HELD]],
     ];
     for (const [mechanism, patterns] of groups)
-      for (const p of patterns) patients.push(await patientWith(mechanism, p));
+      for (const p of patterns) patients.push(await patientWith(ctx, clinician, nurse, mechanism, p));
   }, 120_000);
   afterAll(() => ctx.close());
 
   const get = (path: string, user = clinician) => ctx.http().get(path).set('Cookie', user.cookie);
-
-  /** A patient with a primary diagnosis and a single infusion completed 30 days ago, its follow-ups and records. */
-  async function patientWith(mechanism: Mechanism, pattern: Pattern): Promise<string> {
-    const patient = await ctx.newPatient();
-    await ctx.prisma.diagnosis.create({
-      data: {
-        patientId: patient.id,
-        icd10Code: mechanism === 'NEUROPATHIC' ? 'G57.1' : mechanism === 'NOCICEPTIVE' ? 'M17.0' : 'M79.7',
-        description: 'test diagnosis',
-        painMechanism: mechanism,
-        isPrimary: true,
-      },
-    });
-    const lastSessionOn = localDay(-30);
-    const chair = await ctx.newChair();
-    const course = await ctx.prisma.course.create({
-      data: {
-        clinicId: ctx.clinicId,
-        patientId: patient.id,
-        protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'),
-        bookedById: clinician.id,
-        sessionCount: 1,
-        eligibilityScreeningIds: [],
-        baselinePainNrs: pattern.baseline === undefined ? 8 : pattern.baseline,
-        status: 'COMPLETED',
-        completedAt: at(lastSessionOn, '11:00'),
-        appointments: {
-          create: [
-            {
-              clinicId: ctx.clinicId,
-              patientId: patient.id,
-              chairId: chair.id,
-              sessionNumber: 1,
-              startsAt: at(lastSessionOn, '09:00'),
-              endsAt: at(lastSessionOn, '09:40'),
-              status: 'COMPLETED',
-            },
-          ],
-        },
-      },
-      select: { id: true },
-    });
-    const schedule = followUpSchedule({
-      lastSessionOn,
-      followUpOffsetsDays: findProtocol('IV_SINGLE_INFUSION')!.followUpOffsetsDays,
-      timeZone: ZONE,
-    });
-    for (const f of schedule) {
-      const row = await ctx.prisma.followUp.create({
-        data: {
-          clinicId: ctx.clinicId,
-          courseId: course.id,
-          patientId: patient.id,
-          offsetDays: f.offsetDays,
-          dueOn: new Date(`${f.dueOn}T00:00:00Z`),
-          opensOn: new Date(`${f.opensOn}T00:00:00Z`),
-          closesOn: new Date(`${f.closesOn}T00:00:00Z`),
-          opensAt: new Date(f.opensAtMs),
-          closesAt: new Date(f.closesAtMs),
-        },
-        select: { id: true },
-      });
-      const avg = pattern.scores[f.offsetDays];
-      if (avg === undefined) continue;
-      await ctx.prisma.followUpRecord.create({
-        data: {
-          id: randomUUID(),
-          followUpId: row.id,
-          clinicId: ctx.clinicId,
-          patientId: patient.id,
-          channel: 'PHONE',
-          recordedAt: at(f.dueOn, '11:00'),
-          recordedById: nurse.id,
-          painNrsNow: avg,
-          painNrs7DayAverage: avg,
-          painInterference: {},
-          painInterferenceRaw: 12,
-          painInterferenceT: avg === 3 ? 48 : 62,
-          phq9: {},
-          phq9Total: avg === 3 ? 4 : 9,
-          bladder: {},
-        },
-      });
-    }
-    if (pattern.laterOnDay !== undefined) {
-      const on = DateTime.fromISO(lastSessionOn).plus({ days: pattern.laterOnDay }).toISODate()!;
-      await ctx.prisma.course.create({
-        data: {
-          clinicId: ctx.clinicId,
-          patientId: patient.id,
-          protocolId: await ctx.protocolId('IV_SINGLE_INFUSION'),
-          bookedById: clinician.id,
-          sessionCount: 1,
-          eligibilityScreeningIds: [],
-          baselinePainNrs: 6,
-          status: 'BOOKED',
-          appointments: {
-            create: [
-              {
-                clinicId: ctx.clinicId,
-                patientId: patient.id,
-                chairId: chair.id,
-                sessionNumber: 1,
-                startsAt: at(on, '09:00'),
-                endsAt: at(on, '09:40'),
-                status: 'BOOKED',
-              },
-            ],
-          },
-        },
-      });
-    }
-    return patient.id;
-  }
 
   it("counts each course's relief as the domain's courseRelief does on the patient's timeline", async () => {
     const fromTimelines = new Map<string, number>();

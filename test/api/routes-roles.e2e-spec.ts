@@ -1028,6 +1028,11 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async () => ({ path: '/api/outcomes/boosters' }),
   },
+  'GET /api/patients/{id}/relief-forecast': {
+    allowed: ['ADMIN', 'CLINICIAN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/patients/${(await ctx.newPatient()).id}/relief-forecast` }),
+  },
   'GET /api/outcomes/comparison': {
     allowed: ['ADMIN', 'CLINICIAN'],
     success: 200,

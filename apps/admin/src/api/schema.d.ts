@@ -1152,6 +1152,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/relief-forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When the relief of the patient's last course is expected to end, from the clinic's curve for patients like them
+         * @description Conditional on relief having lasted to the last contact that found it (day t): the median of S(t + u) / S(t) on the curve of the clinic's courses under the same protocol for the same pain mechanism, its interval from the conditional curve’s log bands, and the patients behind it; too few patients gives no date. Audited as a read of the patient.
+         */
+        get: operations["Forecast_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/orders": {
         parameters: {
             query?: never;
@@ -3681,6 +3701,60 @@ export interface components {
             groups: components["schemas"]["MedianGroupDto"][];
             logRank: components["schemas"]["LogRankDto"] | null;
         };
+        ConditionalPointDto: {
+            /** @description Days after the day relief was last known to hold */
+            days: number;
+            survival: number;
+            lower: number | null;
+            upper: number | null;
+        };
+        ForecastCurveDto: {
+            /** @description The curve’s group: the protocol key and the pain mechanism */
+            group: string;
+            disclosure: components["schemas"]["DisclosureDto"];
+            subjects: number | null;
+            /** @description Empty when suppressed */
+            steps: components["schemas"]["CurveStepDto"][];
+        };
+        ForecastReasonDto: {
+            /** @enum {string} */
+            code: "FORECAST" | "MEDIAN_NOT_REACHED" | "TOO_FEW_PATIENTS" | "NOT_RESPONDING" | "NO_COURSE";
+            ruleId: string;
+            message: string;
+        };
+        ReliefForecastDto: {
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            code: "FORECAST" | "MEDIAN_NOT_REACHED" | "TOO_FEW_PATIENTS" | "NOT_RESPONDING" | "NO_COURSE";
+            /** Format: uuid */
+            courseId: string | null;
+            protocolKey: string | null;
+            protocolName: string | null;
+            /** @description The primary diagnosis's pain mechanism */
+            painMechanism: string | null;
+            /** Format: date */
+            lastSessionOn: string | null;
+            /** @description The course's relief outcome (libs/domain courseRelief) */
+            reliefOutcome: string | null;
+            /** @description The day relief was last known to hold */
+            heldToDay: number | null;
+            /** @description The clinic's curve at that day: where the patient sits */
+            curveAtDay: number | null;
+            /** @description Patients still with relief after that day */
+            patientsBehind: number | null;
+            medianFurtherDays: components["schemas"]["TimeWithIntervalDto"] | null;
+            /** Format: date */
+            expectedLossOn: string | null;
+            /** Format: date */
+            expectedLossLower: string | null;
+            /** Format: date */
+            expectedLossUpper: string | null;
+            conditional: components["schemas"]["ConditionalPointDto"][];
+            /** @description The protocol's curve for patients like this one */
+            curve: components["schemas"]["ForecastCurveDto"] | null;
+            reasons: components["schemas"]["ForecastReasonDto"][];
+        };
         /** @enum {string} */
         OverridableDoseCode: "BELOW_RANGE" | "ABOVE_RANGE" | "SESSION_CAP" | "COURSE_CAP" | "CUMULATIVE_CAP" | "WINDOW_30_CAP" | "WINDOW_90_CAP" | "WINDOW_365_CAP";
         DoseOverrideDto: {
@@ -4229,9 +4303,36 @@ export interface components {
             /** @description Each check now, under the course's own protocol */
             checks: components["schemas"]["BoosterChecksDto"];
         };
+        BoosterForecastItemDto: {
+            /**
+             * Format: uuid
+             * @description The course whose relief is forecast to end
+             */
+            courseId: string;
+            protocolKey: string;
+            /**
+             * Format: date
+             * @description Offer the booster before this date: the expected end of relief
+             */
+            offerBy: string;
+            /** Format: date */
+            expectedLossOn: string;
+            /** Format: date */
+            expectedLossLower: string | null;
+            /** Format: date */
+            expectedLossUpper: string | null;
+            /** @description The day after the course relief was last known to hold */
+            heldToDay: number;
+            /** @description Patients of the curve still with relief after that day */
+            patientsBehind: number;
+            reason: string;
+            patient: components["schemas"]["BoosterQueuePatientDto"];
+        };
         BoosterQueueDto: {
             /** @description Open booster tasks, soonest due first */
             items: components["schemas"]["BoosterQueueItemDto"][];
+            /** @description Response-triggered policies: courses still responding whose relief the clinic's curve forecasts to end within the booster notice days, soonest first, so the booster is offered before relief is gone */
+            forecasts: components["schemas"]["BoosterForecastItemDto"][];
         };
         DismissBoosterTaskDto: {
             /** @description Why no booster is offered */
@@ -8448,6 +8549,47 @@ export interface operations {
             };
             /** @description Allowed roles: ADMIN, CLINICIAN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Forecast_forecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReliefForecastDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

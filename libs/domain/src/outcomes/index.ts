@@ -24,3 +24,5 @@ export { chiSquareUpperTail } from './chi-square';
 export { normalQuantile, zForLevel } from './normal';
 export { DEFAULT_OUTCOME_SETTINGS, groupDisclosure } from './disclosure';
 export type { Disclosure, DisclosureCode, OutcomeSettings } from './disclosure';
+export { conditionalCurve, reliefForecast } from './forecast';
+export type { ConditionalPoint, ForecastCode, ForecastReason, ReliefForecast } from './forecast';

@@ -10,6 +10,8 @@ import { clinicMidnight, followUpSchedule } from '../follow-up/schedule';
 import { compareForWorklist, followUpStatus, followUpWorklist } from '../follow-up/status';
 import { courseRelief, RELIEF_RULE_IDS } from '../follow-up/relief';
 import { scorePromisPainInterference6a } from '../follow-up/promis-pain-interference';
+import { groupDisclosure } from '../outcomes/disclosure';
+import { conditionalCurve, reliefForecast } from '../outcomes/forecast';
 
 type BoosterRuleId = (typeof BOOSTER_RULE_IDS)[keyof typeof BOOSTER_RULE_IDS];
 type ReliefRuleId = (typeof RELIEF_RULE_IDS)[keyof typeof RELIEF_RULE_IDS];
@@ -81,6 +83,20 @@ export const FOLLOW_UP_RULES: readonly {
   safetyRelevant: boolean;
   implementedBy: readonly unknown[];
 }[] = [
+  {
+    id: 'outcomes.disclosure',
+    summary:
+      'An outcome figure of a group below the suppression size (5) is withheld and its group left out of a comparison; one below 20 is flagged small',
+    safetyRelevant: true,
+    implementedBy: [groupDisclosure],
+  },
+  {
+    id: 'outcomes.forecast',
+    summary:
+      "The expected end of relief is the median of the clinic's curve conditional on relief to the last day it held, with its interval and the patients behind it; below 10 patients there is no date",
+    safetyRelevant: true,
+    implementedBy: [reliefForecast, conditionalCurve],
+  },
   {
     id: 'follow-up.schedule',
     summary:

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DosingModule } from '../dosing/dosing.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { ScreeningModule } from '../screening/screening.module';
 import { BoosterFactsService } from './booster-facts.service';
 import { BoostersController } from './boosters.controller';
@@ -14,7 +15,7 @@ import { FollowUpSettingsService } from './follow-up-settings.service';
  * booking path imports BoosterFactsService to re-check a booster inside its transaction.
  */
 @Module({
-  imports: [ScreeningModule, DosingModule],
+  imports: [ScreeningModule, DosingModule, OutcomesModule],
   controllers: [BoostersController, FollowUpSettingsController],
   providers: [BoostersRepository, BoosterFactsService, BoostersService, FollowUpSettingsService],
   exports: [BoosterFactsService, BoostersRepository],

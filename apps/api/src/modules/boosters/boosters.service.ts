@@ -3,11 +3,13 @@ import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
+import { ForecastService } from '../outcomes/forecast.service';
 import { BoosterFactsService } from './booster-facts.service';
 import { boostersErrors } from './boosters.errors';
 import { toChecksDto } from './boosters.mapper';
 import { BoostersRepository, type TaskRow } from './boosters.repository';
 import type {
+  BoosterForecastItemDto,
   BoosterChecksDto,
   BoosterChecksQueryDto,
   BoosterQueueDto,
@@ -31,6 +33,7 @@ export class BoostersService {
     private readonly facts: BoosterFactsService,
     private readonly boosters: BoostersRepository,
     private readonly audit: AuditRepository,
+    private readonly forecasts: ForecastService,
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
@@ -58,7 +61,10 @@ export class BoostersService {
   async queue(actor: Actor, meta: RequestMeta): Promise<BoosterQueueDto> {
     return this.transactions.withTransaction(async () => {
       const tasks = await this.boosters.openTasks(actor.clinicId);
-      const patients = await this.boosters.patients(actor.clinicId, [...new Set(tasks.map((t) => t.patientId))]);
+      const forecast = await this.forecasts.boostersDueByForecast(actor.clinicId);
+      const patients = await this.boosters.patients(actor.clinicId, [
+        ...new Set([...tasks.map((t) => t.patientId), ...forecast.map((f) => f.course.patientId)]),
+      ]);
       const items: BoosterQueueItemDto[] = [];
       for (const task of tasks) {
         const patient = patients.find((p) => p.id === task.patientId);
@@ -74,7 +80,31 @@ export class BoostersService {
           }),
         ),
       );
-      return { items };
+      const forecasts: BoosterForecastItemDto[] = forecast.flatMap(({ course, forecast: f }) => {
+        const patient = patients.find((p) => p.id === course.patientId);
+        return patient
+          ? [
+              {
+                courseId: course.courseId,
+                protocolKey: course.protocolKey,
+                offerBy: f.expectedLossOn!,
+                expectedLossOn: f.expectedLossOn!,
+                expectedLossLower: f.expectedLossInterval?.lower ?? null,
+                expectedLossUpper: f.expectedLossInterval?.upper ?? null,
+                heldToDay: f.heldToDay,
+                patientsBehind: f.patientsBehind,
+                reason: f.reasons[0].message,
+                patient: {
+                  id: patient.id,
+                  mrn: patient.mrn,
+                  givenName: patient.givenName,
+                  familyName: patient.familyName,
+                },
+              },
+            ]
+          : [];
+      });
+      return { items, forecasts };
     });
   }
 

@@ -11,6 +11,21 @@ export interface OutcomeCriteria {
   filters: OutcomesFilterDto;
   groupBy?: GroupBy;
   relief: ReliefSettings;
+  /** Only this patient's courses (the forecast's own course), never from a request's filters. */
+  patientId?: string;
+}
+
+/** A course's relief outcome with what the forecast needs to find its curve. */
+export interface CourseOutcomeRow {
+  courseId: string;
+  patientId: string;
+  code: string;
+  lastSessionOn: string;
+  lastDay: number | null;
+  protocolKey: string;
+  protocolName: string;
+  painMechanism: string | null;
+  policyKind: string | null;
 }
 
 /** Per group: how many courses ended (or were censored) at each day with each relief outcome. */
@@ -108,7 +123,7 @@ export class OutcomesRepository {
   async clinic(clinicId: string) {
     return this.db.clinic.findUniqueOrThrow({
       where: { id: clinicId },
-      select: { timezone: true, followUpSettings: true },
+      select: { timezone: true, followUpSettings: true, boosterNoticeDays: true },
     });
   }
 
@@ -136,11 +151,13 @@ export class OutcomesRepository {
       where.push(
         f.booster ? Prisma.sql`co."boosterOfCourseId" IS NOT NULL` : Prisma.sql`co."boosterOfCourseId" IS NULL`,
       );
+    if (c.patientId) where.push(Prisma.sql`co."patientId" = ${c.patientId}::uuid`);
     const grp = c.groupBy ? GROUP_SQL[c.groupBy] : Prisma.sql`'ALL'`;
     return Prisma.sql`base AS (
       SELECT co.id, co."patientId" AS patient_id, co."baselinePainNrs" AS baseline,
              co."eligibilityScreeningIds" AS screening_ids, co."boosterOfCourseId" AS booster_of,
-             fu.last_on, ${grp} AS grp
+             fu.last_on, ${grp} AS grp, p.key AS protocol_key, p.name AS protocol_name,
+             dx."painMechanism"::text AS pain_mechanism, p.definition -> 'boosterPolicy' ->> 'kind' AS policy_kind
       FROM "Course" co
       JOIN "Protocol" p ON p.id = co."protocolId"
       JOIN "Patient" pa ON pa.id = co."patientId"
@@ -212,7 +229,7 @@ export class OutcomesRepository {
       FROM recs GROUP BY course_id
     ),
     outcome AS (
-      SELECT b.id, b.grp, b.patient_id,
+      SELECT b.id, b.grp, b.patient_id, b.last_on, b.protocol_key, b.protocol_name, b.pain_mechanism, b.policy_kind,
         CASE
           WHEN b.baseline IS NULL OR b.baseline NOT BETWEEN 1 AND 10 THEN 'NO_BASELINE'
           WHEN coalesce(per.n, 0) = 0 THEN 'NO_FOLLOW_UP'
@@ -247,6 +264,54 @@ export class OutcomesRepository {
       event: r.code === 'RELIEF_LOST',
       courses: Number(r.courses),
     }));
+  }
+
+  /**
+   * Each patient's last completed course (latest last session) with its relief outcome; only
+   * courses under a RESPONSE_TRIGGERED policy with no booster task yet when `forBoosters`.
+   */
+  async lastCourseOutcomes(c: OutcomeCriteria, forBoosters: boolean): Promise<CourseOutcomeRow[]> {
+    const rows = await this.db.$queryRaw<
+      {
+        id: string;
+        patient_id: string;
+        code: string;
+        last_on: Date;
+        last_day: number | null;
+        protocol_key: string;
+        protocol_name: string;
+        pain_mechanism: string | null;
+        policy_kind: string | null;
+      }[]
+    >`
+      WITH ${this.base(c)}, ${this.relief(c)},
+      latest AS (
+        SELECT DISTINCT ON (patient_id) * FROM outcome ORDER BY patient_id, last_on DESC, id DESC
+      )
+      SELECT id, patient_id, code, last_on, last_day, protocol_key, protocol_name, pain_mechanism, policy_kind
+      FROM latest
+      WHERE ${
+        forBoosters
+          ? Prisma.sql`policy_kind = 'RESPONSE_TRIGGERED' AND code = 'STILL_RESPONDING'
+              AND NOT EXISTS (SELECT 1 FROM "BoosterTask" t WHERE t."courseId" = latest.id)`
+          : Prisma.sql`true`
+      }
+      ORDER BY patient_id`;
+    return rows.map((r) => ({
+      courseId: r.id,
+      patientId: r.patient_id,
+      code: r.code,
+      lastSessionOn: r.last_on.toISOString().slice(0, 10),
+      lastDay: r.last_day,
+      protocolKey: r.protocol_key,
+      protocolName: r.protocol_name,
+      painMechanism: r.pain_mechanism,
+      policyKind: r.policy_kind,
+    }));
+  }
+
+  async patientExists(clinicId: string, patientId: string): Promise<boolean> {
+    return (await this.db.patient.findFirst({ where: { id: patientId, clinicId }, select: { id: true } })) !== null;
   }
 
   /** The first counted record of each milestone's follow-up, against the baseline, per group. */

@@ -174,9 +174,31 @@ export class BoosterQueueItemDto {
   checks!: BoosterChecksDto;
 }
 
+/** A response-triggered booster to offer before relief is forecast to end (no task yet: relief still holds). */
+export class BoosterForecastItemDto {
+  @ApiProperty({ format: 'uuid', description: 'The course whose relief is forecast to end' }) courseId!: string;
+  @ApiProperty() protocolKey!: string;
+  @ApiProperty({ format: 'date', description: 'Offer the booster before this date: the expected end of relief' })
+  offerBy!: string;
+  @ApiProperty({ format: 'date' }) expectedLossOn!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) expectedLossLower!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) expectedLossUpper!: string | null;
+  @ApiProperty({ description: 'The day after the course relief was last known to hold' }) heldToDay!: number;
+  @ApiProperty({ description: 'Patients of the curve still with relief after that day' }) patientsBehind!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: BoosterQueuePatientDto }) patient!: BoosterQueuePatientDto;
+}
+
 export class BoosterQueueDto {
   @ApiProperty({ type: [BoosterQueueItemDto], description: 'Open booster tasks, soonest due first' })
   items!: BoosterQueueItemDto[];
+  @ApiProperty({
+    type: [BoosterForecastItemDto],
+    description:
+      "Response-triggered policies: courses still responding whose relief the clinic's curve forecasts to end within " +
+      'the booster notice days, soonest first, so the booster is offered before relief is gone',
+  })
+  forecasts!: BoosterForecastItemDto[];
 }
 
 export class DismissBoosterTaskDto {
