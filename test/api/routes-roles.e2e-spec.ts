@@ -321,6 +321,30 @@ async function linkToken(ctx: TestContext): Promise<string> {
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
   'GET /fhir/R4/metadata': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/fhir/R4/metadata' }) },
+  'POST /fhir/R4': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async () => ({
+      path: '/fhir/R4',
+      body: {
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [
+          {
+            fullUrl: `urn:uuid:${randomUUID()}`,
+            request: { method: 'POST', url: 'Patient' },
+            resource: {
+              resourceType: 'Patient',
+              identifier: [{ value: `IMP-${unique()}` }],
+              name: [{ family: 'Walk', given: ['Role'] }],
+              gender: 'unknown',
+              birthDate: '1970-01-01',
+            },
+          },
+        ],
+      },
+    }),
+  },
   'GET /fhir/R4/Patient/{id}/$everything': {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,

@@ -1716,6 +1716,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/R4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import patients: a transaction Bundle of Patient and Condition resources, created all or nothing with the validation of POST /api/patients */
+        post: operations["Fhir_importPatients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fhir/R4/Patient/{id}/$everything": {
         parameters: {
             query?: never;
@@ -10207,6 +10224,79 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+        };
+    };
+    Fhir_importPatients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A FHIR R4 Bundle of type transaction (application/fhir+json or application/json) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    resourceType: "Bundle";
+                    /** @enum {string} */
+                    type: "transaction";
+                    entry: {
+                        fullUrl?: string;
+                        resource?: {
+                            [key: string]: unknown;
+                        };
+                        request?: {
+                            method?: string;
+                            url?: string;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description A transaction-response Bundle: 201 Created per entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @example Bundle */
+                        resourceType: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Every invalid resource named by its entry path (OperationOutcome); nothing created */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MRNs taken in the clinic, named by entry (OperationOutcome); nothing created */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

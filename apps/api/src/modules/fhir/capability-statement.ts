@@ -46,9 +46,9 @@ export function capabilityStatement(
   can: Capabilities,
 ): CapabilityStatement {
   const resource: CapabilityStatementRestResource[] = EXPORTED_TYPES.map((type) => {
+    // Patients and Conditions are created only inside a transaction Bundle (rest.interaction).
     const interaction: CapabilityStatementRestResource['interaction'] = [{ code: 'read' }];
     if (type !== 'Questionnaire') interaction.push({ code: 'search-type' });
-    if (can.importPatients && (type === 'Patient' || type === 'Condition')) interaction.push({ code: 'create' });
     const entry: CapabilityStatementRestResource = { type, interaction };
     if (type === 'Patient') {
       entry.searchParam = [{ name: '_id', type: 'token', documentation: 'The patient' }];

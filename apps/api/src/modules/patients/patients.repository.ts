@@ -80,6 +80,13 @@ export class PatientsRepository {
     }
   }
 
+  /** Which of these MRNs the clinic already has. */
+  async takenMrns(clinicId: string, mrns: string[]): Promise<string[]> {
+    if (mrns.length === 0) return [];
+    const rows = await this.db.patient.findMany({ where: { clinicId, mrn: { in: mrns } }, select: { mrn: true } });
+    return rows.map((r) => r.mrn);
+  }
+
   /** The clinic's patient's editable fields and version, or undefined. */
   async current(clinicId: string, id: string): Promise<(PatientFields & { version: number }) | undefined> {
     const row = await this.db.patient.findFirst({ where: { id, clinicId } });

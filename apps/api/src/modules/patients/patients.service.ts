@@ -77,6 +77,48 @@ export class PatientsService {
     return this.get(actor, meta, id);
   }
 
+  /**
+   * Registers every patient or none (an import from another system): each written as `create`
+   * writes it, with its CREATE audit row, in one transaction. Returns the ids in order, or the
+   * indexes of the patients whose MRN is taken in the clinic (nothing is written then).
+   */
+  async createAll(
+    actor: Actor,
+    meta: RequestMeta,
+    dtos: CreatePatientDto[],
+  ): Promise<{ ids: string[]; mrnTaken?: undefined } | { ids?: undefined; mrnTaken: number[] }> {
+    return this.transactions.withTransaction(async () => {
+      const taken = new Set(
+        await this.patients.takenMrns(
+          actor.clinicId,
+          dtos.map((d) => d.mrn),
+        ),
+      );
+      const mrnTaken = dtos.flatMap((d, i) => (taken.has(d.mrn) ? [i] : []));
+      if (mrnTaken.length) return { mrnTaken };
+      const ids: string[] = [];
+      for (const dto of dtos) {
+        const created = await this.patients.create(actor.clinicId, dto);
+        // Registered meanwhile by someone else: the transaction is aborted, nothing of it stays.
+        if (!created) throw patientsErrors.mrnTaken();
+        const fields = Object.keys(dto)
+          .filter((field) => dto[field as keyof CreatePatientDto] !== undefined)
+          .sort();
+        await this.audit.record(
+          auditEntry(actor, meta, {
+            action: 'CREATE',
+            entity: 'Patient',
+            entityId: created,
+            patientId: created,
+            fields,
+          }),
+        );
+        ids.push(created);
+      }
+      return { ids };
+    });
+  }
+
   /** Applies the fields that change, at the version the edit started from, with an UPDATE audit row naming them. */
   async update(actor: Actor, meta: RequestMeta, id: string, dto: UpdatePatientDto): Promise<PatientDto> {
     const { version, ...edit } = dto;
