@@ -2,7 +2,7 @@
 // clinic it did not make unless told to add a named one; a generated clinic passes every constraint
 // and trigger, hangs together (patients, courses, sessions, follow-ups), is the same for the same
 // seed and clock, and reads through the API (a patient's follow-up timeline, the booster queue,
-// the follow-up worklist).
+// the follow-up worklist, the outcomes' relief medians by protocol).
 import pg from 'pg';
 import { generateClinic, GeneratorRefusal, realClinics } from '../../apps/api/src/launch/generator/generate';
 import { startTestApp, TestContext } from '../support/context';
@@ -161,5 +161,14 @@ describe('the synthetic clinic generator', () => {
     expect(queue.body.items).toHaveLength(open.rows[0].n);
     const worklist = await ctx.http().get('/api/follow-ups/worklist').set('Cookie', nurse.cookie).expect(200);
     expect(Array.isArray(worklist.body.items)).toBe(true);
+    // The outcomes API's relief curves: the five-day course's relief outlasts a single infusion's.
+    const medians = await ctx
+      .http()
+      .get('/api/outcomes/medians?groupBy=protocol')
+      .set('Cookie', clinician.cookie)
+      .expect(200);
+    const medianOf = (key: string) =>
+      medians.body.groups.find((g: { group: string }) => g.group === key)?.median.time as number | null | undefined;
+    expect(medianOf('IV_FIVE_DAY_LOW_DOSE')).toBeGreaterThan(medianOf('IV_SINGLE_INFUSION')!);
   });
 });
