@@ -19,6 +19,7 @@ import {
   DEFAULT_DOSING_SETTINGS,
   DEFAULT_INFUSION_SETTINGS,
   DEFAULT_SCREENING_SETTINGS,
+  ELIGIBILITY_RULES,
   followUpSchedule,
   followUpStatus,
   PHQ9,
@@ -992,17 +993,19 @@ interface CourseOutcome {
   lossSeenOn?: string;
 }
 
+/** A relative reason a clinician reviews, as the domain's eligibility rules word it. */
 function reviewReason(kind: ScreeningKind, r: Random) {
-  if (kind === 'CARDIOVASCULAR') {
-    const systolic = r.int(142, 170);
-    return {
-      code: 'BP_REVIEW',
-      message: `Blood pressure ${systolic}/${r.int(85, 100)} mmHg is at or above the review limit (140/90): a clinician decides`,
-    };
-  }
-  if (kind === 'PSYCHIATRIC')
-    return { code: 'PHQ9_MODERATE', message: 'PHQ-9 score in the moderate range: a clinician decides' };
-  return { code: 'LIVER_HISTORY', message: 'History of liver disease: a clinician decides' };
+  const [ruleId, evidence] =
+    kind === 'CARDIOVASCULAR'
+      ? [
+          'bp-above-review',
+          `reading 1 ${r.int(142, 168)}/${r.int(86, 98)} mmHg; review above 140/90 mmHg (clinic setting)`,
+        ]
+      : kind === 'PSYCHIATRIC'
+        ? ['alcohol-screen-positive', `AUDIT-C ${r.int(5, 8)}`]
+        : ['liver-disease-moderate', 'Liver disease recorded as moderate'];
+  const rule = ELIGIBILITY_RULES.find((candidate) => candidate.id === ruleId)!;
+  return { ruleId, reason: rule.reason, severity: rule.severity, source: rule.source, evidence };
 }
 
 export function emptyBatch(): Batch {
