@@ -77,7 +77,8 @@ const CHAIRS = [
 /**
  * Where the generated history runs, so Chairs 1–8 and Beds 1–2 stay free for what a newcomer (or a
  * browser test) books: its courses on Chairs 9 and 10 and Bed 3, at most two chair-side at once on
- * weekdays (the rota's third nurse), and the infusions under way now on Chairs 11 and 12.
+ * weekdays (the rota's third nurse), and the infusions under way now (while the clinic is open) on
+ * Chairs 11 and 12.
  */
 const HISTORY_SHAPE = {
   chairNames: ['Chair 9', 'Chair 10'],

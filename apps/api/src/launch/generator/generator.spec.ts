@@ -165,6 +165,25 @@ describe('a planned clinic', () => {
     }
   });
 
+  it('puts the demo’s infusions under way now only while the clinic is open', () => {
+    const live = (nowMs: number) => {
+      const p = new ClinicPlan(
+        { ...setup(), liveChairs: ['live-1', 'live-2'] },
+        { patients: 0, seed: 1, years: 2, nowMs, mrnPrefix: 'T-', liveNow: 2 },
+      );
+      p.liveSessions(0);
+      return p.take();
+    };
+    // Wednesday 2 December 2026: 14:30 in London is open; 21:30 is not.
+    const open = live(NOW);
+    expect(open.InfusionSession.map((s) => s.state)).toEqual(['INFUSING', 'INFUSING']);
+    expect(open.Appointment.map((a) => [a.chairId, a.status])).toEqual([
+      ['live-1', 'BOOKED'],
+      ['live-2', 'BOOKED'],
+    ]);
+    expect(live(Date.parse('2026-12-02T21:30:00Z')).InfusionSession).toEqual([]);
+  });
+
   it('gives relief curves whose medians order as the seed article describes, read by the domain', () => {
     const observations = reliefObservations(plan(2500, 2026));
     const of = (protocol: ProtocolKey, mechanisms?: string[]) =>

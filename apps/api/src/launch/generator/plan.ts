@@ -223,21 +223,25 @@ export class ClinicPlan {
     return { state, referredOn };
   }
 
-  /** Demo sessions under way now: a new patient each, checked in and infusing (or in recovery). */
+  /**
+   * Demo sessions under way now: a new patient each, a single infusion (40 min in the chair) begun
+   * 10 to 30 minutes ago, checked in and infusing (or in recovery). Only while the clinic is open
+   * today with room for them (its hours are the nurses' too): outside them no infusion runs.
+   */
   liveSessions(firstIndex: number): void {
     const chairs = this.setup.liveChairs ?? [];
+    const hours = this.setup.hours[weekday(this.today)];
+    const now = this.options.nowMs;
+    const minuteNow = (now - this.localMs(this.today, 0)) / 60_000;
+    if (!hours || minuteNow - 30 < hours.opens || minuteNow + 10 > hours.closes) return;
     const count = Math.min(this.options.liveNow ?? 0, chairs.length);
     for (let i = 0; i < count; i++) {
       const r = this.random;
       const { state } = this.register(firstIndex + i);
       this.screen(state, addDays(this.today, -r.int(3, 10)));
-      // A single infusion (40 min in the chair) begun 10 to 30 minutes ago, whatever the hour: a demo
-      // shows its infusion day at any time.
-      const minutes = 40;
-      const startsAt = Math.floor((this.options.nowMs - r.int(10, 30) * 60_000) / 60_000) * 60_000;
-      const chairId = chairs[i];
-      const key: ProtocolKey = 'IV_SINGLE_INFUSION';
-      this.writeCourse(state, key, [{ startsAt, endsAt: startsAt + minutes * 60_000, chairId }], undefined, 'BOOKED');
+      const startsAt = Math.floor((now - r.int(10, 30) * 60_000) / 60_000) * 60_000;
+      const session = { startsAt, endsAt: startsAt + 40 * 60_000, chairId: chairs[i] };
+      this.writeCourse(state, 'IV_SINGLE_INFUSION', [session], undefined, 'BOOKED');
     }
   }
 
