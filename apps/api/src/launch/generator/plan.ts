@@ -146,13 +146,16 @@ export class ClinicPlan {
     let protocol = r.weighted(REALISM.protocolMix);
     let desired = addDays(referredOn, r.int(3, 14));
     let boosterOf: { courseId: string; dueBy: string; reason: string } | undefined;
+    let last: { protocol: ProtocolKey; course: CourseOutcome } | undefined;
     for (let n = 0; n < MAX_COURSES; n++) {
-      if (desired > addDays(this.today, HORIZON_DAYS)) return;
+      if (desired > addDays(this.today, HORIZON_DAYS)) break;
       if (desired > state.validUntil) this.screen(state, addDays(desired, -r.int(2, 10)));
       const course = this.course(state, protocol, desired, boosterOf);
-      if (!course || course.status !== 'COMPLETED' || r.chance(REALISM.dropOutAfterCourse)) return;
+      if (!course) break;
+      last = { protocol, course };
+      if (course.status !== 'COMPLETED' || r.chance(REALISM.dropOutAfterCourse)) break;
       const next = this.nextCourse(protocol, course);
-      if (!next) return;
+      if (!next) break;
       if (next.desired > this.today && next.booster && course.lossSeenOn) {
         // Relief was lost and the booster is not booked yet: it waits on the clinicians' queue.
         this.boosterTask(state, course.id, addDays(course.lossSeenOn, 14), course.lossSeenOn, LOST_REASON, undefined);
@@ -164,6 +167,53 @@ export class ClinicPlan {
       protocol = next.protocol;
       desired = next.desired;
     }
+    if (last) this.lastCourseTask(state, last.protocol, last.course);
+  }
+
+  /**
+   * The booster task the daily job raises for a patient's last completed course once a booster falls
+   * due (its fixed interval, or relief lost at the latest record): open while recent, and for one
+   * older than a month, dismissed by a clinician as the patient declined it, as a clinic that ran
+   * the job every day would have it.
+   */
+  private lastCourseTask(state: PatientState, protocol: ProtocolKey, course: CourseOutcome): void {
+    if (course.status !== 'COMPLETED') return;
+    const policy = this.setup.protocols[protocol].definition.boosterPolicy;
+    let dueBy: string | undefined;
+    let raisedOn: string | undefined;
+    if (policy.kind === 'FIXED_INTERVAL') {
+      dueBy = addDays(course.lastSessionOn, policy.intervalDays);
+      raisedOn = addDays(dueBy, -14);
+    } else if (policy.kind === 'RESPONSE_TRIGGERED' && course.lastRecord && !course.lastRecord.held) {
+      raisedOn = course.lastRecord.on;
+      const afterLoss = addDays(raisedOn, 14);
+      const earliest = addDays(course.lastSessionOn, policy.minDaysSinceLastSession);
+      dueBy = afterLoss > earliest ? afterLoss : earliest;
+    }
+    if (!dueBy || !raisedOn || raisedOn > this.today) return;
+    const reason = policy.kind === 'FIXED_INTERVAL' ? INTERVAL_REASON : LOST_REASON;
+    if (daysBetween(raisedOn, this.today) <= 30) {
+      this.boosterTask(state, course.id, dueBy, raisedOn, reason, undefined);
+      return;
+    }
+    const decidedAt = Math.min(
+      this.options.nowMs - DAY_MS,
+      this.localMs(addDays(raisedOn, this.random.int(1, 10)), 11 * 60),
+    );
+    this.batch.BoosterTask.push({
+      id: this.ids.uuid(),
+      clinicId: this.setup.clinicId,
+      patientId: state.id,
+      courseId: course.id,
+      dueBy,
+      reason,
+      status: 'DISMISSED',
+      bookedCourseId: null,
+      decidedById: this.random.pick(this.setup.staff.clinicians),
+      decidedAt: iso(decidedAt),
+      dismissReason: 'Patient declined a booster for now',
+      createdAt: iso(Math.min(decidedAt, this.localMs(raisedOn, 6 * 60))),
+    });
   }
 
   /** A new patient with their diagnoses, referred on a day of the history (up to a week ahead). */
@@ -782,6 +832,7 @@ export class ClinicPlan {
     const relief = drawRelief(protocol, state.mechanism, r);
     const windows = this.schedule(protocol, def, lastSessionOn);
     let lossSeenOn: string | undefined;
+    let lastRecord: { on: string; held: boolean } | undefined;
     let phqBase = r.int(4, 16);
     for (const w of windows) {
       const id = this.ids.uuid();
@@ -794,6 +845,7 @@ export class ClinicPlan {
           const day = daysBetween(lastSessionOn, this.dateAt(recordedAt));
           const held = relief.responder && day < relief.days;
           if (!held && !lossSeenOn) lossSeenOn = this.dateAt(recordedAt);
+          lastRecord = { on: this.dateAt(recordedAt), held };
           phqBase = Math.max(0, Math.min(27, phqBase + (held ? -1 : 1) * r.int(0, 2)));
           recordRows.push(this.record(state, id, recordedAt, baseline, held, phqBase, w));
         }
@@ -824,6 +876,7 @@ export class ClinicPlan {
       reliefDays: relief.days,
       lastSessionOn,
       lossSeenOn,
+      lastRecord,
     };
   }
 
@@ -995,6 +1048,8 @@ interface CourseOutcome {
   lastSessionOn: string;
   /** The first follow-up that found relief lost. */
   lossSeenOn?: string;
+  /** The latest record, and whether relief held at it. */
+  lastRecord?: { on: string; held: boolean };
 }
 
 /** A relative reason a clinician reviews, as the domain's eligibility rules word it. */
