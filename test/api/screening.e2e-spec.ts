@@ -201,6 +201,10 @@ describe('screening workflow and eligibility', () => {
         signedOn: today,
         validUntil: addDaysTo(today, 30),
         version: 5,
+        // Who recorded, submitted and signed it, by name, for the screens to show.
+        recordedBy: { id: nurse.id, name: 'Test NURSE', roles: ['NURSE'] },
+        submittedBy: { id: nurse.id, name: 'Test NURSE', roles: ['NURSE'] },
+        decidedBy: { id: clinician.id, name: 'Test CLINICIAN', roles: ['CLINICIAN'] },
       });
 
       // Signed is final: no edit, no second signature.

@@ -2043,6 +2043,13 @@ export interface components {
             /** @description The answers that made the rule fire */
             evidence: string;
         };
+        StaffRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Their name as the clinic shows it */
+            name: string;
+            roles: components["schemas"]["Role"][];
+        };
         ScreeningDto: {
             /** Format: uuid */
             id: string;
@@ -2103,6 +2110,12 @@ export interface components {
             validUntil?: string | null;
             overrideReason?: string | null;
             declineReason?: string | null;
+            /** @description Who started and recorded it */
+            recordedBy: components["schemas"]["StaffRefDto"];
+            /** @description Who submitted it for review */
+            submittedBy: components["schemas"]["StaffRefDto"] | null;
+            /** @description The clinician who signed or declined it */
+            decidedBy: components["schemas"]["StaffRefDto"] | null;
             version: number;
         };
         ScreeningListDto: {

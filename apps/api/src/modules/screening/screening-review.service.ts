@@ -14,7 +14,7 @@ import type { DeclineDto, OverrideDto, ScreeningDto, TransitionDto } from './dto
 import { dateColumn, settingsOf, templateOf } from './screening-settings';
 import { ScreeningChanges } from './screening-changes';
 import { screeningErrors } from './screening.errors';
-import { answerFields, toScreeningDto } from './screening.mapper';
+import { answerFields, staffIdsOf, toScreeningDto } from './screening.mapper';
 import { ScreeningRepository, type ScreeningChange, type ScreeningRecord } from './screening.repository';
 
 /**
@@ -32,11 +32,17 @@ export class ScreeningReviewService {
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
+  /** The screenings as answered, naming who recorded, submitted and decided each. */
+  private async views(rows: ScreeningRecord[]): Promise<ScreeningDto[]> {
+    const staff = await this.screenings.staff(rows[0]?.clinicId ?? '', staffIdsOf(rows));
+    return rows.map((row) => toScreeningDto(row, staff));
+  }
+
   async sign(actor: Actor, meta: RequestMeta, id: string, dto: TransitionDto): Promise<ScreeningDto> {
     return this.transactions.withTransaction(async () => {
       const current = await this.changes.open(actor.clinicId, id, 'sign');
       const change = await this.signing(actor, current);
-      return toScreeningDto(await this.changes.apply(actor, meta, current, dto.version, change));
+      return (await this.views([await this.changes.apply(actor, meta, current, dto.version, change)]))[0];
     });
   }
 
@@ -46,7 +52,7 @@ export class ScreeningReviewService {
     return this.transactions.withTransaction(async () => {
       const current = await this.changes.open(actor.clinicId, id, 'override');
       const change = { ...(await this.signing(actor, current)), overrideReason: dto.reason };
-      return toScreeningDto(await this.changes.apply(actor, meta, current, dto.version, change));
+      return (await this.views([await this.changes.apply(actor, meta, current, dto.version, change)]))[0];
     });
   }
 
@@ -60,7 +66,7 @@ export class ScreeningReviewService {
         signedById: actor.id,
         signedAt: new Date(),
       };
-      return toScreeningDto(await this.changes.apply(actor, meta, current, dto.version, change));
+      return (await this.views([await this.changes.apply(actor, meta, current, dto.version, change)]))[0];
     });
   }
 
@@ -86,7 +92,7 @@ export class ScreeningReviewService {
           fields: ['amendsId', 'templateId', ...answerFields(original.answers)],
         }),
       );
-      return toScreeningDto(created);
+      return (await this.views([created]))[0];
     });
   }
 

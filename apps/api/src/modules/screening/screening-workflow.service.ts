@@ -24,8 +24,8 @@ import { settingsOf, templateOf } from './screening-settings';
 import { ScreeningChanges } from './screening-changes';
 import { ScreeningTemplatesService } from './screening-templates.service';
 import { screeningErrors } from './screening.errors';
-import { answerFields, toQueueItemDto, toScreeningDto } from './screening.mapper';
-import { ScreeningRepository } from './screening.repository';
+import { answerFields, toQueueItemDto, staffIdsOf, toScreeningDto } from './screening.mapper';
+import { ScreeningRepository, type ScreeningRecord } from './screening.repository';
 
 /**
  * The nurse's side of a screening: start it on the latest checklist, save the draft, submit it (the
@@ -41,6 +41,12 @@ export class ScreeningWorkflowService {
     private readonly audit: AuditRepository,
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
+
+  /** The screenings as answered, naming who recorded, submitted and decided each. */
+  private async views(rows: ScreeningRecord[]): Promise<ScreeningDto[]> {
+    const staff = await this.screenings.staff(rows[0]?.clinicId ?? '', staffIdsOf(rows));
+    return rows.map((row) => toScreeningDto(row, staff));
+  }
 
   async create(actor: Actor, meta: RequestMeta, patientId: string, dto: CreateScreeningDto): Promise<ScreeningDto> {
     const template = await this.templates.forNewScreening(actor.clinicId, dto.templateId);
@@ -65,7 +71,7 @@ export class ScreeningWorkflowService {
           fields: ['templateId', ...answerFields(answers)],
         }),
       );
-      return toScreeningDto(created);
+      return (await this.views([created]))[0];
     });
   }
 
@@ -76,7 +82,7 @@ export class ScreeningWorkflowService {
       await this.audit.record(
         auditEntry(actor, meta, { action: 'READ', entity: 'Screening', entityId: id, patientId: row.patientId }),
       );
-      return toScreeningDto(row);
+      return (await this.views([row]))[0];
     });
   }
 
@@ -90,7 +96,7 @@ export class ScreeningWorkflowService {
           auditEntry(actor, meta, { action: 'READ', entity: 'Screening', entityId: row.id, patientId }),
         ),
       );
-      return { items: rows.map(toScreeningDto) };
+      return { items: await this.views(rows) };
     });
   }
 
@@ -101,7 +107,7 @@ export class ScreeningWorkflowService {
       assertAnswers(templateOf(current.template), dto.answers, true);
       const fields = changedAnswerFields(current.answers, dto.answers);
       const saved = await this.changes.apply(actor, meta, current, dto.version, { answers: dto.answers }, fields);
-      return toScreeningDto(saved);
+      return (await this.views([saved]))[0];
     });
   }
 
@@ -133,7 +139,7 @@ export class ScreeningWorkflowService {
         submittedById: actor.id,
         submittedAt: now,
       });
-      return toScreeningDto(submitted);
+      return (await this.views([submitted]))[0];
     });
   }
 

@@ -1,7 +1,7 @@
 import type { EligibilityReason } from '@cadence/domain';
-import type { QueueItemDto, ScreeningDto, ScreeningReasonDto } from './dto/screening.dto';
+import type { QueueItemDto, ScreeningDto, ScreeningReasonDto, StaffRefDto } from './dto/screening.dto';
 import { calendarDate } from './screening-settings';
-import type { QueueRecord, ScreeningRecord } from './screening.repository';
+import type { QueueRecord, ScreeningRecord, StaffRow } from './screening.repository';
 
 /** The reasons fixed at submission (empty before it). */
 export function reasonsOf(row: Pick<ScreeningRecord, 'reasons'>): EligibilityReason[] {
@@ -15,7 +15,19 @@ export function answerFields(answers: Record<string, unknown>): string[] {
     .map((id) => `answers.${id}`);
 }
 
-export function toScreeningDto(row: ScreeningRecord): ScreeningDto {
+/** Everyone a screening names: who recorded it, submitted it, and signed or declined it. */
+export function staffIdsOf(rows: readonly ScreeningRecord[]): string[] {
+  return rows.flatMap((r) => [r.createdById, r.submittedById, r.signedById].filter((id): id is string => !!id));
+}
+
+function staffRef(staff: ReadonlyMap<string, StaffRow>, id: string | null): StaffRefDto | null {
+  if (!id) return null;
+  const person = staff.get(id);
+  // A user of another clinic cannot have touched this record; an id without a user is shown as such.
+  return { id, name: person?.displayName ?? 'Unknown user', roles: (person?.roles ?? []) as StaffRefDto['roles'] };
+}
+
+export function toScreeningDto(row: ScreeningRecord, staff: ReadonlyMap<string, StaffRow>): ScreeningDto {
   return {
     id: row.id,
     patientId: row.patientId,
@@ -40,6 +52,9 @@ export function toScreeningDto(row: ScreeningRecord): ScreeningDto {
     validUntil: row.validUntil ? calendarDate(row.validUntil) : null,
     overrideReason: row.overrideReason,
     declineReason: row.declineReason,
+    recordedBy: staffRef(staff, row.createdById)!,
+    submittedBy: staffRef(staff, row.submittedById),
+    decidedBy: staffRef(staff, row.signedById),
     version: row.version,
   };
 }

@@ -12,6 +12,12 @@ export interface AnsweredTemplate {
   definition: unknown;
 }
 
+export interface StaffRow {
+  id: string;
+  displayName: string;
+  roles: string[];
+}
+
 /** A screening as stored, with plain JSON and dates and the checklist it answers: what the services work with. */
 export interface ScreeningRecord {
   id: string;
@@ -122,6 +128,16 @@ export class ScreeningRepository {
 
   private get db() {
     return this.transactions.tx;
+  }
+
+  /** The clinic's staff among `ids`, by id: who recorded, submitted and decided its screenings. */
+  async staff(clinicId: string, ids: readonly string[]): Promise<Map<string, StaffRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.user.findMany({
+      where: { clinicId, id: { in: [...new Set(ids)] } },
+      select: { id: true, displayName: true, roles: true },
+    });
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   // ------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ export function PatientScreenings({ patientId, canRecord }: { patientId: string;
             <Table.Tr>
               <Table.Th>Checklist</Table.Th>
               <Table.Th>Standing</Table.Th>
-              <Table.Th>Started</Table.Th>
+              <Table.Th>Recorded and decided</Table.Th>
               <Table.Th>Valid until</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -64,7 +64,15 @@ export function PatientScreenings({ patientId, canRecord }: { patientId: string;
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{formatClinicDateTime(s.createdAt, zone)}</Table.Td>
+                <Table.Td>
+                  {s.recordedBy.name}, {formatClinicDateTime(s.createdAt, zone)}
+                  {s.decidedBy && (
+                    <Text size="xs" c="dimmed">
+                      {s.status === 'DECLINED' ? 'Declined' : 'Signed'} by {s.decidedBy.name},{' '}
+                      {formatClinicDateTime(s.signedAt, zone)}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{formatDate(s.validUntil)}</Table.Td>
               </Table.Tr>
             ))}

@@ -45,6 +45,19 @@ function formatAnswer(item: Exclude<TemplateItem, { type: 'instrument' }>, value
   }
 }
 
+/** Who did it and when, or a dash when nobody has yet. */
+function Who({ person, at }: { person: Screening['decidedBy']; at: string }) {
+  if (!person) return <>—</>;
+  return (
+    <>
+      {person.name}
+      <Text size="xs" c="dimmed">
+        {at}
+      </Text>
+    </>
+  );
+}
+
 /** The decision part: result, flags, every fired rule with its reason, and who signed when. */
 export function ScreeningDecision({ screening }: { screening: Screening }) {
   const { zone } = useClinicClock();
@@ -66,10 +79,14 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
           <ReasonList reasons={screening.reasons ?? []} empty="No contraindication found." />
         )}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
-          <Field label="Started">{formatClinicDateTime(screening.createdAt, zone)}</Field>
-          <Field label="Submitted">{formatClinicDateTime(screening.submittedAt, zone)}</Field>
+          <Field label="Recorded">
+            <Who person={screening.recordedBy} at={formatClinicDateTime(screening.createdAt, zone)} />
+          </Field>
+          <Field label="Submitted">
+            <Who person={screening.submittedBy} at={formatClinicDateTime(screening.submittedAt, zone)} />
+          </Field>
           <Field label={screening.status === 'DECLINED' ? 'Declined' : 'Signed'}>
-            {formatClinicDateTime(screening.signedAt, zone)}
+            <Who person={screening.decidedBy} at={formatClinicDateTime(screening.signedAt, zone)} />
           </Field>
           <Field label="Valid until">{formatDate(screening.validUntil)}</Field>
         </SimpleGrid>

@@ -1,4 +1,4 @@
-import { OVERRIDE_REASON_MIN_LENGTH } from '@cadence/domain';
+import { OVERRIDE_REASON_MIN_LENGTH, ROLES, type Role } from '@cadence/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
@@ -154,6 +154,12 @@ export class ScreeningReasonDto {
   @ApiProperty({ description: 'The answers that made the rule fire' }) evidence!: string;
 }
 
+export class StaffRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Their name as the clinic shows it' }) name!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
+}
+
 export class ScreeningDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) patientId!: string;
@@ -218,6 +224,11 @@ export class ScreeningDto {
   validUntil!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) overrideReason!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) declineReason!: string | null;
+  @ApiProperty({ type: StaffRefDto, description: 'Who started and recorded it' }) recordedBy!: StaffRefDto;
+  @ApiProperty({ type: StaffRefDto, nullable: true, description: 'Who submitted it for review' })
+  submittedBy!: StaffRefDto | null;
+  @ApiProperty({ type: StaffRefDto, nullable: true, description: 'The clinician who signed or declined it' })
+  decidedBy!: StaffRefDto | null;
   @ApiProperty({ type: Number }) version!: number;
 }
 
