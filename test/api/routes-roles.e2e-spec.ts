@@ -17,6 +17,8 @@ interface Call {
   body?: object;
   /** Extra cookies the call needs (a refresh session). */
   cookie?: string;
+  /** Extra headers the call needs (Prefer: respond-async). */
+  headers?: Record<string, string>;
 }
 
 interface RouteRule {
@@ -318,6 +320,24 @@ async function linkToken(ctx: TestContext): Promise<string> {
   return (res.body.url as string).split('/follow-up/')[1];
 }
 
+/** A completed bulk export of the default clinic with one NDJSON file, written directly. */
+async function completedExport(ctx: TestContext): Promise<{ exportId: string; fileId: string }> {
+  const admin = (await ctx.users()).ADMIN;
+  const row = await ctx.prisma.fhirExport.create({
+    data: {
+      clinicId: ctx.clinicId,
+      requestedById: admin.id,
+      status: 'COMPLETED',
+      transactionTime: new Date(),
+      completedAt: new Date(),
+      expiresAt: new Date(Date.now() + 3_600_000),
+      files: { create: [{ type: 'Patient', lineCount: 1, content: '{"resourceType":"Patient","id":"x"}\n' }] },
+    },
+    include: { files: true },
+  });
+  return { exportId: row.id, fileId: row.files[0].id };
+}
+
 const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/api/health' }) },
   'GET /fhir/R4/metadata': { allowed: 'PUBLIC', success: 200, call: async () => ({ path: '/fhir/R4/metadata' }) },
@@ -344,6 +364,22 @@ const ROUTES: Record<string, RouteRule> = {
         ],
       },
     }),
+  },
+  // A second kick-off while one is queued answers the same 202 with the queued export's status URL.
+  'GET /fhir/R4/$export': {
+    allowed: ['ADMIN'],
+    success: 202,
+    call: async () => ({ path: '/fhir/R4/$export?_type=Patient', headers: { Prefer: 'respond-async' } }),
+  },
+  'GET /fhir/R4/$export-status/{id}': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/fhir/R4/$export-status/${(await completedExport(ctx)).exportId}` }),
+  },
+  'GET /fhir/R4/$export-file/{id}': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/fhir/R4/$export-file/${(await completedExport(ctx)).fileId}` }),
   },
   'GET /fhir/R4/Patient/{id}/$everything': {
     allowed: ['NURSE', 'CLINICIAN'],
@@ -1144,6 +1180,7 @@ describe('every route × every role', () => {
       .join('; ');
     let req = ctx.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](call.path);
     if (cookies) req = req.set('Cookie', cookies);
+    for (const [name, value] of Object.entries(call.headers ?? {})) req = req.set(name, value);
     const res = call.body ? await req.send(call.body) : await req;
 
     const allowed = rule.allowed === 'PUBLIC' || (caller !== 'ANONYMOUS' && rule.allowed.includes(caller));

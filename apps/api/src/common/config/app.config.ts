@@ -113,6 +113,14 @@ export class Environment {
   @Max(60)
   FOLLOW_UP_LINK_TTL_DAYS = 7;
 
+  /** A FHIR bulk export's files are removed this many hours after it completes. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt({ message: 'FHIR_EXPORT_TTL_HOURS must be a whole number of hours' })
+  @Min(1)
+  @Max(720)
+  FHIR_EXPORT_TTL_HOURS = 24;
+
   /** Requests one address may make to the public link routes per PATIENT_LINK_WINDOW_MINUTES. */
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
@@ -240,6 +248,10 @@ export interface AppConfig {
     retrySeconds: number;
     pollSeconds: number;
   };
+  fhir: {
+    /** Hours a bulk export's NDJSON files are kept after it completes. */
+    exportTtlHours: number;
+  };
   jobs: {
     /** Whether this instance runs the daily job's scheduler and the mail delivery worker. */
     enabled: boolean;
@@ -311,6 +323,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retrySeconds: parsed.MAIL_RETRY_SECONDS,
       pollSeconds: parsed.MAIL_POLL_SECONDS,
     },
+    fhir: { exportTtlHours: parsed.FHIR_EXPORT_TTL_HOURS },
     jobs: {
       // The API tests drive the jobs themselves; a timer of their own would write behind their backs.
       enabled: parsed.JOBS_ENABLED ?? parsed.NODE_ENV !== 'test',

@@ -100,7 +100,8 @@ export function capabilityStatement(
                 {
                   name: 'export',
                   definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export',
-                  documentation: 'Admin only; Prefer: respond-async; _type and _since',
+                  documentation:
+                    "Admin only; Prefer: respond-async; _type and _since; while one export runs, a second request answers 202 with the running export's status URL",
                 },
               ],
             }

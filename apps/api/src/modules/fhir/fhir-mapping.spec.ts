@@ -1,4 +1,5 @@
 import type { Patient, Reference } from '@medplum/fhirtypes';
+import { selectForExport } from './fhir-export.service';
 import { referencesIn } from './fhir-bundle';
 import {
   adverseEvent,
@@ -214,5 +215,21 @@ describe('patientResources', () => {
     const resources = patientResources(record);
     const present = new Set(resources.map((r) => `${r.resourceType}/${r.id}`));
     expect(resources.flatMap(referencesIn).filter((ref) => !present.has(ref))).toEqual([]);
+  });
+});
+
+describe('selectForExport', () => {
+  const resources = [
+    { resourceType: 'Patient' as const, id: 'p', meta: { lastUpdated: '2026-11-02T10:00:00.000Z' } },
+    { resourceType: 'Encounter' as const, id: 'e', meta: { lastUpdated: '2026-11-01T10:00:00.000Z' } },
+    { resourceType: 'Questionnaire' as const, id: 'q' },
+  ];
+  it('keeps the types asked for (all when none), and at _since only what changed at or after it', () => {
+    const ids = (types: string[], since: string | null) =>
+      selectForExport(resources as never, types, since ? new Date(since) : null).map((r) => r.id);
+    expect(ids([], null)).toEqual(['p', 'e', 'q']);
+    expect(ids(['Encounter'], null)).toEqual(['e']);
+    expect(ids([], '2026-11-02T10:00:00.000Z')).toEqual(['p']);
+    expect(ids([], '2026-11-02T10:00:00.001Z')).toEqual([]);
   });
 });

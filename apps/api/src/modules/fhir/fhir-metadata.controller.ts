@@ -17,6 +17,6 @@ export class FhirMetadataController {
   @ApiOperation({ summary: 'The CapabilityStatement: what this FHIR R4 server supports, exactly' })
   @ApiOkResponse(fhirResponse('CapabilityStatement'))
   metadata() {
-    return capabilityStatement(FHIR_BASE, SOFTWARE, { importPatients: true, bulkExport: false });
+    return capabilityStatement(FHIR_BASE, SOFTWARE, { importPatients: true, bulkExport: true });
   }
 }
