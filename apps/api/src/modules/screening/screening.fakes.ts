@@ -24,6 +24,7 @@ import type {
   ScreeningChange,
   ScreeningRecord,
   ScreeningRepository,
+  StaffRow,
   UnsignedScreeningRecord,
 } from './screening.repository';
 import type { ScreeningTemplatesRepository, TemplateRecord } from './screening-templates.repository';
@@ -95,8 +96,13 @@ export class InMemoryScreeningDb {
 
   /** A member of staff of the clinic. */
   staff(clinicId: string, ...roles: Role[]): Actor {
-    return { id: this.nextId(), clinicId, email: `staff${this.sequence}@example.org`, roles };
+    const actor = { id: this.nextId(), clinicId, email: `staff${this.sequence}@example.org`, roles };
+    this.people.set(actor.id, { clinicId, row: { id: actor.id, displayName: `Staff ${this.sequence}`, roles } });
+    return actor;
   }
+
+  /** Staff by id, with their clinic, as the users table holds them. */
+  readonly people = new Map<string, { clinicId: string; row: StaffRow }>();
 
   /** Publishes the catalogue's checklists (or `template`) as versions of the clinic. */
   publish(clinicId: string, template?: ScreeningTemplate): TemplateRecord[] {
@@ -179,11 +185,30 @@ export class FakeTransactions {
 
 type RepositoryPart = Pick<
   ScreeningRepository,
-  'clinic' | 'patient' | 'lockPatientOf' | 'create' | 'find' | 'list' | 'queue' | 'signed' | 'unsigned' | 'update'
+  | 'clinic'
+  | 'patient'
+  | 'lockPatientOf'
+  | 'create'
+  | 'find'
+  | 'list'
+  | 'queue'
+  | 'signed'
+  | 'unsigned'
+  | 'update'
+  | 'staff'
 >;
 
 export class InMemoryScreeningRepository implements RepositoryPart {
   constructor(private readonly db: InMemoryScreeningDb) {}
+
+  async staff(clinicId: string, ids: readonly string[]): Promise<Map<string, StaffRow>> {
+    const found = new Map<string, StaffRow>();
+    for (const id of ids) {
+      const person = this.db.people.get(id);
+      if (person?.clinicId === clinicId) found.set(id, copy(person.row));
+    }
+    return found;
+  }
 
   async clinic(clinicId: string): Promise<ClinicScreeningRow | null> {
     const row = this.db.clinics.get(clinicId);
