@@ -52,3 +52,19 @@ export {
   type BookingToMoveReason,
   type HeldSession,
 } from './closure-impact';
+export {
+  chooseBookingOptions,
+  findBookingOptions,
+  NOON_MINUTES,
+  partOfDay,
+  TIMES_OF_DAY,
+  type BookingOption,
+  type BookingOptionReason,
+  type BookingOptionReasonCode,
+  type BookingPreferences,
+  type FindBookingOptionsRequest,
+  type OptionCandidate,
+  type PartOfDay,
+  type TimeOfDay,
+} from './booking-options';
+export * from './open-courses';

@@ -27,7 +27,7 @@
  * chairs are free at each; every check is a binary search in the pre-built index. Start days are
  * tried in order and a start is dropped at the first later day with no room.
  */
-import { type CivilDate, addCivilDays, SlotSearchError, utcMsToLocal } from './clinic';
+import { type CivilDate, type IsoWeekday, addCivilDays, SlotSearchError, utcMsToLocal } from './clinic';
 import {
   type CoursePlan,
   type CoursePlanRequest,
@@ -73,6 +73,40 @@ export function findCoursePlans(req: FindCoursePlansRequest): CoursePlan[] {
   return shape.kind === 'CONTINUOUS' ? search.continuous() : search.byDays(shape);
 }
 
+/** What a patient asks of the starts (see booking-options.ts, which decides what is offered). */
+export interface StartFilter {
+  /** Local wall-clock minutes a session may start at; all when absent. */
+  acceptsWall?: (wall: number) => boolean;
+  /** Weekdays a session may fall on; all when absent. */
+  weekdays?: readonly IsoWeekday[];
+  /** A chair or bed kept for every session whenever a start of the day allows it. */
+  preferredResourceId?: string;
+}
+
+/**
+ * For each start day in order, the plan of its earliest start that passes `filter` (for a
+ * preferred chair, its earliest start that keeps that chair throughout if any does): the search
+ * behind the booking options, walked lazily so a caller stops once it has enough days.
+ */
+export function* coursePlanPerStartDay(
+  req: FindCoursePlansRequest,
+  filter: StartFilter,
+): Generator<CoursePlan, void, undefined> {
+  const shape = resolveCourseShape(req.protocol, req.sessions);
+  const window = resolveSearchWindow(req);
+  const index = req.index ?? prepareSlotSearch(req.clinic, req.existing);
+  if (index.clinic !== req.clinic || index.existing !== req.existing) {
+    throw new SlotSearchError('INVALID_REQUEST', 'the index was prepared for other clinic data or bookings');
+  }
+  const resources: number[] = [];
+  index.resources.forEach((r, i) => {
+    if (r.kind === shape.resourceKind) resources.push(i);
+  });
+  if (resources.length === 0) return;
+  const search = new Search(index, shape, window, resources, patientBusy(index, req.patientId), filter);
+  yield* shape.kind === 'CONTINUOUS' ? search.continuousPerDay() : search.perStartDay(shape);
+}
+
 /** One day's bookable starts for this patient and protocol. */
 interface DaySlots {
   starts: number[];
@@ -89,6 +123,9 @@ const NO_SLOTS: DaySlots = { starts: [], walls: [], free: [], byWall: new Map() 
 class Search {
   private readonly dayCache: (DaySlots | undefined)[] = [];
   private readonly busy: IntervalSet[];
+  /** Position in `resources` of the preferred chair or bed, or -1. */
+  private readonly preferred: number;
+  private readonly weekdays?: ReadonlySet<IsoWeekday>;
 
   constructor(
     private readonly index: SlotSearchIndex,
@@ -97,8 +134,11 @@ class Search {
     /** Positions in index.resources of the kind this protocol needs, clinic order. */
     private readonly resources: number[],
     private readonly patientBusy: IntervalSet,
+    private readonly filter: StartFilter = {},
   ) {
     this.busy = resources.map((i) => busyOf(index.busyByResource, index.resources[i].id));
+    this.preferred = resources.findIndex((i) => index.resources[i].id === filter.preferredResourceId);
+    if (filter.weekdays) this.weekdays = new Set(filter.weekdays);
   }
 
   private date(i: number): CivilDate {
@@ -116,6 +156,8 @@ class Search {
     const day = this.day(i);
     // One infusion a day per patient: a day already holding one of theirs offers nothing.
     if (!day.working || overlapsAny(this.patientBusy, day.startMs, day.endMs)) return (this.dayCache[i] = NO_SLOTS);
+    if (this.weekdays && !this.weekdays.has(day.weekday)) return (this.dayCache[i] = NO_SLOTS);
+    const { acceptsWall } = this.filter;
     const { stepMs, earliestMs } = this.window;
     const durMs = this.shape.minutes * 60_000;
     const headroom = nurseHeadroom(this.index, day);
@@ -124,6 +166,8 @@ class Search {
     for (const w of day.windows) {
       for (let s = w.openMs, k = 0; s + durMs <= w.closeMs; s += stepMs, k++) {
         if (s < earliestMs) continue;
+        const wall = w.linear ? w.openWall + k * (stepMs / 60_000) : utcMsToLocal(s, this.index.zone).minutes;
+        if (acceptsWall && !acceptsWall(wall)) continue;
         const e = s + durMs;
         if (overlapsAny(this.patientBusy, s, e) || !nurseRoomFor(headroom, s, e)) continue;
         let free: Uint8Array | undefined;
@@ -133,7 +177,6 @@ class Search {
           free[r] = 1;
         }
         if (!free) continue;
-        const wall = w.linear ? w.openWall + k * (stepMs / 60_000) : utcMsToLocal(s, this.index.zone).minutes;
         if (!out.byWall.has(wall)) out.byWall.set(wall, out.starts.length);
         out.starts.push(s);
         out.walls.push(wall);
@@ -171,12 +214,38 @@ class Search {
 
   byDays(shape: Extract<CourseShape, { kind: 'DAYS' }>): CoursePlan[] {
     const plans: CoursePlan[] = [];
-    const { horizonDays, k } = this.window;
-    for (let d0 = 0; d0 < horizonDays && plans.length < k; d0++) {
+    const { k } = this.window;
+    for (const { first, later } of this.startDays(shape)) {
+      for (let j = 0; j < first.starts.length && plans.length < k; j++) {
+        plans.push(this.bestCompletion(first, j, later));
+      }
+      if (plans.length >= k) break;
+    }
+    return plans;
+  }
+
+  /** One plan per start day: its earliest start, or its earliest that keeps the preferred chair. */
+  *perStartDay(shape: Extract<CourseShape, { kind: 'DAYS' }>): Generator<CoursePlan, void, undefined> {
+    for (const { first, later } of this.startDays(shape)) {
+      let j = 0;
+      if (this.preferred >= 0) {
+        const keeps = first.starts.findIndex((_, x) => this.keepsPreferred(first, x, later));
+        if (keeps >= 0) j = keeps;
+      }
+      yield this.bestCompletion(first, j, later);
+    }
+  }
+
+  /** The start days, in order, whose every session day has a bookable start. */
+  private *startDays(
+    shape: Extract<CourseShape, { kind: 'DAYS' }>,
+  ): Generator<{ first: DaySlots; later: DaySlots[] }, void, undefined> {
+    const { horizonDays } = this.window;
+    for (let d0 = 0; d0 < horizonDays; d0++) {
       const days = this.sessionDays(d0, shape);
       if (!days) {
         // The last session only moves later with the start day, so nothing further can fit.
-        if (d0 + (shape.sessions - 1) * shape.everyDays > horizonDays - 1) break;
+        if (d0 + (shape.sessions - 1) * shape.everyDays > horizonDays - 1) return;
         continue;
       }
       const first = this.slots(d0);
@@ -188,26 +257,37 @@ class Search {
         blocked = s.starts.length === 0;
         later.push(s);
       }
-      if (blocked) continue;
-      for (let j = 0; j < first.starts.length && plans.length < k; j++) {
-        plans.push(this.bestCompletion(first, j, later));
-      }
+      if (!blocked) yield { first, later };
     }
-    return plans;
+  }
+
+  /** Whether the plan from first.starts[j] can hold the preferred chair for every session. */
+  private keepsPreferred(first: DaySlots, j: number, later: DaySlots[]): boolean {
+    const p = this.preferred;
+    if (!first.free[j][p]) return false;
+    const slots = this.laterSlots(first.walls[j], later).slots;
+    return later.every((d, i) => d.free[slots[i]][p] === 1);
+  }
+
+  /** The same local time every day if each later day has it, else the nearest time each day. */
+  private laterSlots(wall: number, later: DaySlots[]): { slots: number[]; sameTime: boolean } {
+    const sameWall = later.map((d) => d.byWall.get(wall));
+    const sameTime = sameWall.every((x) => x !== undefined);
+    return { slots: sameTime ? (sameWall as number[]) : later.map((d) => closestSlot(d, wall)), sameTime };
   }
 
   /** The preferred plan whose first session is first.starts[j] (see the ranking above). */
   private bestCompletion(first: DaySlots, j: number, later: DaySlots[]): CoursePlan {
-    const wall = first.walls[j];
     const free0 = first.free[j];
-    // The same local time every day if each later day has it, else the nearest time each day.
-    const sameWall = later.map((d) => d.byWall.get(wall));
-    const sameTime = sameWall.every((x) => x !== undefined);
-    const slots = sameTime ? (sameWall as number[]) : later.map((d) => closestSlot(d, wall));
-    // Then the chair free at most of those times (the first such in clinic order), so the
-    // patient changes chair as rarely as possible.
+    const { slots, sameTime } = this.laterSlots(first.walls[j], later);
+    // Then the chair free at most of those times (the preferred one if it is free at all of
+    // them, else the first such in clinic order), so the patient changes chair as rarely as possible.
     let bestR = -1;
     let bestDays = -1;
+    if (this.preferred >= 0 && this.keepsPreferred(first, j, later)) {
+      bestR = this.preferred;
+      bestDays = later.length;
+    }
     for (let r = 0; r < this.resources.length && bestDays < later.length; r++) {
       if (!free0[r]) continue;
       let days = 0;
@@ -243,36 +323,80 @@ class Search {
   /** One bed for the whole infusion; starts on the step grid from each local midnight. */
   continuous(): CoursePlan[] {
     const plans: CoursePlan[] = [];
-    const { horizonDays, k, stepMs, earliestMs, horizonEndMs } = this.window;
+    for (const { start, end } of this.infusionStarts()) {
+      const r = this.busy.findIndex((b) => !overlapsAny(b, start, end));
+      if (r >= 0) plans.push(this.infusionPlan(r, start, end));
+      if (plans.length >= this.window.k) break;
+    }
+    return plans;
+  }
+
+  /** Per start day, its earliest infusion with a free bed (the preferred bed's earliest, if any). */
+  *continuousPerDay(): Generator<CoursePlan, void, undefined> {
+    let day = -1;
+    let fallback: CoursePlan | undefined;
+    let found = false;
+    for (const { day: d, start, end } of this.infusionStarts()) {
+      if (d !== day) {
+        if (!found && fallback) yield fallback;
+        day = d;
+        fallback = undefined;
+        found = false;
+      }
+      if (found) continue;
+      const p = this.preferred;
+      if (p >= 0 && !overlapsAny(this.busy[p], start, end)) {
+        found = true;
+        yield this.infusionPlan(p, start, end);
+        continue;
+      }
+      const r = this.busy.findIndex((b) => !overlapsAny(b, start, end));
+      if (r < 0) continue;
+      if (p < 0) {
+        found = true;
+        yield this.infusionPlan(r, start, end);
+      } else fallback ??= this.infusionPlan(r, start, end);
+    }
+    if (!found && fallback) yield fallback;
+  }
+
+  /** Infusion starts the patient can take, in order, whatever the beds (see `continuous`). */
+  private *infusionStarts(): Generator<{ day: number; start: number; end: number }, void, undefined> {
+    const { horizonDays, stepMs, earliestMs, horizonEndMs } = this.window;
+    const { acceptsWall } = this.filter;
     const durMs = this.shape.minutes * 60_000;
     // Horizon day holding the infusion's last instant; it only moves forward with the start.
     let last = 0;
-    for (let d = 0; d < horizonDays && plans.length < k; d++) {
+    for (let d = 0; d < horizonDays; d++) {
       const day = this.day(d);
-      for (let s = day.startMs; s < day.endMs && plans.length < k; s += stepMs) {
+      // A continuous infusion is asked for by the weekday it starts on.
+      if (this.weekdays && !this.weekdays.has(day.weekday)) continue;
+      for (let s = day.startMs; s < day.endMs; s += stepMs) {
         if (s < earliestMs) continue;
         const e = s + durMs;
-        if (e > horizonEndMs) return plans;
+        if (e > horizonEndMs) return;
         while (this.day(last).endMs < e) last++;
         // Nothing else of the patient's on any local day the infusion touches.
         if (overlapsAny(this.patientBusy, day.startMs, this.day(last).endMs)) continue;
-        const r = this.busy.findIndex((b) => !overlapsAny(b, s, e));
-        if (r < 0) continue;
-        plans.push({
-          sessions: [
-            {
-              resourceId: this.index.resources[this.resources[r]].id,
-              start: new Date(s).toISOString(),
-              end: new Date(e).toISOString(),
-            },
-          ],
-          score: planScore(s, earliestMs, true, true),
-          sameResource: true,
-          sameTime: true,
-        });
+        if (acceptsWall && !acceptsWall(utcMsToLocal(s, this.index.zone).minutes)) continue;
+        yield { day: d, start: s, end: e };
       }
     }
-    return plans;
+  }
+
+  private infusionPlan(r: number, start: number, end: number): CoursePlan {
+    return {
+      sessions: [
+        {
+          resourceId: this.index.resources[this.resources[r]].id,
+          start: new Date(start).toISOString(),
+          end: new Date(end).toISOString(),
+        },
+      ],
+      score: planScore(start, this.window.earliestMs, true, true),
+      sameResource: true,
+      sameTime: true,
+    };
   }
 }
 
