@@ -110,6 +110,18 @@ describe('bad input on screening routes', () => {
       rule: 'range',
     },
     { name: 'a systolic of 49', body: { bp1_systolic: 49 }, field: 'answers.bp1_systolic', rule: 'range' },
+    {
+      name: 'a diastolic above its systolic (115/190)',
+      body: { bp1_systolic: 115, bp1_diastolic: 190 },
+      field: 'answers.bp1_diastolic',
+      rule: 'pair',
+    },
+    {
+      name: 'a diastolic equal to its systolic',
+      body: { bp2_systolic: 120, bp2_diastolic: 120 },
+      field: 'answers.bp2_diastolic',
+      rule: 'pair',
+    },
     { name: 'a fractional heart rate', body: { heart_rate: 72.5 }, field: 'answers.heart_rate', rule: 'integer' },
     { name: 'a number as text', body: { heart_rate: '72' }, field: 'answers.heart_rate', rule: 'type' },
     { name: 'yes/no as text', body: { hypertension: 'yes' }, field: 'answers.hypertension', rule: 'type' },

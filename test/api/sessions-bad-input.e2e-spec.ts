@@ -116,6 +116,12 @@ describe('bad input on every session write route', () => {
       },
       { name: 'a reading as a string', body: { ...valid(), bloodPressure: '120/80' }, field: 'bloodPressure' },
       {
+        name: 'a diastolic above the systolic',
+        body: { ...valid(), bloodPressure: { ...reading, systolic: 90, diastolic: 120 } },
+        field: 'bloodPressure.diastolic',
+        rule: 'diastolicBelowSystolic',
+      },
+      {
         name: 'a reading taken in the future',
         body: { ...valid(), bloodPressure: { ...reading, takenAt: future() } },
         field: 'bloodPressure.takenAt',

@@ -79,6 +79,12 @@ describe('bad input on the vitals write routes', () => {
         rule: 'bloodPressurePair',
       },
       {
+        name: 'a diastolic above the systolic (80/130)',
+        body: { ...valid(), systolic: 80, diastolic: 130 },
+        field: 'diastolic',
+        rule: 'diastolicBelowSystolic',
+      },
+      {
         name: 'no vital sign at all',
         body: { id: randomUUID(), takenAt: new Date().toISOString(), heartRate: null },
         field: 'takenAt',

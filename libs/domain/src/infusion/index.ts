@@ -7,6 +7,7 @@ export {
   settingsForProtocol,
 } from './settings';
 export type { DischargeSettings, InfusionSettings, ProtocolInfusionOverrides, VitalsThresholds } from './settings';
+export { bloodPressurePairProblem } from './blood-pressure';
 export { sessionPreparation } from './preparation';
 export type { PreparationCode, PreparationStep } from './preparation';
 export { CHECK_IN_CODES, DAY_OF_CHECKS, checkInChecks, checkInDecision } from './check-in';

@@ -243,6 +243,19 @@ describe('vitalsReadingProblems', () => {
     ]);
   });
 
+  it('refuses a diastolic at or above the systolic, and accepts one just below it', () => {
+    expect(vitalsReadingProblems({ atMs: t0, systolic: 120, diastolic: 119 })).toEqual([]);
+    for (const diastolic of [120, 121]) {
+      expect(vitalsReadingProblems({ atMs: t0, systolic: 120, diastolic })).toEqual([
+        expect.objectContaining({ field: 'diastolic', rule: 'diastolicBelowSystolic' }),
+      ]);
+    }
+    // An out-of-range systolic is reported as such, not as a pair problem.
+    expect(vitalsReadingProblems({ atMs: t0, systolic: 301, diastolic: 80 }).map((p) => p.rule)).toEqual([
+      'entryRange',
+    ]);
+  });
+
   it('refuses a reading taken later than now beyond 5 minutes of tablet clock drift', () => {
     expect(vitalsReadingProblems({ atMs: t0 + 5 * MIN, spo2: 95 }, t0)).toEqual([]);
     expect(vitalsReadingProblems({ atMs: t0 + 5 * MIN + 1, spo2: 95 }, t0)).toEqual([

@@ -1,4 +1,5 @@
 import type { AdverseEventTermId } from './adverse-events';
+import { bloodPressurePairProblem } from './blood-pressure';
 import { VITALS_ENTRY_RANGES, type InfusionSettings, type VitalsThresholds } from './settings';
 
 /** One flowsheet entry. A nurse may enter part of a set (e.g. a BP recheck alone). Instants are epoch ms. */
@@ -28,7 +29,8 @@ export const VITAL_SIGNS: readonly VitalSign[] = [
 /** How far ahead of the server's clock a tablet's reading time may be (clock drift), in ms. */
 export const READING_CLOCK_DRIFT_MS = 5 * 60_000;
 
-export type VitalsReadingRule = 'needsTime' | 'notInFuture' | 'entryRange' | 'atLeastOneSign' | 'bloodPressurePair';
+export type VitalsReadingRule =
+  'needsTime' | 'notInFuture' | 'entryRange' | 'atLeastOneSign' | 'bloodPressurePair' | 'diastolicBelowSystolic';
 export interface VitalsReadingProblem {
   field: keyof VitalsReading;
   rule: VitalsReadingRule;
@@ -60,6 +62,12 @@ export function vitalsReadingProblems(reading: VitalsReading, nowMs?: number): V
       rule: 'bloodPressurePair',
       problem: 'blood pressure is recorded as systolic and diastolic together',
     });
+  const inRange = !problems.some((p) => p.field === 'systolic' || p.field === 'diastolic');
+  const pair =
+    inRange && reading.systolic !== undefined && reading.diastolic !== undefined
+      ? bloodPressurePairProblem(reading.systolic, reading.diastolic)
+      : undefined;
+  if (pair) problems.push({ field: 'diastolic', rule: 'diastolicBelowSystolic', problem: pair });
   return problems;
 }
 

@@ -3,6 +3,7 @@
  * registry. Each alert code is listed so a new one cannot be added without a decision here; they
  * share the threshold rule's id.
  */
+import { bloodPressurePairProblem } from '../infusion/blood-pressure';
 import { adverseEventProblems, clinicianAlertReasons } from '../infusion/adverse-events';
 import {
   adverseEventDrafts,
@@ -43,6 +44,13 @@ export const MONITORING_RULES: readonly {
       'A reading is stored as entered, within what a monitor can show, or refused with the field and its range; never clamped',
     safetyRelevant: true,
     implementedBy: [vitalsReadingProblems],
+  },
+  {
+    id: 'blood-pressure.pair-possible',
+    summary:
+      'A blood pressure with the diastolic at or above the systolic is refused wherever it is entered (screening, check-in, flowsheet)',
+    safetyRelevant: true,
+    implementedBy: [bloodPressurePairProblem],
   },
   {
     id: 'vitals.due-and-overdue',

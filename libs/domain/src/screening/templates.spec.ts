@@ -112,6 +112,26 @@ describe('checklist templates v1', () => {
 });
 
 describe('validateAnswers', () => {
+  it('refuses a diastolic at or above its systolic, reading by reading, and accepts one just below', () => {
+    const at = (systolic: number, diastolic: number) =>
+      validateAnswers(
+        CARDIOVASCULAR_V1,
+        { ...cardiovascularAnswers(), bp2_systolic: systolic, bp2_diastolic: diastolic },
+        {
+          partial: true,
+        },
+      );
+    expect(at(190, 115)).toEqual([]);
+    expect(at(120, 119)).toEqual([]);
+    for (const diastolic of [120, 150]) {
+      const errors = at(120, diastolic);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ itemId: 'bp2_diastolic', rule: 'pair' });
+      expect(errors[0].message).toContain(`diastolic (${diastolic} mmHg) must be lower than the systolic (120 mmHg)`);
+    }
+    // An out-of-range value gets its range message alone.
+    expect(at(40, 80).map((e) => e.rule)).toEqual(['range']);
+  });
   it('accepts complete, well-formed answers for each template', () => {
     expect(validateAnswers(CARDIOVASCULAR_V1, cardiovascularAnswers(), { partial: false })).toEqual([]);
     expect(validateAnswers(PSYCHIATRIC_V1, psychiatricAnswers(), { partial: false })).toEqual([]);

@@ -1,9 +1,11 @@
+import { bloodPressurePairProblem } from '../infusion/blood-pressure';
 import { isAnswered, type Answers, type InstrumentAnswers } from './answers';
 import { isCalendarDate } from './dates';
 import { INSTRUMENTS, scoreInstrument } from './instruments';
 import { isRequired, type ScreeningTemplate, type TemplateItem } from './templates';
 
-export type AnswerRule = 'unknown_item' | 'type' | 'range' | 'integer' | 'option' | 'date' | 'max_length' | 'required';
+export type AnswerRule =
+  'unknown_item' | 'type' | 'range' | 'integer' | 'option' | 'date' | 'max_length' | 'required' | 'pair';
 
 /** A field-level problem; `itemId` is 'phq9.q3' for an item inside an embedded instrument. */
 export interface AnswerError {
@@ -49,7 +51,31 @@ export function validateAnswers(
     }
     errors.push(...checkValue(item, value, options));
   }
+  errors.push(...pairProblems(template, answers, errors));
   return errors;
+}
+
+/**
+ * Readings that only make sense together: a `<name>_diastolic` item beside its `<name>_systolic`
+ * must be the lower of the two. Checked once both are valid numbers, and reported on the diastolic.
+ */
+function pairProblems(
+  template: ScreeningTemplate,
+  answers: Readonly<Record<string, unknown>>,
+  found: readonly AnswerError[],
+): AnswerError[] {
+  const out: AnswerError[] = [];
+  for (const item of template.items) {
+    if (item.type !== 'number' || !item.id.endsWith('_diastolic')) continue;
+    const systolicId = item.id.replace(/_diastolic$/, '_systolic');
+    const systolic = answers[systolicId];
+    const diastolic = answers[item.id];
+    if (typeof systolic !== 'number' || typeof diastolic !== 'number') continue;
+    if (found.some((e) => e.itemId === item.id || e.itemId === systolicId)) continue;
+    const problem = bloodPressurePairProblem(systolic, diastolic);
+    if (problem) out.push({ itemId: item.id, rule: 'pair', message: `${item.label}: ${problem}` });
+  }
+  return out;
 }
 
 function checkValue(item: TemplateItem, value: unknown, options: ValidateOptions): AnswerError[] {

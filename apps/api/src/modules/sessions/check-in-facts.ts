@@ -1,4 +1,10 @@
-import { clinicDateOf, type BpHrReading, type CheckInFacts, type Dated } from '@cadence/domain';
+import {
+  bloodPressurePairProblem,
+  clinicDateOf,
+  type BpHrReading,
+  type CheckInFacts,
+  type Dated,
+} from '@cadence/domain';
 import type { BpHrInputDto, CheckInFactsDto, UpdateCheckInDto } from './dto/check-in.dto';
 import type { CheckInFactsViewDto } from './dto/session.dto';
 import { sessionsErrors } from './sessions.errors';
@@ -100,6 +106,8 @@ function reading(dto: BpHrInputDto, field: string, at: Recording): BpHrReading {
   const atMs = dto.takenAt ? past(dto.takenAt, `${field}.takenAt`, at) : at.nowMs;
   if (clinicDateOf(new Date(atMs).toISOString(), at.timezone) !== at.today)
     throw sessionsErrors.factProblem(`${field}.takenAt`, 'today', `${field}.takenAt must be today (${at.today})`);
+  const pair = bloodPressurePairProblem(dto.systolic, dto.diastolic);
+  if (pair) throw sessionsErrors.factProblem(`${field}.diastolic`, 'diastolicBelowSystolic', `${field}: ${pair}`);
   return { atMs, systolic: dto.systolic, diastolic: dto.diastolic, heartRate: dto.heartRate };
 }
 

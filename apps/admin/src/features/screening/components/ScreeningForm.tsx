@@ -8,6 +8,7 @@ import type { Screening, ScreeningTemplateRecord } from '../api/types';
 import { isStaleVersion, useCreateScreening, useSaveScreening, useSubmitScreening } from '../hooks/useScreenings';
 import { focusFirst, isShown, useScreeningForm } from '../hooks/useScreeningForm';
 import { InstrumentQuestions, ScoreBadge } from './InstrumentQuestions';
+import { RuleFeedback } from './RuleFeedback';
 import { ScreeningQuestion } from './ScreeningQuestion';
 import { SuicidalityAlert, suicidalitySignals } from './SuicidalityAlert';
 
@@ -217,27 +218,27 @@ export function ScreeningForm({
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} style={{ position: 'sticky', top: 80 }}>
           <Card withBorder radius="md" padding="lg" component="aside" aria-label="Scores and actions">
-            <Title order={2} size="h5" mb="sm">
-              Scores
-            </Title>
-            <Text size="xs" c="dimmed" mb="sm">
-              Calculated as you answer, with the same scoring the clinic uses when the screening is submitted.
-            </Text>
-            <Stack gap="sm">
-              {instruments.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  This checklist has no scored instruments.
+            {instruments.length > 0 && (
+              <>
+                <Title order={2} size="h5" mb="sm">
+                  Scores
+                </Title>
+                <Text size="xs" c="dimmed" mb="sm">
+                  Calculated as you answer, with the same scoring the clinic uses when the screening is submitted.
                 </Text>
-              )}
-              {instruments.map((item) => (
-                <div key={item.id}>
-                  <Text size="sm" fw={500} mb={4}>
-                    {item.label}
-                  </Text>
-                  {state.scores[item.id] && <ScoreBadge result={state.scores[item.id]} />}
-                </div>
-              ))}
-            </Stack>
+                <Stack gap="sm" mb="md">
+                  {instruments.map((item) => (
+                    <div key={item.id}>
+                      <Text size="sm" fw={500} mb={4}>
+                        {item.label}
+                      </Text>
+                      {state.scores[item.id] && <ScoreBadge result={state.scores[item.id]} />}
+                    </div>
+                  ))}
+                </Stack>
+              </>
+            )}
+            <RuleFeedback answers={state.validAnswers} sex={sex} hasInvalidAnswers={state.hasInvalidAnswers} />
             <Divider my="md" />
             {state.strict && unanswered > 0 && (
               <Text size="sm" c="red" mb="sm">

@@ -121,6 +121,22 @@ export function focusFirst(template: ScreeningTemplate, errors: FieldErrors): vo
   node?.querySelector<HTMLElement>('input:checked, input, textarea, select')?.focus({ preventScroll: true });
 }
 
+/** `answers` without the items (or instrument questions) that `problems` name. */
+export function withoutProblems(answers: Answers, problems: readonly AnswerError[]): Answers {
+  if (problems.length === 0) return answers;
+  const out: Record<string, AnswerValue> = { ...answers };
+  for (const { itemId } of problems) {
+    const [id, subId] = itemId.split('.');
+    if (subId === undefined) delete out[id];
+    else if (typeof out[id] === 'object' && out[id] !== null) {
+      const rest = { ...(out[id] as InstrumentAnswers) };
+      delete rest[subId];
+      out[id] = rest;
+    }
+  }
+  return out;
+}
+
 export const questionDomId = (path: string) => `question-${path.replace(/\./g, '-')}`;
 
 /**
@@ -147,6 +163,8 @@ export function useScreeningForm(
   );
   const draftProblems = useMemo(() => validateAnswers(template, answers, { partial: true }), [template, answers]);
   const submitProblems = useMemo(() => validateAnswers(template, answers, { partial: false }), [template, answers]);
+  /** The answers the eligibility rules may judge now: those with a problem are left out until corrected. */
+  const validAnswers = useMemo(() => withoutProblems(answers, draftProblems), [answers, draftProblems]);
 
   const errors: FieldErrors = useMemo(() => {
     const live = byPath(template, strict ? submitProblems : draftProblems);
@@ -214,6 +232,8 @@ export function useScreeningForm(
     form,
     values: form.values,
     answers,
+    validAnswers,
+    hasInvalidAnswers: draftProblems.length > 0,
     scores,
     errors,
     strict,
