@@ -459,6 +459,27 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async (ctx) => ({ path: `/api/users/${(await ctx.newUser(['NURSE'])).id}/deactivate` }),
   },
+  'PATCH /api/users/{id}': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/users/${(await ctx.newUser(['NURSE'])).id}`,
+      body: { roles: ['NURSE', 'CLINICIAN'] },
+    }),
+  },
+  'POST /api/users/{id}/reset-password': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/users/${(await ctx.newUser(['NURSE'])).id}/reset-password`,
+      body: { password: 'a-fresh-password-42' },
+    }),
+  },
+  'POST /api/users/{id}/reactivate': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/users/${(await ctx.newUser(['NURSE'])).id}/reactivate` }),
+  },
   'GET /api/audit': { allowed: ['ADMIN'], success: 200, call: async () => ({ path: '/api/audit' }) },
   'GET /api/patients': { allowed: CLINICAL, success: 200, call: async () => ({ path: '/api/patients?q=a' }) },
   'POST /api/patients': {

@@ -141,6 +141,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a staff account or replace its roles (an admin keeps their own ADMIN role) */
+        patch: operations["Users_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password on a staff account and end the account's sessions */
+        post: operations["Users_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a deactivated staff account sign in again */
+        post: operations["Users_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -1929,6 +1980,15 @@ export interface components {
             password: string;
             roles: components["schemas"]["Role"][];
         };
+        UpdateUserDto: {
+            displayName?: string;
+            /** @description Replaces the roles */
+            roles?: components["schemas"]["Role"][];
+        };
+        ResetPasswordDto: {
+            /** @description The new password, at least 12 characters */
+            password: string;
+        };
         /** @enum {string} */
         Sex: "FEMALE" | "MALE" | "OTHER" | "UNKNOWN";
         PatientSummaryDto: {
@@ -2327,6 +2387,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description dayjs tokens
+         * @enum {string}
+         */
+        ClinicDateFormat: "D MMM YYYY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "YYYY-MM-DD";
         OpeningHoursDto: {
             /** @description 1 = Monday … 7 = Sunday */
             weekday: number;
@@ -2385,6 +2450,8 @@ export interface components {
             bpBlockSystolic: number;
             bpBlockDiastolic: number;
             screeningValidityDays: number;
+            /** @description dayjs tokens */
+            dateFormat: components["schemas"]["ClinicDateFormat"];
             /** @description Days after relief is found lost that a response-triggered booster is due */
             boosterDueWithinDays: number;
             /** @description Days before a fixed-interval booster is due that it is queued */
@@ -2415,6 +2482,8 @@ export interface components {
             bpBlockSystolic?: number;
             bpBlockDiastolic?: number;
             screeningValidityDays?: number;
+            /** @description How calendar dates are written and typed in the admin app (dayjs tokens) */
+            dateFormat?: components["schemas"]["ClinicDateFormat"];
             /** @description A response-triggered booster is due this many days after the follow-up that found relief lost */
             boosterDueWithinDays?: number;
             /** @description A fixed-interval booster goes on the booster queue this many days before it is due */
@@ -2448,6 +2517,8 @@ export interface components {
             bpBlockSystolic: number;
             bpBlockDiastolic: number;
             screeningValidityDays: number;
+            /** @description dayjs tokens */
+            dateFormat: components["schemas"]["ClinicDateFormat"];
             /** @description Days after relief is found lost that a response-triggered booster is due */
             boosterDueWithinDays: number;
             /** @description Days before a fixed-interval booster is due that it is queued */
@@ -5433,6 +5504,151 @@ export interface operations {
         };
     };
     Users_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid fields or nothing to change, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The password is too short or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_reactivate: {
         parameters: {
             query?: never;
             header?: never;

@@ -53,6 +53,16 @@ describe('opening hours', () => {
     ).toEqual(['windows[0]:noOverlap']);
   });
 
+  it('names the weekday in each message, so a problem reads right away from the form', () => {
+    expect(
+      openingHoursProblems([
+        { weekday: 2, opensAt: '14:00', closesAt: '09:00' },
+        { weekday: 3, opensAt: '09:00', closesAt: '13:00' },
+        { weekday: 3, opensAt: '12:00', closesAt: '17:00' },
+      ]).map((p) => p.message),
+    ).toEqual(['closesAt must be after opensAt on Tuesday', 'opening windows on Wednesday must not overlap']);
+  });
+
   it('names an unreadable time rather than passing it', () => {
     expect(rules(openingHoursProblems([{ weekday: 1, opensAt: '09:60', closesAt: '17:00' }]))).toEqual([
       'windows[0].closesAt:afterOpening',

@@ -13,6 +13,18 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * How a clinic writes calendar dates, in dayjs tokens (the admin's date inputs parse and show the
+ * same pattern): the first, "1 Dec 2026", reads the same in every locale.
+ */
+export const CLINIC_DATE_FORMATS = ['D MMM YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] as const;
+export type ClinicDateFormat = (typeof CLINIC_DATE_FORMATS)[number];
+export const DEFAULT_CLINIC_DATE_FORMAT: ClinicDateFormat = 'D MMM YYYY';
+
+/** ISO weekdays, 1 = Monday … 7 = Sunday, as opening hours and rota rows number them. */
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const weekdayName = (weekday: number): string => WEEKDAY_NAMES[weekday - 1] ?? `weekday ${weekday}`;
+
 /** A closure lasts at most this many days; longer is a data-entry slip, not a holiday. */
 export const MAX_CLOSURE_DAYS = 366;
 
@@ -64,7 +76,7 @@ export function openingHoursProblems(windows: readonly OpeningWindowInput[], pat
       problems.push({
         field: `${path}[${i}].closesAt`,
         rule: 'afterOpening',
-        message: 'closesAt must be after opensAt',
+        message: `closesAt must be after opensAt on ${weekdayName(w.weekday)}`,
       });
     }
   });
@@ -83,7 +95,7 @@ export function openingHoursProblems(windows: readonly OpeningWindowInput[], pat
         problems.push({
           field: `${path}[${day[j].i}]`,
           rule: 'noOverlap',
-          message: 'opening windows on one weekday must not overlap',
+          message: `opening windows on ${weekdayName(weekday)} must not overlap`,
         });
       }
     }

@@ -1,5 +1,6 @@
-/** ISO weekdays, 1 = Monday … 7 = Sunday, as the API numbers them. */
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+import { WEEKDAY_NAMES } from '@cadence/domain';
+
+export { WEEKDAY_NAMES };
 
 export const weekdayName = (weekday: number): string => WEEKDAY_NAMES[weekday - 1] ?? String(weekday);
 

@@ -14,6 +14,7 @@ export interface ClinicSettings {
   bpBlockSystolic: number;
   bpBlockDiastolic: number;
   screeningValidityDays: number;
+  dateFormat: string;
   boosterDueWithinDays: number;
   boosterNoticeDays: number;
 }
@@ -130,6 +131,7 @@ export class ClinicRepository {
         bpBlockSystolic: true,
         bpBlockDiastolic: true,
         screeningValidityDays: true,
+        dateFormat: true,
         boosterDueWithinDays: true,
         boosterNoticeDays: true,
       },

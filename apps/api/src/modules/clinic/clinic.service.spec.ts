@@ -60,6 +60,7 @@ class FakeClinic {
         bpBlockSystolic: 180,
         bpBlockDiastolic: 110,
         screeningValidityDays: 30,
+        dateFormat: 'D MMM YYYY',
         boosterDueWithinDays: 14,
         boosterNoticeDays: 14,
       },

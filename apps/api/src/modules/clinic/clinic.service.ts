@@ -9,6 +9,8 @@ import {
   openingHoursProblems,
   overNurseRatio,
   strandedByClosure,
+  WEEKDAY_NAMES,
+  type ClinicDateFormat,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
@@ -75,6 +77,7 @@ export class ClinicService {
       bpBlockSystolic: clinic.bpBlockSystolic,
       bpBlockDiastolic: clinic.bpBlockDiastolic,
       screeningValidityDays: clinic.screeningValidityDays,
+      dateFormat: clinic.dateFormat as ClinicDateFormat,
       boosterDueWithinDays: clinic.boosterDueWithinDays,
       boosterNoticeDays: clinic.boosterNoticeDays,
       openingHours: clinic.hours.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt })),
@@ -119,7 +122,12 @@ export class ClinicService {
 
   async replaceOpeningHours(actor: Actor, meta: RequestMeta, dto: ReplaceOpeningHoursDto): Promise<ClinicDto> {
     const problems = openingHoursProblems(dto.windows);
-    if (problems.length) throw clinicErrors.invalid('The opening hours are not consistent.', problems);
+    if (problems.length) {
+      throw clinicErrors.invalid(
+        `The opening hours of ${daysNamed(dto.windows, problems)} are not consistent.`,
+        problems,
+      );
+    }
     return this.transactions.withTransaction(async () => {
       await this.clinics.replaceOpeningHours(
         actor.clinicId,
@@ -345,4 +353,17 @@ function oneLine(address: string): string {
     .map((line) => line.trim().replace(/,$/, ''))
     .filter(Boolean)
     .join(', ');
+}
+
+/** "Tuesday and Wednesday": the weekdays whose windows the problems point at (`windows[2]…`). */
+function daysNamed(windows: readonly { weekday: number }[], problems: readonly { field: string }[]): string {
+  const weekdays = new Set<number>();
+  for (const { field } of problems) {
+    const index = /^windows\[(\d+)\]/.exec(field)?.[1];
+    const window = index === undefined ? undefined : windows[Number(index)];
+    if (window) weekdays.add(window.weekday);
+  }
+  const names = [...weekdays].sort().map((weekday) => WEEKDAY_NAMES[weekday - 1] ?? `weekday ${weekday}`);
+  if (names.length === 0) return 'the week';
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -10,7 +11,7 @@ import {
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
-import { ClinicianListDto, CreateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { ClinicianListDto, CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('staff')
@@ -59,5 +60,50 @@ export class UsersController {
     @Param('id', UuidPipe) id: string,
   ): Promise<UserDto> {
     return this.users.deactivate(actor, meta, id);
+  }
+
+  @Patch(':id')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Rename a staff account or replace its roles (an admin keeps their own ADMIN role)' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'Invalid fields or nothing to change, named in errors[]' })
+  @ApiNotFoundResponse()
+  update(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.update(actor, meta, id, body);
+  }
+
+  @Post(':id/reset-password')
+  @Roles('ADMIN')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Set a new password on a staff account and end the account's sessions" })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'The password is too short or too long' })
+  @ApiNotFoundResponse()
+  resetPassword(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ResetPasswordDto,
+  ): Promise<UserDto> {
+    return this.users.resetPassword(actor, meta, id, body);
+  }
+
+  @Post(':id/reactivate')
+  @Roles('ADMIN')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Let a deactivated staff account sign in again' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse()
+  reactivate(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<UserDto> {
+    return this.users.reactivate(actor, meta, id);
   }
 }

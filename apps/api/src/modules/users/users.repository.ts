@@ -58,6 +58,25 @@ export class UsersRepository {
     return this.db.user.findUniqueOrThrow({ where: { id }, select: userFields });
   }
 
+  /** One of the clinic's users; undefined when not in the clinic. */
+  async find(clinicId: string, id: string) {
+    return (await this.db.user.findFirst({ where: { id, clinicId }, select: userFields })) ?? undefined;
+  }
+
+  /** Changes a clinic's user (name, roles, active, password); undefined when not in the clinic. */
+  async update(
+    clinicId: string,
+    id: string,
+    data: { displayName?: string; roles?: Role[]; active?: true; passwordHash?: string },
+  ) {
+    const { count } = await this.db.user.updateMany({
+      where: { id, clinicId },
+      data: data.active ? { ...data, deactivatedAt: null } : data,
+    });
+    if (count === 0) return undefined;
+    return this.db.user.findUniqueOrThrow({ where: { id }, select: userFields });
+  }
+
   /** Ends every live session of the user. */
   async endSessions(userId: string) {
     await this.db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });

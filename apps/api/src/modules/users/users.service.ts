@@ -4,7 +4,7 @@ import { TransactionHost, type Transactions } from '../../common/prisma/transact
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { hashPassword } from '../auth/password';
-import type { ClinicianDto, CreateUserDto, UserDto } from './dto/user.dto';
+import type { ClinicianDto, CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { usersErrors } from './users.errors';
 import { UsersRepository } from './users.repository';
 
@@ -60,7 +60,55 @@ export class UsersService {
       return toDto(user);
     });
   }
+
+  /** Renames an account or replaces its roles; roles are read on every request, so they apply at once. */
+  async update(actor: Actor, meta: RequestMeta, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    if (id === actor.id && dto.roles && !dto.roles.includes('ADMIN')) throw usersErrors.ownAdminRole();
+    return this.transactions.withTransaction(async () => {
+      const user = await this.users.find(actor.clinicId, id);
+      if (!user) throw usersErrors.notFound();
+      const changes: { displayName?: string; roles?: UserDto['roles'] } = {};
+      const displayName = dto.displayName?.trim();
+      if (displayName !== undefined && displayName !== user.displayName) changes.displayName = displayName;
+      if (dto.roles && !sameRoles(dto.roles, user.roles)) changes.roles = dto.roles;
+      const fields = Object.keys(changes).sort();
+      if (fields.length === 0) throw usersErrors.nothingToChange();
+      const updated = await this.users.update(actor.clinicId, id, changes);
+      if (!updated) throw usersErrors.notFound();
+      await this.audit.record(auditEntry(actor, meta, { action: 'UPDATE', entity: 'User', entityId: id, fields }));
+      return toDto(updated);
+    });
+  }
+
+  /** Sets a new password chosen by the admin and ends the account's sessions, as a lost password needs. */
+  async resetPassword(actor: Actor, meta: RequestMeta, id: string, dto: ResetPasswordDto): Promise<UserDto> {
+    const passwordHash = await hashPassword(dto.password);
+    return this.transactions.withTransaction(async () => {
+      const user = await this.users.update(actor.clinicId, id, { passwordHash });
+      if (!user) throw usersErrors.notFound();
+      await this.users.endSessions(id);
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'UPDATE', entity: 'User', entityId: id, fields: ['password'] }),
+      );
+      return toDto(user);
+    });
+  }
+
+  /** Lets a deactivated account sign in again, with the roles and password it had. */
+  async reactivate(actor: Actor, meta: RequestMeta, id: string): Promise<UserDto> {
+    return this.transactions.withTransaction(async () => {
+      const user = await this.users.update(actor.clinicId, id, { active: true });
+      if (!user) throw usersErrors.notFound();
+      await this.audit.record(
+        auditEntry(actor, meta, { action: 'UPDATE', entity: 'User', entityId: id, fields: ['active'] }),
+      );
+      return toDto(user);
+    });
+  }
 }
+
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((role) => b.includes(role));
 
 function toDto(user: Omit<UserDto, 'createdAt'> & { createdAt: Date }): UserDto {
   return { ...user, createdAt: user.createdAt.toISOString() };

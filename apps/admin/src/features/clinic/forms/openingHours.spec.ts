@@ -53,8 +53,8 @@ describe('opening-hours editor values', () => {
       key,
     );
     expect(openingHoursFormErrors(values)).toEqual({
-      'days.2.windows.1.closesAt': 'Opening windows on one weekday must not overlap',
-      'days.3.windows.0.closesAt': 'Closing time must be after opening time',
+      'days.2.windows.1.closesAt': 'Opening windows on Wednesday must not overlap',
+      'days.3.windows.0.closesAt': 'Closing time must be after opening time on Thursday',
     });
   });
 

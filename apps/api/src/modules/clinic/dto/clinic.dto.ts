@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDay, IsTimeZone, IsWallClock } from '../../../common/validation/instant';
-import { DATED_SHIFT_RULE, MAX_NURSES_PER_SHIFT } from '@cadence/domain';
+import { CLINIC_DATE_FORMATS, DATED_SHIFT_RULE, MAX_NURSES_PER_SHIFT, type ClinicDateFormat } from '@cadence/domain';
 
 export const CHAIR_KINDS = ['CHAIR', 'BED', 'ROOM'] as const;
 export type ChairKind = (typeof CHAIR_KINDS)[number];
@@ -302,6 +302,15 @@ export class UpdateClinicDto {
   screeningValidityDays?: number;
 
   @ApiPropertyOptional({
+    enum: CLINIC_DATE_FORMATS,
+    enumName: 'ClinicDateFormat',
+    description: 'How calendar dates are written and typed in the admin app (dayjs tokens)',
+  })
+  @IfSent()
+  @IsIn(CLINIC_DATE_FORMATS)
+  dateFormat?: ClinicDateFormat;
+
+  @ApiPropertyOptional({
     type: Number,
     minimum: 0,
     maximum: 365,
@@ -338,6 +347,8 @@ export class ClinicDto {
   @ApiProperty({ type: Number }) bpBlockSystolic!: number;
   @ApiProperty({ type: Number }) bpBlockDiastolic!: number;
   @ApiProperty({ type: Number }) screeningValidityDays!: number;
+  @ApiProperty({ enum: CLINIC_DATE_FORMATS, enumName: 'ClinicDateFormat', description: 'dayjs tokens' })
+  dateFormat!: ClinicDateFormat;
   @ApiProperty({
     type: Number,
     description: 'Days after relief is found lost that a response-triggered booster is due',

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,6 +8,7 @@ import {
   IsIn,
   IsString,
   Matches,
+  ValidateIf,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -39,6 +40,35 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
   roles!: Role[];
+}
+
+const IfSent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** A change to a staff account: its name, its roles, or both. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IfSent()
+  @IsString()
+  @MaxLength(100)
+  @Matches(/\S/, { message: 'displayName must not be blank' })
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true, description: 'Replaces the roles' })
+  @IfSent()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ minLength: 12, maxLength: 256, description: 'The new password, at least 12 characters' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(256)
+  password!: string;
 }
 
 export class UserDto {
