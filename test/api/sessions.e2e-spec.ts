@@ -70,6 +70,78 @@ describe('infusion sessions', () => {
     name: string,
   ) => body.actions.find((a) => a.action === name)!;
 
+  describe("a clinician's recheck", () => {
+    it('an override asking for a blood-pressure recheck appears on the day list and as a check-in task, done once measured today', async () => {
+      const patient = await ctx.newPatient();
+      for (const kind of ['PSYCHIATRIC', 'GENERAL'] as const) await ctx.newSignedScreening(patient.id, kind);
+      const reasons = [
+        {
+          ruleId: 'cv.bp-above-review',
+          reason: 'Blood pressure above the review limit',
+          severity: 'RELATIVE',
+          source: 'test',
+          evidence: 'reading 1 150/95 mmHg',
+        },
+      ];
+      const submitted = await ctx.newSubmittedScreening(patient.id, 'CARDIOVASCULAR', {
+        result: 'NEEDS_REVIEW',
+        reasons,
+      });
+      const reason = 'White-coat reading; recheck BP before each infusion';
+      const badRecheck = await ctx
+        .http()
+        .post(`/api/screenings/${submitted.id}/override`)
+        .set('Cookie', clinician.cookie)
+        .send({ version: submitted.version, reason, rechecks: ['ECG'] })
+        .expect(400);
+      expect(badRecheck.body.errors).toEqual([expect.objectContaining({ field: 'rechecks' })]);
+      const signed = await ctx
+        .http()
+        .post(`/api/screenings/${submitted.id}/override`)
+        .set('Cookie', clinician.cookie)
+        .send({ version: submitted.version, reason, rechecks: ['BLOOD_PRESSURE'] })
+        .expect(200);
+      expect(signed.body).toMatchObject({ status: 'SIGNED', overrideReason: reason, rechecks: ['BLOOD_PRESSURE'] });
+
+      const { appointmentId } = await appointment({ patientId: patient.id });
+      const list = await ctx.http().get('/api/sessions/today').set('Cookie', nurse.cookie).expect(200);
+      const item = list.body.items.find((i: { appointmentId: string }) => i.appointmentId === appointmentId);
+      expect(item.rechecks).toEqual([{ check: 'BLOOD_PRESSURE', reason }]);
+
+      const { bloodPressure: _bp, ...withoutBp } = facts();
+      const first = await checkIn(appointmentId, withoutBp);
+      expect(first.status).toBe(201);
+      expect(first.body.checkIn.rechecks).toEqual([
+        {
+          check: 'BLOOD_PRESSURE',
+          reason,
+          done: false,
+          message: 'Measure the blood pressure before the infusion, as the clinician asked',
+        },
+      ]);
+      const measured = await put(first.body.id, {
+        version: first.body.version,
+        bloodPressure: { systolic: 138, diastolic: 86, heartRate: 72 },
+      });
+      expect(measured.status).toBe(200);
+      expect(measured.body.checkIn.rechecks).toEqual([
+        expect.objectContaining({ done: true, message: 'Blood pressure measured today: 138/86 mmHg' }),
+      ]);
+    });
+
+    it('the database keeps rechecks to overridden screenings and to the checks a check-in measures', async () => {
+      const patient = await ctx.newPatient();
+      const draft = await ctx.newSubmittedScreening(patient.id, 'CARDIOVASCULAR');
+      await expect(
+        ctx.prisma
+          .$executeRaw`UPDATE "Screening" SET rechecks = ARRAY['ECG'], "overrideReason" = 'a reason' WHERE id = ${draft.id}::uuid`,
+      ).rejects.toThrow(/Screening_rechecks_known/);
+      await expect(
+        ctx.prisma.$executeRaw`UPDATE "Screening" SET rechecks = ARRAY['BLOOD_PRESSURE'] WHERE id = ${draft.id}::uuid`,
+      ).rejects.toThrow(/Screening_rechecks_need_override/);
+    });
+  });
+
   describe('check-in', () => {
     it('checks in a booked appointment of today: the session, its facts dated today, and the start cleared', async () => {
       const { appointmentId, patientId } = await appointment();

@@ -2154,6 +2154,11 @@ export interface components {
             /** @description The answers that made the rule fire */
             evidence: string;
         };
+        /**
+         * @description What the overriding clinician asked to be measured again before each infusion
+         * @enum {string}
+         */
+        RecheckCheck: "BLOOD_PRESSURE" | "HEART_RATE" | "SPO2" | "WEIGHT";
         StaffRefDto: {
             /** Format: uuid */
             id: string;
@@ -2220,6 +2225,8 @@ export interface components {
              */
             validUntil?: string | null;
             overrideReason?: string | null;
+            /** @description What the overriding clinician asked to be measured again before each infusion */
+            rechecks: components["schemas"]["RecheckCheck"][];
             declineReason?: string | null;
             /** @description Who started and recorded it */
             recordedBy: components["schemas"]["StaffRefDto"];
@@ -2278,6 +2285,8 @@ export interface components {
             version: number;
             /** @description The clinician's reason for accepting the relative contraindications */
             reason: string;
+            /** @description Day-of checks to measure again before each infusion this screening covers; shown at check-in */
+            rechecks?: components["schemas"]["RecheckCheck"][];
         };
         DeclineDto: {
             /** @description The version read; a stale one answers 409 and writes nothing */
@@ -2971,6 +2980,11 @@ export interface components {
             vitals?: components["schemas"]["SessionOverdueItemDto"];
             discharge?: components["schemas"]["SessionOverdueItemDto"];
         };
+        RecheckRequestDto: {
+            check: components["schemas"]["RecheckCheck"];
+            /** @description The overriding clinician's reason, which says why */
+            reason: string;
+        };
         TodayItemDto: {
             /** Format: uuid */
             appointmentId: string;
@@ -3003,6 +3017,8 @@ export interface components {
             coSigned: boolean;
             /** @description Adverse events drafted from alerts, still to confirm or dismiss */
             draftAdverseEvents: number;
+            /** @description What clinicians asked to be measured again before each infusion (from signed screenings in force) */
+            rechecks: components["schemas"]["RecheckRequestDto"][];
         };
         TodayDto: {
             /** Format: date */
@@ -3163,11 +3179,22 @@ export interface components {
             reason: string;
             accepts: components["schemas"]["CheckInCode"][];
         };
+        RecheckTaskDto: {
+            check: components["schemas"]["RecheckCheck"];
+            /** @description The overriding clinician's reason, which says why */
+            reason: string;
+            /** @description Measured on the check-in's day */
+            done: boolean;
+            /** @example Blood pressure measured today: 138/88 mmHg */
+            message: string;
+        };
         CheckInViewDto: {
             facts: components["schemas"]["CheckInFactsViewDto"];
             checks: components["schemas"]["DayOfCheckDto"][];
             decision: components["schemas"]["CheckInDecisionDto"];
             override: components["schemas"]["CheckInOverrideViewDto"] | null;
+            /** @description What clinicians asked to be measured again before the infusion, from the signed screenings in force */
+            rechecks: components["schemas"]["RecheckTaskDto"][];
         };
         /** @enum {string} */
         SessionAction: "check_in" | "mark_no_show" | "start" | "record_vitals" | "change_rate" | "record_adverse_event" | "stop" | "discharge";

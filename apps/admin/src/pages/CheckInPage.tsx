@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, Text } from '@mantine/core';
+import { Anchor, Box, Card, Group, Text } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
 import { formatClinicTimeRange } from '../features/clinic/time';
 import { CheckInForm } from '../features/infusion/components/CheckInForm';
+import { ClinicianRechecks } from '../features/infusion/components/ClinicianRechecks';
 import { SessionStateBadge } from '../features/infusion/components/SessionBadges';
 import { useCheckIn, useToday } from '../features/infusion/hooks/useInfusion';
 import { CenteredLoader } from '../shared/CenteredLoader';
@@ -73,6 +74,11 @@ export function CheckInPage() {
           zone,
         )} · ${item.protocolName}, session ${item.sessionNumber} of ${item.sessionCount}`}
       />
+      {item.rechecks.length > 0 && (
+        <Box mb="md">
+          <ClinicianRechecks rechecks={item.rechecks} />
+        </Box>
+      )}
       <Card withBorder radius="md" padding="lg">
         <CheckInForm
           zone={zone}

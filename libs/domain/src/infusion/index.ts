@@ -8,6 +8,8 @@ export {
 } from './settings';
 export type { DischargeSettings, InfusionSettings, ProtocolInfusionOverrides, VitalsThresholds } from './settings';
 export { bloodPressurePairProblem } from './blood-pressure';
+export { RECHECKABLE, RECHECK_LABELS, recheckTasks } from './rechecks';
+export type { RecheckCheck, RecheckRequest, RecheckTask } from './rechecks';
 export { sessionPreparation } from './preparation';
 export type { PreparationCode, PreparationStep } from './preparation';
 export { CHECK_IN_CODES, DAY_OF_CHECKS, checkInChecks, checkInDecision } from './check-in';

@@ -51,7 +51,11 @@ export class ScreeningReviewService {
     assertReason('override', dto.reason);
     return this.transactions.withTransaction(async () => {
       const current = await this.changes.open(actor.clinicId, id, 'override');
-      const change = { ...(await this.signing(actor, current)), overrideReason: dto.reason };
+      const change = {
+        ...(await this.signing(actor, current)),
+        overrideReason: dto.reason,
+        ...(dto.rechecks?.length ? { rechecks: dto.rechecks } : {}),
+      };
       return (await this.views([await this.changes.apply(actor, meta, current, dto.version, change)]))[0];
     });
   }

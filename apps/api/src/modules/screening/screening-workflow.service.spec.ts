@@ -271,6 +271,7 @@ describe('ScreeningReviewService', () => {
       signedById: ctx.clinician.id,
       validUntil: validUntilFor(submittedOn, { ...DEFAULT_SCREENING_SETTINGS, validityDays: 30 }),
       overrideReason: null,
+      rechecks: [],
     });
     expect(ctx.db.locks).toEqual([`eligibility:${ctx.patientId}`, `eligibility:${ctx.patientId}`]);
   });

@@ -147,6 +147,7 @@ export class InMemoryScreeningDb {
       signedOn: null,
       validUntil: null,
       overrideReason: null,
+      rechecks: [],
       declineReason: null,
       version: 1,
       ...fields,
@@ -255,6 +256,7 @@ export class InMemoryScreeningRepository implements RepositoryPart {
       signedOn: null,
       validUntil: null,
       overrideReason: null,
+      rechecks: [],
       declineReason: null,
       version: 1,
     };

@@ -1,4 +1,4 @@
-import type { EligibilityReason } from '@cadence/domain';
+import type { EligibilityReason, RecheckCheck } from '@cadence/domain';
 import type { QueueItemDto, ScreeningDto, ScreeningReasonDto, StaffRefDto } from './dto/screening.dto';
 import { calendarDate } from './screening-settings';
 import type { QueueRecord, ScreeningRecord, StaffRow } from './screening.repository';
@@ -51,6 +51,7 @@ export function toScreeningDto(row: ScreeningRecord, staff: ReadonlyMap<string, 
     signedOn: row.signedOn ? calendarDate(row.signedOn) : null,
     validUntil: row.validUntil ? calendarDate(row.validUntil) : null,
     overrideReason: row.overrideReason,
+    rechecks: row.rechecks as RecheckCheck[],
     declineReason: row.declineReason,
     recordedBy: staffRef(staff, row.createdById)!,
     submittedBy: staffRef(staff, row.submittedById),

@@ -44,6 +44,7 @@ export interface ScreeningRecord {
   signedOn: Date | null;
   validUntil: Date | null;
   overrideReason: string | null;
+  rechecks: string[];
   declineReason: string | null;
   version: number;
 }
@@ -103,6 +104,7 @@ export type ScreeningChange = Partial<
     | 'signedOn'
     | 'validUntil'
     | 'overrideReason'
+    | 'rechecks'
     | 'declineReason'
   >
 >;

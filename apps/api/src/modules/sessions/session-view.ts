@@ -12,7 +12,7 @@ import {
   type VitalsReading,
   type WrittenOverride,
 } from '@cadence/domain';
-import type { Protocol } from '@cadence/domain';
+import { recheckTasks, type Protocol, type RecheckRequest } from '@cadence/domain';
 import { factsView, type StoredCheckInFacts } from './check-in-facts';
 import type { DischargeViewDto, InfusionSessionDto, SessionOverdueDto } from './dto/session.dto';
 import { dosingSettingsOf, infusionSettingsOf, protocolOverridesOf } from './infusion-settings';
@@ -106,11 +106,13 @@ export function toSessionDto(
   readings: readonly StoredReading[],
   addenda: { id: string; authorId: string; text: string; createdAt: Date }[],
   nowMs: number,
+  rechecks: readonly RecheckRequest[] = [],
 ): InfusionSessionDto {
   const { appointment, course, protocol, patient } = context;
   const definition = protocol.definition as Partial<Protocol>;
   const settings = sessionSettingsOf(clinic, protocol.definition);
   const checks = row.checkInChecks as unknown as DayOfCheck[];
+  const facts = row.checkInFacts as unknown as StoredCheckInFacts;
   const override = overrideOf(row);
   const decision = checkInDecision(checks, override);
   const state = row.state as SessionState;
@@ -149,10 +151,11 @@ export function toSessionDto(
     checkedInById: row.checkedInById,
     checkedInAt: row.checkedInAt.toISOString(),
     checkIn: {
-      facts: factsView(row.checkInFacts as unknown as StoredCheckInFacts),
+      facts: factsView(facts),
       checks,
       decision: { allowed: decision.allowed, standing: decision.standing, accepted: decision.accepted },
       override: override ? { byId: override.by, reason: override.reason, accepts: [...override.accepts] } : null,
+      rechecks: recheckTasks(rechecks, facts),
     },
     actions: sessionActions({
       state,

@@ -1,3 +1,4 @@
+import type { RecheckCheck, RecheckRequest } from '@cadence/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import { isUniqueViolation } from '../../common/prisma/pg-errors';
@@ -189,6 +190,34 @@ export class SessionsRepository {
       ? await this.db.chair.findUnique({ where: { id: appointment.chairId }, select: { name: true } })
       : null;
     return { appointment: appointment!, course, protocol, patient, chairName: chair?.name ?? null };
+  }
+
+  /**
+   * The rechecks clinicians asked for, by patient, on `day`: those of each patient's latest signed
+   * screening of each kind that is valid that day (the screening eligibility relies on).
+   */
+  async standingRechecks(
+    clinicId: string,
+    patientIds: readonly string[],
+    day: string,
+  ): Promise<Map<string, RecheckRequest[]>> {
+    if (patientIds.length === 0) return new Map();
+    const rows = await this.db.$queryRaw<{ patientId: string; rechecks: string[]; overrideReason: string }[]>`
+      SELECT "patientId", rechecks, "overrideReason" FROM (
+        SELECT DISTINCT ON ("patientId", kind) "patientId", rechecks, "overrideReason"
+        FROM "Screening"
+        WHERE "clinicId" = ${clinicId}::uuid AND "patientId" = ANY(${[...patientIds]}::uuid[])
+          AND status = 'SIGNED' AND "signedOn" <= ${day}::date AND "validUntil" >= ${day}::date
+        ORDER BY "patientId", kind, "signedAt" DESC
+      ) latest
+      WHERE cardinality(rechecks) > 0`;
+    const out = new Map<string, RecheckRequest[]>();
+    for (const row of rows) {
+      const list = out.get(row.patientId) ?? [];
+      for (const check of row.rechecks) list.push({ check: check as RecheckCheck, reason: row.overrideReason });
+      out.set(row.patientId, list);
+    }
+    return out;
   }
 
   /** The course and protocol an appointment belongs to, for check-in. */

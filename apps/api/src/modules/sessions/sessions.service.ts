@@ -44,7 +44,9 @@ export class SessionsService {
     const context = await this.sessions.context(row);
     const readings = await this.sessions.readings([id]);
     const addenda = await this.sessions.addenda(id);
-    return toSessionDto(row, context, clinic, readings, addenda, Date.now());
+    const day = (row.checkInFacts as unknown as { today: string }).today;
+    const rechecks = await this.sessions.standingRechecks(clinicId, [row.patientId], day);
+    return toSessionDto(row, context, clinic, readings, addenda, Date.now(), rechecks.get(row.patientId));
   }
 
   /**
@@ -67,6 +69,11 @@ export class SessionsService {
     const sessionIds = [...sessions.values()].map((s) => s.id);
     const readings = groupBy(await this.sessions.readings(sessionIds), (r) => r.sessionId);
     const drafts = await this.sessions.draftAdverseEvents(sessionIds);
+    const rechecks = await this.sessions.standingRechecks(
+      actor.clinicId,
+      [...new Set(appointments.map((a) => a.patientId))],
+      date,
+    );
 
     const items: TodayItemDto[] = appointments.map((a) => {
       const session = sessions.get(a.id);
@@ -109,6 +116,7 @@ export class SessionsService {
         nurseSigned: Boolean(session?.nurseSignedAt),
         coSigned: Boolean(session?.clinicianSignedAt),
         draftAdverseEvents: (session && drafts.get(session.id)) ?? 0,
+        rechecks: rechecks.get(a.patientId) ?? [],
       };
     });
     items.sort(byChairThenTime);

@@ -26,6 +26,7 @@ import { useOverrideCheckIn, useUpdateCheckIn } from '../hooks/useInfusion';
 import { clinicTimeToday, entered } from '../forms';
 import { CHECK_LABELS, RESULT_LABELS } from '../labels';
 import { checkInFieldPath } from '../checkInBody';
+import { ClinicianRechecks } from './ClinicianRechecks';
 
 type Check = InfusionSession['checkIn']['checks'][number];
 
@@ -78,6 +79,7 @@ export function CheckInPanel({ session, zone, today, isNurse, isClinician }: Che
         )}
       </Group>
       <Stack gap="md">
+        <ClinicianRechecks rechecks={session.checkIn.rechecks} />
         <div>
           <Text size="sm" fw={600}>
             Blood pressure and heart rate readings today

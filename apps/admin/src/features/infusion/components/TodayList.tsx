@@ -1,6 +1,6 @@
 import './today.css';
 import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { SessionState } from '@cadence/domain';
+import { RECHECK_LABELS, type SessionState } from '@cadence/domain';
 import { useNavigate } from 'react-router';
 import { formatClinicTimeRange } from '../../clinic/time';
 import type { TodayItem } from '../api/infusion.api';
@@ -63,6 +63,11 @@ export function TodayList({ items, zone }: { items: readonly TodayItem[]; zone: 
                   <Group gap={6} wrap="wrap" justify="flex-end">
                     <SessionStateBadge state={item.state as SessionState} size="lg" />
                     <OverdueMarks overdue={item.overdue} />
+                    {item.rechecks.length > 0 && (
+                      <Badge color="orange" variant="light">
+                        Recheck: {item.rechecks.map((r) => RECHECK_LABELS[r.check].toLowerCase()).join(', ')}
+                      </Badge>
+                    )}
                     {item.draftAdverseEvents > 0 && (
                       <Badge color="orange" variant="filled">
                         {item.draftAdverseEvents} adverse event{item.draftAdverseEvents === 1 ? '' : 's'} to confirm

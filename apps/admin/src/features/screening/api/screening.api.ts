@@ -1,3 +1,4 @@
+import type { RecheckCheck } from '@cadence/domain';
 import type { Answers } from '@cadence/domain';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
@@ -42,9 +43,14 @@ export async function signScreening(id: string, version: number): Promise<Screen
   return asScreening(unwrap(await api.POST('/api/screenings/{id}/sign', { params: byId(id), body: { version } })));
 }
 
-export async function overrideScreening(id: string, version: number, reason: string): Promise<Screening> {
+export async function overrideScreening(
+  id: string,
+  version: number,
+  reason: string,
+  rechecks: RecheckCheck[] = [],
+): Promise<Screening> {
   return asScreening(
-    unwrap(await api.POST('/api/screenings/{id}/override', { params: byId(id), body: { version, reason } })),
+    unwrap(await api.POST('/api/screenings/{id}/override', { params: byId(id), body: { version, reason, rechecks } })),
   );
 }
 

@@ -1,6 +1,14 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { OVERRIDE_REASON_MIN_LENGTH, reviewChoices, type EligibilityReason, type ReviewAction } from '@cadence/domain';
+import {
+  OVERRIDE_REASON_MIN_LENGTH,
+  RECHECK_LABELS,
+  RECHECKABLE,
+  reviewChoices,
+  type EligibilityReason,
+  type RecheckCheck,
+  type ReviewAction,
+} from '@cadence/domain';
 import { useState } from 'react';
 import { describeError } from '../../../api/problem';
 import type { ReviewQueueItem, Screening } from '../api/types';
@@ -35,6 +43,7 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [rechecks, setRechecks] = useState<RecheckCheck[]>([]);
   const decision = useReviewDecision();
   // The decisions open now and their words, from the domain's workflow (as the API enforces it).
   const choices = reviewChoices({
@@ -48,6 +57,7 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
     decision.reset();
     setReason('');
     setReasonError(null);
+    setRechecks([]);
     setAction(next);
   };
   const close = () => {
@@ -64,7 +74,12 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
       return;
     }
     const { id, version } = screening;
-    const request = action === 'sign' ? { action, id, version } : { action, id, version, reason: trimmed };
+    const request =
+      action === 'sign'
+        ? { action, id, version }
+        : action === 'override'
+          ? { action, id, version, reason: trimmed, rechecks }
+          : { action, id, version, reason: trimmed };
     decision.mutate(request, {
       onSuccess: (updated) => {
         setAction(null);
@@ -163,6 +178,20 @@ export function ReviewActions({ screening, patientLabel, onDone }: ReviewActions
                 }}
                 data-autofocus
               />
+            )}
+            {action === 'override' && (
+              <Checkbox.Group
+                label="Measure again before each infusion"
+                description="Each check chosen becomes a task at every check-in this screening covers, with your reason."
+                value={rechecks}
+                onChange={(value) => setRechecks(value as RecheckCheck[])}
+              >
+                <Group gap="md" mt="xs">
+                  {RECHECKABLE.map((check) => (
+                    <Checkbox key={check} value={check} label={RECHECK_LABELS[check]} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
             )}
             {decision.isError && (
               <Alert color={isStaleVersion(decision.error) ? 'orange' : 'red'} variant="light" role="alert">

@@ -1,6 +1,7 @@
 import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import {
   INSTRUMENTS,
+  RECHECK_LABELS,
   scoreScreeningInstruments,
   type AnswerValue,
   type InstrumentResult,
@@ -93,6 +94,11 @@ export function ScreeningDecision({ screening }: { screening: Screening }) {
         {screening.overrideReason && (
           <Alert color="orange" variant="light" title="Clinician override">
             {screening.overrideReason}
+            {screening.rechecks.length > 0 && (
+              <Text size="sm" mt={6}>
+                Measure again before each infusion: {screening.rechecks.map((c) => RECHECK_LABELS[c]).join(', ')}
+              </Text>
+            )}
           </Alert>
         )}
         {screening.declineReason && (

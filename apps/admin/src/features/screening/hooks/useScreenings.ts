@@ -1,3 +1,4 @@
+import type { RecheckCheck } from '@cadence/domain';
 import type { Answers } from '@cadence/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../api/problem';
@@ -98,7 +99,7 @@ export function useCreateAddendum() {
 
 export type ReviewDecision =
   | { action: 'sign'; id: string; version: number }
-  | { action: 'override'; id: string; version: number; reason: string }
+  | { action: 'override'; id: string; version: number; reason: string; rechecks: RecheckCheck[] }
   | { action: 'decline'; id: string; version: number; reason: string };
 
 export function useReviewDecision() {
@@ -109,7 +110,7 @@ export function useReviewDecision() {
         case 'sign':
           return signScreening(decision.id, decision.version);
         case 'override':
-          return overrideScreening(decision.id, decision.version, decision.reason);
+          return overrideScreening(decision.id, decision.version, decision.reason, decision.rechecks);
         case 'decline':
           return declineScreening(decision.id, decision.version, decision.reason);
       }

@@ -1,6 +1,8 @@
-import { OVERRIDE_REASON_MIN_LENGTH, ROLES, type Role } from '@cadence/domain';
+import { OVERRIDE_REASON_MIN_LENGTH, RECHECKABLE, ROLES, type RecheckCheck, type Role } from '@cadence/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsInt,
   IsObject,
@@ -133,6 +135,18 @@ export class OverrideDto extends VersionedDto {
   @MaxLength(2000)
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason!: string;
+
+  @ApiPropertyOptional({
+    enum: RECHECKABLE,
+    enumName: 'RecheckCheck',
+    isArray: true,
+    description: 'Day-of checks to measure again before each infusion this screening covers; shown at check-in',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(RECHECKABLE, { each: true })
+  rechecks?: RecheckCheck[];
 }
 
 export class DeclineDto extends VersionedDto {
@@ -223,6 +237,13 @@ export class ScreeningDto {
   })
   validUntil!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) overrideReason!: string | null;
+  @ApiProperty({
+    enum: RECHECKABLE,
+    enumName: 'RecheckCheck',
+    isArray: true,
+    description: 'What the overriding clinician asked to be measured again before each infusion',
+  })
+  rechecks!: RecheckCheck[];
   @ApiPropertyOptional({ type: String, nullable: true }) declineReason!: string | null;
   @ApiProperty({ type: StaffRefDto, description: 'Who started and recorded it' }) recordedBy!: StaffRefDto;
   @ApiProperty({ type: StaffRefDto, nullable: true, description: 'Who submitted it for review' })

@@ -3,11 +3,13 @@ import {
   ALDRETE_ITEMS,
   CHECK_IN_CODES,
   DAY_OF_CHECKS,
+  RECHECKABLE,
   SESSION_ACTIONS,
   SESSION_STATES,
   type CheckInCode,
   type DayOfCheckId,
   type DayOfResult,
+  type RecheckCheck,
   type SessionAction,
   type SessionState,
 } from '@cadence/domain';
@@ -70,11 +72,26 @@ export class CheckInFactsViewDto {
   @ApiProperty({ type: Boolean, nullable: true }) willDrive!: boolean | null;
 }
 
+export class RecheckRequestDto {
+  @ApiProperty({ enum: RECHECKABLE, enumName: 'RecheckCheck' }) check!: RecheckCheck;
+  @ApiProperty({ description: "The overriding clinician's reason, which says why" }) reason!: string;
+}
+
+export class RecheckTaskDto extends RecheckRequestDto {
+  @ApiProperty({ description: "Measured on the check-in's day" }) done!: boolean;
+  @ApiProperty({ example: 'Blood pressure measured today: 138/88 mmHg' }) message!: string;
+}
+
 export class CheckInViewDto {
   @ApiProperty({ type: CheckInFactsViewDto }) facts!: CheckInFactsViewDto;
   @ApiProperty({ type: [DayOfCheckDto] }) checks!: DayOfCheckDto[];
   @ApiProperty({ type: CheckInDecisionDto }) decision!: CheckInDecisionDto;
   @ApiProperty({ type: CheckInOverrideViewDto, nullable: true }) override!: CheckInOverrideViewDto | null;
+  @ApiProperty({
+    type: [RecheckTaskDto],
+    description: 'What clinicians asked to be measured again before the infusion, from the signed screenings in force',
+  })
+  rechecks!: RecheckTaskDto[];
 }
 
 export class ActionRefusalDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SESSION_STATES, type SessionState } from '@cadence/domain';
 import { IsOptional } from 'class-validator';
 import { IsCalendarDay } from '../../../common/validation/instant';
-import { SessionOverdueDto } from './session.dto';
+import { RecheckRequestDto, SessionOverdueDto } from './session.dto';
 
 export class TodayQueryDto {
   @ApiPropertyOptional({ format: 'date', description: "A clinic-local date; default today in the clinic's zone" })
@@ -35,6 +35,11 @@ export class TodayItemDto {
   @ApiProperty() coSigned!: boolean;
   @ApiProperty({ type: Number, description: 'Adverse events drafted from alerts, still to confirm or dismiss' })
   draftAdverseEvents!: number;
+  @ApiProperty({
+    type: [RecheckRequestDto],
+    description: 'What clinicians asked to be measured again before each infusion (from signed screenings in force)',
+  })
+  rechecks!: RecheckRequestDto[];
 }
 
 export class TodayDto {
