@@ -2644,6 +2644,11 @@ export interface components {
             /** @description When the chair is taken out of service: its booked sessions that have not started yet (they still stand: reschedule or cancel them). Empty otherwise. */
             affectedAppointments: components["schemas"]["AffectedAppointmentDto"][];
         };
+        /**
+         * @description Every session in the morning (starts before 12:00 clinic time), the afternoon (from 12:00), or ANY (the default)
+         * @enum {string}
+         */
+        TimeOfDay: "MORNING" | "AFTERNOON" | "ANY";
         CourseOptionsRequestDto: {
             /** Format: uuid */
             patientId: string;
@@ -2669,6 +2674,22 @@ export interface components {
              * @description Books a booster of this course: the patient's last completed course (or booster). The booster's checks run inside the booking, under the patient's lock, after the eligibility gate; its appointments are kind BOOSTER.
              */
             boosterOfCourseId?: string;
+            /** @description Every session in the morning (starts before 12:00 clinic time), the afternoon (from 12:00), or ANY (the default) */
+            timeOfDay?: components["schemas"]["TimeOfDay"];
+            /**
+             * @description ISO weekdays (1 Monday … 7 Sunday) the patient can come: every session falls on one
+             * @example [
+             *       1,
+             *       3,
+             *       5
+             *     ]
+             */
+            weekdays?: number[];
+            /**
+             * Format: uuid
+             * @description A chair (or bed) of the clinic kept for every session on the days it is free
+             */
+            preferredChairId?: string;
         };
         PlannedSessionDto: {
             /** Format: uuid */
@@ -2679,12 +2700,49 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
         };
-        CoursePlanDto: {
+        /**
+         * @description Of the first session
+         * @enum {string}
+         */
+        PartOfDay: "MORNING" | "AFTERNOON";
+        /** @enum {string} */
+        BookingOptionReasonCode: "EARLIEST" | "EARLIEST_MORNING" | "EARLIEST_AFTERNOON" | "PREFERRED_CHAIR" | "SAME_CHAIR" | "SAME_TIME" | "SAME_TIME_OF_DAY" | "PREFERRED_WEEKDAYS";
+        BookingOptionReasonDto: {
+            code: components["schemas"]["BookingOptionReasonCode"];
+            message: string;
+        };
+        CourseOptionDto: {
             sessions: components["schemas"]["PlannedSessionDto"][];
             /** @description Every session in the same chair or bed */
             sameChair: boolean;
             /** @description Every session at the same clinic-local time */
             sameTime: boolean;
+            /**
+             * Format: date
+             * @description Clinic-local date of the first session
+             */
+            startDate: string;
+            /** @description Of the first session */
+            timeOfDay: components["schemas"]["PartOfDay"];
+            /** @description Why this option is offered */
+            reasons: components["schemas"]["BookingOptionReasonDto"][];
+        };
+        /** @enum {string} */
+        OpenCourseCode: "COURSE_BOOKED" | "COURSE_UNDER_WAY";
+        OpenCourseDto: {
+            code: components["schemas"]["OpenCourseCode"];
+            /** Format: uuid */
+            courseId: string;
+            protocolName: string;
+            /** Format: date-time */
+            firstSessionAt: string;
+            /**
+             * Format: date-time
+             * @description End of the last live session
+             */
+            lastSessionAt: string;
+            sessionsLeft: number;
+            message: string;
         };
         BoosterProtocolDto: {
             /** Format: uuid */
@@ -2812,8 +2870,10 @@ export interface components {
             cumulativeMg: number;
         };
         CourseOptionsAnswerDto: {
-            /** @description Feasible plans, earliest first */
-            plans: components["schemas"]["CoursePlanDto"][];
+            /** @description At most one option per start day and part of the day, earliest first, each with its reasons */
+            plans: components["schemas"]["CourseOptionDto"][];
+            /** @description The patient's courses already booked or under way: shown before another is booked */
+            openCourses: components["schemas"]["OpenCourseDto"][];
             /** @description For a booster: its checks on the first plan's first day (or the earliest day the policy allows) */
             booster?: components["schemas"]["BoosterChecksDto"];
         };
@@ -2949,6 +3009,13 @@ export interface components {
         RescheduleOptionsRequestDto: {
             /** @description A clinic-local date or an ISO instant; defaults to now */
             earliest?: string;
+        };
+        CoursePlanDto: {
+            sessions: components["schemas"]["PlannedSessionDto"][];
+            /** @description Every session in the same chair or bed */
+            sameChair: boolean;
+            /** @description Every session at the same clinic-local time */
+            sameTime: boolean;
         };
         CourseOptionsDto: {
             /** @description Feasible plans, earliest first */

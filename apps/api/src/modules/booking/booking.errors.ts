@@ -24,6 +24,12 @@ export const bookingErrors = {
     new DomainError('SLOT_TAKEN', 'Another booking took this chair or time a moment ago; search again for options.'),
   noSuchClinic: () => new DomainError('NOT_FOUND', 'No such clinic.'),
   protocolNotBookable: (message: string) => new DomainError('PROTOCOL_NOT_BOOKABLE', message),
+  notAChairFor: (kind: 'CHAIR' | 'BED') => {
+    const message = `preferredChairId must be an active ${kind === 'BED' ? 'bed' : 'chair'} of this clinic, as the protocol needs`;
+    return new DomainError('VALIDATION_FAILED', message, [
+      { field: 'preferredChairId', rule: 'chairOfClinic', message },
+    ]);
+  },
   patternMismatch: (message: string) =>
     new DomainError('VALIDATION_FAILED', message, [{ field: 'sessions', rule: 'protocolPattern', message }]),
 };

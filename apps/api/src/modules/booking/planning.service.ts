@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type BookingPreferences,
   clinicDateOf,
   type CoursePlan,
+  findBookingOptions,
   findCoursePlans,
   hasStarted,
   isPlanFeasible,
@@ -13,6 +15,7 @@ import { DateTime } from 'luxon';
 import { bookingErrors, type PlanProblem } from './booking.errors';
 import { BookingRepository } from './booking.repository';
 import { CapacityRepository, type CapacitySnapshot } from './capacity.repository';
+import type { CourseOptionDto } from '../courses/dto/course.dto';
 import type { CourseOptionsDto, CoursePlanDto, SessionChoiceDto } from './dto/booking.dto';
 import { DAY_MS, utcInstant } from './instants';
 
@@ -48,6 +51,13 @@ export interface OptionsQuery {
   excludeAppointmentId?: string;
 }
 
+export interface BookingOptionsQuery extends Omit<OptionsQuery, 'horizonDays' | 'excludeAppointmentId'> {
+  timeOfDay?: BookingPreferences['timeOfDay'];
+  weekdays?: number[];
+  /** Checked here to be an active chair (or bed) of the clinic of the kind the protocol needs. */
+  preferredChairId?: string;
+}
+
 /**
  * Wires the domain's slot search and plan re-check to the clinic's stored capacity. Every rule
  * (opening hours, closures, chair kind, nurse ratio, the patient's clashes, the pattern) is the
@@ -61,6 +71,43 @@ export class PlanningService {
   ) {}
 
   async options(query: OptionsQuery): Promise<CourseOptionsDto> {
+    const { snapshot, request } = await this.searchOf(query);
+    const existing = withoutAppointment(snapshot, query.excludeAppointmentId);
+    const plans = asProblem(() => findCoursePlans({ ...request, existing }));
+    return { plans: plans.map((plan) => toPlanDto(plan, snapshot)) };
+  }
+
+  /** Options worth choosing between (the domain's booking options), each with its reasons. */
+  async bookingOptions(query: BookingOptionsQuery): Promise<CourseOptionDto[]> {
+    const { snapshot, request } = await this.searchOf(query);
+    const preferred = query.preferredChairId;
+    const kind = query.protocol.setting === 'BED' ? 'BED' : 'CHAIR';
+    if (
+      preferred !== undefined &&
+      !snapshot.clinic.resources.some((r) => r.id === preferred && r.kind === kind && r.active !== false)
+    ) {
+      throw bookingErrors.notAChairFor(kind);
+    }
+    const options = asProblem(() =>
+      findBookingOptions({
+        ...request,
+        preferences: {
+          timeOfDay: query.timeOfDay,
+          weekdays: query.weekdays as BookingPreferences['weekdays'],
+          preferredResourceId: preferred,
+        },
+      }),
+    );
+    return options.map((o) => ({
+      ...toPlanDto(o.plan, snapshot),
+      startDate: o.startDate,
+      timeOfDay: o.timeOfDay,
+      reasons: o.reasons,
+    }));
+  }
+
+  /** The clinic's capacity around the search window, and the domain request it answers. */
+  private async searchOf(query: OptionsQuery) {
     const now = Date.now();
     const requested = query.earliest ? roughStartMs(query.earliest) : now;
     const horizonDays = query.horizonDays ?? SEARCH_HORIZON_DAYS;
@@ -70,20 +117,19 @@ export class PlanningService {
     const zone = snapshot.clinic.timeZone;
     const earliestMs = query.earliest ? startMs(query.earliest, zone) : now;
     const earliest = !query.earliest || earliestMs < now ? new Date(now).toISOString() : query.earliest;
-    const existing = withoutAppointment(snapshot, query.excludeAppointmentId);
-    const plans = asProblem(() =>
-      findCoursePlans({
+    return {
+      snapshot,
+      request: {
         protocol: query.protocol,
         sessions: query.sessions,
         clinic: snapshot.clinic,
-        existing,
+        existing: snapshot.existing,
         patientId: query.patientId,
         earliest,
         horizonDays,
         k: query.k,
-      }),
-    );
-    return { plans: plans.map((plan) => toPlanDto(plan, snapshot)) };
+      },
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CourseOnRecord } from '@cadence/domain';
 import type { Prisma } from '@prisma/client';
 import { isExclusionViolation } from '../../common/prisma/pg-errors';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
@@ -93,6 +94,29 @@ export class CoursesRepository {
       if (isExclusionViolation(error)) return undefined;
       throw error;
     }
+  }
+
+  /** The patient's booked courses with every appointment's times and status, for the open-course warning. */
+  async bookedCourses(clinicId: string, patientId: string): Promise<CourseOnRecord[]> {
+    const rows = await this.db.course.findMany({
+      where: { clinicId, patientId, status: 'BOOKED' },
+      select: {
+        id: true,
+        status: true,
+        protocol: { select: { name: true } },
+        appointments: { select: { startsAt: true, endsAt: true, status: true } },
+      },
+    });
+    return rows.map((c) => ({
+      id: c.id,
+      protocolName: c.protocol.name,
+      status: c.status,
+      sessions: c.appointments.map((a) => ({
+        start: a.startsAt.toISOString(),
+        end: a.endsAt.toISOString(),
+        status: a.status,
+      })),
+    }));
   }
 
   read(clinicId: string, id: string): Promise<CourseRecord | null> {

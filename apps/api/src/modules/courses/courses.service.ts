@@ -3,6 +3,7 @@ import {
   clinicDateOf,
   courseCancellation,
   hasSessionsToBook,
+  openCourseWarnings,
   type BoosterCode,
   type OverrideOutcome,
   type Protocol,
@@ -68,7 +69,8 @@ export class CoursesService {
   ) {}
 
   /**
-   * Options for a protocol; for a booster, searched from the first day its policy allows, with
+   * Options for a protocol, with the patient's courses already booked or under way (a read of
+   * their record, audited); for a booster, searched from the first day its policy allows, with
    * its checks on the first plan's first day (an answer, not a promise: the booking checks again).
    */
   async options(actor: Actor, meta: RequestMeta, dto: CourseOptionsRequestDto): Promise<CourseOptionsAnswerDto> {
@@ -81,8 +83,15 @@ export class CoursesService {
       sessions: dto.sessions,
       earliest: dto.earliest,
       k: dto.k ?? 5,
+      timeOfDay: dto.timeOfDay,
+      weekdays: dto.weekdays,
+      preferredChairId: dto.preferredChairId,
     };
-    if (!dto.boosterOfCourseId) return this.planning.options(query);
+    const openCourses = openCourseWarnings(await this.courses.bookedCourses(actor.clinicId, dto.patientId), Date.now());
+    await this.audit.record(
+      auditEntry(actor, meta, { action: 'READ', entity: 'Course', patientId: dto.patientId, fields: ['openCourses'] }),
+    );
+    if (!dto.boosterOfCourseId) return { plans: await this.planning.bookingOptions(query), openCourses };
     const booster = {
       patientId: dto.patientId,
       protocolId: protocol.id,
@@ -92,11 +101,11 @@ export class CoursesService {
     const soonest = await this.boosterFacts.assess(actor.clinicId, { ...booster, applyLatestApproval: true });
     const zone = await this.planning.clinicZone(actor.clinicId);
     const requested = /^\d{4}-\d{2}-\d{2}$/.test(dto.earliest) ? dto.earliest : clinicDateOf(dto.earliest, zone);
-    const options = await this.planning.options({
+    const plans = await this.planning.bookingOptions({
       ...query,
       earliest: soonest.on > requested ? soonest.on : dto.earliest,
     });
-    const first = options.plans[0]?.sessions[0];
+    const first = plans[0]?.sessions[0];
     const firstDay = first ? clinicDateOf(first.startsAt, zone) : soonest.on;
     const view =
       firstDay === soonest.on
@@ -110,7 +119,7 @@ export class CoursesService {
         fields: ['options'],
       }),
     );
-    return { ...options, booster: toChecksDto(view) };
+    return { plans, openCourses, booster: toChecksDto(view) };
   }
 
   async book(actor: Actor, meta: RequestMeta, dto: BookCourseDto): Promise<CourseDto> {

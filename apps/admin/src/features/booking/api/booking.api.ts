@@ -3,14 +3,19 @@ import { unwrap } from '../../../api/problem';
 import type { RequestBody, ResponseBody } from '../../../api/types';
 
 export type CourseOptionsRequest = RequestBody<'/api/courses/options', 'post'>;
-export type CoursePlanOption = ResponseBody<'/api/courses/options', 'post'>['plans'][number];
+export type CourseOptionsAnswer = ResponseBody<'/api/courses/options', 'post'>;
+/** A course option with why it is offered. */
+export type CourseOption = CourseOptionsAnswer['plans'][number];
+export type OpenCourse = CourseOptionsAnswer['openCourses'][number];
+/** A plan of chairs and times, as course options and same-day moves both offer them. */
+export type CoursePlanOption = ResponseBody<'/api/appointments/{id}/reschedule-options', 'post'>['plans'][number];
 export type PlanSession = CoursePlanOption['sessions'][number];
 export type BookCourseBody = RequestBody<'/api/courses', 'post'>;
 export type Course = ResponseBody<'/api/courses', 'post'>;
 export type CourseAppointment = Course['appointments'][number];
 
-export async function findCourseOptions(body: CourseOptionsRequest): Promise<CoursePlanOption[]> {
-  return unwrap(await api.POST('/api/courses/options', { body })).plans;
+export async function findCourseOptions(body: CourseOptionsRequest): Promise<CourseOptionsAnswer> {
+  return unwrap(await api.POST('/api/courses/options', { body }));
 }
 
 export async function bookCourse(body: BookCourseBody): Promise<Course> {

@@ -109,7 +109,7 @@ export function BookingWizard() {
           },
         });
       case 'dates': {
-        const plan = step.selected === null ? undefined : options.data?.[step.selected];
+        const plan = step.selected === null ? undefined : options.data?.plans[step.selected];
         if (!plan) return undefined;
         book.reset();
         return dispatch({ type: 'planChosen', plan });
@@ -148,7 +148,7 @@ export function BookingWizard() {
       case 'protocol':
         return protocolReady(state, today) && (!boosterOf || boosterChecks.data?.decision.allowed === true);
       case 'dates':
-        return step.selected !== null && !!options.data?.[step.selected];
+        return step.selected !== null && !!options.data?.plans[step.selected];
       case 'confirm':
         return scoreError(state.painNrs) === null && scoreError(state.interference) === null;
       case 'booked':

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { formatDate } from '../../../shared/dates';
 import { bookingProblem } from '../bookingErrors';
-import type { CoursePlanOption } from '../api/booking.api';
+import type { CourseOptionsAnswer } from '../api/booking.api';
 import { PlanCard } from './PlanCard';
 
 interface OptionsStepProps {
@@ -11,7 +11,7 @@ interface OptionsStepProps {
     isFetching: boolean;
     isError: boolean;
     error: unknown;
-    data: CoursePlanOption[] | undefined;
+    data: CourseOptionsAnswer | undefined;
     refetch: () => unknown;
   };
   zone: string;
@@ -43,7 +43,7 @@ export function OptionsStep({ query, zone, earliest, selected, onSelect }: Optio
       </Stack>
     );
   }
-  const plans = query.data ?? [];
+  const plans = query.data?.plans ?? [];
   if (plans.length === 0) {
     return (
       <Stack>

@@ -1,10 +1,19 @@
-import { MAX_COURSE_SESSIONS } from '@cadence/domain';
+import {
+  type BookingOptionReasonCode,
+  MAX_COURSE_SESSIONS,
+  type OpenCourseCode,
+  type PartOfDay,
+  TIMES_OF_DAY,
+  type TimeOfDay,
+} from '@cadence/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -19,7 +28,7 @@ import {
   APPOINTMENT_STATUSES,
   type AppointmentKind,
   type AppointmentStatus,
-  CourseOptionsDto,
+  CoursePlanDto,
   SessionChoiceDto,
 } from '../../booking/dto/booking.dto';
 import { BoosterChecksDto } from '../../boosters/dto/booster.dto';
@@ -73,9 +82,91 @@ export class CourseOptionsRequestDto {
   @IsOptional()
   @IsUUID()
   boosterOfCourseId?: string;
+
+  @ApiPropertyOptional({
+    enum: TIMES_OF_DAY,
+    enumName: 'TimeOfDay',
+    description:
+      'Every session in the morning (starts before 12:00 clinic time), the afternoon (from 12:00), or ANY (the default)',
+  })
+  @IsOptional()
+  @IsIn(TIMES_OF_DAY)
+  timeOfDay?: TimeOfDay;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    minItems: 1,
+    maxItems: 7,
+    example: [1, 3, 5],
+    description: 'ISO weekdays (1 Monday … 7 Sunday) the patient can come: every session falls on one',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
+  weekdays?: number[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A chair (or bed) of the clinic kept for every session on the days it is free',
+  })
+  @IsOptional()
+  @IsUUID()
+  preferredChairId?: string;
 }
 
-export class CourseOptionsAnswerDto extends CourseOptionsDto {
+export const BOOKING_OPTION_REASONS = [
+  'EARLIEST',
+  'EARLIEST_MORNING',
+  'EARLIEST_AFTERNOON',
+  'PREFERRED_CHAIR',
+  'SAME_CHAIR',
+  'SAME_TIME',
+  'SAME_TIME_OF_DAY',
+  'PREFERRED_WEEKDAYS',
+] as const satisfies readonly BookingOptionReasonCode[];
+
+export class BookingOptionReasonDto {
+  @ApiProperty({ enum: BOOKING_OPTION_REASONS, enumName: 'BookingOptionReasonCode' })
+  code!: BookingOptionReasonCode;
+  @ApiProperty() message!: string;
+}
+
+export class CourseOptionDto extends CoursePlanDto {
+  @ApiProperty({ format: 'date', description: 'Clinic-local date of the first session' }) startDate!: string;
+  @ApiProperty({ enum: ['MORNING', 'AFTERNOON'], enumName: 'PartOfDay', description: 'Of the first session' })
+  timeOfDay!: PartOfDay;
+  @ApiProperty({ type: [BookingOptionReasonDto], description: 'Why this option is offered' })
+  reasons!: BookingOptionReasonDto[];
+}
+
+export class OpenCourseDto {
+  @ApiProperty({ enum: ['COURSE_BOOKED', 'COURSE_UNDER_WAY'], enumName: 'OpenCourseCode' }) code!: OpenCourseCode;
+  @ApiProperty({ format: 'uuid' }) courseId!: string;
+  @ApiProperty() protocolName!: string;
+  @ApiProperty({ format: 'date-time' }) firstSessionAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'End of the last live session' }) lastSessionAt!: string;
+  @ApiProperty({ type: Number }) sessionsLeft!: number;
+  @ApiProperty() message!: string;
+}
+
+export class CourseOptionsAnswerDto {
+  @ApiProperty({
+    type: [CourseOptionDto],
+    description: 'At most one option per start day and part of the day, earliest first, each with its reasons',
+  })
+  plans!: CourseOptionDto[];
+
+  @ApiProperty({
+    type: [OpenCourseDto],
+    description: "The patient's courses already booked or under way: shown before another is booked",
+  })
+  openCourses!: OpenCourseDto[];
+
   @ApiPropertyOptional({
     type: BoosterChecksDto,
     description: "For a booster: its checks on the first plan's first day (or the earliest day the policy allows)",
