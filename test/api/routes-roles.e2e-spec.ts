@@ -481,6 +481,21 @@ const ROUTES: Record<string, RouteRule> = {
     call: async (ctx) => ({ path: `/api/users/${(await ctx.newUser(['NURSE'])).id}/reactivate` }),
   },
   'GET /api/audit': { allowed: ['ADMIN'], success: 200, call: async () => ({ path: '/api/audit' }) },
+  'GET /api/audit/csv': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async () => ({ path: '/api/audit/csv?action=LOGIN' }),
+  },
+  'GET /api/audit/patients/{patientId}/access': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/audit/patients/${(await ctx.newPatient()).id}/access` }),
+  },
+  'GET /api/audit/patients/{patientId}/access/csv': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async (ctx) => ({ path: `/api/audit/patients/${(await ctx.newPatient()).id}/access/csv` }),
+  },
   'GET /api/patients': { allowed: CLINICAL, success: 200, call: async () => ({ path: '/api/patients?q=a' }) },
   'POST /api/patients': {
     allowed: ['SCHEDULER'],

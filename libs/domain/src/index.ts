@@ -7,3 +7,4 @@ export * from './dosing';
 export * from './infusion';
 export * from './outcomes';
 export * from './follow-up';
+export * from './audit/audit-labels';

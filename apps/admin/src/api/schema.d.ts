@@ -11,8 +11,65 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit trail by patient, staff member and time */
+        /** Search the audit trail by patient (id, MRN or name), action, staff member and time */
         get: operations["Audit_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event the filter matches, as CSV (streamed)
+         * @description The same filter as the search, without pages. The export is itself audited (EXPORT, naming the filters).
+         */
+        get: operations["Audit_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/patients/{patientId}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has seen or changed a patient's record
+         * @description Repeated reads of the same thing by the same person within the window form one line.
+         */
+        get: operations["Audit_access"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/patients/{patientId}/access/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's access report as CSV (streamed); the export is itself audited */
+        get: operations["Audit_accessExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1913,9 +1970,18 @@ export interface components {
             at: string;
             /** Format: uuid */
             actorId: string | null;
+            /** @description The staff member's name; without one, who acted instead (the patient by their link, a scheduled job) */
+            actorName: string;
             actorEmail: string | null;
-            /** @example READ */
-            action: string;
+            /** @description The staff member's roles (none without a staff actor) */
+            actorRoles: string[];
+            /** @enum {string} */
+            action: "READ" | "SEARCH" | "CREATE" | "UPDATE" | "DELETE" | "DEACTIVATE" | "LOGIN" | "LOGOUT" | "BOOK" | "RESCHEDULE" | "CANCEL" | "NO_SHOW" | "EXPORT" | "PUBLISH";
+            /**
+             * @description What happened, in words
+             * @example Read the patient record
+             */
+            summary: string;
             /** @example Patient */
             entity: string;
             entityId: string | null;
@@ -1923,12 +1989,52 @@ export interface components {
             patientId: string | null;
             /** @description The patient's MRN, when the event concerns a patient */
             patientMrn: string | null;
+            /** @description "Family, Given", when the event concerns a patient */
+            patientName: string | null;
             requestId: string | null;
             /** @description Names of the fields written; never their values */
             fields: string[];
+            /** @description The same fields in words */
+            fieldLabels: string[];
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEventDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AccessReportPatientDto: {
+            /** Format: uuid */
+            id: string;
+            mrn: string;
+            /** @description "Family, Given" */
+            name: string;
+        };
+        AccessGroupDto: {
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string;
+            actorRoles: string[];
+            /** @enum {string} */
+            action: "READ" | "SEARCH" | "CREATE" | "UPDATE" | "DELETE" | "DEACTIVATE" | "LOGIN" | "LOGOUT" | "BOOK" | "RESCHEDULE" | "CANCEL" | "NO_SHOW" | "EXPORT" | "PUBLISH";
+            /** @example Read the patient record */
+            summary: string;
+            entity: string;
+            entityId: string | null;
+            fields: string[];
+            fieldLabels: string[];
+            /** @description How many events the group holds (repeated reads within the window) */
+            count: number;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+        };
+        AccessReportDto: {
+            patient: components["schemas"]["AccessReportPatientDto"];
+            /** @description Reads of the same thing by the same person this close together form one group */
+            windowMinutes: number;
+            items: components["schemas"]["AccessGroupDto"][];
             page: number;
             pageSize: number;
             total: number;
@@ -5334,15 +5440,18 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                patientId?: string;
-                /** @description The patient's MRN in this clinic (instead of, or with, patientId) */
-                mrn?: string;
-                /** @description The staff member who acted */
-                actorId?: string;
                 /** @description Inclusive lower bound */
                 from?: string;
                 /** @description Exclusive upper bound */
                 to?: string;
+                patientId?: string;
+                /** @description The patient's MRN in this clinic (instead of, or with, patientId) */
+                mrn?: string;
+                /** @description Words of the patient's name or MRN; every word must match (e.g. 'walker ann', 'DEMO-000012') */
+                patient?: string;
+                action?: "READ" | "SEARCH" | "CREATE" | "UPDATE" | "DELETE" | "DEACTIVATE" | "LOGIN" | "LOGOUT" | "BOOK" | "RESCHEDULE" | "CANCEL" | "NO_SHOW" | "EXPORT" | "PUBLISH";
+                /** @description The staff member who acted */
+                actorId?: string;
             };
             header?: never;
             path?: never;
@@ -5367,6 +5476,144 @@ export interface operations {
             };
             /** @description Allowed roles: ADMIN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Audit_export: {
+        parameters: {
+            query?: {
+                /** @description Inclusive lower bound */
+                from?: string;
+                /** @description Exclusive upper bound */
+                to?: string;
+                patientId?: string;
+                /** @description The patient's MRN in this clinic (instead of, or with, patientId) */
+                mrn?: string;
+                /** @description Words of the patient's name or MRN; every word must match (e.g. 'walker ann', 'DEMO-000012') */
+                patient?: string;
+                action?: "READ" | "SEARCH" | "CREATE" | "UPDATE" | "DELETE" | "DEACTIVATE" | "LOGIN" | "LOGOUT" | "BOOK" | "RESCHEDULE" | "CANCEL" | "NO_SHOW" | "EXPORT" | "PUBLISH";
+                /** @description The staff member who acted */
+                actorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per event, the search answer’s values in words */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Audit_access: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Inclusive lower bound */
+                from?: string;
+                /** @description Exclusive upper bound */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessReportDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Audit_accessExport: {
+        parameters: {
+            query?: {
+                /** @description Inclusive lower bound */
+                from?: string;
+                /** @description Exclusive upper bound */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per line of the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
