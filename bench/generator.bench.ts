@@ -1,8 +1,8 @@
 // Synthetic clinic generator benchmark: a fresh migrated database, one generated clinic of
 // BENCH_PATIENTS patients (default 2,000) over two years, timed end to end, with the rows written
-// and rows per second of every table's COPY and in total. BENCH_PATIENTS=100000 is the outcomes
-// benchmark's patient count; BENCH_YEARS (default 2) lengthens the history, and with it the
-// follow-up records per patient (about five over two years).
+// and rows per second of every table's COPY and in total. BENCH_YEARS (default 2) lengthens the
+// history, and with it the follow-up records per patient (about nine over two years, thirteen over
+// five: responders stay on boosters). The outcomes benchmark makes its own clinic (outcomes-clinic.ts).
 //   npm run bench:generator
 import { SingleBar } from 'cli-progress';
 import { loadavg } from 'node:os';

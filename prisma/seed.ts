@@ -35,7 +35,7 @@ export interface SeedResult {
 export const DEMO_CLINIC_NAME = 'Cadence Demo Pain Clinic';
 export const DEMO_PATIENT_COUNT = 50;
 /** Patients of the generated history, over `DEMO_HISTORY_YEARS` up to now. */
-export const DEMO_HISTORY_PATIENTS = 300;
+export const DEMO_HISTORY_PATIENTS = 200;
 export const DEMO_HISTORY_YEARS = 2;
 const DEMO_HISTORY_SEED = 20260301;
 

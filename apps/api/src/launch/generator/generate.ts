@@ -20,6 +20,7 @@ import { copyStatement, copyText, TABLES, WRITE_ORDER, type TableName } from './
 /** What a generated clinic is marked by: an audit row naming it, written in the same transaction. */
 export const GENERATED_ACTION = 'GENERATE_SYNTHETIC_CLINIC';
 const PATIENTS_PER_BATCH = 500;
+const YIELD_EVERY = 20;
 
 export class GeneratorRefusal extends Error {}
 
@@ -161,13 +162,25 @@ async function writeHistory(client: pg.ClientBase, setup: ClinicSetup, options: 
       secondsByTable[table] = (secondsByTable[table] ?? 0) + (performance.now() - t0) / 1000;
     }
   };
-  for (let i = 0; i < options.patients; i++) {
-    plan.patient(i);
-    if ((i + 1) % PATIENTS_PER_BATCH === 0) {
-      await flush(plan.take());
-      options.onProgress?.(i + 1, written);
+  // The next batch is planned (here) while the database writes the last one (its COPY), one batch
+  // in flight at a time; planning gives way every few patients so the COPY keeps streaming.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (let i = 0; i < options.patients; i++) {
+      plan.patient(i);
+      if ((i + 1) % PATIENTS_PER_BATCH === 0) {
+        await writing;
+        writing = flush(plan.take()).then(() => options.onProgress?.(i + 1, written));
+        writing.catch(() => undefined);
+      } else if ((i + 1) % YIELD_EVERY === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+  } catch (error) {
+    await writing.catch(() => undefined);
+    throw error;
   }
+  await writing;
   plan.liveSessions(options.patients);
   await flush(plan.take());
   options.onProgress?.(options.patients, written);
@@ -179,19 +192,27 @@ async function copy(client: pg.ClientBase, table: TableName, text: string): Prom
   await pipeline(Readable.from([text]), stream);
 }
 
-async function markGenerated(client: pg.ClientBase, clinicId: string, options: Pick<PlanOptions, 'patients' | 'seed'>) {
+async function markGenerated(
+  client: pg.ClientBase,
+  clinicId: string,
+  options: Pick<PlanOptions, 'patients' | 'seed' | 'years'>,
+) {
   await client.query(`INSERT INTO "AuditEvent" (action, entity, "entityId", fields) VALUES ($1, 'Clinic', $2, $3)`, [
     GENERATED_ACTION,
     clinicId,
-    [`patients=${options.patients}`, `seed=${options.seed}`],
+    [`patients=${options.patients}`, `seed=${options.seed}`, `years=${options.years}`],
   ]);
 }
 
-/** Chairs, beds and nurses for the patients' sessions: about half the chair time used on weekdays. */
+/**
+ * Chairs, beds and nurses for the patients' sessions: about half the chair time used on weekdays.
+ * Patients who respond stay on boosters, so a longer history asks more chair time of each patient.
+ */
 export function clinicSize(patients: number, years: number) {
-  const chairMinutesPerPatient = 1100;
+  const chairMinutesPerPatient = 1200 + 250 * years;
+  const bedHoursPerPatient = 12 + 2 * years;
   const chairs = Math.max(4, Math.ceil((patients * chairMinutesPerPatient) / (years * 300 * 600 * 0.5)));
-  const beds = Math.max(1, Math.ceil((patients * 0.09) / (years * 70)));
+  const beds = Math.max(1, Math.ceil((patients * bedHoursPerPatient) / (years * 260 * 24 * 0.6)));
   return { chairs, beds, weekdayNurses: Math.ceil(chairs / 4), saturdayNurses: Math.max(1, Math.ceil(chairs / 8)) };
 }
 

@@ -70,7 +70,7 @@ const DAY_MS = 86_400_000;
 const SCREENING_KINDS: ScreeningKind[] = ['CARDIOVASCULAR', 'PSYCHIATRIC', 'GENERAL'];
 /** Courses booked up to this many days ahead; later ones are not booked yet. */
 const HORIZON_DAYS = 21;
-const MAX_COURSES = 8;
+const MAX_COURSES = 40;
 const LOST_REASON = 'Relief lost: 7-day average pain back below the 30 % reduction line at follow-up';
 const INTERVAL_REASON = 'Fixed-interval booster due';
 
@@ -99,10 +99,13 @@ export class ClinicPlan {
   private readonly today: string;
   /** Minutes used after opening, per date and chair. */
   private readonly chairCursor = new Map<string, Int32Array>();
-  private readonly bedFreeAt: number[];
+  /** Days each ward bed is taken (an infusion and the two hours after it), from the history's first day. */
+  private readonly bedDays: Uint8Array[];
   private readonly pickCondition: () => Condition;
   private readonly offsets = new Map<number, number>();
   private readonly schedules = new Map<string, ScheduledFollowUp[]>();
+  /** The shortest chair-side session of the catalogue: a chair without room for it is full for the day. */
+  private readonly shortestSession: number;
 
   constructor(
     private readonly setup: ClinicSetup,
@@ -112,7 +115,14 @@ export class ClinicPlan {
     this.ids = new Random(options.seed ^ hash32(setup.clinicId));
     this.today = this.dateAt(options.nowMs);
     this.historyStart = addDays(this.today, -Math.round(options.years * 365));
-    this.bedFreeAt = setup.beds.map(() => 0);
+    const days = daysBetween(this.historyStart, this.today) + 120;
+    this.bedDays = setup.beds.map(() => new Uint8Array(days));
+    this.shortestSession = Math.min(
+      ...Object.values(setup.protocols)
+        .map((p) => p.definition)
+        .filter((d) => d.pattern.kind !== 'NONE' && d.pattern.kind !== 'CONTINUOUS')
+        .map((d) => d.minutesPerSession),
+    );
     const total = CONDITIONS.reduce((sum, c) => sum + c.weight, 0);
     this.pickCondition = () => {
       let ticket = this.random.next() * total;
@@ -147,6 +157,7 @@ export class ClinicPlan {
     let desired = addDays(referredOn, r.int(3, 14));
     let boosterOf: { courseId: string; dueBy: string; reason: string } | undefined;
     let last: { protocol: ProtocolKey; course: CourseOutcome } | undefined;
+    let respondedBefore = false;
     for (let n = 0; n < MAX_COURSES; n++) {
       if (desired > addDays(this.today, HORIZON_DAYS)) break;
       if (desired > state.validUntil) this.screen(state, addDays(desired, -r.int(2, 10)));
@@ -154,7 +165,8 @@ export class ClinicPlan {
       if (!course) break;
       last = { protocol, course };
       if (course.status !== 'COMPLETED' || r.chance(REALISM.dropOutAfterCourse)) break;
-      const next = this.nextCourse(protocol, course);
+      const next = this.nextCourse(protocol, course, respondedBefore);
+      respondedBefore ||= course.responder;
       if (!next) break;
       if (next.desired > this.today && next.booster && course.lossSeenOn) {
         // Relief was lost and the booster is not booked yet: it waits on the clinicians' queue.
@@ -362,10 +374,14 @@ export class ClinicPlan {
   private nextCourse(
     protocol: ProtocolKey,
     course: CourseOutcome,
+    respondedBefore: boolean,
   ): { protocol: ProtocolKey; desired: string; booster: boolean } | undefined {
     const r = this.random;
     const policy = this.setup.protocols[protocol].definition.boosterPolicy;
     if (!course.responder) {
+      // A course that did not help a patient whom an earlier one did is tried again, not given up.
+      if (respondedBefore && r.chance(REALISM.retryAfterLapse))
+        return { protocol, desired: addDays(course.lastSessionOn, r.int(21, 60)), booster: false };
       if (!r.chance(REALISM.switchProtocol)) return undefined;
       const other = r.weighted(REALISM.protocolMix);
       return { protocol: other, desired: addDays(course.lastSessionOn, r.int(21, 60)), booster: false };
@@ -408,10 +424,13 @@ export class ClinicPlan {
       if (pattern.kind === 'CONTINUOUS') {
         if (weekday(start) > 5) continue;
         const startsAt = this.localMs(start, 9 * 60);
-        const bed = this.bedFreeAt.findIndex((free) => free <= startsAt);
-        if (bed < 0) continue;
         const endsAt = startsAt + pattern.hours * 3_600_000;
-        this.bedFreeAt[bed] = endsAt + 2 * 3_600_000;
+        const first = daysBetween(this.historyStart, start);
+        const last = daysBetween(this.historyStart, this.dateAt(endsAt + 2 * 3_600_000));
+        if (first < 0 || last >= this.bedDays[0]?.length) continue;
+        const bed = this.bedDays.findIndex((taken) => taken.subarray(first, last + 1).every((t) => t === 0));
+        if (bed < 0) continue;
+        this.bedDays[bed].fill(1, first, last + 1);
         return [{ startsAt, endsAt, chairId: this.setup.beds[bed] }];
       }
       const count =
@@ -434,7 +453,7 @@ export class ClinicPlan {
       if (slots.some((s) => s === undefined)) continue;
       return slots.map((slot, i) => {
         const { chair, startMinute } = slot!;
-        this.cursorOf(dates[i])[chair] = startMinute + minutes;
+        this.occupy(dates[i], chair, startMinute + minutes);
         const startsAt = this.localMs(dates[i], this.setup.hours[weekday(dates[i])]!.opens + startMinute);
         return { startsAt, endsAt: startsAt + minutes * 60_000, chairId: this.setup.chairs[chair] };
       });
@@ -450,17 +469,29 @@ export class ClinicPlan {
     if (!hours || usable === 0) return undefined;
     const span = hours.closes - hours.opens;
     const cursor = this.cursorOf(date);
-    for (let chair = 0; chair < usable; chair++) {
+    for (let chair = cursor[this.setup.chairs.length]; chair < usable; chair++) {
       const startMinute = Math.ceil(cursor[chair] / 15) * 15;
       if (startMinute + minutes <= span) return { chair, startMinute };
     }
     return undefined;
   }
 
+  /** Books `chair` on `date` up to `untilMinute`, moving the day's first open chair past chairs now too full for the shortest session. */
+  private occupy(date: string, chair: number, untilMinute: number): void {
+    const cursor = this.cursorOf(date);
+    cursor[chair] = untilMinute;
+    const chairs = this.setup.chairs.length;
+    const span = this.setup.hours[weekday(date)]!.closes - this.setup.hours[weekday(date)]!.opens;
+    let first = cursor[chairs];
+    while (first < chairs && Math.ceil(cursor[first] / 15) * 15 + this.shortestSession > span) first++;
+    cursor[chairs] = first;
+  }
+
+  /** Minutes used after opening per chair on a date, and (last) the first chair with room for the shortest session. */
   private cursorOf(date: string): Int32Array {
     let cursor = this.chairCursor.get(date);
     if (!cursor) {
-      cursor = new Int32Array(this.setup.chairs.length);
+      cursor = new Int32Array(this.setup.chairs.length + 1);
       this.chairCursor.set(date, cursor);
     }
     return cursor;

@@ -73,14 +73,16 @@ export const REALISM = {
   followUpCompletion: 0.82,
   followUpChannel: { PHONE: 55, PATIENT_LINK: 35, IN_PERSON: 10 },
   /** A patient gives up after a course (no booster, no further course). */
-  dropOutAfterCourse: 0.18,
+  dropOutAfterCourse: 0.06,
   /** A course stops part-way (remaining sessions cancelled). */
   dropOutMidCourse: 0.04,
   noShow: 0.03,
   /** When relief is lost (or a fixed interval is reached) a booster is booked with this chance. */
-  boosterUptake: 0.6,
+  boosterUptake: 0.9,
   /** A patient who stops responding to boosters may switch to another protocol. */
-  switchProtocol: 0.25,
+  switchProtocol: 0.45,
+  /** A patient helped by an earlier course whose latest did not help tries another course of it. */
+  retryAfterLapse: 0.8,
   /** Days of oral maintenance before stopping. */
   oralCourseDays: [28, 56] as const,
   bladderPositive: 0.03,
