@@ -48,3 +48,6 @@ export type CreateUserBody = RequestBody<'/api/users', 'post'>;
 export type AuditPage = ResponseBody<'/api/audit', 'get'>;
 export type AuditEvent = AuditPage['items'][number];
 export type AuditQuery = QueryParams<'/api/audit', 'get'>;
+export type AccessReport = ResponseBody<'/api/audit/patients/{patientId}/access', 'get'>;
+export type AccessGroup = AccessReport['items'][number];
+export type AccessReportQuery = QueryParams<'/api/audit/patients/{patientId}/access', 'get'>;

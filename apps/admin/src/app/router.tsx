@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { ADMIN_ROLES, PATIENT_ROLES, REGISTER_PATIENT_ROLES } from '../features/auth/roles';
 import { AlertsPage } from '../pages/AlertsPage';
+import { AccessReportPage } from '../pages/AccessReportPage';
 import { AuditPage } from '../pages/AuditPage';
 import { BoardPage } from '../pages/BoardPage';
 import { CheckInPage } from '../pages/CheckInPage';
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
             children: [
               { path: 'staff', element: <StaffPage /> },
               { path: 'audit', element: <AuditPage /> },
+              { path: 'audit/patients/:patientId', element: <AccessReportPage /> },
               { path: 'protocols', element: <ProtocolsPage /> },
               { path: 'clinic', element: <ClinicPage /> },
             ],

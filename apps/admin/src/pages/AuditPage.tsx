@@ -1,7 +1,8 @@
-import { Card, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Pagination, Stack, Text } from '@mantine/core';
 import { AuditFilters } from '../features/audit/components/AuditFilters';
 import { AuditTable } from '../features/audit/components/AuditTable';
 import { AUDIT_PAGE_SIZE, useAuditLog } from '../features/audit/hooks/useAuditLog';
+import { csvHref } from '../features/audit/labels';
 import { useStaff } from '../features/staff/hooks/useStaff';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
@@ -17,7 +18,13 @@ export function AuditPage() {
     <>
       <PageHeader
         title="Audit log"
-        description="Who read or changed which record, and when. Values are never stored here."
+        description="Who read or changed which record, and when. Values are never stored here. Open a patient for who has seen or changed their record."
+        actions={
+          // The export is itself recorded in this log.
+          <Button component="a" href={csvHref('/api/audit/csv', audit.query)} download variant="light">
+            Download CSV
+          </Button>
+        }
       />
       <Stack gap="md">
         <Card withBorder radius="md" padding="lg">

@@ -1,6 +1,7 @@
 import { Anchor, Button, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
+import { ADMIN_ROLES } from '../features/auth/roles';
 import { PatientCourses } from '../features/booking/components/PatientCourses';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
@@ -53,6 +54,11 @@ export function PatientDetailPage() {
             <Button component={Link} to={`/patients/${p.id}/edit`} variant="light">
               Edit details
             </Button>
+            {hasAnyRole(user, ADMIN_ROLES) && (
+              <Button component={Link} to={`/audit/patients/${p.id}`} variant="subtle">
+                Who has seen this record
+              </Button>
+            )}
             {hasAnyRole(user, BOOKING_ROLES) && (
               <Button component={Link} to={`/booking?patient=${p.id}`}>
                 Book a course

@@ -41,7 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionCode, string> = {
 };
 
 export const STAFF_ROLE_LABELS: Record<string, string> = {
-  ADMIN: 'Administrator',
+  ADMIN: 'Admin',
   CLINICIAN: 'Clinician',
   NURSE: 'Nurse',
   SCHEDULER: 'Scheduler',
@@ -63,7 +63,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, { the: string; a: string }> = {
   DoseEvent: { the: 'the dose event', a: 'a dose event' },
   DoseLedger: { the: 'the dose ledger', a: 'a dose ledger entry' },
   DoseOrder: { the: 'the dose order', a: 'a dose order' },
-  Eligibility: { the: 'the eligibility', a: 'an eligibility decision' },
+  Eligibility: { the: 'the eligibility decision', a: 'an eligibility decision' },
   FhirExport: { the: 'the FHIR export', a: 'a FHIR export' },
   FollowUp: { the: 'the follow-up', a: 'a follow-up' },
   FollowUpLink: { the: 'the follow-up link', a: 'a follow-up link' },
@@ -232,6 +232,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   on: 'Day',
   onsetAt: 'Onset time',
   opensAt: 'Opening time',
+  openCourses: 'Open treatment courses',
   opensOn: 'Opens on',
   options: 'Options',
   orderId: 'Dose order',
@@ -398,6 +399,8 @@ export function describeAuditAction({ action, entity, fields }: AuditEventCodes)
   if (action === 'LOGOUT') return 'Signed out';
   const noun = AUDIT_ENTITY_LABELS[entity] ?? { the: `the ${entity}`, a: `a ${entity}` };
   const verb = AUDIT_ACTION_LABELS[action as AuditActionCode] ?? action;
+  // A search reads a list of records: "Searched the treatment course list".
+  if (action === 'SEARCH') return `Searched ${noun.the} list`;
   const made = action === 'CREATE' || action === 'BOOK' || action === 'PUBLISH';
   return `${verb} ${made ? noun.a : noun.the}`;
 }

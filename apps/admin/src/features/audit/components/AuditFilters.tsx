@@ -3,8 +3,7 @@ import { useForm } from '@mantine/form';
 import type { StaffUser } from '../../../api/types';
 import { isCalendarDate } from '../../../shared/dates';
 import { NO_AUDIT_FILTER, type AuditFilterValues } from '../hooks/useAuditLog';
-
-const MRN = /^[A-Za-z0-9-]{1,32}$/;
+import { AUDIT_ACTION_OPTIONS, rolesLabel } from '../labels';
 
 interface AuditFiltersProps {
   initial: AuditFilterValues;
@@ -16,7 +15,7 @@ export function AuditFilters({ initial, actors, onApply }: AuditFiltersProps) {
   const form = useForm<AuditFilterValues>({
     initialValues: initial,
     validate: {
-      mrn: (value) => (!value.trim() || MRN.test(value.trim()) ? null : 'An MRN is letters, digits and hyphens'),
+      patient: (value) => (value.trim().length <= 100 ? null : 'At most 100 characters'),
       to: (value, values) =>
         isCalendarDate(value) && isCalendarDate(values.from) && value < values.from
           ? 'The end date is before the start date'
@@ -35,22 +34,31 @@ export function AuditFilters({ initial, actors, onApply }: AuditFiltersProps) {
     >
       <Group align="flex-end" gap="md" wrap="wrap">
         <TextInput
-          label="Patient MRN"
-          placeholder="e.g. DEMO-000001"
+          label="Patient"
+          description="Name or MRN"
+          placeholder="e.g. Walker or DEMO-000001"
           autoComplete="off"
-          w={220}
-          {...form.getInputProps('mrn')}
+          w={230}
+          {...form.getInputProps('patient')}
         />
         <Select
-          label="Actor"
+          label="Action"
+          placeholder="Any action"
+          clearable
+          w={200}
+          data={AUDIT_ACTION_OPTIONS}
+          value={form.values.action || null}
+          onChange={(value) => form.setFieldValue('action', value ?? '')}
+        />
+        <Select
+          label="Staff member"
           placeholder="Anyone"
           searchable
           clearable
-          w={240}
-          data={actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }))}
+          w={260}
+          data={actors.map((user) => ({ value: user.id, label: `${user.displayName} (${rolesLabel(user.roles)})` }))}
           value={form.values.actorId || null}
           onChange={(value) => form.setFieldValue('actorId', value ?? '')}
-          error={form.errors.actorId}
         />
         <TextInput label="From" type="date" w={160} {...form.getInputProps('from')} />
         <TextInput label="To" type="date" w={160} {...form.getInputProps('to')} />

@@ -9,21 +9,23 @@ import { listAuditEvents } from '../api/audit.api';
 export const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditFilterValues {
-  /** The patient's MRN: what an admin has to hand, unlike a record id. */
-  mrn: string;
+  /** Words of the patient's name or MRN: what an admin has to hand, unlike a record id. */
+  patient: string;
+  action: string;
   actorId: string;
   from: string;
   to: string;
 }
 
-export const NO_AUDIT_FILTER: AuditFilterValues = { mrn: '', actorId: '', from: '', to: '' };
+export const NO_AUDIT_FILTER: AuditFilterValues = { patient: '', action: '', actorId: '', from: '', to: '' };
 
 /** From and to are whole days on the clinic's calendar. */
 export function toAuditQuery(filter: AuditFilterValues, page: number, zone: string): AuditQuery {
   return {
     page,
     pageSize: AUDIT_PAGE_SIZE,
-    ...(filter.mrn.trim() ? { mrn: filter.mrn.trim() } : {}),
+    ...(filter.patient.trim() ? { patient: filter.patient.trim() } : {}),
+    ...(filter.action ? { action: filter.action as AuditQuery['action'] } : {}),
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(isCalendarDate(filter.from) ? { from: clinicDayStart(filter.from, zone) } : {}),
     ...(isCalendarDate(filter.to) ? { to: clinicDayEnd(filter.to, zone) } : {}),
@@ -44,6 +46,7 @@ export function useAuditLog() {
   return {
     ...result,
     filter,
+    query,
     applyFilter: (next: AuditFilterValues) => {
       setFilter(next);
       setPage(1);
