@@ -76,6 +76,10 @@ describe('the access report', () => {
       await expectVisible(
         page.getByRole('table', { name: 'Access report' }).getByText("Exported the patient's access report"),
       );
+      // A range of days the record was not touched on shows nothing.
+      await page.getByLabel('From').fill('2099-01-01');
+      await page.getByRole('button', { name: 'Show these days' }).click();
+      await expectVisible(page.getByText('Nobody opened or changed this record on these days.'));
     });
   });
 });

@@ -1,7 +1,9 @@
 import { Anchor, Button, Card, Group, Pagination, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { AccessRangeForm } from '../features/audit/components/AccessRangeForm';
 import { AccessTable } from '../features/audit/components/AccessTable';
 import { ACCESS_PAGE_SIZE, useAccessReport } from '../features/audit/hooks/useAccessReport';
+import { csvHref } from '../features/audit/labels';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
@@ -34,16 +36,26 @@ export function AccessReportPage() {
         title="Who has seen or changed this record"
         description={`${patient.name} · MRN ${patient.mrn}. Reads of the same thing by the same person within ${windowMinutes} minutes of each other are one line.`}
         actions={
-          <Button component="a" href={`/api/audit/patients/${patient.id}/access/csv`} download variant="light">
+          <Button
+            component="a"
+            href={csvHref(`/api/audit/patients/${patient.id}/access/csv`, report.query)}
+            download
+            variant="light"
+          >
             Download CSV
           </Button>
         }
       />
       <Stack gap="md">
+        <Card withBorder radius="md" padding="lg">
+          <AccessRangeForm initial={report.range} onApply={report.applyRange} />
+        </Card>
         <Card withBorder radius="md" padding={0}>
           {items.length === 0 ? (
             <Text c="dimmed" ta="center" py={48}>
-              Nobody has opened or changed this record yet.
+              {report.range.from || report.range.to
+                ? 'Nobody opened or changed this record on these days.'
+                : 'Nobody has opened or changed this record yet.'}
             </Text>
           ) : (
             <div style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
