@@ -26,7 +26,7 @@ describe('patients in the admin app', () => {
       await page.getByLabel('MRN').fill(patient.mrn);
       await page.getByLabel('Given name').fill(patient.givenName);
       await page.getByLabel('Family name').fill(patient.familyName);
-      await page.getByLabel('Date of birth').fill('1980-04-02');
+      await page.getByLabel('Date of birth').fill('2 Apr 1980');
       await page.getByLabel('Sex').selectOption('FEMALE');
       await page.getByLabel('Weight (kg)').fill('72.5');
       await page.getByLabel('Phone', { exact: true }).fill('+44 20 7946 0958');

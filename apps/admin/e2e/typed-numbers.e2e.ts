@@ -30,7 +30,7 @@ describe('numbers typed out of range', () => {
       await page.getByLabel('MRN').fill(`E2E-W${Date.now().toString(36).toUpperCase()}`);
       await page.getByLabel('Given name').fill('Ada');
       await page.getByLabel('Family name').fill('Heavyweight');
-      await page.getByLabel('Date of birth').fill('1980-04-02');
+      await page.getByLabel('Date of birth').fill('2 Apr 1980');
       await page.getByLabel('Sex').selectOption('FEMALE');
       const weight = page.getByLabel('Weight (kg)');
       await weight.fill('900');

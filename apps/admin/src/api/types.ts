@@ -44,6 +44,7 @@ export type UpdatePatientBody = RequestBody<'/api/patients/{id}', 'patch'>;
 
 export type StaffUser = ResponseBody<'/api/users', 'get'>['items'][number];
 export type CreateUserBody = RequestBody<'/api/users', 'post'>;
+export type UpdateUserBody = RequestBody<'/api/users/{id}', 'patch'>;
 
 export type AuditPage = ResponseBody<'/api/audit', 'get'>;
 export type AuditEvent = AuditPage['items'][number];

@@ -1,4 +1,7 @@
 import { Card } from '@mantine/core';
+import { useState } from 'react';
+import type { ProtocolRecord } from '../features/protocols/api/protocols.api';
+import { NewVersionModal } from '../features/protocols/components/NewVersionModal';
 import { ProtocolTable } from '../features/protocols/components/ProtocolTable';
 import { useProtocols } from '../features/protocols/hooks/useProtocols';
 import { CenteredLoader } from '../shared/CenteredLoader';
@@ -7,6 +10,7 @@ import { QueryError } from '../shared/QueryError';
 
 export function ProtocolsPage() {
   const protocols = useProtocols();
+  const [editing, setEditing] = useState<ProtocolRecord | null>(null);
   return (
     <>
       <PageHeader
@@ -21,9 +25,10 @@ export function ProtocolsPage() {
             <QueryError error={protocols.error} onRetry={() => protocols.refetch()} title="Could not load protocols" />
           </div>
         ) : (
-          <ProtocolTable protocols={protocols.data} />
+          <ProtocolTable protocols={protocols.data} onNewVersion={setEditing} />
         )}
       </Card>
+      <NewVersionModal protocol={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

@@ -6,8 +6,10 @@ import type { StaffUser } from '../api/types';
 import { useCurrentUser } from '../features/auth/hooks/useSession';
 import { CreateStaffUserForm } from '../features/staff/components/CreateStaffUserForm';
 import { DeactivateStaffUserModal } from '../features/staff/components/DeactivateStaffUserModal';
+import { EditStaffUserModal } from '../features/staff/components/EditStaffUserModal';
 import { StaffTable } from '../features/staff/components/StaffTable';
-import { useStaff } from '../features/staff/hooks/useStaff';
+import { useReactivateStaffUser, useStaff } from '../features/staff/hooks/useStaff';
+import { describeError } from '../api/problem';
 import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
@@ -17,6 +19,23 @@ export function StaffPage() {
   const staff = useStaff();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [deactivating, setDeactivating] = useState<StaffUser | null>(null);
+  const [editing, setEditing] = useState<StaffUser | null>(null);
+  const reactivate = useReactivateStaffUser();
+  const reactivateUser = (user: StaffUser) =>
+    reactivate.mutate(user.id, {
+      onSuccess: (saved) =>
+        notifications.show({
+          color: 'teal',
+          title: 'Account reactivated',
+          message: `${saved.displayName} can sign in again.`,
+        }),
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          title: `${user.displayName} was not reactivated`,
+          message: describeError(error),
+        }),
+    });
 
   return (
     <>
@@ -37,7 +56,14 @@ export function StaffPage() {
             <QueryError error={staff.error} onRetry={() => staff.refetch()} title="Could not load staff" />
           </div>
         ) : (
-          <StaffTable users={staff.data} currentUserId={me.id} onDeactivate={setDeactivating} />
+          <StaffTable
+            users={staff.data}
+            currentUserId={me.id}
+            onEdit={setEditing}
+            onDeactivate={setDeactivating}
+            onReactivate={reactivateUser}
+            reactivatingId={reactivate.isPending ? (reactivate.variables ?? null) : null}
+          />
         )}
       </Card>
 
@@ -54,6 +80,8 @@ export function StaffPage() {
           }}
         />
       </Modal>
+
+      <EditStaffUserModal user={editing} isSelf={editing?.id === me.id} onClose={() => setEditing(null)} />
 
       <DeactivateStaffUserModal
         user={deactivating}

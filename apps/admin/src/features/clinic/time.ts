@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatDate } from '../../shared/dates';
 
 // Every appointment time is an instant (UTC on the wire) shown in the CLINIC's time zone: a
 // scheduler working remotely, or a browser set to another zone, must see the clinic's clock.
@@ -6,9 +7,10 @@ import { DateTime } from 'luxon';
 
 const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
 
-/** "Mon 7 Dec 2026" */
+/** "Mon 7 Dec 2026", the date in the clinic's date format ("Mon 07/12/2026"). */
 export function formatClinicDate(iso: string, zone: string): string {
-  return at(iso, zone).toFormat('ccc d LLL yyyy');
+  const local = at(iso, zone);
+  return `${local.toFormat('ccc')} ${formatDate(local.toISODate())}`;
 }
 
 /** "09:00" (24-hour, as clinics write it). */
@@ -16,9 +18,11 @@ export function formatClinicTime(iso: string, zone: string): string {
   return at(iso, zone).toFormat('HH:mm');
 }
 
-/** "7 Dec 2026, 09:00:12": when something was recorded, on the clinic's clock. */
+/** "7 Dec 2026, 09:00:12": when something was recorded, on the clinic's clock and in its date format. */
 export function formatClinicDateTime(iso: string | null | undefined, zone: string): string {
-  return iso ? at(iso, zone).toFormat('d LLL yyyy, HH:mm:ss') : '—';
+  if (!iso) return '—';
+  const local = at(iso, zone);
+  return `${formatDate(local.toISODate())}, ${local.toFormat('HH:mm:ss')}`;
 }
 
 /** "09:00–13:00", with the end's date when the session runs past midnight (continuous infusions). */

@@ -1,8 +1,12 @@
 import { DateTime } from 'luxon';
+import { formatDate } from '../../shared/dates';
+
+/** "2 Dec 2026, 14:53": the date in the clinic's date format. */
+export const minuteOf = (at: DateTime): string => `${formatDate(at.toISODate())}, ${at.toFormat('HH:mm')}`;
 
 /** "2 Dec 2026, 14:53" on the clinic's clock. */
 export function clinicMinute(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat('d LLL yyyy, HH:mm');
+  return minuteOf(DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone));
 }
 
 /**
@@ -12,6 +16,6 @@ export function clinicMinute(iso: string, zone: string): string {
 export function clinicUntil(iso: string, zone: string): string {
   const at = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
   if (at.hour === 0 && at.minute === 0 && at.second === 0 && at.millisecond === 0)
-    return `the end of ${at.minus({ days: 1 }).toFormat('d LLL yyyy')}`;
-  return at.toFormat('d LLL yyyy, HH:mm');
+    return `the end of ${formatDate(at.minus({ days: 1 }).toISODate())}`;
+  return minuteOf(at);
 }

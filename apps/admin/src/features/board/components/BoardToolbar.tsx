@@ -1,5 +1,6 @@
-import { ActionIcon, Button, Group, SegmentedControl, Switch, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, SegmentedControl, Switch, Text } from '@mantine/core';
 import { boardTitle, shiftDate, type BoardView } from '../range';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 interface BoardToolbarProps {
   date: string;
@@ -45,11 +46,11 @@ export function BoardToolbar(p: BoardToolbarProps) {
           checked={p.showCancelled}
           onChange={(e) => p.onShowCancelled(e.currentTarget.checked)}
         />
-        <TextInput
-          type="date"
+        <ClinicDateInput
           aria-label="Go to date"
           value={p.date}
-          onChange={(e) => e.currentTarget.value && p.onChange({ date: e.currentTarget.value })}
+          clearable={false}
+          onChange={(date) => date && p.onChange({ date })}
           w={160}
         />
         <SegmentedControl

@@ -1,10 +1,11 @@
-import { Badge, Group, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Group, NumberInput, Radio, Stack, Text } from '@mantine/core';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { QueryError } from '../../../shared/QueryError';
 import { hasSessionsToBook, HOME_PROTOCOL_RULE, sessionCountProblem, type Protocol } from '@cadence/domain';
 import type { ProtocolRecord } from '../../protocols/api/protocols.api';
 import { describePattern, ROUTE_LABELS, SETTING_LABELS } from '../../protocols/describe';
 import { useProtocols } from '../../protocols/hooks/useProtocols';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 interface ProtocolStepProps {
   protocolId: string | null;
@@ -106,14 +107,12 @@ export function ProtocolStep(props: ProtocolStepProps) {
             w={240}
           />
         )}
-        <TextInput
+        <ClinicDateInput
           label="Earliest first session"
           description="Clinic date; options start on or after it"
-          type="date"
-          min={props.minEarliest}
           value={props.earliest}
           error={props.earliest && props.earliest < props.minEarliest ? 'Choose today or a later date' : null}
-          onChange={(e) => props.onEarliestChange(e.currentTarget.value)}
+          onChange={props.onEarliestChange}
           size="md"
           w={240}
         />

@@ -11,6 +11,7 @@ import type { Clinic } from '../api/clinic.api';
 import { useAddClosure, useRemoveClosure } from '../hooks/useClinic';
 import { AffectedAppointments } from './AffectedAppointments';
 import { bookedSessions, Section, type Stranded } from './Section';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 interface ClosureValues {
   startsOn: string;
@@ -100,11 +101,10 @@ export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
         <Stack gap="sm" mt="md">
           <FormErrorAlert messages={formErrors} title="Closure not added" />
           <Group align="flex-start" gap="sm" wrap="wrap">
-            <TextInput label="From" type="date" w={160} {...form.getInputProps('startsOn')} />
-            <TextInput
+            <ClinicDateInput label="From" w={160} {...form.getInputProps('startsOn')} />
+            <ClinicDateInput
               label="To (inclusive)"
               description="Empty for one day"
-              type="date"
               w={160}
               {...form.getInputProps('endsOn')}
             />

@@ -12,6 +12,7 @@ import { useAddNurseShift, useRemoveNurseShift } from '../hooks/useClinic';
 import { WEEKDAY_OPTIONS, weekdayName } from '../weekdays';
 import { AffectedAppointments } from './AffectedAppointments';
 import { overRatio, Section, type Stranded } from './Section';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 interface ShiftValues {
   weekday: string | null;
@@ -131,7 +132,7 @@ function AddShiftForm({ onAdded }: { onAdded: (shift: CreatedNurseShift) => void
               if (v) form.setFieldValue('date', '');
             }}
           />
-          <TextInput label="or on date" type="date" w={150} {...form.getInputProps('date')} />
+          <ClinicDateInput label="or on date" w={150} {...form.getInputProps('date')} />
           <TextInput label="From" type="time" w={130} {...form.getInputProps('startsAt')} />
           <TextInput label="To" type="time" w={130} {...form.getInputProps('endsAt')} />
           <NumberInput

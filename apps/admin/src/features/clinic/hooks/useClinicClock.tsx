@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ClinicDateFormat } from '@cadence/domain';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
+import { setClinicDateFormat } from '../../../shared/dates';
 import { QueryError } from '../../../shared/QueryError';
 import { clinicToday } from '../time';
 import { useClinic } from './useClinic';
@@ -16,6 +18,8 @@ export interface ClinicClock {
   today: string;
   /** The current instant, for rules that compare instants (e.g. has a session started). */
   now: () => DateTime;
+  /** How the clinic writes and types calendar dates (dayjs tokens), e.g. "DD/MM/YYYY". */
+  dateFormat: ClinicDateFormat;
 }
 
 const ClinicClockContext = createContext<ClinicClock | null>(null);
@@ -31,9 +35,14 @@ function useToday(zone: string): string {
   return today;
 }
 
-function Clock({ zone, children }: { zone: string; children: ReactNode }) {
+function Clock({ zone, dateFormat, children }: { zone: string; dateFormat: ClinicDateFormat; children: ReactNode }) {
   const today = useToday(zone);
-  const clock = useMemo<ClinicClock>(() => ({ zone, today, now: () => DateTime.now().setZone(zone) }), [zone, today]);
+  // Before the pages under it render, so formatDate() writes dates as the clinic does.
+  setClinicDateFormat(dateFormat);
+  const clock = useMemo<ClinicClock>(
+    () => ({ zone, today, now: () => DateTime.now().setZone(zone), dateFormat }),
+    [zone, today, dateFormat],
+  );
   return <ClinicClockContext.Provider value={clock}>{children}</ClinicClockContext.Provider>;
 }
 
@@ -48,7 +57,11 @@ export function ClinicClockProvider({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  return <Clock zone={clinic.data.timezone}>{children}</Clock>;
+  return (
+    <Clock zone={clinic.data.timezone} dateFormat={clinic.data.dateFormat}>
+      {children}
+    </Clock>
+  );
 }
 
 export function useClinicClock(): ClinicClock {

@@ -1,5 +1,6 @@
 import { Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { DateTime } from 'luxon';
+import { minuteOf } from '../time';
 import { Fragment, useMemo } from 'react';
 import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { QueryError } from '../../../shared/QueryError';
@@ -12,7 +13,7 @@ import { TimelineChart } from './TimelineChart';
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** "2 Dec 2026 14:47" on the clinic's clock. */
-const when = (atMs: number, zone: string) => DateTime.fromMillis(atMs, { zone }).toFormat('d LLL yyyy HH:mm');
+const when = (atMs: number, zone: string) => minuteOf(DateTime.fromMillis(atMs, { zone }));
 
 function painText(row: TimelineRow): string {
   if (row.kind === 'SESSION')

@@ -1,5 +1,6 @@
 import { Box, Card, Group, Text } from '@mantine/core';
 import { DateTime } from 'luxon';
+import { minuteOf } from '../time';
 import {
   CartesianGrid,
   ComposedChart,
@@ -179,7 +180,7 @@ function PointTooltip({ zone, active, payload }: { zone: string; active?: boolea
         {row.event}
       </Text>
       <Text size="xs" c="dimmed">
-        {DateTime.fromMillis(point.t, { zone }).toFormat('d LLL yyyy, HH:mm')} · {row.courseLabel}
+        {minuteOf(DateTime.fromMillis(point.t, { zone }))} · {row.courseLabel}
       </Text>
       {lines.map((line) => (
         <Text key={line} size="sm">

@@ -3,6 +3,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { WEIGHT_ENTRY_KG } from '@cadence/domain';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { SEX_OPTIONS, type PatientFormValues } from '../hooks/usePatientForm';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
+import { formatDate } from '../../../shared/dates';
 
 // Required inputs are announced as required (aria-required) but carry no asterisk in their
 // label: optional inputs say "Optional" instead, and the label stays exactly the field's name.
@@ -29,12 +31,10 @@ export function PatientFields({ form }: PatientFieldsProps) {
           <div />
           <TextInput label="Given name" {...REQUIRED} autoComplete="off" {...form.getInputProps('givenName')} />
           <TextInput label="Family name" {...REQUIRED} autoComplete="off" {...form.getInputProps('familyName')} />
-          <TextInput
+          <ClinicDateInput
             label="Date of birth"
-            type="date"
+            description={`${formatDate('1900-01-01')} to ${formatDate(today)}`}
             {...REQUIRED}
-            max={today}
-            min="1900-01-01"
             {...form.getInputProps('dateOfBirth')}
           />
           <NativeSelect

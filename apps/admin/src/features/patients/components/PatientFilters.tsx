@@ -1,4 +1,5 @@
 import { Button, Group, TextInput } from '@mantine/core';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 interface PatientFiltersProps {
   text: string;
@@ -23,12 +24,11 @@ export function PatientFilters(props: PatientFiltersProps) {
         style={{ flex: '1 1 320px' }}
         size="md"
       />
-      <TextInput
+      <ClinicDateInput
         label="Date of birth"
         description="Exact date"
-        type="date"
         value={props.dateOfBirth}
-        onChange={(event) => props.onDateOfBirthChange(event.currentTarget.value)}
+        onChange={props.onDateOfBirthChange}
         size="md"
         w={190}
       />

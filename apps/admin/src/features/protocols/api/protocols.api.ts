@@ -1,7 +1,7 @@
 import type { Protocol } from '@cadence/domain';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
-import type { ResponseBody } from '../../../api/types';
+import type { RequestBody, ResponseBody } from '../../../api/types';
 
 type ProtocolDto = ResponseBody<'/api/protocols', 'get'>['items'][number];
 
@@ -11,4 +11,10 @@ export type ProtocolRecord = Omit<ProtocolDto, 'definition'> & { definition: Pro
 export async function listProtocols(): Promise<ProtocolRecord[]> {
   // The document types `definition` as an open object; the API stores libs/domain's Protocol there.
   return unwrap(await api.GET('/api/protocols')).items as unknown as ProtocolRecord[];
+}
+
+export type PublishProtocolBody = RequestBody<'/api/protocols', 'post'>;
+
+export async function publishProtocol(body: PublishProtocolBody): Promise<ProtocolRecord> {
+  return unwrap(await api.POST('/api/protocols', { body })) as unknown as ProtocolRecord;
 }

@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ProtocolRecord } from '../api/protocols.api';
 import { describePattern, ROUTE_LABELS, SETTING_LABELS } from '../describe';
 
@@ -11,7 +11,13 @@ function doseRange(record: ProtocolRecord): string {
 }
 
 /** The protocol catalogue, every stored version; courses keep the version they were booked with. */
-export function ProtocolTable({ protocols }: { protocols: ProtocolRecord[] }) {
+export function ProtocolTable({
+  protocols,
+  onNewVersion,
+}: {
+  protocols: ProtocolRecord[];
+  onNewVersion: (protocol: ProtocolRecord) => void;
+}) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Protocols">
@@ -25,6 +31,9 @@ export function ProtocolTable({ protocols }: { protocols: ProtocolRecord[] }) {
             <Table.Th>Caps (session / course / lifetime)</Table.Th>
             <Table.Th>Vitals</Table.Th>
             <Table.Th>Follow-up (days)</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -54,6 +63,18 @@ export function ProtocolTable({ protocols }: { protocols: ProtocolRecord[] }) {
                 {p.definition.vitalsIntervalMinutes ? `every ${p.definition.vitalsIntervalMinutes} min` : '—'}
               </Table.Td>
               <Table.Td>{p.definition.followUpOffsetsDays.join(', ') || '—'}</Table.Td>
+              <Table.Td ta="right">
+                {p.active && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => onNewVersion(p)}
+                    aria-label={`New version of ${p.name}`}
+                  >
+                    New version
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

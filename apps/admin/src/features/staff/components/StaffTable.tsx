@@ -1,24 +1,35 @@
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { StaffUser } from '../../../api/types';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
-import { formatClinicDate } from '../../clinic/time';
+import { clinicDateOf } from '../../clinic/time';
+import { formatDate } from '../../../shared/dates';
 import { ROLE_LABELS } from '../../auth/roles';
 
 interface StaffTableProps {
   users: StaffUser[];
   currentUserId: string;
+  onEdit: (user: StaffUser) => void;
   onDeactivate: (user: StaffUser) => void;
+  onReactivate: (user: StaffUser) => void;
+  /** The account being reactivated, whose button shows it is busy. */
+  reactivatingId: string | null;
 }
 
-export function StaffTable({ users, currentUserId, onDeactivate }: StaffTableProps) {
+export function StaffTable({
+  users,
+  currentUserId,
+  onEdit,
+  onDeactivate,
+  onReactivate,
+  reactivatingId,
+}: StaffTableProps) {
   const { zone } = useClinicClock();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Staff">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
+            <Table.Th>Name and email</Table.Th>
             <Table.Th>Roles</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Added</Table.Th>
@@ -30,10 +41,16 @@ export function StaffTable({ users, currentUserId, onDeactivate }: StaffTablePro
         <Table.Tbody>
           {users.map((user) => (
             <Table.Tr key={user.id} c={user.active ? undefined : 'dimmed'}>
-              <Table.Td fw={600}>{user.displayName}</Table.Td>
-              <Table.Td>{user.email}</Table.Td>
               <Table.Td>
-                <Group gap={4}>
+                <Text fw={600} size="sm">
+                  {user.displayName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {user.email}
+                </Text>
+              </Table.Td>
+              <Table.Td miw={100}>
+                <Group gap={4} wrap="wrap">
                   {user.roles.map((role) => (
                     <Badge key={role} variant="light" size="sm">
                       {ROLE_LABELS[role]}
@@ -41,7 +58,7 @@ export function StaffTable({ users, currentUserId, onDeactivate }: StaffTablePro
                   ))}
                 </Group>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={100}>
                 {user.active ? (
                   <Badge color="teal" variant="dot">
                     Active
@@ -52,25 +69,46 @@ export function StaffTable({ users, currentUserId, onDeactivate }: StaffTablePro
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{formatClinicDate(user.createdAt, zone)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(clinicDateOf(user.createdAt, zone))}</Table.Td>
               <Table.Td ta="right">
-                {user.active && user.id !== currentUserId ? (
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {user.id === currentUserId && (
+                    <Text size="xs" c="dimmed" mr="xs">
+                      You
+                    </Text>
+                  )}
                   <Button
                     size="xs"
                     variant="subtle"
-                    color="red"
-                    onClick={() => onDeactivate(user)}
-                    aria-label={`Deactivate ${user.displayName}`}
+                    onClick={() => onEdit(user)}
+                    aria-label={`Edit ${user.displayName}`}
                   >
-                    Deactivate
+                    Edit
                   </Button>
-                ) : (
-                  user.id === currentUserId && (
-                    <Text size="xs" c="dimmed">
-                      You
-                    </Text>
-                  )
-                )}
+                  {user.active && user.id !== currentUserId && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onDeactivate(user)}
+                      aria-label={`Deactivate ${user.displayName}`}
+                    >
+                      Deactivate
+                    </Button>
+                  )}
+                  {!user.active && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="teal"
+                      loading={reactivatingId === user.id}
+                      onClick={() => onReactivate(user)}
+                      aria-label={`Reactivate ${user.displayName}`}
+                    >
+                      Reactivate
+                    </Button>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
