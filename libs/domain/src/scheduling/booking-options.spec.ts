@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { SlotSearchError } from './clinic';
 import {
   type BookingOption,
+  type BookingPreferences,
   chooseBookingOptions,
   findBookingOptions,
   type OptionCandidate,
@@ -29,6 +30,8 @@ function shown(option: BookingOption): string[] {
   );
 }
 const codes = (option: BookingOption) => option.reasons.map((r) => r.code);
+const ask = ({ preferences, ...rest }: Parameters<typeof request>[0] & { preferences?: BookingPreferences }) =>
+  findBookingOptions({ ...request(rest), preferences });
 
 describe('part of the day', () => {
   it('is morning up to 11:59 and afternoon from 12:00', () => {
@@ -41,7 +44,7 @@ describe('part of the day', () => {
 
 describe('booking options', () => {
   it('offers the morning and afternoon of each start day in turn, never two options minutes apart', () => {
-    const options = findBookingOptions(request({ protocol: SINGLE, k: 5 }));
+    const options = ask({ protocol: SINGLE, k: 5 });
     expect(options.map((o) => shown(o)[0])).toEqual([
       'Mon 02 09:00 C1',
       'Mon 02 12:00 C1',
@@ -63,18 +66,14 @@ describe('booking options', () => {
 
   it('counts a start at 11:45 as morning and one at 12:00 as afternoon', () => {
     const clinic = newClinic({ opensAt: '11:45', closesAt: '13:00' });
-    const any = findBookingOptions(request({ protocol: SINGLE, clinic, k: 2 }));
+    const any = ask({ protocol: SINGLE, clinic, k: 2 });
     expect(any.map((o) => `${shown(o)[0]} ${o.timeOfDay}`)).toEqual([
       'Mon 02 11:45 C1 MORNING',
       'Mon 02 12:00 C1 AFTERNOON',
     ]);
-    const mornings = findBookingOptions(
-      request({ protocol: SINGLE, clinic, k: 2, preferences: { timeOfDay: 'MORNING' } }),
-    );
+    const mornings = ask({ protocol: SINGLE, clinic, k: 2, preferences: { timeOfDay: 'MORNING' } });
     expect(mornings.map((o) => shown(o)[0])).toEqual(['Mon 02 11:45 C1', 'Tue 03 11:45 C1']);
-    const afternoons = findBookingOptions(
-      request({ protocol: SINGLE, clinic, k: 2, preferences: { timeOfDay: 'AFTERNOON' } }),
-    );
+    const afternoons = ask({ protocol: SINGLE, clinic, k: 2, preferences: { timeOfDay: 'AFTERNOON' } });
     expect(afternoons.map((o) => shown(o)[0])).toEqual(['Mon 02 12:00 C1', 'Tue 03 12:00 C1']);
     expect(afternoons[0].reasons).toContainEqual({
       code: 'SAME_TIME_OF_DAY',
@@ -86,8 +85,8 @@ describe('booking options', () => {
     const clinic = newClinic({ days: ALL_WEEK });
     // Wednesday's afternoon is full in both chairs; its morning is free.
     const existing = ['C1', 'C2'].map((c) => appt(c, 'other', '2025-06-04T11:00:00Z', '2025-06-04T16:00:00Z'));
-    const req = request({ protocol: FIVE_DAY, clinic, existing, k: 2, preferences: { timeOfDay: 'AFTERNOON' } });
-    const options = findBookingOptions(req);
+    const req = request({ protocol: FIVE_DAY, clinic, existing, k: 2 });
+    const options = findBookingOptions({ ...req, preferences: { timeOfDay: 'AFTERNOON' } });
     expect(options.map((o) => o.startDate)).toEqual(['2025-06-05', '2025-06-06']);
     for (const o of options) {
       expect(o.timeOfDay).toBe('AFTERNOON');
@@ -107,7 +106,7 @@ describe('booking options', () => {
         ['C1', 'C2'].map((c) => appt(c, 'other', `2025-06-${d}T12:00:00Z`, `2025-06-${d}T16:00:00Z`)),
       ),
     ];
-    const options = findBookingOptions(request({ protocol: FIVE_DAY, clinic, existing, k: 1 }));
+    const options = ask({ protocol: FIVE_DAY, clinic, existing, k: 1 });
     expect(shown(options[0])).toEqual([
       'Mon 02 09:00 C1',
       'Tue 03 13:00 C1',
@@ -119,63 +118,53 @@ describe('booking options', () => {
   });
 
   it('books only on the weekdays the patient can come', () => {
-    const options = findBookingOptions(request({ protocol: SINGLE, k: 3, preferences: { weekdays: [2, 4] } }));
+    const options = ask({ protocol: SINGLE, k: 3, preferences: { weekdays: [2, 4] } });
     expect(options.map((o) => shown(o)[0])).toEqual(['Tue 03 09:00 C1', 'Tue 03 12:00 C1', 'Thu 05 09:00 C1']);
     expect(options.every((o) => codes(o).includes('PREFERRED_WEEKDAYS'))).toBe(true);
     // A five-day course within Monday to Friday can only start on a Monday.
-    const week = findBookingOptions(
-      request({
-        protocol: FIVE_DAY,
-        clinic: newClinic({ days: ALL_WEEK }),
-        k: 2,
-        preferences: { weekdays: [1, 2, 3, 4, 5], timeOfDay: 'MORNING' },
-      }),
-    );
+    const week = ask({
+      protocol: FIVE_DAY,
+      clinic: newClinic({ days: ALL_WEEK }),
+      k: 2,
+      preferences: { weekdays: [1, 2, 3, 4, 5], timeOfDay: 'MORNING' },
+    });
     expect(week.map((o) => o.startDate)).toEqual(['2025-06-02', '2025-06-09']);
   });
 
   it('keeps the chair asked for, from its first free start of the day, and says so', () => {
     const existing = [appt('C2', 'other', '2025-06-02T08:00:00Z', '2025-06-02T08:40:00Z')]; // 09:00–09:40 BST
-    const options = findBookingOptions(
-      request({ protocol: SINGLE, existing, k: 2, preferences: { preferredResourceId: 'C2' } }),
-    );
+    const options = ask({ protocol: SINGLE, existing, k: 2, preferences: { preferredResourceId: 'C2' } });
     expect(options.map((o) => shown(o)[0])).toEqual(['Mon 02 09:45 C2', 'Mon 02 12:00 C2']);
     expect(codes(options[0])).toEqual(['EARLIEST', 'PREFERRED_CHAIR', 'SAME_TIME', 'SAME_TIME_OF_DAY']);
   });
 
   it('offers another chair on a day the one asked for is taken', () => {
     const existing = [appt('C2', 'other', '2025-06-02T08:00:00Z', '2025-06-02T16:00:00Z')];
-    const options = findBookingOptions(
-      request({
-        protocol: SINGLE,
-        existing,
-        k: 2,
-        preferences: { preferredResourceId: 'C2', timeOfDay: 'MORNING' },
-      }),
-    );
+    const options = ask({
+      protocol: SINGLE,
+      existing,
+      k: 2,
+      preferences: { preferredResourceId: 'C2', timeOfDay: 'MORNING' },
+    });
     expect(options.map((o) => shown(o)[0])).toEqual(['Mon 02 09:00 C1', 'Tue 03 09:00 C2']);
     expect(codes(options[0])).toContain('SAME_CHAIR');
     expect(codes(options[1])).toContain('PREFERRED_CHAIR');
   });
 
   it('searches a continuous infusion by the part of the day it starts in', () => {
-    const options = findBookingOptions(
-      request({ protocol: bedProtocol(4), k: 2, preferences: { timeOfDay: 'AFTERNOON' } }),
-    );
+    const options = ask({ protocol: bedProtocol(4), k: 2, preferences: { timeOfDay: 'AFTERNOON' } });
     expect(options.map((o) => shown(o)[0])).toEqual(['Mon 02 12:00 B1', 'Tue 03 12:00 B1']);
   });
 
   it('refuses weekdays that name no day or no ISO weekday', () => {
     for (const weekdays of [[], [0], [8], [1.5]]) {
-      expect(() =>
-        findBookingOptions(request({ protocol: SINGLE, preferences: { weekdays: weekdays as never } })),
-      ).toThrow(SlotSearchError);
+      expect(() => ask({ protocol: SINGLE, preferences: { weekdays: weekdays as never } })).toThrow(SlotSearchError);
     }
   });
 
   it('returns nothing when no chair fits', () => {
     const protocol = chairProtocol({ kind: 'CONSECUTIVE_DAYS', sessions: 1 }, 600);
-    expect(findBookingOptions(request({ protocol, k: 3 }))).toEqual([]);
+    expect(ask({ protocol, k: 3 })).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@
  */
 import { type CivilDate, type IsoWeekday, civilDateIso, SlotSearchError, utcMsToLocal } from './clinic';
 import type { CoursePlan } from './course';
-import { coursePlanPerStartDay, type FindCoursePlansRequest } from './slot-search';
+import { coursePlansPerStartDay, type FindCoursePlansRequest } from './slot-search';
 
 export const TIMES_OF_DAY = ['MORNING', 'AFTERNOON', 'ANY'] as const;
 export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
@@ -97,43 +97,45 @@ export function findBookingOptions(req: FindBookingOptionsRequest): BookingOptio
   const add = (plan: CoursePlan) => {
     const c = toCandidate(plan, zone, prefs.preferredResourceId);
     const key = `${c.startDate} ${c.parts[0]}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) return undefined;
     seen.add(key);
     candidates.push(c);
-    return true;
+    return c;
   };
+  const search = coursePlansPerStartDay(req, {
+    weekdays: prefs.weekdays,
+    preferredResourceId: prefs.preferredResourceId,
+  });
   // Each part of the day is searched on its own so every session of an option shares it; k per
   // part (and the preferred chair's first) is all the choice can take.
   for (const part of parts) {
     const accepts = part === 'MORNING' ? (w: number) => w < NOON_MINUTES : (w: number) => w >= NOON_MINUTES;
-    const filter = { acceptsWall: accepts, weekdays: prefs.weekdays, preferredResourceId: prefs.preferredResourceId };
-    takeUntilEnough(req, filter, add, candidates, { wantPreferredChair: prefs.preferredResourceId !== undefined });
+    takeUntilEnough(search(accepts), req.k, add, { wantPreferredChair: prefs.preferredResourceId !== undefined });
   }
   if (timeOfDay === 'ANY') {
     // Days where no single part of the day holds the whole course still offer a mixed plan, up
     // to the day of the k-th option found so far (a later one could not be chosen).
     const starts = candidates.map(startMs).sort((a, b) => a - b);
     const until = starts.length >= req.k ? starts[req.k - 1] : Infinity;
-    const filter = { weekdays: prefs.weekdays, preferredResourceId: prefs.preferredResourceId };
-    takeUntilEnough(req, filter, add, candidates, { until });
+    takeUntilEnough(search(), req.k, add, { until });
   }
   return chooseBookingOptions(candidates, { ...prefs, timeOfDay }, req.k);
 }
 
 function takeUntilEnough(
-  req: FindBookingOptionsRequest,
-  filter: Parameters<typeof coursePlanPerStartDay>[1],
-  add: (plan: CoursePlan) => boolean,
-  candidates: OptionCandidate[],
+  plans: Iterable<CoursePlan>,
+  k: number,
+  add: (plan: CoursePlan) => OptionCandidate | undefined,
   stop: { wantPreferredChair?: boolean; until?: number },
 ): void {
   let added = 0;
   let preferredSeen = !stop.wantPreferredChair;
-  for (const plan of coursePlanPerStartDay(req, filter)) {
+  for (const plan of plans) {
     if (stop.until !== undefined && Date.parse(plan.sessions[0].start) > stop.until) return;
-    if (add(plan)) added++;
-    preferredSeen ||= candidates[candidates.length - 1]?.inPreferredChair === true;
-    if (added >= req.k && preferredSeen) return;
+    const c = add(plan);
+    if (c) added++;
+    preferredSeen ||= c?.inPreferredChair === true;
+    if (added >= k && preferredSeen) return;
   }
 }
 

@@ -51,7 +51,7 @@ export function openCourseWarnings(courses: readonly CourseOnRecord[], nowMs: nu
       sessionsLeft: left,
       message: started
         ? `${course.protocolName} is under way: ${left} of ${live.length} sessions still to come`
-        : `${course.protocolName} is already booked: ${live.length} sessions, the first not yet started`,
+        : `${course.protocolName} is already booked: ${live.length} session${live.length === 1 ? '' : 's'}, the first not yet started`,
     });
   }
   return warnings.sort((a, b) => Date.parse(a.firstSessionAt) - Date.parse(b.firstSessionAt));

@@ -73,25 +73,25 @@ export function findCoursePlans(req: FindCoursePlansRequest): CoursePlan[] {
   return shape.kind === 'CONTINUOUS' ? search.continuous() : search.byDays(shape);
 }
 
-/** What a patient asks of the starts (see booking-options.ts, which decides what is offered). */
-export interface StartFilter {
-  /** Local wall-clock minutes a session may start at; all when absent. */
-  acceptsWall?: (wall: number) => boolean;
-  /** Weekdays a session may fall on; all when absent. */
+/** What a patient asks of the days and chairs (see booking-options.ts, which decides what is offered). */
+export interface DayFilter {
+  /** Weekdays a session may fall on (a continuous infusion: start on); all when absent. */
   weekdays?: readonly IsoWeekday[];
   /** A chair or bed kept for every session whenever a start of the day allows it. */
   preferredResourceId?: string;
 }
 
 /**
- * For each start day in order, the plan of its earliest start that passes `filter` (for a
- * preferred chair, its earliest start that keeps that chair throughout if any does): the search
- * behind the booking options, walked lazily so a caller stops once it has enough days.
+ * The search behind the booking options: for each start day in order, the plan of its earliest
+ * start whose sessions all start at a wall-clock minute `acceptsWall` allows (for a preferred
+ * chair, its earliest start that keeps that chair throughout if any does), walked lazily so a
+ * caller stops once it has enough days. The searches of one request share its index and each
+ * day's bookable starts, built once and narrowed per filter.
  */
-export function* coursePlanPerStartDay(
+export function coursePlansPerStartDay(
   req: FindCoursePlansRequest,
-  filter: StartFilter,
-): Generator<CoursePlan, void, undefined> {
+  filter: DayFilter,
+): (acceptsWall?: (wall: number) => boolean) => Generator<CoursePlan, void, undefined> {
   const shape = resolveCourseShape(req.protocol, req.sessions);
   const window = resolveSearchWindow(req);
   const index = req.index ?? prepareSlotSearch(req.clinic, req.existing);
@@ -102,9 +102,13 @@ export function* coursePlanPerStartDay(
   index.resources.forEach((r, i) => {
     if (r.kind === shape.resourceKind) resources.push(i);
   });
-  if (resources.length === 0) return;
-  const search = new Search(index, shape, window, resources, patientBusy(index, req.patientId), filter);
-  yield* shape.kind === 'CONTINUOUS' ? search.continuousPerDay() : search.perStartDay(shape);
+  const busy = patientBusy(index, req.patientId);
+  const base = new Search(index, shape, window, resources, busy, filter);
+  return function* (acceptsWall) {
+    if (resources.length === 0) return;
+    const search = new Search(index, shape, window, resources, busy, { ...filter, acceptsWall }, base);
+    yield* shape.kind === 'CONTINUOUS' ? search.continuousPerDay() : search.perStartDay(shape);
+  };
 }
 
 /** One day's bookable starts for this patient and protocol. */
@@ -134,7 +138,9 @@ class Search {
     /** Positions in index.resources of the kind this protocol needs, clinic order. */
     private readonly resources: number[],
     private readonly patientBusy: IntervalSet,
-    private readonly filter: StartFilter = {},
+    private readonly filter: DayFilter & { acceptsWall?: (wall: number) => boolean } = {},
+    /** The same search without `acceptsWall`, whose days this one narrows. */
+    private readonly base?: Search,
   ) {
     this.busy = resources.map((i) => busyOf(index.busyByResource, index.resources[i].id));
     this.preferred = resources.findIndex((i) => index.resources[i].id === filter.preferredResourceId);
@@ -153,11 +159,11 @@ class Search {
   private slots(i: number): DaySlots {
     const cached = this.dayCache[i];
     if (cached) return cached;
+    if (this.base) return (this.dayCache[i] = narrowed(this.base.slots(i), this.filter.acceptsWall));
     const day = this.day(i);
     // One infusion a day per patient: a day already holding one of theirs offers nothing.
     if (!day.working || overlapsAny(this.patientBusy, day.startMs, day.endMs)) return (this.dayCache[i] = NO_SLOTS);
     if (this.weekdays && !this.weekdays.has(day.weekday)) return (this.dayCache[i] = NO_SLOTS);
-    const { acceptsWall } = this.filter;
     const { stepMs, earliestMs } = this.window;
     const durMs = this.shape.minutes * 60_000;
     const headroom = nurseHeadroom(this.index, day);
@@ -166,8 +172,6 @@ class Search {
     for (const w of day.windows) {
       for (let s = w.openMs, k = 0; s + durMs <= w.closeMs; s += stepMs, k++) {
         if (s < earliestMs) continue;
-        const wall = w.linear ? w.openWall + k * (stepMs / 60_000) : utcMsToLocal(s, this.index.zone).minutes;
-        if (acceptsWall && !acceptsWall(wall)) continue;
         const e = s + durMs;
         if (overlapsAny(this.patientBusy, s, e) || !nurseRoomFor(headroom, s, e)) continue;
         let free: Uint8Array | undefined;
@@ -177,6 +181,7 @@ class Search {
           free[r] = 1;
         }
         if (!free) continue;
+        const wall = w.linear ? w.openWall + k * (stepMs / 60_000) : utcMsToLocal(s, this.index.zone).minutes;
         if (!out.byWall.has(wall)) out.byWall.set(wall, out.starts.length);
         out.starts.push(s);
         out.walls.push(wall);
@@ -398,6 +403,21 @@ class Search {
       sameTime: true,
     };
   }
+}
+
+/** A day's starts at the wall-clock minutes `accepts` allows (all of them without it). */
+function narrowed(day: DaySlots, accepts?: (wall: number) => boolean): DaySlots {
+  if (!accepts || day === NO_SLOTS) return day;
+  const out: DaySlots = { starts: [], walls: [], free: [], byWall: new Map() };
+  day.starts.forEach((s, j) => {
+    const wall = day.walls[j];
+    if (!accepts(wall)) return;
+    if (!out.byWall.has(wall)) out.byWall.set(wall, out.starts.length);
+    out.starts.push(s);
+    out.walls.push(wall);
+    out.free.push(day.free[j]);
+  });
+  return out.starts.length ? out : NO_SLOTS;
 }
 
 function firstFree(free: Uint8Array): number {

@@ -97,3 +97,29 @@ describe('booking wizard', () => {
     );
   });
 });
+
+describe('option filters', () => {
+  const atDates = run(toConfirm.slice(0, 4));
+
+  it('searches again with the filters asked for, sending none left empty, and forgets the choice', () => {
+    const filtered = wizardReducer(atDates, {
+      type: 'filtersChanged',
+      filters: { timeOfDay: 'AFTERNOON', weekdays: [4, 2], preferredChairId: 'c2' },
+    });
+    expect(filtered.step).toEqual({
+      name: 'dates',
+      request: { ...request, timeOfDay: 'AFTERNOON', weekdays: [2, 4], preferredChairId: 'c2' },
+      selected: null,
+    });
+    const cleared = wizardReducer(filtered, {
+      type: 'filtersChanged',
+      filters: { timeOfDay: 'ANY', weekdays: [], preferredChairId: undefined },
+    });
+    expect(cleared.step).toEqual({ name: 'dates', request, selected: null });
+  });
+
+  it('changes nothing outside the dates step', () => {
+    const confirm = run(toConfirm);
+    expect(wizardReducer(confirm, { type: 'filtersChanged', filters: { timeOfDay: 'MORNING' } })).toBe(confirm);
+  });
+});

@@ -15,6 +15,20 @@ export type WizardStep =
 
 export type StepName = WizardStep['name'];
 
+/** What the patient asks of the options: a time of day, the weekdays they can come, a chair. */
+export type OptionFilters = Pick<CourseOptionsRequest, 'timeOfDay' | 'weekdays' | 'preferredChairId'>;
+
+/** The request with these filters instead of its own; a filter left empty is not sent. */
+export function withFilters(request: CourseOptionsRequest, filters: OptionFilters): CourseOptionsRequest {
+  const { timeOfDay: _t, weekdays: _w, preferredChairId: _c, ...rest } = request;
+  return {
+    ...rest,
+    ...(filters.timeOfDay && filters.timeOfDay !== 'ANY' ? { timeOfDay: filters.timeOfDay } : {}),
+    ...(filters.weekdays && filters.weekdays.length > 0 ? { weekdays: [...filters.weekdays].sort() } : {}),
+    ...(filters.preferredChairId ? { preferredChairId: filters.preferredChairId } : {}),
+  };
+}
+
 /** The Stepper's order; 'booked' is its completed state. */
 export const STEP_ORDER: readonly StepName[] = ['patient', 'protocol', 'dates', 'confirm', 'booked'];
 
@@ -37,6 +51,7 @@ export type WizardAction =
   | { type: 'sessionsChanged'; sessions: number | null }
   | { type: 'earliestChanged'; earliest: string }
   | { type: 'datesRequested'; request: CourseOptionsRequest }
+  | { type: 'filtersChanged'; filters: OptionFilters }
   | { type: 'optionSelected'; index: number }
   | { type: 'planChosen'; plan: CoursePlanOption }
   | { type: 'searchAgain' }
@@ -96,6 +111,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'datesRequested':
       return step.name === 'protocol'
         ? { ...state, step: { name: 'dates', request: action.request, selected: null } }
+        : state;
+    case 'filtersChanged':
+      return step.name === 'dates'
+        ? { ...state, step: { name: 'dates', request: withFilters(step.request, action.filters), selected: null } }
         : state;
     case 'optionSelected':
       return step.name === 'dates' ? { ...state, step: { ...step, selected: action.index } } : state;

@@ -12,6 +12,7 @@ import { initialWizardState, stepIndex, wizardReducer, type WizardState } from '
 import { BookedStep } from './BookedStep';
 import { BoosterPanel } from './BoosterPanel';
 import { ConfirmStep, scoreError } from './ConfirmStep';
+import { OpenCoursesAlert } from './OpenCoursesAlert';
 import { OptionsStep } from './OptionsStep';
 import { ChosenPatient, PatientSearch } from './PatientStep';
 import { isBookable, ProtocolStep, sessionsError } from './ProtocolStep';
@@ -206,11 +207,19 @@ export function BookingWizard() {
                 earliest={step.request.earliest}
                 selected={step.selected}
                 onSelect={(index) => dispatch({ type: 'optionSelected', index })}
+                filters={step.request}
+                resourceKind={protocol?.definition.setting === 'BED' ? 'BED' : 'CHAIR'}
+                onFiltersChange={(filters) => dispatch({ type: 'filtersChanged', filters })}
               />
             )}
           </Stack>
         </Stepper.Step>
         <Stepper.Step label="Confirm" description={wide ? 'Book every session' : undefined}>
+          {step.name === 'confirm' && options.data && (
+            <Stack mt="lg">
+              <OpenCoursesAlert courses={options.data.openCourses} zone={zone} />
+            </Stack>
+          )}
           {step.name === 'confirm' && protocol && patientId && (
             <ConfirmStep
               patientId={patientId}

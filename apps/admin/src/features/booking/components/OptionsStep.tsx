@@ -3,6 +3,9 @@ import { CenteredLoader } from '../../../shared/CenteredLoader';
 import { formatDate } from '../../../shared/dates';
 import { bookingProblem } from '../bookingErrors';
 import type { CourseOptionsAnswer } from '../api/booking.api';
+import type { OptionFilters } from '../wizard';
+import { OpenCoursesAlert } from './OpenCoursesAlert';
+import { OptionFiltersBar } from './OptionFiltersBar';
 import { PlanCard } from './PlanCard';
 
 interface OptionsStepProps {
@@ -18,18 +21,27 @@ interface OptionsStepProps {
   earliest: string;
   selected: number | null;
   onSelect: (index: number) => void;
+  filters: OptionFilters;
+  resourceKind: 'CHAIR' | 'BED';
+  onFiltersChange: (filters: OptionFilters) => void;
 }
 
-export function OptionsStep({ query, zone, earliest, selected, onSelect }: OptionsStepProps) {
+export function OptionsStep(props: OptionsStepProps) {
+  const { query, zone, earliest, selected, onSelect } = props;
   const header = (
-    <Group justify="space-between" wrap="wrap">
-      <Text size="sm" c="dimmed">
-        Earliest first, from {formatDate(earliest)}. Times are the clinic&rsquo;s ({zone}).
-      </Text>
-      <Button variant="default" size="sm" onClick={() => query.refetch()} loading={query.isFetching}>
-        Search again
-      </Button>
-    </Group>
+    <Stack gap="sm">
+      <OptionFiltersBar filters={props.filters} kind={props.resourceKind} onChange={props.onFiltersChange} />
+      {query.data && <OpenCoursesAlert courses={query.data.openCourses} zone={zone} />}
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          Earliest first, from {formatDate(earliest)}, one option per day and part of the day. Times are the
+          clinic&rsquo;s ({zone}); morning is before 12:00.
+        </Text>
+        <Button variant="default" size="sm" onClick={() => query.refetch()} loading={query.isFetching}>
+          Search again
+        </Button>
+      </Group>
+    </Stack>
   );
   if (query.isPending) return <CenteredLoader label="Finding course dates" />;
   if (query.isError) {
@@ -49,8 +61,8 @@ export function OptionsStep({ query, zone, earliest, selected, onSelect }: Optio
       <Stack>
         {header}
         <Alert color="yellow" variant="light" title="No dates found">
-          The clinic has no room for every session of this course in the search window. Try a later earliest date, or
-          check closures and nurse shifts.
+          The clinic has no room for every session of this course in the search window with these filters. Try another
+          time of day or more weekdays, a later earliest date, or check closures and nurse shifts.
         </Alert>
       </Stack>
     );
