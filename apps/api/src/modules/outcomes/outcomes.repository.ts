@@ -120,6 +120,15 @@ export class OutcomesRepository {
     return this.transactions.tx;
   }
 
+  /**
+   * For the rest of the transaction, statements run without JIT compilation: the aggregates' laterals
+   * give plans a cost far above what they take to run, so PostgreSQL would spend seconds compiling
+   * each (inlining and optimising) to save milliseconds.
+   */
+  async withoutJit(): Promise<void> {
+    await this.db.$queryRaw`SELECT set_config('jit', 'off', true)`;
+  }
+
   async clinic(clinicId: string) {
     return this.db.clinic.findUniqueOrThrow({
       where: { id: clinicId },
@@ -155,7 +164,7 @@ export class OutcomesRepository {
     const grp = c.groupBy ? GROUP_SQL[c.groupBy] : Prisma.sql`'ALL'`;
     return Prisma.sql`base AS (
       SELECT co.id, co."patientId" AS patient_id, co."baselinePainNrs" AS baseline,
-             co."eligibilityScreeningIds" AS screening_ids, co."boosterOfCourseId" AS booster_of,
+             co."boosterOfCourseId" AS booster_of,
              fu.last_on, ${grp} AS grp, p.key AS protocol_key, p.name AS protocol_name,
              dx."painMechanism"::text AS pain_mechanism, p.definition -> 'boosterPolicy' ->> 'kind' AS policy_kind
       FROM "Course" co
@@ -205,7 +214,7 @@ export class OutcomesRepository {
       GROUP BY b.id
     ),
     recs AS (
-      SELECT b.id AS course_id, r.id, r."recordedAt" AS at, f."offsetDays" AS offset_days,
+      SELECT b.id AS course_id, b.grp, b.baseline, r.id, r."recordedAt" AS at, f."offsetDays" AS offset_days,
              (r."recordedAt" AT TIME ZONE ${c.timeZone})::date - b.last_on AS day,
              r."painNrs7DayAverage" AS avg, r."painInterferenceT" AS promis_t, r."phq9Total" AS phq9,
              (r."painNrs7DayAverage" BETWEEN 0 AND 10 AND r."painNrsNow" BETWEEN 0 AND 10
@@ -228,7 +237,8 @@ export class OutcomesRepository {
              max(at) FILTER (WHERE counted) AS last_at
       FROM recs GROUP BY course_id
     ),
-    outcome AS (
+    -- Materialised: its code is read twice by the figures, and its follow-up check must run once per course.
+    outcome AS MATERIALIZED (
       SELECT b.id, b.grp, b.patient_id, b.last_on, b.protocol_key, b.protocol_name, b.pain_mechanism, b.policy_kind,
         CASE
           WHEN b.baseline IS NULL OR b.baseline NOT BETWEEN 1 AND 10 THEN 'NO_BASELINE'
@@ -321,16 +331,16 @@ export class OutcomesRepository {
     >`
       WITH ${this.base(c)}, ${this.relief(c)},
       firsts AS (
-        SELECT DISTINCT ON (course_id, offset_days) course_id, offset_days, moderate, substantial, points
+        SELECT DISTINCT ON (course_id, offset_days) grp, baseline, offset_days, moderate, substantial, points
         FROM recs WHERE counted AND offset_days IN (${Prisma.join(offsets)})
         ORDER BY course_id, offset_days, at, id
       )
-      SELECT b.grp, m.offset_days, count(*) AS assessed,
+      SELECT m.grp, m.offset_days, count(*) AS assessed,
              count(*) FILTER (WHERE m.moderate) AS moderate,
              count(*) FILTER (WHERE m.substantial) AS substantial,
              count(*) FILTER (WHERE m.points) AS points
-      FROM firsts m JOIN base b ON b.id = m.course_id
-      WHERE b.baseline BETWEEN 1 AND 10
+      FROM firsts m
+      WHERE m.baseline BETWEEN 1 AND 10
       GROUP BY 1, 2 ORDER BY 1, 2`;
     return rows.map((r) => ({
       grp: r.grp,
@@ -364,29 +374,31 @@ export class OutcomesRepository {
     >`
       WITH ${this.base(c)}, ${this.relief(c)},
       firsts AS (
-        SELECT DISTINCT ON (course_id, offset_days) course_id, offset_days, at, promis_t::float8 AS promis_t, phq9
+        SELECT DISTINCT ON (course_id, offset_days) course_id, grp, offset_days, at, promis_t::float8 AS promis_t, phq9
         FROM recs WHERE counted ORDER BY course_id, offset_days, at, id
       ),
-      firstrec AS (
-        SELECT DISTINCT ON (course_id) course_id, promis_t AS promis0 FROM firsts ORDER BY course_id, at
+      -- Each course's baselines beside its rows (windows, not joins of the CTEs, whose row estimates
+      -- the planner cannot know): PROMIS at the first record, PHQ-9 from the screenings, looked up once.
+      ordered AS (
+        SELECT m.*, first_value(m.promis_t) OVER (PARTITION BY m.course_id ORDER BY m.at) AS promis0,
+               row_number() OVER (PARTITION BY m.course_id ORDER BY m.at) AS nth
+        FROM firsts m
       ),
-      phq0 AS (
-        SELECT b.id AS course_id, (
-          SELECT (s.scores->'phq9'->>'score')::float8 FROM "Screening" s
-          WHERE s.id = ANY (b.screening_ids) AND s.status = 'SIGNED' AND s.scores->'phq9'->>'score' IS NOT NULL
-            AND s.scores->'phq9'->>'complete' = 'true'
+      paired AS (
+        SELECT o.*, max(CASE WHEN o.nth = 1 THEN (
+          SELECT (s.scores->'phq9'->>'score')::float8 FROM "Course" co, "Screening" s
+          WHERE co.id = o.course_id AND s.id = ANY (co."eligibilityScreeningIds") AND s.status = 'SIGNED'
+            AND s.scores->'phq9'->>'score' IS NOT NULL AND s.scores->'phq9'->>'complete' = 'true'
           ORDER BY s."signedAt" DESC NULLS LAST, s.id LIMIT 1
-        ) AS phq9_0
-        FROM base b
+        ) END) OVER (PARTITION BY o.course_id) AS phq9_0
+        FROM ordered o
       )
-      SELECT b.grp, m.offset_days, count(*) AS records,
+      SELECT m.grp, m.offset_days, count(*) AS records,
              avg(m.promis_t) AS promis_mean,
-             count(fr.promis0) AS promis_paired, avg(m.promis_t - fr.promis0) AS promis_change,
+             count(m.promis0) AS promis_paired, avg(m.promis_t - m.promis0) AS promis_change,
              avg(m.phq9)::float8 AS phq9_mean,
-             count(p0.phq9_0) AS phq9_paired, avg(m.phq9 - p0.phq9_0) AS phq9_change
-      FROM firsts m JOIN base b ON b.id = m.course_id
-      JOIN firstrec fr ON fr.course_id = m.course_id
-      JOIN phq0 p0 ON p0.course_id = m.course_id
+             count(m.phq9_0) AS phq9_paired, avg(m.phq9 - m.phq9_0) AS phq9_change
+      FROM paired m
       GROUP BY 1, 2 ORDER BY 1, 2`;
     return rows.map((r) => ({
       grp: r.grp,
