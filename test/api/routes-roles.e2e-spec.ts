@@ -564,6 +564,11 @@ const ROUTES: Record<string, RouteRule> = {
     success: 200,
     call: async () => ({ path: '/api/screening-queue' }),
   },
+  'GET /api/screening-queue/count': {
+    allowed: ['CLINICIAN'],
+    success: 200,
+    call: async () => ({ path: '/api/screening-queue/count' }),
+  },
   'GET /api/screenings/{id}': {
     allowed: ['NURSE', 'CLINICIAN'],
     success: 200,

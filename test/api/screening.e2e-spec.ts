@@ -855,6 +855,12 @@ describe('screening workflow and eligibility', () => {
           where: { actorId: localClinician.id, action: 'READ', entity: 'Screening' },
         }),
       ).toBe(4);
+
+      // The menu's badge counts the same queue (the draft left out) and reads no one's record.
+      const before = await ctx.prisma.auditEvent.count({ where: { actorId: localClinician.id } });
+      const count = await ctx.http().get('/api/screening-queue/count').set('Cookie', localClinician.cookie).expect(200);
+      expect(count.body).toEqual({ waiting: 4, flagged: 1 });
+      expect(await ctx.prisma.auditEvent.count({ where: { actorId: localClinician.id } })).toBe(before);
     });
   });
 

@@ -290,10 +290,13 @@ describe('follow-up in the admin app', () => {
 
     await inBrowser('follow-up-booster-queue', async (page) => {
       await signIn(page, DEMO.clinician);
-      await page.waitForURL('**/today', { timeout: UI_TIMEOUT_MS });
+      // A clinician lands on the review queue.
+      await page.waitForURL('**/review-queue', { timeout: UI_TIMEOUT_MS });
       await page.getByRole('link', { name: 'Booster queue', exact: true }).click();
       await expectVisible(page.getByRole('heading', { name: 'Booster queue' }));
       const task = page.getByTestId('booster-task').filter({ hasText: `MRN ${BOOSTER_MRN}` });
+      // The queue runs every pre-booster check for every open task (seconds on a loaded machine).
+      await task.first().waitFor({ state: 'visible', timeout: 4 * UI_TIMEOUT_MS });
       await expectVisible(task.getByText(/gives a booster every 84 days after the last session/));
       const checks = task.getByRole('table', { name: 'Pre-booster checks' });
       for (const check of [

@@ -128,6 +128,9 @@ describe('the infusion day in the admin app', () => {
       'infusion-order',
       async (page) => {
         await signIn(page, DEMO.clinician);
+        // A clinician lands on the review queue.
+        await page.waitForURL('**/review-queue', { timeout: UI_TIMEOUT_MS });
+        await page.getByRole('link', { name: 'Today', exact: true }).click();
         await page.waitForURL('**/today', { timeout: UI_TIMEOUT_MS });
         await openFromToday(page);
         await page.getByRole('button', { name: 'Order the dose' }).click();
@@ -245,6 +248,9 @@ describe('the infusion day in the admin app', () => {
       'infusion-alert',
       async (page) => {
         await signIn(page, DEMO.clinician);
+        // A clinician lands on the review queue.
+        await page.waitForURL('**/review-queue', { timeout: UI_TIMEOUT_MS });
+        await page.getByRole('link', { name: 'Today', exact: true }).click();
         await page.waitForURL('**/today', { timeout: UI_TIMEOUT_MS });
         // The grade 3 event reached the supervising clinician's inbox at once.
         await expectVisible(page.getByTestId('unread-alerts'));
@@ -277,6 +283,9 @@ describe('the infusion day in the admin app', () => {
       'infusion-co-sign',
       async (page) => {
         await signIn(page, DEMO.clinician);
+        // A clinician lands on the review queue.
+        await page.waitForURL('**/review-queue', { timeout: UI_TIMEOUT_MS });
+        await page.getByRole('link', { name: 'Today', exact: true }).click();
         await page.waitForURL('**/today', { timeout: UI_TIMEOUT_MS });
         await expectVisible(
           page.getByTestId('today-appointment').filter({ hasText: MRN }).getByText('Nurse signed · co-sign due'),
@@ -347,7 +356,8 @@ describe('the infusion day in the admin app', () => {
       'infusion-override',
       async (page) => {
         await signIn(page, DEMO.clinician);
-        await page.waitForURL('**/today', { timeout: UI_TIMEOUT_MS });
+        // A clinician lands on the review queue.
+        await page.waitForURL('**/review-queue', { timeout: UI_TIMEOUT_MS });
         await page.goto(sessionUrl);
         const override = page.getByRole('form', { name: "Clinician's override" });
         await override.getByRole('checkbox', { name: /150\/92 mmHg after rest/ }).check();

@@ -84,12 +84,11 @@ export async function signIn(page: Page, login: { email: string; password: strin
 }
 
 /**
- * With CADENCE_E2E_SHOTS set to a folder, keeps a screenshot of the page at each of the sizes the
- * screens are checked at (a wide desk screen and the tablet), for review; without it, nothing.
+ * Keeps a screenshot of the page at each of the sizes the screens are checked at (a wide desk
+ * screen and the tablet), for review: in tmp/e2e/screens, or the folder CADENCE_E2E_SHOTS names.
  */
 export async function keepShot(page: Page, name: string, options: { dialog?: boolean } = {}): Promise<void> {
-  const folder = process.env.CADENCE_E2E_SHOTS;
-  if (!folder) return;
+  const folder = process.env.CADENCE_E2E_SHOTS || join(SCREENSHOT_DIR, 'screens');
   mkdirSync(folder, { recursive: true });
   const before = page.viewportSize();
   for (const size of [
@@ -122,4 +121,26 @@ export async function clickWhenEnabled(locator: Locator): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   await locator.click();
+}
+
+/**
+ * The controls, badges and labels in `scope` whose text is cut off: wider inside than the box that
+ * shows them (scrollWidth > clientWidth), or a button whose bottom is out of reach below the
+ * window once scrolled to. Inline elements (no box of their own) are measured by their parent.
+ */
+export async function clippedIn(scope: Locator): Promise<string[]> {
+  return scope.evaluate((root) => {
+    const found: string[] = [];
+    const selector =
+      'button, a[role="button"], .mantine-Badge-root, .mantine-Badge-label, .mantine-Button-label, label, .mantine-InputWrapper-label, [role="tab"], .board-event b';
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>(selector))) {
+      if (el.offsetParent === null || el.clientWidth === 0) continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        found.push(
+          `${el.tagName.toLowerCase()}.${el.className.split(' ')[0]} "${(el.textContent ?? '').trim().slice(0, 60)}" (${el.scrollWidth} > ${el.clientWidth})`,
+        );
+      }
+    }
+    return found;
+  });
 }

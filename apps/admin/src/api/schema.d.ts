@@ -361,6 +361,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/screening-queue/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many screenings await a clinician (for the menu badge)
+         * @description Counts only, naming no patient, so it is not an audited read of anyone's record.
+         */
+        get: operations["Screening_queueCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/screenings/{id}": {
         parameters: {
             query?: never;
@@ -2373,6 +2393,12 @@ export interface components {
         };
         QueueDto: {
             items: components["schemas"]["QueueItemDto"][];
+        };
+        QueueCountDto: {
+            /** @description Submitted screenings awaiting a clinician */
+            waiting: number;
+            /** @description Of those, how many carry a suicidality flag */
+            flagged: number;
         };
         SaveDraftDto: {
             /** @description The version read; a stale one answers 409 and writes nothing */
@@ -6443,6 +6469,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Screening_queueCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountDto"];
                 };
             };
             /** @description Not signed in */

@@ -1,11 +1,14 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { describeError } from '../api/problem';
 import { notifications } from '@mantine/notifications';
 import { useCurrentUser, useLogout } from '../features/auth/hooks/useSession';
 import { ROLE_LABELS } from '../features/auth/roles';
 import { AlertsBell } from '../features/monitoring/components/AlertsBell';
+import { ReviewQueueBadge } from '../features/screening/components/ReviewQueueBadge';
+import { REVIEW_ROLES } from '../features/screening/labels';
 import { isInSection, navFor } from './navigation';
 import { Logo } from './Logo';
 
@@ -15,6 +18,10 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const logout = useLogout();
   const { pathname } = useLocation();
+  // A new page opens at its top (a saved patient, a submitted screening), not at the old scroll position.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [pathname]);
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -73,6 +80,11 @@ export function AppLayout() {
                 active={current}
                 aria-current={current ? 'page' : undefined}
                 label={item.label}
+                rightSection={
+                  item.to === '/review-queue' && user.roles.some((r) => REVIEW_ROLES.includes(r)) ? (
+                    <ReviewQueueBadge />
+                  ) : undefined
+                }
                 onClick={close}
                 styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
               />

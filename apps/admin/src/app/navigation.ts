@@ -34,7 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Alerts', to: '/alerts', roles: ALERT_ROLES },
 ];
 
-export function navFor(user: SessionUser): NavItem[] {
+export function navFor(user: Pick<SessionUser, 'roles'>): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.some((role) => user.roles.includes(role)));
 }
 
@@ -43,7 +43,20 @@ export function isInSection(item: NavItem, pathname: string): boolean {
   return [item.to, ...(item.also ?? [])].some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
-/** The first page a user can use, where they land after signing in. */
-export function homeFor(user: SessionUser): string {
+/**
+ * Where each role's work is, in the order a person with several roles needs it: a clinician's
+ * review queue (it holds up others' bookings), a nurse's day list. The front desk starts from
+ * Patients, the first page it can use.
+ */
+const LANDING: readonly { role: Role; to: string }[] = [
+  { role: 'CLINICIAN', to: '/review-queue' },
+  { role: 'NURSE', to: '/today' },
+];
+
+/** Where a user lands after signing in: their role's work, else the first page they can use. */
+export function homeFor(user: Pick<SessionUser, 'roles'>): string {
+  const landing = LANDING.find((l) => user.roles.includes(l.role));
+  if (landing && NAV_ITEMS.some((item) => item.to === landing.to && item.roles.includes(landing.role)))
+    return landing.to;
   return navFor(user)[0]?.to ?? '/no-access';
 }

@@ -23,6 +23,14 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Table: { defaultProps: { fz: 'sm' } },
+    // A badge says a status or a score in words: it wraps onto a second line rather than cutting
+    // them off ("15 OF 27 · MODERAT…") when its column is narrow, as on a tablet.
+    Badge: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+      },
+    },
     Fieldset: {
       defaultProps: { variant: 'unstyled' },
       styles: {

@@ -14,6 +14,7 @@ import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import type {
   CreateScreeningDto,
+  QueueCountDto,
   QueueDto,
   SaveDraftDto,
   ScreeningDto,
@@ -141,6 +142,11 @@ export class ScreeningWorkflowService {
       });
       return (await this.views([submitted]))[0];
     });
+  }
+
+  /** The queue's size for the menu badge: counts only, no patient named. */
+  queueCount(actor: Actor): Promise<QueueCountDto> {
+    return this.screenings.queueCount(actor.clinicId);
   }
 
   /** Submitted screenings for clinician review, in the domain's review order, each read audited. */

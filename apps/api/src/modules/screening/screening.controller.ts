@@ -15,6 +15,7 @@ import {
   CreateScreeningDto,
   DeclineDto,
   OverrideDto,
+  QueueCountDto,
   QueueDto,
   SaveDraftDto,
   ScreeningDto,
@@ -74,6 +75,17 @@ export class ScreeningController {
   @ApiOkResponse({ type: QueueDto })
   queue(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta): Promise<QueueDto> {
     return this.workflow.queue(actor, meta);
+  }
+
+  @Get('screening-queue/count')
+  @Roles('CLINICIAN')
+  @ApiOperation({
+    summary: 'How many screenings await a clinician (for the menu badge)',
+    description: "Counts only, naming no patient, so it is not an audited read of anyone's record.",
+  })
+  @ApiOkResponse({ type: QueueCountDto })
+  queueCount(@CurrentActor() actor: Actor): Promise<QueueCountDto> {
+    return this.workflow.queueCount(actor);
   }
 
   @Get('screenings/:id')

@@ -285,6 +285,11 @@ export class InMemoryScreeningRepository implements RepositoryPart {
       });
   }
 
+  async queueCount(clinicId: string): Promise<{ waiting: number; flagged: number }> {
+    const waiting = this.where((s) => s.clinicId === clinicId && s.status === 'SUBMITTED');
+    return { waiting: waiting.length, flagged: waiting.filter((s) => s.suicidalityFlag).length };
+  }
+
   async signed(clinicId: string, patientId: string): Promise<ScreeningRecord[]> {
     return this.where((s) => s.clinicId === clinicId && s.patientId === patientId && s.status === 'SIGNED').sort(
       (a, b) => (b.signedAt?.getTime() ?? 0) - (a.signedAt?.getTime() ?? 0),

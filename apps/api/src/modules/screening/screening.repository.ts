@@ -219,6 +219,15 @@ export class ScreeningRepository {
     return rows.map(({ patient, ...row }) => ({ ...toRecord(row), patient }));
   }
 
+  /** How many screenings await a clinician, and how many of them are flagged for suicidality. */
+  async queueCount(clinicId: string): Promise<{ waiting: number; flagged: number }> {
+    const [waiting, flagged] = await Promise.all([
+      this.db.screening.count({ where: { clinicId, status: 'SUBMITTED' } }),
+      this.db.screening.count({ where: { clinicId, status: 'SUBMITTED', suicidalityFlag: true } }),
+    ]);
+    return { waiting, flagged };
+  }
+
   /** Signed screenings of a patient (any age), newest first, with their templates. */
   async signed(clinicId: string, patientId: string): Promise<ScreeningRecord[]> {
     const rows = await this.db.screening.findMany({

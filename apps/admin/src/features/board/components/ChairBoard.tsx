@@ -4,8 +4,9 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import resourceTimeGridPlugin from '@fullcalendar/resource-timegrid';
+import scrollGridPlugin from '@fullcalendar/scrollgrid';
 import { DateTime } from 'luxon';
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef } from 'react';
 import type { ClinicChair, OpeningWindow } from '../../clinic/api/clinic.api';
 import { formatClinicTimeRange } from '../../clinic/time';
 import type { BoardAppointment } from '../api/appointments.api';
@@ -114,7 +115,14 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
             {formatClinicTimeRange(a.startsAt, a.endsAt, zone)} · {a.chairName ?? 'no chair'}
           </span>
         )}
-        <b>{a.patientName}</b>
+        <b>
+          {a.patientName.split(/\s+/).map((word, i) => (
+            <Fragment key={i}>
+              {i > 0 && ' '}
+              <span className="board-event__word">{word}</span>
+            </Fragment>
+          ))}
+        </b>
         <span className="board-event__session">
           Session {a.sessionNumber} of {a.sessionCount}
           {a.status !== 'BOOKED' ? ` · ${a.status === 'NO_SHOW' ? 'no-show' : a.status.toLowerCase()}` : ''}
@@ -128,7 +136,7 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
     <div className="chair-board">
       <FullCalendar
         ref={calendar}
-        plugins={[luxonPlugin, resourceTimeGridPlugin, dayGridPlugin]}
+        plugins={[luxonPlugin, resourceTimeGridPlugin, dayGridPlugin, scrollGridPlugin]}
         schedulerLicenseKey={LICENSE_KEY}
         initialView={VIEW_NAMES[view]}
         initialDate={date}
@@ -146,6 +154,8 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
         dayHeaderContent={(arg) =>
           DateTime.fromJSDate(arg.date, { zone }).toFormat(view === 'week' ? 'ccc d LLL' : 'cccc')
         }
+        // Each chair keeps a column wide enough for a name; more chairs than fit scroll sideways.
+        dayMinWidth={view === 'day' ? 84 : undefined}
         resources={resources}
         resourceOrder="order"
         events={events}

@@ -69,6 +69,11 @@ export async function getReviewQueue(): Promise<{ items: ReviewQueueItem[] }> {
   return unwrap(await api.GET('/api/screening-queue'));
 }
 
+/** How many screenings await a clinician (counts only: reads no one's record). */
+export async function getReviewQueueCount(): Promise<{ waiting: number; flagged: number }> {
+  return unwrap(await api.GET('/api/screening-queue/count'));
+}
+
 export async function getEligibility(patientId: string, on: string): Promise<Eligibility> {
   return unwrap(
     await api.GET('/api/patients/{id}/eligibility', { params: { path: { id: patientId }, query: { on } } }),

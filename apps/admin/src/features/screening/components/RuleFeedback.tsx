@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import {
   DEFAULT_SCREENING_SETTINGS,
   evaluateEligibility,
@@ -60,22 +60,18 @@ export function RuleFeedback({
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {decision.reasons.map((reason) => (
             <li key={reason.ruleId}>
-              <Group gap={6} wrap="nowrap" align="flex-start">
-                <Badge
-                  size="sm"
-                  color={reason.severity === 'ABSOLUTE' ? 'red' : 'orange'}
-                  variant={reason.severity === 'ABSOLUTE' ? 'filled' : 'light'}
-                  style={{ flexShrink: 0 }}
-                >
-                  {reason.severity === 'ABSOLUTE' ? 'Contraindication' : 'Clinician review'}
-                </Badge>
-                <div style={{ minWidth: 0 }}>
-                  <Text size="sm">{reason.reason}</Text>
-                  <Text size="xs" c="dimmed">
-                    {reason.evidence}
-                  </Text>
-                </div>
-              </Group>
+              <Badge
+                size="sm"
+                color={reason.severity === 'ABSOLUTE' ? 'red' : 'orange'}
+                variant={reason.severity === 'ABSOLUTE' ? 'filled' : 'light'}
+                mb={2}
+              >
+                {reason.severity === 'ABSOLUTE' ? 'Contraindication' : 'Clinician review'}
+              </Badge>
+              <Text size="sm">{reason.reason}</Text>
+              <Text size="xs" c="dimmed">
+                {reason.evidence}
+              </Text>
             </li>
           ))}
         </Stack>

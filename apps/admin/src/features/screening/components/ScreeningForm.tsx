@@ -2,6 +2,7 @@ import { Alert, Box, Button, Card, Divider, Grid, Group, SimpleGrid, Stack, Text
 import { notifications } from '@mantine/notifications';
 import type { ScreeningSex, TemplateItem } from '@cadence/domain';
 import { useState, type ReactNode } from 'react';
+import { UnsavedAnswersGuard, useLeaveGuard } from './UnsavedAnswersGuard';
 import { describeError, isApiError } from '../../../api/problem';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import type { Screening, ScreeningTemplateRecord } from '../api/types';
@@ -90,6 +91,7 @@ export function ScreeningForm({
   const save = useSaveScreening();
   const submit = useSubmitScreening();
   const busy = create.isPending || save.isPending || submit.isPending;
+  const guard = useLeaveGuard(state.isDirty);
 
   const signals = suicidalitySignals(template, state.answers);
   const unanswered = Object.values(
@@ -105,6 +107,7 @@ export function ScreeningForm({
       : await create.mutateAsync({ templateId: record.id, answers: state.answers });
     setCurrent(saved);
     state.resetDirty();
+    guard.saved();
     return saved;
   };
 
@@ -196,99 +199,116 @@ export function ScreeningForm({
   const instruments = template.items.filter((i) => i.type === 'instrument');
 
   return (
-    <form
-      aria-label={record.title}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submitForReview();
-      }}
-    >
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="md">
-            {signals.length > 0 && (
-              // Stays in view while the nurse carries on with the form.
-              <Box pos="sticky" top={72} style={{ zIndex: 5 }}>
-                <SuicidalityAlert signals={signals} />
-              </Box>
-            )}
-            {body}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }} style={{ position: 'sticky', top: 80 }}>
-          <Card withBorder radius="md" padding="lg" component="aside" aria-label="Scores and actions">
-            {instruments.length > 0 && (
-              <>
-                <Title order={2} size="h5" mb="sm">
-                  Scores
-                </Title>
-                <Text size="xs" c="dimmed" mb="sm">
-                  Calculated as you answer, with the same scoring the clinic uses when the screening is submitted.
-                </Text>
-                <Stack gap="sm" mb="md">
-                  {instruments.map((item) => (
-                    <div key={item.id}>
-                      <Text size="sm" fw={500} mb={4}>
-                        {item.label}
-                      </Text>
-                      {state.scores[item.id] && <ScoreBadge result={state.scores[item.id]} />}
-                    </div>
-                  ))}
-                </Stack>
-              </>
-            )}
-            <RuleFeedback answers={state.validAnswers} sex={sex} hasInvalidAnswers={state.hasInvalidAnswers} />
-            <Divider my="md" />
-            {state.strict && unanswered > 0 && (
-              <Text size="sm" c="red" mb="sm">
-                {unanswered} {unanswered === 1 ? 'question needs' : 'questions need'} attention.
-              </Text>
-            )}
-            <Stack gap="sm" mb={stale || formErrors.length > 0 ? 'sm' : 0}>
-              {stale && (
-                <Alert color="orange" variant="light" role="alert" title="Changed by someone else since you opened it">
-                  <Stack gap="sm">
-                    <Text size="sm">
-                      Your latest answers have not been saved. Reload the stored version to see what changed, then enter
-                      your answers again. Nothing is merged automatically.
-                    </Text>
-                    <Group>
-                      <Button color="orange" size="xs" onClick={onReloadLatest} loading={reloading}>
-                        Reload stored version
-                      </Button>
-                    </Group>
-                  </Stack>
-                </Alert>
+    <>
+      <UnsavedAnswersGuard guard={guard} />
+      <form
+        aria-label={record.title}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submitForReview();
+        }}
+      >
+        <Grid gap="lg" align="flex-start">
+          <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+            <Stack gap="md">
+              {signals.length > 0 && (
+                // On a narrow screen the side panel comes after the form: a one-line banner stays in view
+                // above the questions instead of the full alert covering them.
+                <Box pos="sticky" top={72} style={{ zIndex: 5 }} hiddenFrom="md">
+                  <SuicidalityAlert signals={signals} compact />
+                </Box>
               )}
-              <FormErrorAlert messages={notSubmitted} title="Saved as a draft, not submitted" />
-              <FormErrorAlert messages={formErrors} title="Not saved" />
+              {body}
             </Stack>
-            <Stack gap="xs">
-              <Button
-                type="submit"
-                size="md"
-                loading={submit.isPending}
-                disabled={(busy && !submit.isPending) || stale}
-              >
-                Submit for review
-              </Button>
-              <Button
-                variant="default"
-                onClick={() => void saveDraft()}
-                loading={(create.isPending || save.isPending) && !submit.isPending}
-                disabled={stale || submit.isPending}
-              >
-                Save draft
-              </Button>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5, lg: 4 }} style={{ position: 'sticky', top: 80 }}>
+            {/* The panel scrolls within the window's height, so its buttons are always reachable. */}
+            <Stack gap="md" style={{ maxHeight: 'calc(100dvh - 96px)', overflowY: 'auto' }}>
+              {signals.length > 0 && (
+                <Box visibleFrom="md">
+                  <SuicidalityAlert signals={signals} />
+                </Box>
+              )}
+              <Card withBorder radius="md" padding="lg" component="aside" aria-label="Scores and actions">
+                {instruments.length > 0 && (
+                  <>
+                    <Title order={2} size="h5" mb="sm">
+                      Scores
+                    </Title>
+                    <Text size="xs" c="dimmed" mb="sm">
+                      Calculated as you answer, with the same scoring the clinic uses when the screening is submitted.
+                    </Text>
+                    <Stack gap="sm" mb="md">
+                      {instruments.map((item) => (
+                        <div key={item.id}>
+                          <Text size="sm" fw={500} mb={4}>
+                            {item.label}
+                          </Text>
+                          {state.scores[item.id] && <ScoreBadge result={state.scores[item.id]} />}
+                        </div>
+                      ))}
+                    </Stack>
+                  </>
+                )}
+                <RuleFeedback answers={state.validAnswers} sex={sex} hasInvalidAnswers={state.hasInvalidAnswers} />
+                <Divider my="md" />
+                {state.strict && unanswered > 0 && (
+                  <Text size="sm" c="red" mb="sm">
+                    {unanswered} {unanswered === 1 ? 'question needs' : 'questions need'} attention.
+                  </Text>
+                )}
+                <Stack gap="sm" mb={stale || formErrors.length > 0 ? 'sm' : 0}>
+                  {stale && (
+                    <Alert
+                      color="orange"
+                      variant="light"
+                      role="alert"
+                      title="Changed by someone else since you opened it"
+                    >
+                      <Stack gap="sm">
+                        <Text size="sm">
+                          Your latest answers have not been saved. Reload the stored version to see what changed, then
+                          enter your answers again. Nothing is merged automatically.
+                        </Text>
+                        <Group>
+                          <Button color="orange" size="xs" onClick={onReloadLatest} loading={reloading}>
+                            Reload stored version
+                          </Button>
+                        </Group>
+                      </Stack>
+                    </Alert>
+                  )}
+                  <FormErrorAlert messages={notSubmitted} title="Saved as a draft, not submitted" />
+                  <FormErrorAlert messages={formErrors} title="Not saved" />
+                </Stack>
+                <Stack gap="xs">
+                  <Button
+                    type="submit"
+                    size="md"
+                    loading={submit.isPending}
+                    disabled={(busy && !submit.isPending) || stale}
+                  >
+                    Submit for review
+                  </Button>
+                  <Button
+                    variant="default"
+                    onClick={() => void saveDraft()}
+                    loading={(create.isPending || save.isPending) && !submit.isPending}
+                    disabled={stale || submit.isPending}
+                  >
+                    Save draft
+                  </Button>
+                </Stack>
+                <Text size="xs" c="dimmed" mt="sm">
+                  A draft may be incomplete. Submitting checks every required answer and sends the screening to a
+                  clinician to sign.
+                </Text>
+              </Card>
             </Stack>
-            <Text size="xs" c="dimmed" mt="sm">
-              A draft may be incomplete. Submitting checks every required answer and sends the screening to a clinician
-              to sign.
-            </Text>
-          </Card>
-        </Grid.Col>
-      </Grid>
-    </form>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </>
   );
 }

@@ -21,8 +21,17 @@ export function suicidalitySignals(template: ScreeningTemplate, answers: Answers
  * Shown the moment a suicidality answer is given, above everything else, whatever the rest of the
  * screening says: the nurse tells the clinician now rather than at submission.
  */
-export function SuicidalityAlert({ signals }: { signals: string[] }) {
+export function SuicidalityAlert({ signals, compact = false }: { signals: string[]; compact?: boolean }) {
   if (signals.length === 0) return null;
+  if (compact)
+    return (
+      <Alert color="red" variant="filled" role="alert" radius="md" py={8}>
+        <Text size="sm" fw={700}>
+          Positive suicidality answer — inform the clinician now ({signals.length}{' '}
+          {signals.length === 1 ? 'answer' : 'answers'})
+        </Text>
+      </Alert>
+    );
   return (
     <Alert
       color="red"

@@ -8,6 +8,7 @@ import {
   declineScreening,
   getEligibility,
   getReviewQueue,
+  getReviewQueueCount,
   getScreening,
   listPatientScreenings,
   listScreeningTemplates,
@@ -25,11 +26,17 @@ export const screeningKeys = {
   forPatient: (patientId: string) => [...screeningKeys.all, 'patient', patientId] as const,
   eligibility: (patientId: string, on: string) => [...screeningKeys.all, 'eligibility', patientId, on] as const,
   queue: () => [...screeningKeys.all, 'queue'] as const,
+  queueCount: () => [...screeningKeys.queue(), 'count'] as const,
 };
 
 /** 409 STALE_VERSION: someone else changed the screening since it was loaded. */
 export const isStaleVersion = (error: unknown) =>
   isApiError(error, 409) && (error.code === 'STALE_VERSION' || error.fieldErrors.length === 0);
+
+/** The review queue's size for the menu badge; a decision anywhere refreshes it with the queue. */
+export function useReviewQueueCount() {
+  return useQuery({ queryKey: screeningKeys.queueCount(), queryFn: getReviewQueueCount, refetchInterval: 60_000 });
+}
 
 export function useScreeningTemplates() {
   // Published templates change rarely; a form must not be re-rendered from under the nurse.

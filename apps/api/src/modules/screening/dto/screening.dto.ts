@@ -284,3 +284,9 @@ export class QueueItemDto {
 export class QueueDto {
   @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
 }
+
+/** How much waits in the review queue, without naming anyone: for the menu's badge. */
+export class QueueCountDto {
+  @ApiProperty({ type: Number, description: 'Submitted screenings awaiting a clinician' }) waiting!: number;
+  @ApiProperty({ type: Number, description: 'Of those, how many carry a suicidality flag' }) flagged!: number;
+}
