@@ -3,6 +3,7 @@ import { ADMIN_ROLES, PATIENT_ROLES } from '../features/auth/roles';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import { BOOSTER_QUEUE_ROLES, OUTBOX_ACT_ROLES, WORKLIST_NAV_ROLES } from '../features/follow-up/labels';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
+import { OUTCOMES_ROLES } from '../features/outcomes/labels';
 import { REVIEW_ROLES } from '../features/screening/labels';
 
 export interface NavItem {
@@ -31,6 +32,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Audit log', to: '/audit', roles: ADMIN_ROLES },
   { label: 'Protocols', to: '/protocols', roles: ADMIN_ROLES },
   { label: 'Clinic capacity', to: '/clinic', roles: ADMIN_ROLES },
+  // What the clinic achieves (relief curves, responders, safety): after each role's daily work.
+  { label: 'Outcomes', to: '/outcomes', roles: OUTCOMES_ROLES },
   { label: 'Alerts', to: '/alerts', roles: ALERT_ROLES },
 ];
 

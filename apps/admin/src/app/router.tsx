@@ -17,6 +17,7 @@ import { NewPatientPage } from '../pages/NewPatientPage';
 import { NoAccessPage } from '../pages/NoAccessPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OutboxPage } from '../pages/OutboxPage';
+import { OutcomesPage } from '../pages/OutcomesPage';
 import { PatientLinkPage } from '../pages/PatientLinkPage';
 import { PatientDetailPage } from '../pages/PatientDetailPage';
 import { PatientsPage } from '../pages/PatientsPage';
@@ -28,6 +29,7 @@ import { SessionPage } from '../pages/SessionPage';
 import { StaffPage } from '../pages/StaffPage';
 import { TodayPage } from '../pages/TodayPage';
 import { ALERT_ROLES, INFUSION_ROLES } from '../features/infusion/labels';
+import { OUTCOMES_ROLES } from '../features/outcomes/labels';
 import { RECORD_SCREENING_ROLES, REVIEW_ROLES, SCREENING_ROLES } from '../features/screening/labels';
 import { BOARD_ROLES, BOOKING_ROLES } from '../features/booking/roles';
 import {
@@ -111,6 +113,10 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole roles={BOOSTER_QUEUE_ROLES} />,
             children: [{ path: 'boosters', element: <BoosterQueuePage /> }],
+          },
+          {
+            element: <RequireRole roles={OUTCOMES_ROLES} />,
+            children: [{ path: 'outcomes', element: <OutcomesPage /> }],
           },
           {
             element: <RequireRole roles={OUTBOX_ROLES} />,
