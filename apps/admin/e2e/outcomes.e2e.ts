@@ -1,10 +1,13 @@
 // Browser tests of the outcomes screens on the demo clinic's generated history: an admin opens the
 // dashboard, filters by a protocol, reads the relief curve's numbers as a table and downloads the
 // API's CSV of it (the same rows, value for value), saves the chart as a PNG, and compares two pain
-// types (a withheld group says why; two shown groups get the log-rank test). With CADENCE_E2E_SHOTS
-// set, each screen is kept at 1440×900 and 1024×768, and the cards by themselves.
+// types (a withheld group says why; two shown groups get the log-rank test). A clinician reads the
+// relief forecast on a generated patient's page. With
+// CADENCE_E2E_SHOTS set, each screen is kept at 1440×900 and 1024×768, and the cards by themselves.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import pg from 'pg';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO, expectVisible, keepShot, signIn, useBrowser } from './support';
 
@@ -110,6 +113,8 @@ async function cardShot(page: Page, card: Locator, name: string): Promise<void> 
   if (before) await page.setViewportSize(before);
 }
 
+const displayDate = (iso: string) => DateTime.fromISO(iso).toFormat('d LLL yyyy');
+
 interface MedianAnswer {
   groups: { group: string; median: { time: number | null; lower: number | null; upper: number | null } | null }[];
 }
@@ -200,5 +205,57 @@ test('an admin filters the dashboard by protocol, downloads the CSV, saves the i
     await cardShot(page, curves, 'outcomes-relief-card');
     await cardShot(page, comparison, 'outcomes-comparison-card');
     await cardShot(page, page.getByTestId('figure-responders'), 'outcomes-responders-card');
+  });
+});
+
+interface Forecast {
+  code: string;
+  expectedLossOn: string | null;
+  patientsBehind: number | null;
+  reasons: { code: string; message: string }[];
+}
+
+/** Generated patients (DEMO-H…) with the forecast codes wanted, read as the clinician through the API. */
+async function generatedPatients(
+  page: Page,
+  wanted: (f: Forecast) => boolean,
+): Promise<{ id: string; forecast: Forecast }> {
+  const client = new pg.Client({ connectionString: process.env.CADENCE_E2E_DATABASE_URL });
+  await client.connect();
+  const { rows } = await client
+    .query<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn LIKE 'DEMO-H%' ORDER BY mrn`)
+    .finally(() => client.end());
+  for (const { id } of rows) {
+    const forecast = await getJson<Forecast>(page, `/api/patients/${id}/relief-forecast`);
+    if (wanted(forecast)) return { id, forecast };
+  }
+  throw new Error('No generated patient has such a forecast');
+}
+
+test('a clinician sees where a generated patient sits on their curve', async () => {
+  await inBrowser('outcomes-forecast', async (page) => {
+    await signIn(page, DEMO.clinician);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const today = DateTime.now().toISODate() ?? '';
+    const { id, forecast } = await generatedPatients(
+      page,
+      (f) => f.code === 'FORECAST' && (f.expectedLossOn ?? '') >= today,
+    );
+    await page.goto(`/patients/${id}`);
+    const card = page.getByTestId('relief-forecast');
+    await expectVisible(card.getByTestId('forecast-expected').getByText(displayDate(forecast.expectedLossOn ?? '')));
+    await expectVisible(card.getByTestId('forecast-patients').getByText(String(forecast.patientsBehind)));
+    await expectVisible(card.getByTestId('relief-chart'));
+    await expectVisible(card.getByText(/^Relief held to day \d+$/));
+    await cardShot(page, card, 'patient-forecast-card');
+    await keepShot(page, 'patient-forecast');
+
+    // Too few patients like this one: the forecast says so instead of a date.
+    const few = await generatedPatients(page, (f) => f.code === 'TOO_FEW_PATIENTS');
+    await page.goto(`/patients/${few.id}`);
+    const fewCard = page.getByTestId('relief-forecast');
+    await expectVisible(fewCard.getByTestId('forecast-reason').getByText(few.forecast.reasons[0]?.message ?? ''));
+    expect(await fewCard.getByTestId('forecast-expected').count()).toBe(0);
+    await cardShot(page, fewCard, 'patient-forecast-too-few');
   });
 });

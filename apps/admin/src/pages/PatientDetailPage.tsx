@@ -9,6 +9,8 @@ import { DoseLedgerCard } from '../features/dosing/components/DoseLedgerCard';
 import { PatientTimeline } from '../features/follow-up/components/PatientTimeline';
 import { BLADDER_REVIEW_ROLES, TIMELINE_ROLES } from '../features/follow-up/labels';
 import { INFUSION_ROLES } from '../features/infusion/labels';
+import { ForecastCard } from '../features/outcomes/components/ForecastCard';
+import { FORECAST_ROLES } from '../features/outcomes/labels';
 import { PatientOverview } from '../features/patients/components/PatientDetails';
 import { usePatient } from '../features/patients/hooks/usePatients';
 import { EligibilityCard } from '../features/screening/components/EligibilityCard';
@@ -74,6 +76,7 @@ export function PatientDetailPage() {
         {hasAnyRole(user, TIMELINE_ROLES) && (
           <PatientTimeline patientId={p.id} zone={zone} canReview={hasAnyRole(user, BLADDER_REVIEW_ROLES)} />
         )}
+        {hasAnyRole(user, FORECAST_ROLES) && <ForecastCard patientId={p.id} />}
         {hasAnyRole(user, INFUSION_ROLES) && <DoseLedgerCard patientId={p.id} zone={zone} />}
         <PatientOverview patient={p} />
       </Stack>
