@@ -2,7 +2,7 @@
 // dashboard, filters by a protocol, reads the relief curve's numbers as a table and downloads the
 // API's CSV of it (the same rows, value for value), saves the chart as a PNG, and compares two pain
 // types (a withheld group says why; two shown groups get the log-rank test). A clinician reads the
-// relief forecast on a generated patient's page. With
+// relief forecast on a generated patient's page, and the forecasts list on the booster queue. With
 // CADENCE_E2E_SHOTS set, each screen is kept at 1440×900 and 1024×768, and the cards by themselves.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -232,7 +232,7 @@ async function generatedPatients(
   throw new Error('No generated patient has such a forecast');
 }
 
-test('a clinician sees where a generated patient sits on their curve', async () => {
+test('a clinician sees where a generated patient sits on their curve, and the forecasts on the booster queue', async () => {
   await inBrowser('outcomes-forecast', async (page) => {
     await signIn(page, DEMO.clinician);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
@@ -257,5 +257,19 @@ test('a clinician sees where a generated patient sits on their curve', async () 
     await expectVisible(fewCard.getByTestId('forecast-reason').getByText(few.forecast.reasons[0]?.message ?? ''));
     expect(await fewCard.getByTestId('forecast-expected').count()).toBe(0);
     await cardShot(page, fewCard, 'patient-forecast-too-few');
+
+    await page.getByRole('link', { name: 'Booster queue' }).click();
+    const forecasts = page.getByTestId('booster-forecasts');
+    // The queue judges every open task's checks as it loads: slower than a page of records.
+    await forecasts.waitFor({ state: 'visible', timeout: 60_000 });
+    const queue = await getJson<{ forecasts: { expectedLossOn: string; patientsBehind: number }[] }>(
+      page,
+      '/api/boosters/queue',
+    );
+    expect(await forecasts.getByTestId('booster-forecast').count()).toBe(queue.forecasts.length);
+    if (queue.forecasts.length === 0) await expectVisible(forecasts.getByText(/No patient's relief is forecast/));
+    await expectNoSideways(page);
+    await cardShot(page, forecasts, 'booster-queue-forecasts');
+    await keepShot(page, 'booster-queue');
   });
 });

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { BladderReviewQueue } from '../features/follow-up/components/BladderReview';
+import { BoosterForecasts } from '../features/follow-up/components/BoosterForecasts';
 import { BoosterQueue } from '../features/follow-up/components/BoosterQueue';
 import { useBoosterQueue } from '../features/follow-up/hooks/useBoosters';
 import { CenteredLoader } from '../shared/CenteredLoader';
@@ -21,7 +22,10 @@ export function BoosterQueuePage() {
         ) : queue.isError ? (
           <QueryError error={queue.error} onRetry={() => queue.refetch()} title="Could not load the booster queue" />
         ) : (
-          <BoosterQueue items={queue.data.items} />
+          <>
+            <BoosterForecasts items={queue.data.forecasts} />
+            <BoosterQueue items={queue.data.items} />
+          </>
         )}
       </Stack>
     </>
