@@ -69,7 +69,7 @@ async function tableRows(card: Locator): Promise<Record<string, string>[]> {
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), body: readFileSync(path) };
 }
@@ -84,6 +84,14 @@ async function getJson<T>(page: Page, url: string): Promise<T> {
 async function choose(scope: Page | Locator, page: Page, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * A figure that waits on the outcomes API: the dashboard asks for its nine figures at once, each
+ * aggregated over the whole history in PostgreSQL, so on a loaded machine one takes longer than a page of records.
+ */
+async function expectFigure(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 /** The page has nothing wider than the window at the tablet's size (nothing clipped or off to the side). */
@@ -128,29 +136,40 @@ test('an admin filters the dashboard by protocol, downloads the CSV, saves the i
     await signIn(page, DEMO.admin);
     await page.getByRole('link', { name: 'Outcomes' }).click();
     const curves = page.getByTestId('figure-relief-curves');
-    await expectVisible(curves.getByTestId('relief-chart'));
-    await expectVisible(curves.getByTestId('at-risk-table'));
+    // Filtered at once: the whole clinic's figures aggregate every course and take longest.
+    await expectVisible(page.getByRole('form', { name: 'Filters' }));
 
     const protocols = await getJson<{ items: { key: string; name: string }[] }>(page, '/api/protocols');
     const protocolName = protocols.items.find((p) => p.key === PROTOCOL)?.name ?? '';
-    const filtered = page.waitForResponse(
-      (r) => r.url().includes('/api/outcomes/medians?') && r.url().includes(`protocolKey=${PROTOCOL}`),
+    // Both figures compared below answer for the protocol before they are read (the previous stay up while loading).
+    const filtered = Promise.all(
+      ['medians', 'relief-curves'].map((figure) =>
+        page.waitForResponse(
+          (r) =>
+            r.url().includes(`/api/outcomes/${figure}?`) &&
+            r.url().includes(`protocolKey=${PROTOCOL}`) &&
+            !r.url().includes('groupBy'),
+          { timeout: 60_000 },
+        ),
+      ),
     );
     await choose(page.getByRole('form', { name: 'Filters' }), page, 'Protocol', protocolName);
     await page.keyboard.press('Escape');
     await filtered;
+    await expectFigure(curves.getByTestId('relief-chart'));
+    await expectVisible(curves.getByTestId('at-risk-table'));
 
     // The median shown is the API's for the protocol alone.
     const medians = await getJson<MedianAnswer>(page, `/api/outcomes/medians?protocolKey=${PROTOCOL}`);
     const median = medians.groups[0]?.median;
     expect(median?.time).not.toBeNull();
-    await expectVisible(
+    await expectFigure(
       page.getByTestId('figure-medians').getByText(`${median?.time} days (95 % CI ${median?.lower}–${median?.upper})`),
     );
 
     // The curve's numbers as a table, and the API's CSV of it: the same rows, value for value.
     await curves.getByRole('switch', { name: 'Show as table' }).click();
-    await expectVisible(curves.getByRole('table', { name: 'Relief duration: numbers' }));
+    await expectFigure(curves.getByRole('table', { name: 'Relief duration: numbers' }));
     const table = await tableRows(curves);
     expect(table.length).toBeGreaterThan(5);
     const csv = await download(page, () => curves.getByRole('button', { name: 'Download CSV' }).click());
@@ -182,7 +201,7 @@ test('an admin filters the dashboard by protocol, downloads the CSV, saves the i
     );
     const nociceptive = answer.groups.find((g) => g.group === 'NOCICEPTIVE');
     if (nociceptive?.disclosure.code === 'SUPPRESSED') {
-      await expectVisible(comparison.getByTestId('figure-suppressed').getByText(nociceptive.disclosure.message));
+      await expectFigure(comparison.getByTestId('figure-suppressed').getByText(nociceptive.disclosure.message));
     }
     // ... and two shown groups are overlaid with the log-rank test.
     await choose(comparison, page, 'Second group', 'Nociplastic');
@@ -193,7 +212,7 @@ test('an admin filters the dashboard by protocol, downloads the CSV, saves the i
     const test = tested.logRank;
     expect(test?.pValue).not.toBeNull();
     const p = (test?.pValue ?? 0) < 0.0001 ? '< 0.0001' : (test?.pValue ?? 0).toFixed(4);
-    await expectVisible(
+    await expectFigure(
       comparison
         .getByTestId('log-rank')
         .getByText(`Log-rank χ² = ${test?.chiSquare.toFixed(2)} on ${test?.degreesOfFreedom} df, p = ${p}`),
