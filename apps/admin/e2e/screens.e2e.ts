@@ -60,6 +60,13 @@ describe('screens at desk and tablet size', () => {
         await expectVisible(page.getByText(/must be lower than the systolic \(115 mmHg\)/));
         await expectVisible(panel.getByText('Answers marked in red are not judged until they are corrected.'));
 
+        // Dates are typed as the clinic writes them (1 Dec 2026), not in the browser's mm/dd/yyyy.
+        const miDate = page.getByLabel('Date of last myocardial infarction');
+        expect(await miDate.getAttribute('placeholder')).toBe('e.g. 1 Dec 2026');
+        await miDate.fill('2 Apr 2025');
+        await miDate.press('Tab');
+        expect(await miDate.inputValue()).toBe('2 Apr 2025');
+
         await keepShot(page, 'screening-form-live-feedback');
         await page.setViewportSize(TABLET);
         await expectNothingClipped(page, 'screening form');

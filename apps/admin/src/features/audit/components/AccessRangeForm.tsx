@@ -1,7 +1,8 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { isCalendarDate } from '../../../shared/dates';
 import type { AccessRange } from '../hooks/useAccessReport';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 /** The days the access report covers; it applies on submit. */
 export function AccessRangeForm({ initial, onApply }: { initial: AccessRange; onApply: (range: AccessRange) => void }) {
@@ -17,8 +18,8 @@ export function AccessRangeForm({ initial, onApply }: { initial: AccessRange; on
   return (
     <form onSubmit={form.onSubmit(onApply)} noValidate>
       <Group align="flex-end" gap="md" wrap="wrap">
-        <TextInput label="From" type="date" w={160} {...form.getInputProps('from')} />
-        <TextInput label="To" type="date" w={160} {...form.getInputProps('to')} />
+        <ClinicDateInput label="From" w={170} {...form.getInputProps('from')} />
+        <ClinicDateInput label="To" w={170} {...form.getInputProps('to')} />
         <Button type="submit" variant="light">
           Show these days
         </Button>

@@ -4,6 +4,7 @@ import type { StaffUser } from '../../../api/types';
 import { isCalendarDate } from '../../../shared/dates';
 import { NO_AUDIT_FILTER, type AuditFilterValues } from '../hooks/useAuditLog';
 import { AUDIT_ACTION_OPTIONS, rolesLabel } from '../labels';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 interface AuditFiltersProps {
   initial: AuditFilterValues;
@@ -60,8 +61,8 @@ export function AuditFilters({ initial, actors, onApply }: AuditFiltersProps) {
           value={form.values.actorId || null}
           onChange={(value) => form.setFieldValue('actorId', value ?? '')}
         />
-        <TextInput label="From" type="date" w={160} {...form.getInputProps('from')} />
-        <TextInput label="To" type="date" w={160} {...form.getInputProps('to')} />
+        <ClinicDateInput label="From" w={170} {...form.getInputProps('from')} />
+        <ClinicDateInput label="To" w={170} {...form.getInputProps('to')} />
         <Group gap="xs">
           <Button type="submit">Apply</Button>
           <Button type="reset" variant="subtle" color="gray">

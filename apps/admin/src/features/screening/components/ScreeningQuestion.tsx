@@ -1,7 +1,8 @@
-import { Group, NumberInput, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Radio, Stack, Textarea } from '@mantine/core';
 import type { TemplateItem } from '@cadence/domain';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { questionDomId, type ScreeningFormState } from '../hooks/useScreeningForm';
+import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
 type PlainItem = Exclude<TemplateItem, { type: 'instrument' }>;
 
@@ -85,12 +86,11 @@ export function ScreeningQuestion({ item, state, disabled }: ScreeningQuestionPr
     case 'date':
       return (
         <div id={questionDomId(item.id)}>
-          <TextInput
+          <ClinicDateInput
             {...common}
-            type="date"
-            max={today}
+            maxDate={today}
             value={typeof value === 'string' ? value : ''}
-            onChange={(e) => state.setAnswer(item.id, e.currentTarget.value)}
+            onChange={(next) => state.setAnswer(item.id, next)}
             onBlur={onBlur}
             maw={280}
           />
