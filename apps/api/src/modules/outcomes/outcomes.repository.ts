@@ -229,7 +229,9 @@ export class OutcomesRepository {
       LEFT JOIN later l ON l.id = b.id
       WHERE r."recordedAt" <= ${c.now} AND (r."recordedAt" AT TIME ZONE ${c.timeZone})::date >= b.last_on
     ),
-    per AS (
+    -- Materialised: computed once, never again for each course of the outer query when the
+    -- planner misjudges how many courses there are.
+    per AS MATERIALIZED (
       SELECT course_id,
              count(*) FILTER (WHERE counted) AS n,
              (array_agg(day ORDER BY at, id) FILTER (WHERE counted AND NOT held))[1] AS lost_day,
