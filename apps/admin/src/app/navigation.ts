@@ -31,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Staff', to: '/staff', roles: ADMIN_ROLES },
   { label: 'Audit log', to: '/audit', roles: ADMIN_ROLES },
   { label: 'Protocols', to: '/protocols', roles: ADMIN_ROLES },
+  { label: 'Screening checklists', to: '/checklists', roles: ADMIN_ROLES },
   { label: 'Clinic capacity', to: '/clinic', roles: ADMIN_ROLES },
   // What the clinic achieves (relief curves, responders, safety): after each role's daily work.
   { label: 'Outcomes', to: '/outcomes', roles: OUTCOMES_ROLES },

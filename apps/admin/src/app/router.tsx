@@ -5,6 +5,7 @@ import { AccessReportPage } from '../pages/AccessReportPage';
 import { AuditPage } from '../pages/AuditPage';
 import { BoardPage } from '../pages/BoardPage';
 import { CheckInPage } from '../pages/CheckInPage';
+import { ChecklistsPage } from '../pages/ChecklistsPage';
 import { BookingPage } from '../pages/BookingPage';
 import { BoosterQueuePage } from '../pages/BoosterQueuePage';
 import { ClinicPage } from '../pages/ClinicPage';
@@ -99,6 +100,7 @@ export const router = createBrowserRouter([
               { path: 'audit', element: <AuditPage /> },
               { path: 'audit/patients/:patientId', element: <AccessReportPage /> },
               { path: 'protocols', element: <ProtocolsPage /> },
+              { path: 'checklists', element: <ChecklistsPage /> },
               { path: 'clinic', element: <ClinicPage /> },
             ],
           },
