@@ -115,6 +115,9 @@ describe('booking a course in the admin app', () => {
       await api('/api/courses', { patientId, protocolId: single, sessions });
 
       await page.getByRole('link', { name: 'Book a course' }).click();
+      // The patients page has a "Search patients" field too: type only once the wizard is open.
+      await page.waitForURL('**/booking', { timeout: UI_TIMEOUT_MS });
+      await expectVisible(page.getByRole('heading', { name: 'Book a course' }));
       await page.getByLabel('Search patients').fill(ELIGIBLE_MRN);
       await page
         .getByRole('table', { name: 'Matching patients' })

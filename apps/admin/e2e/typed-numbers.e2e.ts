@@ -62,6 +62,9 @@ describe('numbers typed out of range', () => {
       await signIn(page, DEMO.scheduler);
       await page.waitForURL('**/patients', { timeout: UI_TIMEOUT_MS });
       await page.getByRole('link', { name: 'Book a course' }).click();
+      // The patients page has a "Search patients" field too: type only once the wizard is open.
+      await page.waitForURL('**/booking', { timeout: UI_TIMEOUT_MS });
+      await expectVisible(page.getByRole('heading', { name: 'Book a course' }));
       await page.getByLabel('Search patients').fill(ELIGIBLE_MRN);
       const match = page
         .getByRole('table', { name: 'Matching patients' })
