@@ -48,12 +48,10 @@ describe('admin editors', () => {
       await keepShot(page, 'protocol-version-refused', { dialog: true });
 
       await dialog.getByLabel('Most a session (mg)').fill(String(Math.floor(courseCap / 2)));
-      await dialog.getByLabel('Name', { exact: true }).fill('IV five-day low dose (revised)');
+      // The name is kept: other browser tests choose this protocol by it.
       await dialog.getByRole('button', { name: `Publish version ${versionBefore + 1}` }).click();
       await expectVisible(page.getByText('Version published'));
-      const revised = table.getByRole('row').filter({ hasText: 'IV five-day low dose (revised)' });
-      await expectVisible(revised);
-      expect(await revised.textContent()).toContain(`version ${versionBefore + 1}`);
+      await expectVisible(row.getByText(`version ${versionBefore + 1}`, { exact: false }));
       await keepShot(page, 'protocols-after-publish');
     });
   });
