@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { Prisma } from '@prisma/client';
-import { ADMIN_URL, databaseUrl, startCadence, stopCadence } from './cadence-process';
+import { ADMIN_URL, databaseUrl, login, startCadence, stopCadence } from './cadence-process';
 import { auditEntry, type AuditEntry } from '../apps/api/src/modules/audit/audit-entry';
 import { readStatement, searchStatement, type SearchCriteria } from '../apps/api/src/modules/patients/patients.sql';
 
@@ -228,7 +228,7 @@ async function main() {
     const {
       rows: [clinic],
     } = await db.query<{ id: string }>(`SELECT id FROM "Clinic" LIMIT 1`);
-    const cookie = await login(port);
+    const cookie = await login(port, 'scheduler@demo.cadence.test', 'demo-scheduler-2026');
     const baseline = await startBaseline(clinic.id);
     const basePort = (baseline.server.address() as AddressInfo).port;
 
@@ -402,19 +402,6 @@ const indent = (text: string) =>
     .split('\n')
     .map((l) => `    ${l}`)
     .join('\n');
-
-async function login(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 function row(scenario: string, who: string, r: Figures, mark = '') {
   const p95 = r.p95 === undefined ? '' : `   p95 ${r.p95.toFixed(1).padStart(6)} ms`;

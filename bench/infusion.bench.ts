@@ -10,7 +10,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ADMIN_URL, databaseUrl, startCadence, stopCadence } from './cadence-process';
+import { ADMIN_URL, databaseUrl, login, percentile, startCadence, stopCadence } from './cadence-process';
 
 const DATABASE = 'cadence_bench_infusion';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -50,7 +50,7 @@ async function main() {
   try {
     const ours = await sessionsUnderWay(db, SESSIONS);
     const theirs = await sessionsUnderWay(db, SESSIONS);
-    const cookie = await login(PORT);
+    const cookie = await login(PORT, 'nurse@demo.cadence.test', 'demo-nurse-2026');
     const nurseId = (await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@demo.cadence.test'`))
       .rows[0].id;
     const baseline = await startBaseline(db, nurseId);
@@ -203,19 +203,6 @@ async function sessionsUnderWay(db: pg.Pool, count: number): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-async function login(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'nurse@demo.cadence.test', password: 'demo-nurse-2026' }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
 /** The bare side: the same reading row inserted, and the session's readings selected, through `pg`. */
 async function startBaseline(db: pg.Pool, nurseId: string): Promise<Server> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -268,12 +255,6 @@ function merge(into: OpStats, from: OpStats) {
   into.count += from.count;
   into.errors += from.errors;
   for (const latency of from.latencies) into.latencies.push(latency);
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function fmt(s: OpStats) {

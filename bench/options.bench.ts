@@ -22,7 +22,7 @@ import {
   type Protocol,
   type TimeOfDay,
 } from '../libs/domain/src/scheduling';
-import { ADMIN_URL, databaseUrl, startCadence, stopCadence } from './cadence-process';
+import { ADMIN_URL, databaseUrl, login, percentile, startCadence, stopCadence } from './cadence-process';
 
 const DATABASE = 'cadence_bench_options';
 const PORT = 3720;
@@ -72,7 +72,7 @@ async function main() {
   const db = new pg.Pool({ connectionString: dbUrl, max: 4 });
   try {
     const setup = await bookClinic(db);
-    const cookie = await login(PORT);
+    const cookie = await login(PORT, 'scheduler@demo.cadence.test', 'demo-scheduler-2026');
     const queries = Array.from({ length: 400 }, () => queryOf(setup));
     const body = (q: Query) => JSON.stringify({ ...q, protocolId: setup.protocolId, k: 5 });
     const search = async (q: Query) => {
@@ -372,24 +372,6 @@ async function engineOnly(db: pg.Pool, setup: Setup, queries: Query[]): Promise<
     run(q, windows[i]);
     return performance.now() - t;
   });
-}
-
-async function login(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'scheduler@demo.cadence.test', password: 'demo-scheduler-2026' }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function fmt(xs: number[]): string {

@@ -23,6 +23,7 @@ import {
   prepareSlotSearch,
 } from '../libs/domain/src/scheduling';
 import { bruteForceCoursePlans } from '../libs/domain/src/testing';
+import { percentile } from './cadence-process';
 
 const TARGET_P50_MS = 20;
 const TARGET_P99_MS = 50;
@@ -160,10 +161,6 @@ function progress(label: string, total: number): Progress {
 }
 
 // ---------------------------------------------------------------- run
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function summary(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);

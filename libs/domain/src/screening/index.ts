@@ -61,8 +61,8 @@ export type {
 export { validateAnswers } from './validate-answers';
 export type { AnswerError, AnswerRule, ValidateOptions } from './validate-answers';
 export { scoreScreeningInstruments } from './score-screening';
-export { DEFAULT_SCREENING_SETTINGS } from './settings';
-export type { ClinicScreeningSettings } from './settings';
+export { DEFAULT_SCREENING_SETTINGS, screeningSettingsOf } from './settings';
+export type { ClinicScreeningColumns, ClinicScreeningSettings } from './settings';
 export { ELIGIBILITY_RULES, classifyBloodPressure } from './rules';
 export type { BloodPressureClass, EligibilityInput, EligibilityRule, RuleFinding, RuleSeverity } from './rules';
 export { evaluateEligibility } from './eligibility';

@@ -21,3 +21,25 @@ export const DEFAULT_SCREENING_SETTINGS: Readonly<ClinicScreeningSettings> = {
 };
 
 export const DEFAULT_HR_REVIEW = 100;
+
+/** A clinic's stored screening limits, as the clinic record holds them. */
+export interface ClinicScreeningColumns {
+  bpReviewSystolic: number;
+  bpReviewDiastolic: number;
+  bpBlockSystolic: number;
+  bpBlockDiastolic: number;
+  screeningValidityDays: number;
+}
+
+/**
+ * The clinic's stored limits as the rules read them: one mapping for the API at submission and the
+ * admin app's live feedback, so both judge by the same limits (heart rate is not a setting yet).
+ */
+export function screeningSettingsOf(clinic: ClinicScreeningColumns): ClinicScreeningSettings {
+  return {
+    bpReview: { systolic: clinic.bpReviewSystolic, diastolic: clinic.bpReviewDiastolic },
+    bpBlock: { systolic: clinic.bpBlockSystolic, diastolic: clinic.bpBlockDiastolic },
+    validityDays: clinic.screeningValidityDays,
+    hrReview: DEFAULT_SCREENING_SETTINGS.hrReview,
+  };
+}

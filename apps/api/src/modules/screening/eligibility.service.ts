@@ -7,6 +7,7 @@ import {
   type CombinedEligibility,
   type SignedScreening,
   type UnsignedScreening,
+  screeningSettingsOf,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import type { DomainError } from '../../common/errors/domain-error';
@@ -15,7 +16,6 @@ import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import type { EligibilityDto } from './dto/eligibility.dto';
 import { toEligibilityDto, toSigned, toUnsigned } from './eligibility.mapper';
-import { settingsOf } from './screening-settings';
 import { screeningErrors } from './screening.errors';
 import { ScreeningRepository } from './screening.repository';
 
@@ -127,7 +127,7 @@ export class EligibilityService {
     const unsigned = await this.screenings.unsigned(clinicId, patientId);
     return {
       timezone: clinic.timezone,
-      settings: settingsOf(clinic),
+      settings: screeningSettingsOf(clinic),
       screenings: signed.map((row) => toSigned(row, clinic.timezone)),
       unsigned: unsigned.map((row) => toUnsigned(row, clinic.timezone)),
     };

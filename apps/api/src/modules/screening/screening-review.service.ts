@@ -5,13 +5,14 @@ import {
   signingDates,
   type Answers,
   type ReasonedDecision,
+  screeningSettingsOf,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import { auditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import type { DeclineDto, OverrideDto, ScreeningDto, TransitionDto } from './dto/screening.dto';
-import { dateColumn, settingsOf, templateOf } from './screening-settings';
+import { dateColumn, templateOf } from './screening-settings';
 import { ScreeningChanges } from './screening-changes';
 import { screeningErrors } from './screening.errors';
 import { answerFields, staffIdsOf, toScreeningDto } from './screening.mapper';
@@ -110,7 +111,7 @@ export class ScreeningReviewService {
     const signedAt = new Date();
     const { signedOn, assessedOn, validUntil } = signingDates(
       { signedAt: signedAt.toISOString(), submittedAt: current.submittedAt?.toISOString(), timeZone: clinic.timezone },
-      settingsOf(clinic),
+      screeningSettingsOf(clinic),
     );
     const template = templateOf(current.template);
     return {

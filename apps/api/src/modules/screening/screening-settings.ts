@@ -1,16 +1,5 @@
-import { DEFAULT_SCREENING_SETTINGS, type ClinicScreeningSettings, type ScreeningTemplate } from '@cadence/domain';
+import type { ScreeningTemplate } from '@cadence/domain';
 import type { TemplateRecord } from './screening-templates.repository';
-import type { ClinicScreeningRow } from './screening.repository';
-
-/** The clinic row's screening columns as the domain's settings (heart-rate limit is not a column yet). */
-export function settingsOf(clinic: ClinicScreeningRow): ClinicScreeningSettings {
-  return {
-    bpReview: { systolic: clinic.bpReviewSystolic, diastolic: clinic.bpReviewDiastolic },
-    bpBlock: { systolic: clinic.bpBlockSystolic, diastolic: clinic.bpBlockDiastolic },
-    validityDays: clinic.screeningValidityDays,
-    hrReview: DEFAULT_SCREENING_SETTINGS.hrReview,
-  };
-}
 
 /**
  * A stored template as the domain reads it. The definition column holds the whole template

@@ -7,6 +7,7 @@ import {
   validateAnswers,
   type Answers,
   type ScreeningTemplate,
+  screeningSettingsOf,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
@@ -21,7 +22,7 @@ import type {
   ScreeningListDto,
   TransitionDto,
 } from './dto/screening.dto';
-import { settingsOf, templateOf } from './screening-settings';
+import { templateOf } from './screening-settings';
 import { ScreeningChanges } from './screening-changes';
 import { ScreeningTemplatesService } from './screening-templates.service';
 import { screeningErrors } from './screening.errors';
@@ -128,7 +129,7 @@ export class ScreeningWorkflowService {
       const scores = scoreScreeningInstruments(template, answers, { sex: patient.sex });
       const decision = evaluateEligibility(
         { answers, assessedOn: clinicDateOf(now.toISOString(), clinic.timezone), sex: patient.sex },
-        settingsOf(clinic),
+        screeningSettingsOf(clinic),
       );
       const submitted = await this.changes.apply(actor, meta, current, dto.version, {
         status: 'SUBMITTED',

@@ -1,7 +1,7 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import {
-  DEFAULT_SCREENING_SETTINGS,
   evaluateEligibility,
+  screeningSettingsOf,
   type Answers,
   type ClinicScreeningSettings,
   type ScreeningSex,
@@ -13,16 +13,7 @@ import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 /** The clinic's screening limits, as the API reads them when the screening is submitted. */
 function useScreeningSettings(): ClinicScreeningSettings | undefined {
   const { data: clinic } = useClinic();
-  return useMemo(
-    () =>
-      clinic && {
-        bpReview: { systolic: clinic.bpReviewSystolic, diastolic: clinic.bpReviewDiastolic },
-        bpBlock: { systolic: clinic.bpBlockSystolic, diastolic: clinic.bpBlockDiastolic },
-        validityDays: clinic.screeningValidityDays,
-        hrReview: DEFAULT_SCREENING_SETTINGS.hrReview,
-      },
-    [clinic],
-  );
+  return useMemo(() => clinic && screeningSettingsOf(clinic), [clinic]);
 }
 
 /**
