@@ -14,6 +14,7 @@ import type { SessionChangeCode } from '../scheduling/session-changes';
 import { courseCancellation, hasStarted, sessionChangeProblem } from '../scheduling/session-changes';
 import { overNurseRatio, strandedByClosure } from '../scheduling/closure-impact';
 import { nursesOnDuty, shiftsOnDate } from '../scheduling/nurse-duty';
+import { openCourseWarnings } from '../scheduling/open-courses';
 import { combineEligibility, type CombinedReason } from '../screening/combine-eligibility';
 import { OVERRIDE_REASON_MIN_LENGTH, overrideRefusal, signRefusal } from '../screening/override';
 import { compareForReview } from '../screening/review-queue';
@@ -334,6 +335,12 @@ const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[]
     summary: 'A capacity change lists the booked sessions it leaves over the nurse ratio for the front desk',
     safetyRelevant: true,
     implementedBy: [overNurseRatio],
+  },
+  {
+    id: 'booking.open-courses-warned',
+    summary: "Booking a course warns of the patient's courses already booked or under way, before a plan is chosen",
+    safetyRelevant: true,
+    implementedBy: [openCourseWarnings],
   },
 ];
 
