@@ -284,6 +284,7 @@ describe('clinic capacity changes that strand bookings', () => {
         endsAt: iso(at(day, '13:00')),
         sessionNumber: 1,
         sessionCount: 1,
+        version: 1,
         reasons: ['CLINIC_CLOSED'],
       });
       const reads = await ctx.prisma.auditEvent.findMany({

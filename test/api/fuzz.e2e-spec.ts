@@ -71,6 +71,7 @@ const CALLER: Record<string, Role | undefined> = {
   'PATCH /api/clinic': 'ADMIN',
   'PUT /api/clinic/opening-hours': 'ADMIN',
   'POST /api/clinic/closures': 'ADMIN',
+  'POST /api/clinic/closures/preview': 'ADMIN',
   'DELETE /api/clinic/closures/{id}': 'ADMIN',
   'POST /api/clinic/nurse-shifts': 'ADMIN',
   'DELETE /api/clinic/nurse-shifts/{id}': 'ADMIN',

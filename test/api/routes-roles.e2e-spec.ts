@@ -674,6 +674,14 @@ const ROUTES: Record<string, RouteRule> = {
       body: { startsOn: '2099-12-25', endsOn: '2099-12-26', reason: 'Christmas' },
     }),
   },
+  'POST /api/clinic/closures/preview': {
+    allowed: ['ADMIN'],
+    success: 200,
+    call: async () => ({
+      path: '/api/clinic/closures/preview',
+      body: { startsOn: '2099-12-25', endsOn: '2099-12-26', reason: 'Christmas' },
+    }),
+  },
   'DELETE /api/clinic/closures/{id}': {
     allowed: ['ADMIN'],
     success: 204,

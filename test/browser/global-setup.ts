@@ -78,6 +78,8 @@ async function startCadence() {
   await signEligibleScreenings(urlFor(database, 'owner'), ELIGIBLE_MRN);
   process.env.CADENCE_E2E_ELIGIBLE_MRN = ELIGIBLE_MRN;
   await signEligibleScreenings(urlFor(database, 'owner'), BOOSTER_MRN);
+  await signEligibleScreenings(urlFor(database, 'owner'), CLOSURE_MRN);
+  process.env.CADENCE_E2E_CLOSURE_MRN = CLOSURE_MRN;
   for (const [mrn, chair] of [
     [INFUSION_MRN, 'Chair 8'],
     [RECHECK_MRN, 'Chair 7'],
@@ -95,6 +97,9 @@ const ELIGIBLE_MRN = 'DEMO-000001';
 
 /** The demo patient the follow-up test books a booster for (apps/admin/e2e/follow-up.e2e.ts): eligible too. */
 const BOOSTER_MRN = 'DEMO-000012';
+
+/** The demo patient the closures test books, strands with a closure and moves (apps/admin/e2e/closures.e2e.ts). */
+const CLOSURE_MRN = 'DEMO-000030';
 
 /** The demo patients the infusion-day tests check in: eligible, with a session booked a few minutes ago. */
 const INFUSION_MRN = 'DEMO-000002';

@@ -617,6 +617,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clinic/closures/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The bookings a proposed closure would strand, before it is added; nothing is stored
+         * @description Validated as POST /api/clinic/closures; lists times and chairs, without patient data.
+         */
+        post: operations["Clinic_previewClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clinic/closures/{id}": {
         parameters: {
             query?: never;
@@ -2690,6 +2710,8 @@ export interface components {
             /** @example Ada Lovelace */
             patientName: string;
             mrn: string;
+            /** @description The version to send when cancelling or moving it */
+            version: number;
             reasons: components["schemas"]["BookingToMoveReason"][];
         };
         ReplaceOpeningHoursDto: {
@@ -2720,6 +2742,10 @@ export interface components {
             endsOn: string;
             reason: string;
             /** @description Booked sessions on chairs or rooms that start on or run into a closed clinic-local date (beds stay open). They still stand: reschedule or cancel them. */
+            affectedAppointments: components["schemas"]["AffectedAppointmentDto"][];
+        };
+        ClosurePreviewDto: {
+            /** @description The booked sessions adding this closure would strand, as POST /api/clinic/closures would list them. Nothing is stored. */
             affectedAppointments: components["schemas"]["AffectedAppointmentDto"][];
         };
         CreateNurseShiftDto: {
@@ -3134,6 +3160,8 @@ export interface components {
             status: components["schemas"]["AppointmentStatus"];
             kind: components["schemas"]["AppointmentKind"];
             version: number;
+            /** @description Why the front desk must move or cancel this booked session (a closure, a chair out of service, the nurse ratio), as GET /api/clinic/bookings-to-move lists it; empty when it stands fine */
+            toMove: components["schemas"]["BookingToMoveReason"][];
         };
         BoardDto: {
             items: components["schemas"]["BoardAppointmentDto"][];
@@ -3149,9 +3177,18 @@ export interface components {
             /** @description Every session at the same clinic-local time */
             sameTime: boolean;
         };
-        CourseOptionsDto: {
+        /** @enum {string} */
+        RescheduleReasonCode: "CLINIC_CLOSED";
+        RescheduleReasonDto: {
+            code: components["schemas"]["RescheduleReasonCode"];
+            /** @example The clinic is closed on 2026-12-18 (Staff training), so no chair is free for this session that day. */
+            message: string;
+        };
+        RescheduleOptionsDto: {
             /** @description Feasible plans, earliest first */
             plans: components["schemas"]["CoursePlanDto"][];
+            /** @description Why the session's own day offers no chair, when a closure is the cause; empty otherwise */
+            reasons: components["schemas"]["RescheduleReasonDto"][];
         };
         RescheduleDto: {
             /** @description The version read; a stale one answers 409 */
@@ -7244,6 +7281,50 @@ export interface operations {
             };
         };
     };
+    Clinic_previewClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClosureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosurePreviewDto"];
+                };
+            };
+            /** @description Invalid dates or reason, named in errors[] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Clinic_deleteClosure: {
         parameters: {
             query?: never;
@@ -7760,7 +7841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseOptionsDto"];
+                    "application/json": components["schemas"]["RescheduleOptionsDto"];
                 };
             };
             /** @description Not signed in */

@@ -83,7 +83,7 @@ function Board({ chairs, openingHours }: BoardProps) {
       {canChange && (
         <BookingsToMove
           zone={zone}
-          onShow={(booking) => {
+          onMove={(booking) => {
             change({ date: booking.date, view: 'day' });
             setSelectedId(booking.id);
           }}

@@ -12,7 +12,8 @@ import { coSignRefusals, courseCompleted, signRefusals } from '../infusion/signi
 import type { PlanFeasibilityCode } from '../scheduling/feasibility';
 import type { SessionChangeCode } from '../scheduling/session-changes';
 import { courseCancellation, hasStarted, sessionChangeProblem } from '../scheduling/session-changes';
-import { overNurseRatio, strandedByClosure } from '../scheduling/closure-impact';
+import { bookingsToMove, overNurseRatio, strandedByClosure } from '../scheduling/closure-impact';
+import { closedDayProblems } from '../scheduling/reschedule';
 import { nursesOnDuty, shiftsOnDate } from '../scheduling/nurse-duty';
 import { openCourseWarnings } from '../scheduling/open-courses';
 import { combineEligibility, type CombinedReason } from '../screening/combine-eligibility';
@@ -320,9 +321,10 @@ const FUNCTION_RULES: readonly (SafetyRule & { implementedBy: readonly unknown[]
   },
   {
     id: 'capacity.stranded-bookings-listed',
-    summary: 'A closure or retired chair lists the bookings it strands for the front desk',
+    summary:
+      'A closure or retired chair lists the bookings it strands: previewed before a closure is saved, queued and marked for the front desk, and named as the cause when a same-day move finds nothing',
     safetyRelevant: true,
-    implementedBy: [strandedByClosure],
+    implementedBy: [strandedByClosure, bookingsToMove, closedDayProblems],
   },
   {
     id: 'capacity.dated-shift-replaces-rota',

@@ -36,6 +36,7 @@ export {
   type ProtocolProblem,
 } from './protocol-validation';
 export {
+  closedDayProblems,
   singleSessionProtocol,
   rescheduleDate,
   rescheduleProblem,

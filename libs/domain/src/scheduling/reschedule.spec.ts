@@ -1,5 +1,5 @@
 import { isPlanFeasible } from './feasibility';
-import { rescheduleDate, rescheduleProblem, singleSessionProtocol } from './reschedule';
+import { closedDayProblems, rescheduleDate, rescheduleProblem, singleSessionProtocol } from './reschedule';
 import { findCoursePlans } from './slot-search';
 import { catalogueProtocol, newClinic } from './scheduling.factory';
 
@@ -68,5 +68,55 @@ describe('rescheduleProblem', () => {
     expect(rescheduleDate(sydney, 'Australia/Sydney')).toBe('2025-06-06');
     expect(rescheduleProblem(sydney, { start: '2025-06-05T23:30:00.000Z' }, 'Australia/Sydney')).toEqual([]);
     expect(rescheduleProblem(sydney, { start: '2025-06-05T13:30:00.000Z' }, 'Australia/Sydney')).toHaveLength(1);
+  });
+});
+
+describe('closedDayProblems', () => {
+  const zone = 'Europe/London';
+  // Friday 18 December 2026, 09:00–13:00 GMT.
+  const session = {
+    start: '2026-12-18T09:00:00.000Z',
+    end: '2026-12-18T13:00:00.000Z',
+    resourceKind: 'CHAIR' as const,
+  };
+
+  it('names the closure that shuts the chair on the session day, with its reason', () => {
+    expect(
+      closedDayProblems(session, [{ from: '2026-12-18', to: '2026-12-18', reason: 'Staff training' }], zone),
+    ).toEqual([
+      {
+        code: 'CLINIC_CLOSED',
+        message: 'The clinic is closed on 2026-12-18 (Staff training), so no chair is free for this session that day.',
+      },
+    ]);
+  });
+
+  it('gives the span of a closure of several days, and leaves out a blank reason', () => {
+    expect(closedDayProblems(session, [{ from: '2026-12-17', to: '2026-12-21', reason: ' ' }], zone)).toEqual([
+      {
+        code: 'CLINIC_CLOSED',
+        message: 'The clinic is closed from 2026-12-17 to 2026-12-21, so no chair is free for this session that day.',
+      },
+    ]);
+  });
+
+  it('says nothing of a closure that ends the day before or starts the day after', () => {
+    const closures = [
+      { from: '2026-12-17', to: '2026-12-17', reason: 'Before' },
+      { from: '2026-12-19', to: '2026-12-19', reason: 'After' },
+    ];
+    expect(closedDayProblems(session, closures, zone)).toEqual([]);
+  });
+
+  it('counts a session that runs past local midnight into a closed day, and not one ending at midnight', () => {
+    const closure = [{ from: '2026-12-19', to: '2026-12-19', reason: 'Flood' }];
+    const late = { ...session, start: '2026-12-18T22:00:00.000Z' };
+    expect(closedDayProblems({ ...late, end: '2026-12-19T00:00:00.000Z' }, closure, zone)).toEqual([]);
+    expect(closedDayProblems({ ...late, end: '2026-12-19T00:01:00.000Z' }, closure, zone)).toHaveLength(1);
+  });
+
+  it('leaves a bed alone: the ward stays open on closure days', () => {
+    const closure = [{ from: '2026-12-18', to: '2026-12-18', reason: 'Training' }];
+    expect(closedDayProblems({ ...session, resourceKind: 'BED' }, closure, zone)).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@
  * Moving a session to another day is cancelling the course and booking it again.
  */
 import { DateTime } from 'luxon';
-import { parseUtcMs } from './clinic';
+import { type ClinicClosure, parseUtcMs } from './clinic';
+import { type BookedSession, strandedByClosure } from './closure-impact';
 import type { Protocol } from './protocol';
 import type { SessionTimes } from './session-changes';
 
@@ -29,7 +30,7 @@ export function rescheduleDate(original: Pick<SessionTimes, 'start'>, timeZone: 
   return DateTime.fromMillis(parseUtcMs(original.start), { zone: timeZone }).toISODate()!;
 }
 
-export type RescheduleProblemCode = 'RESCHEDULE_OTHER_DAY';
+export type RescheduleProblemCode = 'RESCHEDULE_OTHER_DAY' | 'CLINIC_CLOSED';
 
 export interface RescheduleProblem {
   code: RescheduleProblemCode;
@@ -51,4 +52,26 @@ export function rescheduleProblem(
       message: `A session moves only within its own day (${from}), not to ${to}; to change the days, cancel the course and book it again.`,
     },
   ];
+}
+
+/**
+ * Why the session's own day offers no other chair or time: a closure shuts the outpatient chairs
+ * on a date the session starts on or runs into (beds stay open), so a same-day search finds
+ * nothing because of the closure, not because the chairs are full. One problem per closure.
+ */
+export function closedDayProblems(
+  session: BookedSession,
+  closures: readonly ClinicClosure[],
+  timeZone: string,
+): (RescheduleProblem & { code: 'CLINIC_CLOSED' })[] {
+  return closures
+    .filter((closure) => strandedByClosure([session], closure, timeZone).length > 0)
+    .map((closure) => {
+      const days = closure.from === closure.to ? `on ${closure.from}` : `from ${closure.from} to ${closure.to}`;
+      const why = closure.reason?.trim() ? ` (${closure.reason.trim()})` : '';
+      return {
+        code: 'CLINIC_CLOSED' as const,
+        message: `The clinic is closed ${days}${why}, so no chair is free for this session that day.`,
+      };
+    });
 }

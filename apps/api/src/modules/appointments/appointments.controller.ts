@@ -11,13 +11,14 @@ import {
 import { Actor, CurrentActor, CurrentRequest, type RequestMeta } from '../../common/auth/current-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
-import { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
+import { VersionedReasonDto } from '../booking/dto/booking.dto';
 import { AppointmentsService } from './appointments.service';
 import {
   BoardAppointmentDto,
   BoardDto,
   BoardQueryDto,
   RescheduleDto,
+  RescheduleOptionsDto,
   RescheduleOptionsRequestDto,
   VersionDto,
 } from './dto/appointment.dto';
@@ -44,7 +45,7 @@ export class AppointmentsController {
   @HttpCode(200)
   @Roles('SCHEDULER')
   @ApiOperation({ summary: 'Where this one session could move: other chairs and times on its own clinic-local day' })
-  @ApiOkResponse({ type: CourseOptionsDto })
+  @ApiOkResponse({ type: RescheduleOptionsDto })
   @ApiConflictResponse({
     description:
       "Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (earliest after the session's day)",
@@ -54,7 +55,7 @@ export class AppointmentsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,
     @Body() body: RescheduleOptionsRequestDto,
-  ): Promise<CourseOptionsDto> {
+  ): Promise<RescheduleOptionsDto> {
     return this.appointments.rescheduleOptions(actor, id, body);
   }
 

@@ -17,6 +17,7 @@ const boardInclude = {
 export type BoardRecord = Prisma.AppointmentGetPayload<{ include: typeof boardInclude }>;
 
 const appointmentInclude = {
+  chair: { select: { kind: true } },
   course: { select: { id: true, status: true, protocol: { select: { definition: true, name: true } } } },
   session: { select: { id: true } },
 } satisfies Prisma.AppointmentInclude;

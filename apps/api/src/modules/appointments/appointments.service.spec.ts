@@ -9,6 +9,7 @@ import {
   session,
 } from '../../testing/booking-fakes';
 import { CLINIC_ID, type FakeStore, meta, refusal, scheduler } from '../../testing/fakes';
+import type { BookingsToMove } from '../clinic/bookings-to-move';
 import type { CourseCompletion } from '../sessions/course-completion';
 import type {
   AppointmentRecord,
@@ -41,6 +42,12 @@ interface StoredCourse {
 
 const single = catalogue('IV_SINGLE_INFUSION');
 
+/** A clinic with no closures and nothing to move: the board's marks are the clinic module's own tests. */
+const noBookingsToMove = {
+  during: async () => new Map(),
+  closures: async () => [],
+} as unknown as BookingsToMove;
+
 /** Appointments and their courses in memory, with the guards the real updates carry in their where-clause. */
 class FakeAppointments implements FakeStore {
   appointments: StoredAppointment[] = [];
@@ -65,6 +72,7 @@ class FakeAppointments implements FakeStore {
       endsAt: new Date(a.endsAt),
       course: { id: course.id, status: course.status, protocol: { name: single.name, definition: single } },
       session: null,
+      chair: { kind: 'CHAIR' },
     } as unknown as AppointmentRecord;
   }
 
@@ -179,6 +187,7 @@ function setup() {
     kit.audit.repository,
     completion as unknown as CourseCompletion,
     kit.transactions.host,
+    noBookingsToMove,
   );
   return { ...kit, store, service, completion };
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type BookingToMoveReason,
   clinicDateOf,
+  closedDayProblems,
   hasStarted,
   type Protocol,
   rescheduleDate,
@@ -17,9 +19,10 @@ import { auditEntry, type AuditEntry } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { bookingErrors, type PlanProblem } from '../booking/booking.errors';
 import { BookingService } from '../booking/booking.service';
-import type { CourseOptionsDto, VersionedReasonDto } from '../booking/dto/booking.dto';
+import type { VersionedReasonDto } from '../booking/dto/booking.dto';
 import { DAY_MS, utcInstant } from '../booking/instants';
 import { normaliseSessions, PlanningService, storedProtocol } from '../booking/planning.service';
+import { BookingsToMove } from '../clinic/bookings-to-move';
 import { CourseCompletion } from '../sessions/course-completion';
 import { appointmentsErrors } from './appointments.errors';
 import {
@@ -34,6 +37,7 @@ import type {
   BoardDto,
   BoardQueryDto,
   RescheduleDto,
+  RescheduleOptionsDto,
   RescheduleOptionsRequestDto,
   VersionDto,
 } from './dto/appointment.dto';
@@ -68,28 +72,30 @@ export class AppointmentsService {
     private readonly audit: AuditRepository,
     private readonly completion: CourseCompletion,
     @Inject(TransactionHost) private readonly transactions: Transactions,
+    private readonly toMove: BookingsToMove,
   ) {}
 
-  /** The chair board for a range, and a SEARCH audit row per patient shown. */
+  /**
+   * The chair board for a range, and a SEARCH audit row per patient shown. Each booked session
+   * carries why the front desk must move it, if it must (the same rules as bookings-to-move).
+   */
   async board(actor: Actor, meta: RequestMeta, query: BoardQueryDto): Promise<BoardDto> {
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
     if (to <= from || to - from > MAX_BOARD_DAYS * DAY_MS) throw appointmentsErrors.boardRange(MAX_BOARD_DAYS);
+    const range = { from: new Date(from), to: new Date(to) };
     // A read needs no transaction: the rows are returned only once their audit rows are written.
-    const rows = await this.appointments.board(actor.clinicId, {
-      from: new Date(from),
-      to: new Date(to),
-      chairId: query.chairId,
-    });
+    const rows = await this.appointments.board(actor.clinicId, { ...range, chairId: query.chairId });
+    const toMove = await this.toMove.during(actor.clinicId, range, new Date());
     await this.audit.recordMany(
       [...new Set(rows.map((r) => r.patientId))].map((patientId) =>
         auditEntry(actor, meta, { action: 'SEARCH', entity: 'Appointment', patientId, fields: ['chairBoard'] }),
       ),
     );
-    return { items: rows.map(toBoardDto) };
+    return { items: rows.map((row) => toBoardDto(row, toMove.get(row.id))) };
   }
 
-  async rescheduleOptions(actor: Actor, id: string, dto: RescheduleOptionsRequestDto): Promise<CourseOptionsDto> {
+  async rescheduleOptions(actor: Actor, id: string, dto: RescheduleOptionsRequestDto): Promise<RescheduleOptionsDto> {
     const now = new Date();
     const appointment = await this.changeable(actor.clinicId, id, now);
     const zone = await this.planning.clinicZone(actor.clinicId);
@@ -120,11 +126,17 @@ export class AppointmentsService {
     const current = (plan: (typeof options.plans)[number]) =>
       plan.sessions[0].chairId === appointment.chairId &&
       Date.parse(plan.sessions[0].startsAt) === appointment.startsAt.getTime();
+    const held = {
+      start: original.start,
+      end: appointment.endsAt.toISOString(),
+      resourceKind: appointment.chair?.kind ?? null,
+    };
     return {
       plans: options.plans.filter(
         (plan) =>
           !current(plan) && rescheduleProblem(original, { start: plan.sessions[0].startsAt }, zone).length === 0,
       ),
+      reasons: closedDayProblems(held, await this.toMove.closures(actor.clinicId), zone),
     };
   }
 
@@ -282,7 +294,11 @@ export class AppointmentsService {
   }
 
   private async answer(clinicId: string, id: string, result: ChangeResult): Promise<BoardAppointmentDto> {
-    if (result.ok) return toBoardDto((await this.appointments.boardItem(clinicId, id))!);
+    if (result.ok) {
+      const item = (await this.appointments.boardItem(clinicId, id))!;
+      const toMove = await this.toMove.during(clinicId, { from: item.startsAt, to: item.endsAt }, new Date());
+      return toBoardDto(item, toMove.get(id));
+    }
     switch (result.reason) {
       case 'NOT_FOUND':
         throw appointmentsErrors.notFound();
@@ -327,7 +343,7 @@ function sessionProtocol(appointment: AppointmentRecord): Protocol {
   return singleSessionProtocol(storedProtocol(appointment.course.protocol.definition));
 }
 
-function toBoardDto(a: BoardRecord): BoardAppointmentDto {
+function toBoardDto(a: BoardRecord, toMove: BookingToMoveReason[] = []): BoardAppointmentDto {
   const patient = a.course.patient;
   return {
     id: a.id,
@@ -345,5 +361,6 @@ function toBoardDto(a: BoardRecord): BoardAppointmentDto {
     status: a.status,
     kind: a.kind,
     version: a.version,
+    toMove,
   };
 }

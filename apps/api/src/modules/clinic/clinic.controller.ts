@@ -16,6 +16,7 @@ import {
   BookingToMoveDto,
   ChairDto,
   ClinicDto,
+  ClosurePreviewDto,
   CreateChairDto,
   CreateClosureDto,
   CreatedClosureDto,
@@ -96,6 +97,19 @@ export class ClinicController {
     @Body() body: CreateClosureDto,
   ): Promise<CreatedClosureDto> {
     return this.clinic.addClosure(actor, meta, body);
+  }
+
+  @Post('closures/preview')
+  @Roles('ADMIN')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The bookings a proposed closure would strand, before it is added; nothing is stored',
+    description: 'Validated as POST /api/clinic/closures; lists times and chairs, without patient data.',
+  })
+  @ApiOkResponse({ type: ClosurePreviewDto })
+  @ApiBadRequestResponse({ description: 'Invalid dates or reason, named in errors[]' })
+  previewClosure(@CurrentActor() actor: Actor, @Body() body: CreateClosureDto): Promise<ClosurePreviewDto> {
+    return this.clinic.previewClosure(actor, body);
   }
 
   @Delete('closures/:id')

@@ -50,6 +50,7 @@ const shiftFields = { id: true, weekday: true, date: true, startsAt: true, endsA
 /** What the admin needs of a booking a capacity change affects: no patient data. */
 export interface BookingRecord {
   id: string;
+  version: number;
   startsAt: Date;
   endsAt: Date;
   sessionNumber: number;
@@ -65,6 +66,7 @@ export interface PatientBookingRecord extends BookingRecord {
 
 const appointmentFields = {
   id: true,
+  version: true,
   startsAt: true,
   endsAt: true,
   sessionNumber: true,
@@ -78,7 +80,7 @@ export interface CapacityRecord {
   timezone: string;
   maxInfusionsPerNurse: number;
   nurseShifts: { weekday: number | null; date: Date | null; startsAt: string; endsAt: string; nurses: number }[];
-  closures: { startsOn: Date; endsOn: Date }[];
+  closures: { startsOn: Date; endsOn: Date; reason: string }[];
 }
 
 @Injectable()
@@ -152,7 +154,10 @@ export class ClinicRepository {
       where: { clinicId },
       select: { weekday: true, date: true, startsAt: true, endsAt: true, nurses: true },
     });
-    const closures = await this.db.closure.findMany({ where: { clinicId }, select: { startsOn: true, endsOn: true } });
+    const closures = await this.db.closure.findMany({
+      where: { clinicId },
+      select: { startsOn: true, endsOn: true, reason: true },
+    });
     return { ...clinic, nurseShifts, closures };
   }
 
@@ -253,6 +258,14 @@ export class ClinicRepository {
   bookedFrom(clinicId: string, now: Date): Promise<BookingRecord[]> {
     return this.bookings({
       where: { clinicId, status: 'BOOKED', endsAt: { gt: now } },
+    });
+  }
+
+  /** The clinic's BOOKED appointments overlapping [from, to) and still running or to come at `now`. */
+  bookedDuring(clinicId: string, range: { from: Date; to: Date }, now: Date): Promise<BookingRecord[]> {
+    const after = range.from > now ? range.from : now;
+    return this.bookings({
+      where: { clinicId, status: 'BOOKED', startsAt: { lt: range.to }, endsAt: { gt: after } },
     });
   }
 

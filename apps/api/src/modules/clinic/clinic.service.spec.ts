@@ -13,6 +13,7 @@ import type {
   PatientBookingRecord,
   Window,
 } from './clinic.repository';
+import { BookingsToMove } from './bookings-to-move';
 import { ClinicService } from './clinic.service';
 
 const CLINIC = '00000000-0000-4000-8000-000000000001';
@@ -129,6 +130,7 @@ class FakeClinic {
     const chair = this.state.chairs.find((c) => c.id === a.chairId);
     return {
       id: a.id,
+      version: 1,
       patientId: a.patientId,
       patient: a.patient,
       startsAt: a.startsAt,
@@ -223,10 +225,13 @@ class FakeClinic {
       this.booked((a) => a.chairId === chairId && a.startsAt > after),
     bookedFrom: async (_clinicId: string, now: Date): Promise<BookingRecord[]> => this.booked((a) => a.endsAt > now),
     bookedFromWithPatients: async (_clinicId: string, now: Date) => this.booked((a) => a.endsAt > now),
+    bookedDuring: async (_clinicId: string, range: { from: Date; to: Date }, now: Date): Promise<BookingRecord[]> =>
+      this.booked((a) => a.startsAt < range.to && a.endsAt > range.from && a.endsAt > now),
   };
 
   service() {
-    return new ClinicService(this.repository as unknown as ClinicRepository, this.audit, this.transactions);
+    const clinics = this.repository as unknown as ClinicRepository;
+    return new ClinicService(clinics, this.audit, new BookingsToMove(clinics), this.transactions);
   }
 }
 

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  bookingsToMove,
   closureProblems,
   clinicSettingsProblems,
   localDatesSpan,
-  nurseShiftFromRecord,
   nurseShiftProblems,
   openingHoursProblems,
   overNurseRatio,
@@ -22,6 +20,7 @@ import type {
   ChairDto,
   ClinicDto,
   ClosureDto,
+  ClosurePreviewDto,
   CreateChairDto,
   CreateClosureDto,
   CreatedClosureDto,
@@ -35,10 +34,10 @@ import type {
   UpdatedChairDto,
   UpdatedClinicDto,
 } from './dto/clinic.dto';
+import { BookingsToMove, toCapacityRules, toSession } from './bookings-to-move';
 import { clinicErrors } from './clinic.errors';
 import {
   type BookingRecord,
-  type CapacityRecord,
   ClinicRepository,
   type ClinicSettings,
   dateOf,
@@ -59,6 +58,7 @@ export class ClinicService {
   constructor(
     private readonly clinics: ClinicRepository,
     private readonly audit: AuditRepository,
+    private readonly toMove: BookingsToMove,
     @Inject(TransactionHost) private readonly transactions: Transactions,
   ) {}
 
@@ -145,14 +145,20 @@ export class ClinicService {
     });
   }
 
+  /**
+   * The booked chair sessions a proposed closure would strand, exactly as adding it would list
+   * them; nothing is written. Times and chairs only: admins are not given patients.
+   */
+  async previewClosure(actor: Actor, dto: CreateClosureDto): Promise<ClosurePreviewDto> {
+    assertClosure(dto);
+    return { affectedAppointments: await this.strandedBy(actor.clinicId, dto) };
+  }
+
   /** Adds a closure even when bookings fall on it and lists the booked chair sessions it strands. */
   async addClosure(actor: Actor, meta: RequestMeta, dto: CreateClosureDto): Promise<CreatedClosureDto> {
-    const problems = closureProblems(dto);
-    if (problems.length) throw clinicErrors.invalid('A closure is a run of whole days within a year.', problems);
+    assertClosure(dto);
     return this.transactions.withTransaction(async () => {
-      const settings = await this.clinics.settings(actor.clinicId);
-      if (!settings) throw clinicErrors.clinicNotFound();
-      const span = localDatesSpan(dto.startsOn, dto.endsOn, settings.timezone);
+      const affectedAppointments = await this.strandedBy(actor.clinicId, dto);
       const created = await this.clinics.addClosure(actor.clinicId, dto);
       await this.audit.record(
         auditEntry(actor, meta, {
@@ -162,17 +168,27 @@ export class ClinicService {
           fields: ['endsOn', 'reason', 'startsOn'],
         }),
       );
-      const candidates = await this.clinics.bookedOverlapping(actor.clinicId, {
-        start: new Date(span.start),
-        end: new Date(span.end),
-      });
-      const stranded = strandedByClosure(
-        candidates.map(toSession),
-        { from: dto.startsOn, to: dto.endsOn },
-        settings.timezone,
-      );
-      return { ...toClosureDto(created), affectedAppointments: stranded.map(({ record }) => toAffectedDto(record)) };
+      return { ...toClosureDto(created), affectedAppointments };
     });
+  }
+
+  /** The clinic's booked chair sessions on, or running into, the closure's clinic-local dates. */
+  private async strandedBy(
+    clinicId: string,
+    closure: Pick<CreateClosureDto, 'startsOn' | 'endsOn'>,
+  ): Promise<AffectedAppointmentDto[]> {
+    const settings = await this.clinics.settings(clinicId);
+    if (!settings) throw clinicErrors.clinicNotFound();
+    const span = localDatesSpan(closure.startsOn, closure.endsOn, settings.timezone);
+    const candidates = await this.clinics.bookedOverlapping(clinicId, {
+      start: new Date(span.start),
+      end: new Date(span.end),
+    });
+    return strandedByClosure(
+      candidates.map(toSession),
+      { from: closure.startsOn, to: closure.endsOn },
+      settings.timezone,
+    ).map(({ record }) => toAffectedDto(record));
   }
 
   async deleteClosure(actor: Actor, meta: RequestMeta, id: string): Promise<void> {
@@ -253,14 +269,9 @@ export class ClinicService {
    */
   async bookingsToMove(actor: Actor, meta: RequestMeta): Promise<BookingToMoveDto[]> {
     return this.transactions.withTransaction(async () => {
-      const capacity = await this.clinics.capacity(actor.clinicId);
-      if (!capacity) throw clinicErrors.clinicNotFound();
       const booked = await this.clinics.bookedFromWithPatients(actor.clinicId, new Date());
-      const toMove = bookingsToMove(
-        booked.map((record) => ({ ...toSession(record), resourceActive: record.chair?.active ?? true })),
-        toCapacityRules(capacity),
-      );
-      const patients = [...new Set(toMove.map(({ session }) => session.record.patientId))];
+      const toMove = await this.toMove.among(actor.clinicId, booked);
+      const patients = [...new Set(toMove.map(({ record }) => record.patientId))];
       for (const patientId of patients) {
         await this.audit.record(
           auditEntry(actor, meta, {
@@ -272,7 +283,7 @@ export class ClinicService {
           }),
         );
       }
-      return toMove.map(({ session, reasons }) => toBookingToMoveDto(session.record, reasons));
+      return toMove.map(({ record, reasons }) => toBookingToMoveDto(record, reasons));
     });
   }
 
@@ -283,24 +294,6 @@ export class ClinicService {
     const booked = await this.clinics.bookedFrom(clinicId, new Date());
     return overNurseRatio(booked.map(toSession), toCapacityRules(capacity)).map(({ record }) => toAffectedDto(record));
   }
-}
-
-function toCapacityRules(capacity: CapacityRecord) {
-  return {
-    timeZone: capacity.timezone,
-    maxInfusionsPerNurse: capacity.maxInfusionsPerNurse,
-    nurseShifts: capacity.nurseShifts.map((s) => nurseShiftFromRecord({ ...s, date: s.date ? dateOf(s.date) : null })),
-    closures: capacity.closures.map((c) => ({ from: dateOf(c.startsOn), to: dateOf(c.endsOn) })),
-  };
-}
-
-function toSession<T extends BookingRecord>(record: T) {
-  return {
-    record,
-    start: record.startsAt.toISOString(),
-    end: record.endsAt.toISOString(),
-    resourceKind: record.chair?.kind ?? null,
-  };
 }
 
 function toClosureDto(c: { id: string; startsOn: Date; endsOn: Date; reason: string }): ClosureDto {
@@ -324,6 +317,7 @@ function toBookingToMoveDto(a: PatientBookingRecord, reasons: BookingToMoveDto['
     patientId: a.patientId,
     patientName: `${a.patient.givenName} ${a.patient.familyName}`,
     mrn: a.patient.mrn,
+    version: a.version,
     reasons,
   };
 }
@@ -344,6 +338,12 @@ function toNurseShiftDto(s: {
     endsAt: s.endsAt,
     nurses: s.nurses,
   };
+}
+
+/** A closure is validated the same way whether it is previewed or added. */
+function assertClosure(dto: CreateClosureDto): void {
+  const problems = closureProblems(dto);
+  if (problems.length) throw clinicErrors.invalid('A closure is a run of whole days within a year.', problems);
 }
 
 /** An address on one line, as reminders and calendar files print it: lines sent are joined with commas. */

@@ -1,7 +1,6 @@
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/problem';
 import type { RequestBody, ResponseBody } from '../../../api/types';
-import type { CoursePlanOption } from '../../booking/api/booking.api';
 
 /** One appointment as the chair board lists it; `version` guards every change. */
 export type BoardAppointment = ResponseBody<'/api/appointments', 'get'>['items'][number];
@@ -26,12 +25,15 @@ export async function markNoShow(
   unwrap(await api.POST('/api/appointments/{id}/no-show', { ...byId(id), body }));
 }
 
+export type RescheduleOptions = ResponseBody<'/api/appointments/{id}/reschedule-options', 'post'>;
+
 /**
- * Other chairs and times on the session's own clinic-local day (the API offers no other day).
- * `earliest` is an instant: for a session later today, only times still ahead are offered.
+ * Other chairs and times on the session's own clinic-local day (the API offers no other day), and
+ * why the day offers none when a closure is the cause. `earliest` is an instant: for a session
+ * later today, only times still ahead are offered.
  */
-export async function rescheduleOptions(id: string, earliest: string): Promise<CoursePlanOption[]> {
-  return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body: { earliest } })).plans;
+export async function rescheduleOptions(id: string, earliest: string): Promise<RescheduleOptions> {
+  return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body: { earliest } }));
 }
 
 export async function rescheduleAppointment(

@@ -24,12 +24,13 @@ import { formatClinicDate, formatClinicTime, formatClinicTimeRange } from '../..
 import { usePatient } from '../../patients/hooks/usePatients';
 import type { BoardAppointment } from '../api/appointments.api';
 import { useCancelAppointment, useMarkNoShow, useReschedule, useRescheduleOptions } from '../hooks/useBoard';
+import { toMoveWords } from '../to-move';
 import { hasStarted } from '@cadence/domain';
 
 type Mode = 'view' | 'cancel' | 'reschedule' | 'no-show';
 
 /** The API's shortest cancel reason is "not blank"; three letters keeps out a stray keypress. */
-const MIN_CANCEL_REASON = 3;
+export const MIN_CANCEL_REASON = 3;
 
 interface AppointmentPanelProps {
   appointment: BoardAppointment | null;
@@ -117,7 +118,8 @@ function PanelBody({
   const reschedule = useReschedule();
   const options = useRescheduleOptions(a.id, mode === 'reschedule' && searched);
   // The API leaves out the slot the session already has.
-  const moves = options.data ?? [];
+  const moves = options.data?.plans ?? [];
+  const closedDay = options.data?.reasons ?? [];
   const live = a.status === 'BOOKED';
   const failure = cancel.error ?? noShow.error ?? reschedule.error;
   const reasonMissing = reason.trim().length < MIN_CANCEL_REASON;
@@ -144,6 +146,11 @@ function PanelBody({
           <Badge color={STATUS_COLORS[a.status] ?? 'gray'} variant="light">
             {statusLabel(a.status)}
           </Badge>
+          {a.toMove.length > 0 && (
+            <Badge color="orange" variant="filled">
+              To move: {toMoveWords(a.toMove)}
+            </Badge>
+          )}
         </Group>
         <Text size="sm" c="dimmed">
           MRN {a.mrn} ·{' '}
@@ -294,6 +301,10 @@ function PanelBody({
             ) : options.isError ? (
               <Alert color="red" variant="light" role="alert" title="Could not search">
                 {describeError(options.error)}
+              </Alert>
+            ) : moves.length === 0 && closedDay.length > 0 ? (
+              <Alert color="orange" variant="light" title="The clinic is closed that day">
+                {closedDay.map((r) => r.message).join(' ')}
               </Alert>
             ) : moves.length === 0 ? (
               <Text c="dimmed" size="sm">

@@ -11,6 +11,7 @@ import type { ClinicChair, OpeningWindow } from '../../clinic/api/clinic.api';
 import { formatClinicTimeRange } from '../../clinic/time';
 import type { BoardAppointment } from '../api/appointments.api';
 import type { BoardView } from '../range';
+import { toMoveWords } from '../to-move';
 
 // Cadence is AGPL-3.0 open source, which FullCalendar's premium (resource) plugins accept under
 // their GPL licence key.
@@ -92,6 +93,7 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
           title: a.patientName,
           backgroundColor: style?.bg,
           textColor: style?.fg,
+          classNames: a.toMove.length > 0 ? ['board-event--to-move'] : [],
           extendedProps: { appointment: a },
         };
       }),
@@ -108,8 +110,13 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
         className={`board-event${cancelled ? ' board-event--cancelled' : ''}`}
         data-testid="board-appointment"
         data-appointment-id={a.id}
-        title={`${a.patientName} (MRN ${a.mrn}) · ${a.protocolName} · session ${a.sessionNumber} of ${a.sessionCount}`}
+        title={`${a.patientName} (MRN ${a.mrn}) · ${a.protocolName} · session ${a.sessionNumber} of ${a.sessionCount}${a.toMove.length > 0 ? ` · to move: ${toMoveWords(a.toMove)}` : ''}`}
       >
+        {a.toMove.length > 0 && (
+          <span className="board-event__to-move" data-testid="board-to-move">
+            To move
+          </span>
+        )}
         {view === 'week' && (
           <span>
             {formatClinicTimeRange(a.startsAt, a.endsAt, zone)} · {a.chairName ?? 'no chair'}

@@ -38,6 +38,13 @@ export async function addClosure(body: RequestBody<'/api/clinic/closures', 'post
   return unwrap(await api.POST('/api/clinic/closures', { body }));
 }
 
+/** The bookings a closure would strand, before it is added (times and chairs only); stores nothing. */
+export async function previewClosure(
+  body: RequestBody<'/api/clinic/closures/preview', 'post'>,
+): Promise<AffectedAppointment[]> {
+  return unwrap(await api.POST('/api/clinic/closures/preview', { body })).affectedAppointments;
+}
+
 export async function removeClosure(id: string): Promise<void> {
   ensureOk(await api.DELETE('/api/clinic/closures/{id}', byId(id)));
 }

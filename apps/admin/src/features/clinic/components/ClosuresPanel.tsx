@@ -7,9 +7,10 @@ import { describeError } from '../../../api/problem';
 import { formatDate } from '../../../shared/dates';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { apiErrorsOnForm, domainFormErrors } from '../../../shared/forms';
-import type { Clinic } from '../api/clinic.api';
-import { useAddClosure, useRemoveClosure } from '../hooks/useClinic';
+import type { AffectedAppointment, Clinic } from '../api/clinic.api';
+import { useAddClosure, usePreviewClosure, useRemoveClosure } from '../hooks/useClinic';
 import { AffectedAppointments } from './AffectedAppointments';
+import { ClosurePreview } from './ClosurePreview';
 import { bookedSessions, Section, type Stranded } from './Section';
 import { ClinicDateInput } from '../../../shared/ClinicDateInput';
 
@@ -29,13 +30,23 @@ const toClosure = (values: ClosureValues) => ({
   reason: values.reason.trim(),
 });
 
+type Closure = ReturnType<typeof toClosure>;
+
+/**
+ * Closures are previewed before they are saved: with bookings on the closed days the admin sees
+ * them and confirms; with none the closure is saved at once.
+ */
 export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
   const add = useAddClosure();
+  const preview = usePreviewClosure();
   const remove = useRemoveClosure();
   const [stranded, setStranded] = useState<Stranded>(null);
+  const [pending, setPending] = useState<{ closure: Closure; appointments: AffectedAppointment[] } | null>(null);
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm<ClosureValues>({
     initialValues: { startsOn: '', endsOn: '', reason: '' },
+    // A preview stands for the values it was made from; an edit asks again.
+    onValuesChange: () => setPending(null),
     validate: (values) => {
       const missing: Record<string, string> = {};
       if (!values.startsOn) missing.startsOn = 'Enter the first closed day';
@@ -45,17 +56,28 @@ export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormErrors([]);
-    add.mutate(toClosure(values), {
-      onSuccess: (closure) => {
+  const onError = (error: unknown) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS));
+
+  const save = (closure: Closure) =>
+    add.mutate(closure, {
+      onSuccess: (saved) => {
         form.reset();
+        setPending(null);
         setStranded({
-          title: `Closure “${closure.reason}” saved over ${bookedSessions(closure.affectedAppointments.length)}`,
-          appointments: closure.affectedAppointments,
+          title: `Closure “${saved.reason}” saved over ${bookedSessions(saved.affectedAppointments.length)}`,
+          appointments: saved.affectedAppointments,
         });
       },
-      onError: (error) => setFormErrors(apiErrorsOnForm(form, error, (path) => FIELDS.has(path), LABELS)),
+      onError,
+    });
+
+  const submit = form.onSubmit((values) => {
+    setFormErrors([]);
+    setStranded(null);
+    const closure = toClosure(values);
+    preview.mutate(closure, {
+      onSuccess: (appointments) => (appointments.length === 0 ? save(closure) : setPending({ closure, appointments })),
+      onError,
     });
   });
 
@@ -109,12 +131,28 @@ export function ClosuresPanel({ clinic }: { clinic: Clinic }) {
               {...form.getInputProps('endsOn')}
             />
             <TextInput label="Reason" placeholder="Bank holiday" w={220} {...form.getInputProps('reason')} />
-            <Button type="submit" variant="light" mt={25} loading={add.isPending}>
+            <Button
+              type="submit"
+              variant="light"
+              mt={25}
+              loading={preview.isPending || (add.isPending && !pending)}
+              disabled={!!pending}
+            >
               Add closure
             </Button>
           </Group>
         </Stack>
       </form>
+      {pending && (
+        <ClosurePreview
+          reason={pending.closure.reason}
+          appointments={pending.appointments}
+          timezone={clinic.timezone}
+          saving={add.isPending}
+          onConfirm={() => save(pending.closure)}
+          onBack={() => setPending(null)}
+        />
+      )}
       {stranded && (
         <AffectedAppointments
           title={stranded.title}

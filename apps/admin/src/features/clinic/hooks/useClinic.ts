@@ -4,6 +4,7 @@ import {
   addClosure,
   addNurseShift,
   getClinic,
+  previewClosure,
   removeClosure,
   removeNurseShift,
   replaceOpeningHours,
@@ -30,6 +31,8 @@ function useClinicMutation<A, R = void>(fn: (arg: A) => Promise<R>) {
 export const useUpdateClinic = () => useClinicMutation(updateClinic);
 export const useReplaceOpeningHours = () => useClinicMutation(replaceOpeningHours);
 export const useAddClosure = () => useClinicMutation(addClosure);
+/** A preview writes nothing, so the clinic is not reloaded; a refused preview is shown, not retried. */
+export const usePreviewClosure = () => useMutation({ mutationFn: previewClosure, retry: false });
 export const useRemoveClosure = () => useClinicMutation(removeClosure);
 export const useAddNurseShift = () => useClinicMutation(addNurseShift);
 export const useRemoveNurseShift = () => useClinicMutation(removeNurseShift);

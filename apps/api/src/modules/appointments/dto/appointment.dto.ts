@@ -6,7 +6,9 @@ import {
   APPOINTMENT_STATUSES,
   type AppointmentKind,
   type AppointmentStatus,
+  CourseOptionsDto,
 } from '../../booking/dto/booking.dto';
+import { BOOKING_TO_MOVE_REASONS } from '../../clinic/dto/clinic.dto';
 
 export class BoardQueryDto {
   @ApiProperty({ format: 'date-time', description: 'Start of the range (ISO instant with offset)' })
@@ -39,6 +41,14 @@ export class BoardAppointmentDto {
   @ApiProperty({ enum: APPOINTMENT_STATUSES, enumName: 'AppointmentStatus' }) status!: AppointmentStatus;
   @ApiProperty({ enum: APPOINTMENT_KINDS, enumName: 'AppointmentKind' }) kind!: AppointmentKind;
   @ApiProperty({ type: Number }) version!: number;
+  @ApiProperty({
+    enum: BOOKING_TO_MOVE_REASONS,
+    enumName: 'BookingToMoveReason',
+    isArray: true,
+    description:
+      'Why the front desk must move or cancel this booked session (a closure, a chair out of service, the nurse ratio), as GET /api/clinic/bookings-to-move lists it; empty when it stands fine',
+  })
+  toMove!: (typeof BOOKING_TO_MOVE_REASONS)[number][];
 }
 
 export class BoardDto {
@@ -50,6 +60,22 @@ export class RescheduleOptionsRequestDto {
   @IsOptional()
   @IsDayOrInstant()
   earliest?: string;
+}
+
+export class RescheduleReasonDto {
+  @ApiProperty({ enum: ['CLINIC_CLOSED'], enumName: 'RescheduleReasonCode' }) code!: 'CLINIC_CLOSED';
+  @ApiProperty({
+    example: 'The clinic is closed on 2026-12-18 (Staff training), so no chair is free for this session that day.',
+  })
+  message!: string;
+}
+
+export class RescheduleOptionsDto extends CourseOptionsDto {
+  @ApiProperty({
+    type: [RescheduleReasonDto],
+    description: "Why the session's own day offers no chair, when a closure is the cause; empty otherwise",
+  })
+  reasons!: RescheduleReasonDto[];
 }
 
 export class RescheduleDto {

@@ -103,6 +103,7 @@ export class BookingToMoveDto extends AffectedAppointmentDto {
   @ApiProperty({ format: 'uuid' }) patientId!: string;
   @ApiProperty({ example: 'Ada Lovelace' }) patientName!: string;
   @ApiProperty() mrn!: string;
+  @ApiProperty({ type: Number, description: 'The version to send when cancelling or moving it' }) version!: number;
   @ApiProperty({ enum: BOOKING_TO_MOVE_REASONS, enumName: 'BookingToMoveReason', isArray: true })
   reasons!: (typeof BOOKING_TO_MOVE_REASONS)[number][];
 }
@@ -113,6 +114,15 @@ export class CreatedClosureDto extends ClosureDto {
     description:
       'Booked sessions on chairs or rooms that start on or run into a closed clinic-local date (beds stay open). ' +
       'They still stand: reschedule or cancel them.',
+  })
+  affectedAppointments!: AffectedAppointmentDto[];
+}
+
+export class ClosurePreviewDto {
+  @ApiProperty({
+    type: [AffectedAppointmentDto],
+    description:
+      'The booked sessions adding this closure would strand, as POST /api/clinic/closures would list them. Nothing is stored.',
   })
   affectedAppointments!: AffectedAppointmentDto[];
 }
