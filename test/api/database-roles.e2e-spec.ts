@@ -72,6 +72,15 @@ describe('database roles', () => {
     expect(await refusal(`TRUNCATE "AuditEvent"`)).toBe('42501');
   });
 
+  it("may only read the course outcomes, which its writes keep through the owner's triggers", async () => {
+    expect(await refusal(`SELECT count(*) FROM "CourseOutcome"`)).toBeUndefined();
+    expect(await refusal(`UPDATE "CourseOutcome" SET records = 0`)).toBe('42501');
+    expect(await refusal(`DELETE FROM "CourseOutcome"`)).toBe('42501');
+    expect(await refusal(`INSERT INTO "CourseOutcome" SELECT * FROM "CourseOutcome"`)).toBe('42501');
+    expect(await refusal(`ALTER TABLE "FollowUpRecord" DISABLE TRIGGER "FollowUpRecord_outcome_insert"`)).toBe('42501');
+    expect(await refusal(`DROP FUNCTION course_outcome_refresh(uuid[]) CASCADE`)).toBe('42501');
+  });
+
   it('has no TRUNCATE on any table, nothing on the migration history, and cannot create tables', async () => {
     const { rows } = await runtime.query<{ table: string }>(
       `SELECT c.relname AS table FROM pg_class c

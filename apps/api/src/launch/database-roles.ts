@@ -30,7 +30,8 @@ export async function ensureLoginRole(client: pg.Client, name: string, password:
 
 /**
  * Gives `runtimeRole` what request traffic needs on everything the migrations made, and no more:
- * read and write on the tables, INSERT and SELECT only on the audit trail, nothing on the migration
+ * read and write on the tables, INSERT and SELECT only on the audit trail, SELECT only on the course
+ * outcomes the triggers keep, nothing on the migration
  * history, no TRUNCATE, no CREATE. Default privileges cover tables later migrations add; applied
  * again after every `migrate deploy`, from scratch, so it is idempotent. Run as the owner.
  */
@@ -64,6 +65,8 @@ export async function grantRuntimeRole(ownerUrl: string, runtimeRole: string): P
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${app}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
     await client.query(`REVOKE UPDATE, DELETE ON "AuditEvent" FROM ${app}`);
+    // Written only by its triggers' function, as the owner, from the records it summarises.
+    await client.query(`REVOKE INSERT, UPDATE, DELETE ON "CourseOutcome" FROM ${app}`);
     await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${app}`);
     await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${app}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);

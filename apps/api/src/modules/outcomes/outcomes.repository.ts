@@ -91,25 +91,27 @@ export interface FirstBoosterRow {
 const GROUP_SQL: Record<GroupBy, Prisma.Sql> = {
   protocol: Prisma.sql`p.key`,
   protocolVersion: Prisma.sql`p.key || ' v' || p.version`,
-  painMechanism: Prisma.sql`coalesce(dx."painMechanism"::text, 'UNKNOWN')`,
-  diagnosis: Prisma.sql`coalesce(dx."icd10Code", 'UNKNOWN')`,
+  painMechanism: Prisma.sql`coalesce(o."painMechanism"::text, 'UNKNOWN')`,
+  diagnosis: Prisma.sql`coalesce(o."icd10Code", 'UNKNOWN')`,
   route: Prisma.sql`p.route::text`,
-  ageBand: Prisma.sql`CASE WHEN ag.years < 40 THEN 'AGE_UNDER_40' WHEN ag.years < 65 THEN 'AGE_40_TO_64' ELSE 'AGE_65_AND_OVER' END`,
-  sex: Prisma.sql`pa.sex::text`,
-  booster: Prisma.sql`CASE WHEN co."boosterOfCourseId" IS NULL THEN 'INITIAL' ELSE 'BOOSTER' END`,
+  ageBand: Prisma.sql`CASE WHEN o."ageYears" < 40 THEN 'AGE_UNDER_40' WHEN o."ageYears" < 65 THEN 'AGE_40_TO_64' ELSE 'AGE_65_AND_OVER' END`,
+  sex: Prisma.sql`o.sex::text`,
+  booster: Prisma.sql`CASE WHEN o."boosterOfCourseId" IS NULL THEN 'INITIAL' ELSE 'BOOSTER' END`,
 };
 
 const AGE_SQL: Record<string, Prisma.Sql> = {
-  AGE_UNDER_40: Prisma.sql`ag.years < 40`,
-  AGE_40_TO_64: Prisma.sql`(ag.years >= 40 AND ag.years < 65)`,
-  AGE_65_AND_OVER: Prisma.sql`ag.years >= 65`,
+  AGE_UNDER_40: Prisma.sql`o."ageYears" < 40`,
+  AGE_40_TO_64: Prisma.sql`(o."ageYears" >= 40 AND o."ageYears" < 65)`,
+  AGE_65_AND_OVER: Prisma.sql`o."ageYears" >= 65`,
 };
 
 /**
  * The outcome figures' aggregation, in PostgreSQL. Every query starts from `base`: the clinic's
- * COMPLETED courses with the figures' filter columns (protocol, route, the patient's primary
- * diagnosis and its pain mechanism, sex, age at the last session) and the group key. The last
- * session's clinic date is the follow-ups' own (due date less offset, as the schedule made them).
+ * completed courses as "CourseOutcome" holds them (one row per course, kept by triggers in the
+ * transaction of every change it depends on; migration 20261206400000) with the filter columns
+ * (protocol, route, the patient's primary diagnosis and its pain mechanism, sex, age at the last
+ * session) and the group key. The relief line, the responder thresholds and "now" are applied
+ * here, since the rows hold none of them.
  * Answers are counts per group, or per group and day: never a row per patient or per record.
  */
 @Injectable()
@@ -121,9 +123,9 @@ export class OutcomesRepository {
   }
 
   /**
-   * For the rest of the transaction, statements run without JIT compilation: the aggregates' laterals
-   * give plans a cost far above what they take to run, so PostgreSQL would spend seconds compiling
-   * each (inlining and optimising) to save milliseconds.
+   * For the rest of the transaction, statements run without JIT compilation: the aggregates'
+   * unnested arrays give plans a cost far above what they take to run, so PostgreSQL would spend
+   * longer compiling each than running it.
    */
   async withoutJit(): Promise<void> {
     await this.db.$queryRaw`SELECT set_config('jit', 'off', true)`;
@@ -138,17 +140,17 @@ export class OutcomesRepository {
 
   private base(c: OutcomeCriteria): Prisma.Sql {
     const f = c.filters;
-    const where: Prisma.Sql[] = [Prisma.sql`co."clinicId" = ${c.clinicId}::uuid`, Prisma.sql`co.status = 'COMPLETED'`];
-    if (f.from) where.push(Prisma.sql`fu.last_on >= ${f.from}::date`);
-    if (f.to) where.push(Prisma.sql`fu.last_on <= ${f.to}::date`);
+    const where: Prisma.Sql[] = [Prisma.sql`o."clinicId" = ${c.clinicId}::uuid`];
+    if (f.from) where.push(Prisma.sql`o."lastSessionOn" >= ${f.from}::date`);
+    if (f.to) where.push(Prisma.sql`o."lastSessionOn" <= ${f.to}::date`);
     if (f.protocolKey?.length) where.push(Prisma.sql`p.key IN (${Prisma.join(f.protocolKey)})`);
     if (f.protocolVersion !== undefined) where.push(Prisma.sql`p.version = ${f.protocolVersion}`);
-    if (f.painMechanism?.length) where.push(Prisma.sql`dx."painMechanism"::text IN (${Prisma.join(f.painMechanism)})`);
+    if (f.painMechanism?.length) where.push(Prisma.sql`o."painMechanism"::text IN (${Prisma.join(f.painMechanism)})`);
     if (f.diagnosis?.length)
-      where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Diagnosis" d2 WHERE d2."patientId" = co."patientId"
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Diagnosis" d2 WHERE d2."patientId" = o."patientId"
         AND upper(d2."icd10Code") LIKE ANY (${f.diagnosis.map((d) => `${d.toUpperCase().replace(/[%_\\]/g, '')}%`)}::text[]))`);
     if (f.route?.length) where.push(Prisma.sql`p.route::text IN (${Prisma.join(f.route)})`);
-    if (f.sex?.length) where.push(Prisma.sql`pa.sex::text IN (${Prisma.join(f.sex)})`);
+    if (f.sex?.length) where.push(Prisma.sql`o.sex::text IN (${Prisma.join(f.sex)})`);
     if (f.ageBand?.length)
       where.push(
         Prisma.sql`(${Prisma.join(
@@ -157,107 +159,67 @@ export class OutcomesRepository {
         )})`,
       );
     if (f.booster !== undefined)
-      where.push(
-        f.booster ? Prisma.sql`co."boosterOfCourseId" IS NOT NULL` : Prisma.sql`co."boosterOfCourseId" IS NULL`,
-      );
-    if (c.patientId) where.push(Prisma.sql`co."patientId" = ${c.patientId}::uuid`);
+      where.push(f.booster ? Prisma.sql`o."boosterOfCourseId" IS NOT NULL` : Prisma.sql`o."boosterOfCourseId" IS NULL`);
+    if (c.patientId) where.push(Prisma.sql`o."patientId" = ${c.patientId}::uuid`);
     const grp = c.groupBy ? GROUP_SQL[c.groupBy] : Prisma.sql`'ALL'`;
     return Prisma.sql`base AS (
-      SELECT co.id, co."patientId" AS patient_id, co."baselinePainNrs" AS baseline,
-             co."boosterOfCourseId" AS booster_of,
-             fu.last_on, ${grp} AS grp, p.key AS protocol_key, p.name AS protocol_name,
-             dx."painMechanism"::text AS pain_mechanism, p.definition -> 'boosterPolicy' ->> 'kind' AS policy_kind
-      FROM "Course" co
-      JOIN "Protocol" p ON p.id = co."protocolId"
-      JOIN "Patient" pa ON pa.id = co."patientId"
-      CROSS JOIN LATERAL (
-        SELECT min(f."dueOn" - f."offsetDays"::int) AS last_on FROM "FollowUp" f WHERE f."courseId" = co.id
-      ) fu
-      LEFT JOIN LATERAL (
-        SELECT d."painMechanism", d."icd10Code" FROM "Diagnosis" d WHERE d."patientId" = co."patientId"
-        ORDER BY d."isPrimary" DESC, d."recordedAt" DESC, d.id LIMIT 1
-      ) dx ON true
-      CROSS JOIN LATERAL (SELECT extract(year FROM age(fu.last_on, pa."dateOfBirth"))::int AS years) ag
-      WHERE fu.last_on IS NOT NULL AND ${Prisma.join(where, ' AND ')}
+      SELECT o.*, o."courseId" AS id, o."patientId" AS patient_id, o."baselinePainNrs" AS baseline,
+             o."boosterOfCourseId" AS booster_of, o."lastSessionOn" AS last_on, ${grp} AS grp,
+             p.key AS protocol_key, p.name AS protocol_name, o."painMechanism"::text AS pain_mechanism,
+             p.definition -> 'boosterPolicy' ->> 'kind' AS policy_kind
+      FROM "CourseOutcome" o
+      JOIN "Protocol" p ON p.id = o."protocolId"
+      WHERE ${Prisma.join(where, ' AND ')}
     )`;
   }
 
+  /** A 7-day average `avg` reaches `percent` % less pain than the baseline. */
+  private reaches(avg: Prisma.Sql, percent: number): Prisma.Sql {
+    return Prisma.sql`((b.baseline - ${avg}) * 100.0 >= ${percent}::float8 * b.baseline - 1e-9)`;
+  }
+
+  private points(avg: Prisma.Sql, c: OutcomeCriteria): Prisma.Sql {
+    return Prisma.sql`((b.baseline - ${avg}) >= ${c.relief.responder.minimumPoints}::float8 - 1e-9)`;
+  }
+
   /**
-   * The domain's courseRelief written on the columns (libs/domain follow-up/relief.ts), so a curve
-   * of any size is counted where the rows are: a later course (not cancelled) whose first live
-   * appointment started by now and on or after the last session day censors at its start; records
-   * from the last session day until now count while before that start and with scores 0–10; relief
-   * is lost at the first counted record below the line; otherwise censored at the last counted
-   * record (lost to follow-up when a window closed empty after it), or at the later course's start.
+   * The domain's courseRelief (libs/domain follow-up/relief.ts) on the course's row: a later course
+   * (not cancelled) whose first live appointment started by now censors at its start; relief is
+   * lost at the first counted record below the line, which is always one of the row's peaks (a
+   * record with more pain than every earlier one); otherwise censored at the last counted record
+   * (lost to follow-up when a window closed empty after it), or at the later course's start.
    */
   private relief(c: OutcomeCriteria): Prisma.Sql {
     const { responder, line } = c.relief;
-    const reduction = Prisma.sql`(b.baseline - r."painNrs7DayAverage")`;
-    const reaches = (percent: number) => Prisma.sql`(${reduction} * 100.0 >= ${percent}::float8 * b.baseline - 1e-9)`;
+    const avg = Prisma.sql`u.avg`;
     const held =
       line === 'MODERATE'
-        ? reaches(responder.moderatePercent)
+        ? this.reaches(avg, responder.moderatePercent)
         : line === 'SUBSTANTIAL'
-          ? reaches(responder.substantialPercent)
-          : Prisma.sql`(${reduction} >= ${responder.minimumPoints}::float8 - 1e-9)`;
+          ? this.reaches(avg, responder.substantialPercent)
+          : this.points(avg, c);
     return Prisma.sql`
-    later AS (
-      SELECT b.id, min(first_live.starts_at) AS starts_at
-      FROM base b
-      JOIN "Course" o ON o."patientId" = b.patient_id AND o.id <> b.id AND o.status <> 'CANCELLED'
-      CROSS JOIN LATERAL (
-        SELECT a."startsAt" AS starts_at FROM "Appointment" a
-        WHERE a."courseId" = o.id AND a.status IN ('BOOKED', 'COMPLETED')
-        ORDER BY a."startsAt", a."sessionNumber" LIMIT 1
-      ) first_live
-      WHERE first_live.starts_at <= ${c.now} AND (first_live.starts_at AT TIME ZONE ${c.timeZone})::date >= b.last_on
-      GROUP BY b.id
-    ),
-    recs AS (
-      SELECT b.id AS course_id, b.grp, b.baseline, r.id, r."recordedAt" AS at, f."offsetDays" AS offset_days,
-             (r."recordedAt" AT TIME ZONE ${c.timeZone})::date - b.last_on AS day,
-             r."painNrs7DayAverage" AS avg, r."painInterferenceT" AS promis_t, r."phq9Total" AS phq9,
-             (r."painNrs7DayAverage" BETWEEN 0 AND 10 AND r."painNrsNow" BETWEEN 0 AND 10
-               AND (l.starts_at IS NULL OR r."recordedAt" < l.starts_at)) AS counted,
-             (b.baseline BETWEEN 1 AND 10 AND ${held}) AS held,
-             (b.baseline BETWEEN 1 AND 10 AND ${reaches(responder.moderatePercent)}) AS moderate,
-             (b.baseline BETWEEN 1 AND 10 AND ${reaches(responder.substantialPercent)}) AS substantial,
-             (b.baseline BETWEEN 1 AND 10 AND ${reduction} >= ${responder.minimumPoints}::float8 - 1e-9) AS points
-      FROM base b
-      JOIN "FollowUp" f ON f."courseId" = b.id
-      JOIN "FollowUpRecord" r ON r."followUpId" = f.id
-      LEFT JOIN later l ON l.id = b.id
-      WHERE r."recordedAt" <= ${c.now} AND (r."recordedAt" AT TIME ZONE ${c.timeZone})::date >= b.last_on
-    ),
-    -- Materialised: computed once, never again for each course of the outer query when the
-    -- planner misjudges how many courses there are.
-    per AS MATERIALIZED (
-      SELECT course_id,
-             count(*) FILTER (WHERE counted) AS n,
-             (array_agg(day ORDER BY at, id) FILTER (WHERE counted AND NOT held))[1] AS lost_day,
-             (array_agg(day ORDER BY at DESC, id DESC) FILTER (WHERE counted))[1] AS last_day,
-             max(at) FILTER (WHERE counted) AS last_at
-      FROM recs GROUP BY course_id
-    ),
-    -- Materialised: its code is read twice by the figures, and its follow-up check must run once per course.
-    outcome AS MATERIALIZED (
+    outcome AS (
       SELECT b.id, b.grp, b.patient_id, b.last_on, b.protocol_key, b.protocol_name, b.pain_mechanism, b.policy_kind,
         CASE
           WHEN b.baseline IS NULL OR b.baseline NOT BETWEEN 1 AND 10 THEN 'NO_BASELINE'
-          WHEN coalesce(per.n, 0) = 0 THEN 'NO_FOLLOW_UP'
-          WHEN per.lost_day IS NOT NULL THEN 'RELIEF_LOST'
-          WHEN EXISTS (
-            SELECT 1 FROM "FollowUp" f
-            WHERE f."courseId" = b.id AND f."closesAt" > per.last_at
-              AND f."closesAt" <= least(${c.now}::timestamptz, coalesce(l.starts_at, ${c.now}::timestamptz))
-              AND NOT EXISTS (SELECT 1 FROM "FollowUpRecord" r WHERE r."followUpId" = f.id AND r."recordedAt" <= ${c.now})
-          ) THEN 'LOST_TO_FOLLOW_UP'
+          WHEN b.records = 0 THEN 'NO_FOLLOW_UP'
+          WHEN lost.day IS NOT NULL THEN 'RELIEF_LOST'
+          WHEN b."emptyClosesAt" <= least(${c.now}::timestamptz, coalesce(l.starts_at, ${c.now}::timestamptz))
+            THEN 'LOST_TO_FOLLOW_UP'
           WHEN l.starts_at IS NOT NULL THEN 'NEW_COURSE_STARTED'
           ELSE 'STILL_RESPONDING'
         END AS code,
-        per.lost_day, per.last_day,
+        lost.day AS lost_day, b."lastDay" AS last_day,
         (l.starts_at AT TIME ZONE ${c.timeZone})::date - b.last_on AS later_day
-      FROM base b LEFT JOIN per ON per.course_id = b.id LEFT JOIN later l ON l.id = b.id
+      FROM base b
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN b."laterStartsAt" <= ${c.now} THEN b."laterStartsAt" END AS starts_at
+      ) l
+      LEFT JOIN LATERAL (
+        SELECT u.day FROM unnest(b."peakDays", b."peakAverages") WITH ORDINALITY AS u(day, avg, nth)
+        WHERE NOT ${held} ORDER BY u.nth LIMIT 1
+      ) lost ON true
     )`;
   }
 
@@ -331,18 +293,13 @@ export class OutcomesRepository {
     const rows = await this.db.$queryRaw<
       { grp: string; offset_days: number; assessed: bigint; moderate: bigint; substantial: bigint; points: bigint }[]
     >`
-      WITH ${this.base(c)}, ${this.relief(c)},
-      firsts AS (
-        SELECT DISTINCT ON (course_id, offset_days) grp, baseline, offset_days, moderate, substantial, points
-        FROM recs WHERE counted AND offset_days IN (${Prisma.join(offsets)})
-        ORDER BY course_id, offset_days, at, id
-      )
-      SELECT m.grp, m.offset_days, count(*) AS assessed,
-             count(*) FILTER (WHERE m.moderate) AS moderate,
-             count(*) FILTER (WHERE m.substantial) AS substantial,
-             count(*) FILTER (WHERE m.points) AS points
-      FROM firsts m
-      WHERE m.baseline BETWEEN 1 AND 10
+      WITH ${this.base(c)}
+      SELECT b.grp, u.offset_days, count(*) AS assessed,
+             count(*) FILTER (WHERE ${this.reaches(Prisma.sql`u.avg`, c.relief.responder.moderatePercent)}) AS moderate,
+             count(*) FILTER (WHERE ${this.reaches(Prisma.sql`u.avg`, c.relief.responder.substantialPercent)}) AS substantial,
+             count(*) FILTER (WHERE ${this.points(Prisma.sql`u.avg`, c)}) AS points
+      FROM base b CROSS JOIN LATERAL unnest(b."firstOffsets", b."firstAverages") AS u(offset_days, avg)
+      WHERE b.baseline BETWEEN 1 AND 10 AND u.offset_days IN (${Prisma.join(offsets)})
       GROUP BY 1, 2 ORDER BY 1, 2`;
     return rows.map((r) => ({
       grp: r.grp,
@@ -374,33 +331,13 @@ export class OutcomesRepository {
         phq9_change: number | null;
       }[]
     >`
-      WITH ${this.base(c)}, ${this.relief(c)},
-      firsts AS (
-        SELECT DISTINCT ON (course_id, offset_days) course_id, grp, offset_days, at, promis_t::float8 AS promis_t, phq9
-        FROM recs WHERE counted ORDER BY course_id, offset_days, at, id
-      ),
-      -- Each course's baselines beside its rows (windows, not joins of the CTEs, whose row estimates
-      -- the planner cannot know): PROMIS at the first record, PHQ-9 from the screenings, looked up once.
-      ordered AS (
-        SELECT m.*, first_value(m.promis_t) OVER (PARTITION BY m.course_id ORDER BY m.at) AS promis0,
-               row_number() OVER (PARTITION BY m.course_id ORDER BY m.at) AS nth
-        FROM firsts m
-      ),
-      paired AS (
-        SELECT o.*, max(CASE WHEN o.nth = 1 THEN (
-          SELECT (s.scores->'phq9'->>'score')::float8 FROM "Course" co, "Screening" s
-          WHERE co.id = o.course_id AND s.id = ANY (co."eligibilityScreeningIds") AND s.status = 'SIGNED'
-            AND s.scores->'phq9'->>'score' IS NOT NULL AND s.scores->'phq9'->>'complete' = 'true'
-          ORDER BY s."signedAt" DESC NULLS LAST, s.id LIMIT 1
-        ) END) OVER (PARTITION BY o.course_id) AS phq9_0
-        FROM ordered o
-      )
-      SELECT m.grp, m.offset_days, count(*) AS records,
-             avg(m.promis_t) AS promis_mean,
-             count(m.promis0) AS promis_paired, avg(m.promis_t - m.promis0) AS promis_change,
-             avg(m.phq9)::float8 AS phq9_mean,
-             count(m.phq9_0) AS phq9_paired, avg(m.phq9 - m.phq9_0) AS phq9_change
-      FROM paired m
+      WITH ${this.base(c)}
+      SELECT b.grp, u.offset_days, count(*) AS records,
+             avg(u.promis_t) AS promis_mean,
+             count(b."promisBaseline") AS promis_paired, avg(u.promis_t - b."promisBaseline") AS promis_change,
+             avg(u.phq9)::float8 AS phq9_mean,
+             count(b."phq9Baseline") AS phq9_paired, avg(u.phq9 - b."phq9Baseline") AS phq9_change
+      FROM base b CROSS JOIN LATERAL unnest(b."firstOffsets", b."firstPromisT", b."firstPhq9") AS u(offset_days, promis_t, phq9)
       GROUP BY 1, 2 ORDER BY 1, 2`;
     return rows.map((r) => ({
       grp: r.grp,
@@ -431,13 +368,12 @@ export class OutcomesRepository {
       }[]
     >`
       WITH ${this.base(c)},
-      sess AS (
-        SELECT b.grp, s.id FROM base b JOIN "InfusionSession" s ON s."courseId" = b.id WHERE s."startedAt" IS NOT NULL
-      ),
-      totals AS (SELECT grp, count(*) AS sessions FROM sess GROUP BY grp),
+      totals AS (SELECT grp, sum(sessions) AS sessions FROM base GROUP BY grp HAVING sum(sessions) > 0),
       events AS (
-        SELECT sess.grp, ae.term, ae.grade, count(*) AS events, count(DISTINCT ae."sessionId") AS sessions_with
-        FROM sess JOIN "AdverseEvent" ae ON ae."sessionId" = sess.id AND ae.status = 'CONFIRMED'
+        SELECT b.grp, u.term, u.grade, sum(u.events) AS events, sum(u.sessions_with) AS sessions_with
+        FROM base b
+        CROSS JOIN LATERAL unnest(b."eventTerms", b."eventGrades", b."eventCounts", b."eventSessions")
+          AS u(term, grade, events, sessions_with)
         GROUP BY 1, 2, 3
       )
       SELECT t.grp, e.term, e.grade, coalesce(e.events, 0) AS events, coalesce(e.sessions_with, 0) AS sessions_with, t.sessions
@@ -458,10 +394,9 @@ export class OutcomesRepository {
     const rows = await this.db.$queryRaw<{ grp: string; offset_days: number; closed: bigint; completed: bigint }[]>`
       WITH ${this.base(c)},
       windows AS (
-        SELECT b.grp, f."offsetDays" AS offset_days,
-               EXISTS (SELECT 1 FROM "FollowUpRecord" r WHERE r."followUpId" = f.id AND r."recordedAt" <= ${c.now}) AS completed,
-               f."closesAt" <= ${c.now} AS closed
-        FROM base b JOIN "FollowUp" f ON f."courseId" = b.id
+        SELECT b.grp, u.offset_days, u.completed, u.closes_at <= ${c.now} AS closed
+        FROM base b
+        CROSS JOIN LATERAL unnest(b."windowOffsets", b."windowClosesAt", b."windowRecorded") AS u(offset_days, closes_at, completed)
       )
       SELECT grp, offset_days, count(*) FILTER (WHERE closed OR completed) AS closed,
              count(*) FILTER (WHERE completed) AS completed
@@ -478,13 +413,7 @@ export class OutcomesRepository {
   async boosterRows(c: OutcomeCriteria): Promise<BoosterRow[]> {
     const rows = await this.db.$queryRaw<{ grp: string; patients: bigint; boosters: bigint; with_booster: bigint }[]>`
       WITH ${this.base(c)},
-      pats AS (SELECT DISTINCT grp, patient_id FROM base),
-      counts AS (
-        SELECT pats.grp, pats.patient_id,
-               (SELECT count(*) FROM "Course" bc WHERE bc."patientId" = pats.patient_id
-                  AND bc."boosterOfCourseId" IS NOT NULL AND bc.status <> 'CANCELLED') AS boosters
-        FROM pats
-      )
+      counts AS (SELECT grp, patient_id, max("patientBoosters") AS boosters FROM base GROUP BY 1, 2)
       SELECT grp, count(*) AS patients, sum(boosters) AS boosters, count(*) FILTER (WHERE boosters > 0) AS with_booster
       FROM counts GROUP BY 1 ORDER BY 1`;
     return rows.map((r) => ({
@@ -503,12 +432,8 @@ export class OutcomesRepository {
     const rows = await this.db.$queryRaw<{ grp: string; day: number; event: boolean; courses: bigint }[]>`
       WITH ${this.base(c)},
       firsts AS (
-        SELECT b.grp, b.last_on, (
-          SELECT min(a."startsAt") FROM "Course" bc JOIN "Appointment" a ON a."courseId" = bc.id
-          WHERE bc."boosterOfCourseId" = b.id AND bc.status <> 'CANCELLED'
-            AND a.status IN ('BOOKED', 'COMPLETED') AND a."startsAt" <= ${c.now}
-        ) AS first_at
-        FROM base b WHERE b.booster_of IS NULL
+        SELECT grp, last_on, CASE WHEN "firstBoosterAt" <= ${c.now} THEN "firstBoosterAt" END AS first_at
+        FROM base WHERE booster_of IS NULL
       )
       SELECT grp,
              CASE WHEN first_at IS NULL THEN (${c.now}::timestamptz AT TIME ZONE ${c.timeZone})::date - last_on
