@@ -5,11 +5,19 @@
 -- takes the patients' outcome locks (in one order, so two never deadlock), and its statements,
 -- which run after the lock is granted, see the first transaction's commit. A whole-clinic refresh
 -- (a new zone) takes the exclusive lock that every patient's refresh shares.
+-- A statement touching more patients than the lock table should hold one lock each for takes the
+-- exclusive lock instead.
 CREATE OR REPLACE FUNCTION course_outcome_lock(patient_ids uuid[]) RETURNS void
-LANGUAGE sql SET search_path = public AS $$
-  SELECT pg_advisory_xact_lock_shared(hashtext('course-outcome:all'));
-  SELECT count(pg_advisory_xact_lock(k))
+LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  IF cardinality(patient_ids) > 500 THEN
+    PERFORM pg_advisory_xact_lock(hashtext('course-outcome:all'));
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock_shared(hashtext('course-outcome:all'));
+  PERFORM count(pg_advisory_xact_lock(k))
   FROM (SELECT DISTINCT hashtext('course-outcome:' || id::text) AS k FROM unnest(patient_ids) id ORDER BY 1) keys;
+END;
 $$;
 
 CREATE OR REPLACE FUNCTION course_outcome_changed() RETURNS trigger
