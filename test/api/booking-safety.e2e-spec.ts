@@ -1,5 +1,5 @@
-// Booking safety end to end: one infusion a day per patient, a moved session stays on its own
-// day, nothing that has started (or belongs to a cancelled course) is moved or cancelled, a course
+// Booking safety end to end: one infusion a day per patient, a moved session of a consecutive-days
+// course stays on its own day, nothing that has started (or belongs to a cancelled course) is moved or cancelled, a course
 // is not cancelled while a session is in the chair, and only the newest protocol version books.
 import { DateTime } from 'luxon';
 import pg from 'pg';
@@ -182,7 +182,7 @@ describe('booking safety', () => {
   });
 
   describe('moving one session', () => {
-    it('refuses to move a session to another day, before or after its course (409, nothing written)', async () => {
+    it('refuses to move a session of a consecutive-days course to another day, before or after its course (409, nothing written)', async () => {
       const [chair, spare] = [await ctx.newChair(), await ctx.newChair()];
       const patient = await ctx.newEligiblePatient();
       const first = localDay(4);
@@ -202,14 +202,14 @@ describe('booking safety', () => {
           endsAt: at(day, '17:00'),
         }).expect(409);
         expect(res.body.code).toBe('PLAN_INFEASIBLE');
-        expect(res.body.reasons).toEqual([expect.objectContaining({ code: 'RESCHEDULE_OTHER_DAY' })]);
-        expect(res.body.reasons[0].message).toMatch(/cancel the course and book it again/);
+        expect(res.body.reasons).toEqual([expect.objectContaining({ code: 'MOVE_BREAKS_CONSECUTIVE_DAYS' })]);
+        expect(res.body.reasons[0].message).toMatch(/the day after session 4 .*re-plan from session 5/);
       }
       // The search for new times does not leave the session's day either.
       const later = await post(`/api/appointments/${fifth.id}/reschedule-options`, {
         earliest: addDays(first, 6),
       }).expect(409);
-      expect(later.body.reasons).toEqual([expect.objectContaining({ code: 'RESCHEDULE_OTHER_DAY' })]);
+      expect(later.body.reasons).toEqual([expect.objectContaining({ code: 'MOVE_BREAKS_CONSECUTIVE_DAYS' })]);
       expect(await writtenRows()).toEqual(before);
       expect(await appointment(fifth.id)).toMatchObject({
         version: 1,

@@ -287,7 +287,7 @@ describe('booking', () => {
     };
     const stale = await post(`/api/appointments/${second.id}/reschedule`, { version: 2, ...target }).expect(409);
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: 1 });
-    // Onto the patient's own session of the next day: a move stays on the session's day.
+    // Onto the patient's own session of the next day: a consecutive-days session keeps its day.
     const clash = await post(`/api/appointments/${second.id}/reschedule`, {
       version: 1,
       chairId: chair.id,
@@ -295,7 +295,10 @@ describe('booking', () => {
       endsAt: course.body.appointments[2].endsAt,
     }).expect(409);
     expect(clash.body.code).toBe('PLAN_INFEASIBLE');
-    expect(clash.body.reasons).toEqual([expect.objectContaining({ code: 'RESCHEDULE_OTHER_DAY' })]);
+    expect(clash.body.reasons).toEqual([
+      expect.objectContaining({ code: 'MOVE_BREAKS_CONSECUTIVE_DAYS' }),
+      expect.objectContaining({ code: 'MOVE_BREAKS_CONSECUTIVE_DAYS' }),
+    ]);
     const moved = await post(`/api/appointments/${second.id}/reschedule`, { version: 1, ...target }).expect(200);
     expect(moved.body).toMatchObject({
       id: second.id,

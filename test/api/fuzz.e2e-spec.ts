@@ -80,6 +80,8 @@ const CALLER: Record<string, Role | undefined> = {
   'POST /api/courses/options': 'SCHEDULER',
   'POST /api/courses': 'SCHEDULER',
   'POST /api/courses/{id}/cancel': 'SCHEDULER',
+  'POST /api/courses/{id}/replan-options': 'SCHEDULER',
+  'POST /api/courses/{id}/replan': 'SCHEDULER',
   'POST /api/appointments/{id}/reschedule-options': 'SCHEDULER',
   'POST /api/appointments/{id}/reschedule': 'SCHEDULER',
   'POST /api/appointments/{id}/cancel': 'SCHEDULER',

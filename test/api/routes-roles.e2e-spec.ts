@@ -764,6 +764,38 @@ const ROUTES: Record<string, RouteRule> = {
       body: { version: 1, reason: 'Patient asked' },
     }),
   },
+  'POST /api/courses/{id}/replan-options': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => ({
+      path: `/api/courses/${(await bookedCourse(ctx)).course.id}/replan-options`,
+      body: { fromSession: 1 },
+    }),
+  },
+  'POST /api/courses/{id}/replan': {
+    allowed: ['SCHEDULER'],
+    success: 200,
+    call: async (ctx) => {
+      const { course, slot } = await bookedCourse(ctx);
+      // A single infusion may move to any day: the next one, same chair and time.
+      const nextDay = (at: string) => new Date(Date.parse(at) + 86_400_000).toISOString();
+      return {
+        path: `/api/courses/${course.id}/replan`,
+        body: {
+          fromSession: 1,
+          sessions: [
+            {
+              appointmentId: course.appointmentIds[0],
+              version: 1,
+              chairId: slot.chairId,
+              startsAt: nextDay(slot.startsAt),
+              endsAt: nextDay(slot.endsAt),
+            },
+          ],
+        },
+      };
+    },
+  },
   'GET /api/patients/{id}/courses': {
     allowed: CLINICAL,
     success: 200,

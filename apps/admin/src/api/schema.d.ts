@@ -839,7 +839,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Where this one session could move: other chairs and times on its own clinic-local day */
+        /** Where this one session could move: other chairs and times on its own clinic-local day, or on another day (date) where the protocol's pattern allows it */
         post: operations["Appointments_rescheduleOptions"];
         delete?: never;
         options?: never;
@@ -856,7 +856,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move one session to another chair or time on the same clinic-local day (re-checked against fresh capacity); another day means cancelling and rebooking the course */
+        /** Move one session to another chair or time, on its own clinic-local day or another day the protocol's pattern allows (re-checked against fresh capacity); to move the rest of a course, re-plan it */
         post: operations["Appointments_reschedule"];
         delete?: never;
         options?: never;
@@ -892,6 +892,40 @@ export interface paths {
         put?: never;
         /** Record that the patient did not come (once the appointment has started) */
         post: operations["Appointments_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/replan-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Options for re-planning a course from one session: its booked sessions from there on searched afresh, keeping the protocol's pattern among themselves and after the sessions kept */
+        post: operations["Replan_options"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/replan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move every booked session of a course from one session on to new chairs and times, all or nothing, each new date through the eligibility gate */
+        post: operations["Replan_replan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3167,8 +3201,14 @@ export interface components {
             items: components["schemas"]["BoardAppointmentDto"][];
         };
         RescheduleOptionsRequestDto: {
-            /** @description A clinic-local date or an ISO instant; defaults to now */
+            /** @description A clinic-local date or an ISO instant; defaults to now. A later day than the session's asks for that day */
             earliest?: string;
+            /**
+             * Format: date
+             * @description The clinic-local day to search; defaults to the session's own. Another day is offered only where the protocol's pattern allows it (PLAN_INFEASIBLE names why not)
+             * @example 2026-03-09
+             */
+            date?: string;
         };
         CoursePlanDto: {
             sessions: components["schemas"]["PlannedSessionDto"][];
@@ -3203,6 +3243,86 @@ export interface components {
         VersionDto: {
             /** @description The version read; a stale one answers 409 */
             version: number;
+        };
+        ReplanOptionsRequestDto: {
+            /** @description The session number re-planned from: it and the booked sessions after it move */
+            fromSession: number;
+            /**
+             * @description A clinic-local date (from its midnight) or an ISO instant; defaults to now. The search also starts no earlier than the pattern allows after the sessions kept
+             * @example 2026-03-09
+             */
+            earliest?: string;
+            /**
+             * @description How many options
+             * @default 5
+             */
+            k: number;
+            /** @description Every session in the morning, the afternoon, or ANY (the default) */
+            timeOfDay?: components["schemas"]["TimeOfDay"];
+            /**
+             * @description ISO weekdays (1 Monday … 7 Sunday) the patient can come
+             * @example [
+             *       1,
+             *       3,
+             *       5
+             *     ]
+             */
+            weekdays?: number[];
+            /**
+             * Format: uuid
+             * @description A chair of the clinic kept for every session on the days it is free
+             */
+            preferredChairId?: string;
+        };
+        ReplannedSessionDto: {
+            /** Format: uuid */
+            appointmentId: string;
+            sessionNumber: number;
+            /** @description The version to send back with the re-plan */
+            version: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            chairName: string | null;
+        };
+        ReplanOptionsDto: {
+            /** @description The booked sessions re-planned, by number: each takes the session of a plan at its index */
+            moving: components["schemas"]["ReplannedSessionDto"][];
+            /**
+             * Format: date
+             * @description The first clinic-local date searched
+             */
+            searchFrom: string;
+            /** @description The pattern the re-planned sessions keep, in words */
+            rule: string;
+            /** @description Earliest first, each with its reasons */
+            plans: components["schemas"]["CourseOptionDto"][];
+        };
+        ReplanSessionDto: {
+            /**
+             * Format: uuid
+             * @description The appointment (session) this new time is for
+             */
+            appointmentId: string;
+            /** @description The version read; a stale one answers 409 */
+            version: number;
+            /** Format: uuid */
+            chairId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ReplanDto: {
+            /** @description The session number re-planned from: it and the booked sessions after it move */
+            fromSession: number;
+            /** @description Every booked session from fromSession on, in order, with its new chair and time as an option offered them */
+            sessions: components["schemas"]["ReplanSessionDto"][];
+        };
+        ReplanAnswerDto: {
+            /** @description The sessions moved, by number */
+            items: components["schemas"]["BoardAppointmentDto"][];
         };
         /** @enum {string} */
         SessionState: "EXPECTED" | "CHECKED_IN" | "INFUSING" | "IN_RECOVERY" | "DISCHARGED" | "NO_SHOW";
@@ -7864,7 +7984,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (earliest after the session's day) */
+            /** @description Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (the pattern keeps the session off that day: MOVE_BREAKS_CONSECUTIVE_DAYS, MOVE_BREAKS_WEEKDAYS, MOVE_TOO_CLOSE) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7916,7 +8036,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (RESCHEDULE_OTHER_DAY among the reasons) or SLOT_TAKEN */
+            /** @description Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (a MOVE_ code among the reasons for a day the pattern refuses) or SLOT_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8029,6 +8149,131 @@ export interface operations {
             };
             /** @description Stale version, not booked, or not yet started */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Replan_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplanOptionsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplanOptionsDto"];
+                };
+            };
+            /** @description Invalid fields, or no such session (fromSession) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The course is not booked, or PLAN_INFEASIBLE (REPLAN_SESSION_STARTED: a session from there on has started or is recorded) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Replan_replan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplanAnswerDto"];
+                };
+            };
+            /** @description Invalid fields, or sessions that are not the booked sessions from fromSession on */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version (STALE_VERSION), the course is not booked, PLAN_INFEASIBLE (reasons[] per session, REPLAN_TOO_EARLY, REPLAN_SESSION_STARTED) or SLOT_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_ELIGIBLE on a new treatment day, naming it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

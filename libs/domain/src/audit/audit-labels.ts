@@ -285,6 +285,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   refreshTokenHash: 'Sign-in token',
   refreshTokenReuse: 'Reused sign-in token',
   relief: 'Relief',
+  replanOptions: 'Options for re-planning',
   requestId: 'Request',
   requestedAt: 'Request time',
   requestedById: 'Requested by',

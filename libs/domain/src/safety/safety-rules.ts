@@ -22,6 +22,7 @@ import { compareForReview } from '../screening/review-queue';
 import { reviewChoices, screeningStanding } from '../screening/standing';
 import { decisionReasonProblem, screeningActionRefusal } from '../screening/workflow';
 import { ELIGIBILITY_RULES } from '../screening/rules';
+import { COURSE_DAY_RULES } from './course-day-rules';
 import { FOLLOW_UP_RULES } from './follow-up-rules';
 import { MONITORING_RULES } from './monitoring-rules';
 import { positiveSuicidalityAnswers } from '../screening/suicidality';
@@ -365,4 +366,5 @@ export const SAFETY_RULES: readonly SafetyRule[] = [
   ...FUNCTION_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
   ...MONITORING_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
   ...FOLLOW_UP_RULES.map(({ id, summary, safetyRelevant }) => ({ id, summary, safetyRelevant })),
+  ...COURSE_DAY_RULES,
 ];

@@ -39,7 +39,6 @@ export {
   closedDayProblems,
   singleSessionProtocol,
   rescheduleDate,
-  rescheduleProblem,
   type RescheduleProblem,
   type RescheduleProblemCode,
 } from './reschedule';
@@ -69,3 +68,14 @@ export {
   type TimeOfDay,
 } from './booking-options';
 export * from './open-courses';
+export {
+  otherDayMoveProblems,
+  remainderProtocol,
+  replanDateProblems,
+  replanWindow,
+  type CourseDayProblem,
+  type CourseSessionDay,
+  type OtherDayMoveCode,
+  type ReplanCode,
+  type ReplanWindow,
+} from './replan';

@@ -1,5 +1,5 @@
 import { isPlanFeasible } from './feasibility';
-import { closedDayProblems, rescheduleDate, rescheduleProblem, singleSessionProtocol } from './reschedule';
+import { closedDayProblems, rescheduleDate, singleSessionProtocol } from './reschedule';
 import { findCoursePlans } from './slot-search';
 import { catalogueProtocol, newClinic } from './scheduling.factory';
 
@@ -43,31 +43,12 @@ describe('singleSessionProtocol', () => {
   });
 });
 
-describe('rescheduleProblem', () => {
-  const LONDON = 'Europe/London';
-  // Session 5 of a five-day course: Friday 6 June 2025, 09:00 BST.
-  const original = { start: '2025-06-06T08:00:00.000Z' };
-
-  it('allows another time or chair on the same clinic-local day, early or late', () => {
-    expect(rescheduleProblem(original, { start: '2025-06-06T13:00:00.000Z' }, LONDON)).toEqual([]);
-    expect(rescheduleProblem(original, { start: '2025-06-05T23:00:00.000Z' }, LONDON)).toEqual([]); // 00:00 BST Friday
-    expect(rescheduleProblem(original, { start: '2025-06-06T22:59:00.000Z' }, LONDON)).toEqual([]); // 23:59 BST Friday
-  });
-
-  it('refuses another day, naming both dates and the way to change days', () => {
-    for (const start of ['2025-06-02T08:00:00.000Z', '2025-06-13T08:00:00.000Z', '2025-06-06T23:00:00.000Z']) {
-      const problems = rescheduleProblem(original, { start }, LONDON);
-      expect(problems).toEqual([{ code: 'RESCHEDULE_OTHER_DAY', message: expect.stringContaining('2025-06-06') }]);
-      expect(problems[0].message).toMatch(/cancel the course and book it again/);
-    }
-  });
-
+describe('rescheduleDate', () => {
   it('judges the day in the clinic zone, not UTC', () => {
-    // 23:30 UTC on Thursday is 09:30 on Friday in Sydney, the same Sydney day as 09:00.
-    const sydney = { start: '2025-06-05T23:00:00.000Z' };
-    expect(rescheduleDate(sydney, 'Australia/Sydney')).toBe('2025-06-06');
-    expect(rescheduleProblem(sydney, { start: '2025-06-05T23:30:00.000Z' }, 'Australia/Sydney')).toEqual([]);
-    expect(rescheduleProblem(sydney, { start: '2025-06-05T13:30:00.000Z' }, 'Australia/Sydney')).toHaveLength(1);
+    // 23:00 UTC on Thursday is 09:00 on Friday in Sydney, and still Thursday in London.
+    expect(rescheduleDate({ start: '2025-06-05T23:00:00.000Z' }, 'Australia/Sydney')).toBe('2025-06-06');
+    expect(rescheduleDate({ start: '2025-06-05T22:59:00.000Z' }, 'Europe/London')).toBe('2025-06-05');
+    expect(rescheduleDate({ start: '2025-06-05T23:00:00.000Z' }, 'Europe/London')).toBe('2025-06-06');
   });
 });
 

@@ -3,9 +3,8 @@
  * kind; the rest of the course stays where it is, so the search and the re-check see a one-session
  * course of the same protocol (a continuous infusion is already one session).
  *
- * A move keeps the session on its clinic-local date (another chair or time that day), so the
- * course keeps its pattern: consecutive days stay consecutive, "every n days" stays n days apart.
- * Moving a session to another day is cancelling the course and booking it again.
+ * On its own clinic-local date a session may take any other chair or time; whether it may move to
+ * another day is the pattern's question (`otherDayMoveProblems` in replan.ts).
  */
 import { DateTime } from 'luxon';
 import { type ClinicClosure, parseUtcMs } from './clinic';
@@ -25,33 +24,16 @@ export function singleSessionProtocol(protocol: Protocol): Protocol {
   }
 }
 
-/** The clinic-local date (YYYY-MM-DD) a session starts on: the only date it can be moved within. */
+/** The clinic-local date (YYYY-MM-DD) a session starts on. */
 export function rescheduleDate(original: Pick<SessionTimes, 'start'>, timeZone: string): string {
   return DateTime.fromMillis(parseUtcMs(original.start), { zone: timeZone }).toISODate()!;
 }
 
-export type RescheduleProblemCode = 'RESCHEDULE_OTHER_DAY' | 'CLINIC_CLOSED';
+export type RescheduleProblemCode = 'CLINIC_CLOSED';
 
 export interface RescheduleProblem {
   code: RescheduleProblemCode;
   message: string;
-}
-
-/** Why `proposed` is not a move of `original` a reschedule may make (empty when it is). */
-export function rescheduleProblem(
-  original: Pick<SessionTimes, 'start'>,
-  proposed: Pick<SessionTimes, 'start'>,
-  timeZone: string,
-): RescheduleProblem[] {
-  const from = rescheduleDate(original, timeZone);
-  const to = rescheduleDate(proposed, timeZone);
-  if (from === to) return [];
-  return [
-    {
-      code: 'RESCHEDULE_OTHER_DAY',
-      message: `A session moves only within its own day (${from}), not to ${to}; to change the days, cancel the course and book it again.`,
-    },
-  ];
 }
 
 /**

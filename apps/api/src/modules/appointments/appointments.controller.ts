@@ -44,11 +44,14 @@ export class AppointmentsController {
   @Post(':id/reschedule-options')
   @HttpCode(200)
   @Roles('SCHEDULER')
-  @ApiOperation({ summary: 'Where this one session could move: other chairs and times on its own clinic-local day' })
+  @ApiOperation({
+    summary:
+      "Where this one session could move: other chairs and times on its own clinic-local day, or on another day (date) where the protocol's pattern allows it",
+  })
   @ApiOkResponse({ type: RescheduleOptionsDto })
   @ApiConflictResponse({
     description:
-      "Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (earliest after the session's day)",
+      'Not booked, already started, the course is not booked, or PLAN_INFEASIBLE (the pattern keeps the session off that day: MOVE_BREAKS_CONSECUTIVE_DAYS, MOVE_BREAKS_WEEKDAYS, MOVE_TOO_CLOSE)',
   })
   @ApiNotFoundResponse()
   rescheduleOptions(
@@ -64,12 +67,12 @@ export class AppointmentsController {
   @Roles('SCHEDULER')
   @ApiOperation({
     summary:
-      'Move one session to another chair or time on the same clinic-local day (re-checked against fresh capacity); another day means cancelling and rebooking the course',
+      "Move one session to another chair or time, on its own clinic-local day or another day the protocol's pattern allows (re-checked against fresh capacity); to move the rest of a course, re-plan it",
   })
   @ApiOkResponse({ type: BoardAppointmentDto })
   @ApiConflictResponse({
     description:
-      'Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (RESCHEDULE_OTHER_DAY among the reasons) or SLOT_TAKEN',
+      'Stale version, not booked, already started, the course is not booked, PLAN_INFEASIBLE (a MOVE_ code among the reasons for a day the pattern refuses) or SLOT_TAKEN',
   })
   @ApiUnprocessableEntityResponse({ description: 'NOT_ELIGIBLE on the new day' })
   @ApiNotFoundResponse()

@@ -5,10 +5,12 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsRepository } from './appointments.repository';
 import { AppointmentsService } from './appointments.service';
+import { ReplanController } from './replan.controller';
+import { ReplanService } from './replan.service';
 
 @Module({
   imports: [BookingModule, ClinicModule, SessionsModule],
-  controllers: [AppointmentsController],
-  providers: [AppointmentsRepository, AppointmentsService],
+  controllers: [AppointmentsController, ReplanController],
+  providers: [AppointmentsRepository, AppointmentsService, ReplanService],
 })
 export class AppointmentsModule {}

@@ -43,6 +43,25 @@ export interface Move {
   endsAt: string;
 }
 
+/** A course with what moving its sessions to other days reads: its protocol and every appointment. */
+export interface CourseSessions {
+  id: string;
+  patientId: string;
+  status: string;
+  protocolDefinition: unknown;
+  appointments: {
+    id: string;
+    sessionNumber: number;
+    chairId: string | null;
+    chairName: string | null;
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    version: number;
+    checkedIn: boolean;
+  }[];
+}
+
 export type MoveWrite = { ok: true; courseId: string } | { ok: false; reason: 'NO_MATCH' | 'SLOT_TAKEN' };
 
 /**
@@ -123,6 +142,44 @@ export class AppointmentsRepository {
       if (isExclusionViolation(error)) return { ok: false, reason: 'SLOT_TAKEN' };
       throw error;
     }
+  }
+
+  /** The course of the clinic with its protocol and every appointment, by session number. */
+  async courseSessions(clinicId: string, courseId: string): Promise<CourseSessions | undefined> {
+    const course = await this.db.course.findFirst({
+      where: { id: courseId, clinicId },
+      select: {
+        id: true,
+        patientId: true,
+        status: true,
+        protocol: { select: { definition: true } },
+        appointments: {
+          select: {
+            id: true,
+            sessionNumber: true,
+            chairId: true,
+            chair: { select: { name: true } },
+            startsAt: true,
+            endsAt: true,
+            status: true,
+            version: true,
+            session: { select: { id: true } },
+          },
+          orderBy: { sessionNumber: 'asc' },
+        },
+      },
+    });
+    if (!course) return undefined;
+    const { protocol, appointments, ...rest } = course;
+    return {
+      ...rest,
+      protocolDefinition: protocol.definition,
+      appointments: appointments.map(({ session, chair, ...a }) => ({
+        ...a,
+        chairName: chair?.name ?? null,
+        checkedIn: session !== null,
+      })),
+    };
   }
 
   async courseScreenings(courseId: string): Promise<string[]> {

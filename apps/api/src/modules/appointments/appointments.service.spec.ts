@@ -8,6 +8,7 @@ import {
   PATIENT_ID,
   session,
 } from '../../testing/booking-fakes';
+import type { Protocol } from '@cadence/domain';
 import { CLINIC_ID, type FakeStore, meta, refusal, scheduler } from '../../testing/fakes';
 import type { BookingsToMove } from '../clinic/bookings-to-move';
 import type { CourseCompletion } from '../sessions/course-completion';
@@ -16,6 +17,7 @@ import type {
   AppointmentState,
   AppointmentsRepository,
   BoardRecord,
+  CourseSessions,
   Move,
   MoveWrite,
   StatusChange,
@@ -32,15 +34,19 @@ interface StoredAppointment {
   status: string;
   version: number;
   cancelReason?: string;
+  sessionNumber?: number;
 }
 
 interface StoredCourse {
   id: string;
   status: string;
   eligibilityScreeningIds: string[];
+  /** The protocol booked under; a single infusion unless told. */
+  protocol?: Protocol;
 }
 
 const single = catalogue('IV_SINGLE_INFUSION');
+const fiveDay = catalogue('IV_FIVE_DAY_LOW_DOSE');
 
 /** A clinic with no closures and nothing to move: the board's marks are the clinic module's own tests. */
 const noBookingsToMove = {
@@ -70,7 +76,12 @@ class FakeAppointments implements FakeStore {
       ...a,
       startsAt: new Date(a.startsAt),
       endsAt: new Date(a.endsAt),
-      course: { id: course.id, status: course.status, protocol: { name: single.name, definition: single } },
+      sessionNumber: a.sessionNumber ?? 1,
+      course: {
+        id: course.id,
+        status: course.status,
+        protocol: { name: (course.protocol ?? single).name, definition: course.protocol ?? single },
+      },
       session: null,
       chair: { kind: 'CHAIR' },
     } as unknown as AppointmentRecord;
@@ -108,6 +119,30 @@ class FakeAppointments implements FakeStore {
     if (this.clashOnMove) return { ok: false, reason: 'SLOT_TAKEN' };
     Object.assign(a, { chairId: move.chairId, startsAt: move.startsAt, endsAt: move.endsAt, version: a.version + 1 });
     return { ok: true, courseId: a.courseId };
+  }
+
+  async courseSessions(clinicId: string, courseId: string): Promise<CourseSessions | undefined> {
+    const course = clinicId === CLINIC_ID ? this.courses.find((c) => c.id === courseId) : undefined;
+    if (!course) return undefined;
+    return {
+      id: course.id,
+      patientId: PATIENT_ID,
+      status: course.status,
+      protocolDefinition: course.protocol ?? single,
+      appointments: this.appointments
+        .filter((a) => a.courseId === courseId)
+        .map((a) => ({
+          id: a.id,
+          sessionNumber: a.sessionNumber ?? 1,
+          chairId: a.chairId,
+          chairName: null,
+          startsAt: new Date(a.startsAt),
+          endsAt: new Date(a.endsAt),
+          status: a.status,
+          version: a.version,
+          checkedIn: false,
+        })),
+    };
   }
 
   async courseScreenings(courseId: string) {
@@ -222,12 +257,34 @@ describe('AppointmentsService.reschedule', () => {
     expect(t.audit.summary()).toEqual(['READ Eligibility']);
   });
 
-  it('refuses a move to another day as infeasible', async () => {
+  it('moves the one session of a single infusion to another day', async () => {
     const t = setup();
     const tuesday = session(CHAIR_2, monday, 1, '09:00', single.minutesPerSession);
-    const error = await refusal(t.service.reschedule(scheduler, meta, 'appt-1', { version: 1, ...tuesday }));
-    expect(error.code).toBe('PLAN_INFEASIBLE');
+    const moved = await t.service.reschedule(scheduler, meta, 'appt-1', { version: 1, ...tuesday });
+    expect(moved).toMatchObject({ startsAt: tuesday.startsAt, version: 2 });
+  });
+
+  it('refuses to move a session of a consecutive-days course off its day, before any lock', async () => {
+    const t = setup();
+    t.store.courses[0].protocol = fiveDay;
+    const second = session(CHAIR_1, monday, 1, '09:00', fiveDay.minutesPerSession);
+    t.store.appointments.push({
+      id: 'appt-2',
+      courseId: 'course-1',
+      patientId: PATIENT_ID,
+      status: 'BOOKED',
+      version: 1,
+      sessionNumber: 2,
+      ...second,
+    });
+    const thursday = session(CHAIR_1, monday, 3, '09:00', fiveDay.minutesPerSession);
+    const error = await refusal(t.service.reschedule(scheduler, meta, 'appt-2', { version: 1, ...thursday }));
+    expect(error).toMatchObject({
+      code: 'PLAN_INFEASIBLE',
+      extensions: { reasons: [expect.objectContaining({ code: 'MOVE_BREAKS_CONSECUTIVE_DAYS' })] },
+    });
     expect(t.locks.taken).toEqual([]);
+    expect(t.store.appointments[1].version).toBe(1);
   });
 
   it('refuses NOT_ELIGIBLE and leaves the appointment where it was', async () => {

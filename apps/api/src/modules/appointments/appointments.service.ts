@@ -4,9 +4,9 @@ import {
   clinicDateOf,
   closedDayProblems,
   hasStarted,
+  otherDayMoveProblems,
   type Protocol,
   rescheduleDate,
-  rescheduleProblem,
   sessionChangeProblem,
   type SessionChangeProblem,
   singleSessionProtocol,
@@ -25,6 +25,7 @@ import { normaliseSessions, PlanningService, storedProtocol } from '../booking/p
 import { BookingsToMove } from '../clinic/bookings-to-move';
 import { CourseCompletion } from '../sessions/course-completion';
 import { appointmentsErrors } from './appointments.errors';
+import { courseDays } from './course-days';
 import {
   AppointmentsRepository,
   type AppointmentRecord,
@@ -58,8 +59,9 @@ type Change = 'MOVE' | StatusChange['status'];
 
 /**
  * Single appointments: the chair board, moving one session (a fresh one-session search of the
- * same protocol on the session's own clinic-local day, eligibility, the domain's re-check under
- * the booking lock), cancelling one session and recording a no-show. Moving and cancelling are
+ * same protocol on its own clinic-local day, or on another day where the protocol's pattern
+ * allows it; eligibility on the new day; the domain's re-check under the booking lock),
+ * cancelling one session and recording a no-show. Moving and cancelling are
  * for sessions that have not started, of courses still booked; a started session is recorded
  * as a no-show (or completed) instead.
  */
@@ -99,20 +101,15 @@ export class AppointmentsService {
     const now = new Date();
     const appointment = await this.changeable(actor.clinicId, id, now);
     const zone = await this.planning.clinicZone(actor.clinicId);
-    const original = { start: appointment.startsAt.toISOString() };
-    const day = rescheduleDate(original, zone);
-    let earliest = day;
-    if (dto.earliest) {
-      const isDate = /^\d{4}-\d{2}-\d{2}$/.test(dto.earliest);
-      const from = isDate ? dto.earliest : clinicDateOf(utcInstant(dto.earliest), zone);
-      if (from > day) {
-        const start = isDate ? DateTime.fromISO(dto.earliest, { zone }).toUTC().toISO()! : utcInstant(dto.earliest);
-        throw bookingErrors.planInfeasible(rescheduleProblem(original, { start }, zone));
-      }
-      if (from === day) earliest = dto.earliest;
-    }
+    const own = rescheduleDate({ start: appointment.startsAt.toISOString() }, zone);
+    const asked = dto.earliest && /^\d{4}-\d{2}-\d{2}$/.test(dto.earliest) ? dto.earliest : undefined;
+    const earliestDay = dto.earliest ? (asked ?? clinicDateOf(utcInstant(dto.earliest), zone)) : undefined;
+    // The day searched: the one asked for, else a later day `earliest` names, else the session's own.
+    const day = dto.date ?? (earliestDay && earliestDay > own ? earliestDay : own);
+    if (day !== own) await this.assertOtherDayAllowed(actor.clinicId, appointment, day, zone, now);
+    const earliest = earliestDay === day ? dto.earliest! : day;
     // The search must see the whole session end (a continuous infusion runs for days); only
-    // starts on the session's own day are kept, and those come first.
+    // starts on the day searched are kept, and those come first.
     const options = await this.planning.options({
       clinicId: actor.clinicId,
       patientId: appointment.patientId,
@@ -120,21 +117,22 @@ export class AppointmentsService {
       earliest,
       horizonDays: 2 + Math.ceil((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / DAY_MS),
       k: 5,
-      excludeAppointmentId: id,
+      excludeAppointmentIds: [id],
     });
     // The session's own chair and start is where it already is: not a move to offer.
     const current = (plan: (typeof options.plans)[number]) =>
       plan.sessions[0].chairId === appointment.chairId &&
       Date.parse(plan.sessions[0].startsAt) === appointment.startsAt.getTime();
+    // The session as it would stand on the day searched (its own times there), for a closure that day.
+    const shift = DateTime.fromISO(day, { zone }).diff(DateTime.fromISO(own, { zone }), 'days').days;
     const held = {
-      start: original.start,
-      end: appointment.endsAt.toISOString(),
+      start: DateTime.fromJSDate(appointment.startsAt).setZone(zone).plus({ days: shift }).toUTC().toISO()!,
+      end: DateTime.fromJSDate(appointment.endsAt).setZone(zone).plus({ days: shift }).toUTC().toISO()!,
       resourceKind: appointment.chair?.kind ?? null,
     };
     return {
       plans: options.plans.filter(
-        (plan) =>
-          !current(plan) && rescheduleProblem(original, { start: plan.sessions[0].startsAt }, zone).length === 0,
+        (plan) => !current(plan) && rescheduleDate({ start: plan.sessions[0].startsAt }, zone) === day,
       ),
       reasons: closedDayProblems(held, await this.toMove.closures(actor.clinicId), zone),
     };
@@ -142,7 +140,8 @@ export class AppointmentsService {
 
   /**
    * Moves a booked appointment at `version` once the domain's re-check accepts it against fresh
-   * capacity under the booking lock; the course also records the screenings it now relies on.
+   * capacity under the booking lock; the course also records the screenings it now relies on. A
+   * move to another day is judged against the session's neighbours in the course, under the lock.
    */
   async reschedule(actor: Actor, meta: RequestMeta, id: string, dto: RescheduleDto): Promise<BoardAppointmentDto> {
     const now = new Date();
@@ -151,12 +150,9 @@ export class AppointmentsService {
     const { sessions, from, to } = normaliseSessions([dto]);
     this.planning.assertNotPast(sessions, now.getTime());
     const zone = await this.planning.clinicZone(actor.clinicId);
-    const otherDay = rescheduleProblem(
-      { start: appointment.startsAt.toISOString() },
-      { start: sessions[0].startsAt },
-      zone,
-    );
-    if (otherDay.length > 0) throw bookingErrors.planInfeasible(otherDay);
+    const own = rescheduleDate({ start: appointment.startsAt.toISOString() }, zone);
+    const day = rescheduleDate({ start: sessions[0].startsAt }, zone);
+    if (day !== own) await this.assertOtherDayAllowed(actor.clinicId, appointment, day, zone, now);
     const treatmentDates = this.planning.treatmentDates(sessions, zone);
     const patientId = appointment.patientId;
     const result = await this.transactions.withTransaction(async (): Promise<ChangeResult> => {
@@ -164,10 +160,13 @@ export class AppointmentsService {
       if (!gate.ok) return gate;
       const early = refusal(await this.appointments.state(actor.clinicId, id), dto.version, 'MOVE', now);
       if (early) return early;
+      // Under the lock no other move of the course can change the neighbours judged here.
+      const pattern = day === own ? [] : await this.otherDayProblems(actor.clinicId, appointment, day, zone, now);
+      if (pattern.length > 0) return { ok: false, reason: 'INFEASIBLE', reasons: pattern };
       const reasons = await this.planning.recheck(actor.clinicId, { from, to }, sessions, {
         protocol: sessionProtocol(appointment),
         patientId,
-        excludeAppointmentId: id,
+        excludeAppointmentIds: [id],
       });
       if (reasons.length > 0) return { ok: false, reason: 'INFEASIBLE', reasons };
       const moved = await this.appointments.move(actor.clinicId, id, { version: dto.version, ...sessions[0] }, now);
@@ -191,6 +190,31 @@ export class AppointmentsService {
       return { ok: true };
     });
     return this.answer(actor.clinicId, id, result);
+  }
+
+  /** Why the protocol's pattern keeps this session off `day`, judged against its course now. */
+  private async otherDayProblems(
+    clinicId: string,
+    appointment: AppointmentRecord,
+    day: string,
+    zone: string,
+    now: Date,
+  ): Promise<PlanProblem[]> {
+    const course = await this.appointments.courseSessions(clinicId, appointment.courseId);
+    if (!course) return [];
+    const protocol = storedProtocol(course.protocolDefinition);
+    return otherDayMoveProblems(protocol, courseDays(course, zone, now), appointment.sessionNumber, day);
+  }
+
+  private async assertOtherDayAllowed(
+    clinicId: string,
+    appointment: AppointmentRecord,
+    day: string,
+    zone: string,
+    now: Date,
+  ): Promise<void> {
+    const problems = await this.otherDayProblems(clinicId, appointment, day, zone, now);
+    if (problems.length > 0) throw bookingErrors.planInfeasible(problems);
   }
 
   async cancel(actor: Actor, meta: RequestMeta, id: string, dto: VersionedReasonDto): Promise<BoardAppointmentDto> {
@@ -343,7 +367,7 @@ function sessionProtocol(appointment: AppointmentRecord): Protocol {
   return singleSessionProtocol(storedProtocol(appointment.course.protocol.definition));
 }
 
-function toBoardDto(a: BoardRecord, toMove: BookingToMoveReason[] = []): BoardAppointmentDto {
+export function toBoardDto(a: BoardRecord, toMove: BookingToMoveReason[] = []): BoardAppointmentDto {
   const patient = a.course.patient;
   return {
     id: a.id,

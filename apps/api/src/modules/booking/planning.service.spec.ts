@@ -117,7 +117,7 @@ describe('PlanningService', () => {
       const ctx = { protocol: singleDay(), patientId: PATIENT_ID };
       expect(await kit.planning.recheck(CLINIC_ID, one, one.sessions, ctx)).not.toEqual([]);
       expect(
-        await kit.planning.recheck(CLINIC_ID, one, one.sessions, { ...ctx, excludeAppointmentId: 'moving' }),
+        await kit.planning.recheck(CLINIC_ID, one, one.sessions, { ...ctx, excludeAppointmentIds: ['moving'] }),
       ).toEqual([]);
     });
 

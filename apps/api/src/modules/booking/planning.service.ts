@@ -33,8 +33,8 @@ export interface RecheckContext {
   patientId: string;
   /** The chosen session count of a weekday course; the pattern fixes it for the others. */
   sessionCount?: number;
-  /** An appointment being moved: its own slot does not count as taken. */
-  excludeAppointmentId?: string;
+  /** Appointments being moved: their own slots do not count as taken. */
+  excludeAppointmentIds?: readonly string[];
 }
 
 export interface OptionsQuery {
@@ -47,11 +47,11 @@ export interface OptionsQuery {
   k: number;
   /** Local days to search from the date of `earliest` (default SEARCH_HORIZON_DAYS); 1 for a same-day move. */
   horizonDays?: number;
-  /** An appointment being moved: its own slot does not count as taken. */
-  excludeAppointmentId?: string;
+  /** Appointments being moved: their own slots do not count as taken. */
+  excludeAppointmentIds?: readonly string[];
 }
 
-export interface BookingOptionsQuery extends Omit<OptionsQuery, 'horizonDays' | 'excludeAppointmentId'> {
+export interface BookingOptionsQuery extends Omit<OptionsQuery, 'horizonDays'> {
   timeOfDay?: BookingPreferences['timeOfDay'];
   weekdays?: number[];
   /** Checked here to be an active chair (or bed) of the clinic of the kind the protocol needs. */
@@ -72,8 +72,7 @@ export class PlanningService {
 
   async options(query: OptionsQuery): Promise<CourseOptionsDto> {
     const { snapshot, request } = await this.searchOf(query);
-    const existing = withoutAppointment(snapshot, query.excludeAppointmentId);
-    const plans = asProblem(() => findCoursePlans({ ...request, existing }));
+    const plans = asProblem(() => findCoursePlans(request));
     return { plans: plans.map((plan) => toPlanDto(plan, snapshot)) };
   }
 
@@ -123,7 +122,7 @@ export class PlanningService {
         protocol: query.protocol,
         sessions: query.sessions,
         clinic: snapshot.clinic,
-        existing: snapshot.existing,
+        existing: withoutAppointments(snapshot, query.excludeAppointmentIds),
         patientId: query.patientId,
         earliest,
         horizonDays,
@@ -150,7 +149,7 @@ export class PlanningService {
       protocol: ctx.protocol,
       sessions: ctx.sessionCount,
       clinic: snapshot.clinic,
-      existing: withoutAppointment(snapshot, ctx.excludeAppointmentId),
+      existing: withoutAppointments(snapshot, ctx.excludeAppointmentIds),
       patientId: ctx.patientId,
     }).reasons;
   }
@@ -201,8 +200,8 @@ export function normaliseSessions(sessions: SessionChoiceDto[]): {
   };
 }
 
-function withoutAppointment(snapshot: CapacitySnapshot, id?: string) {
-  return id ? snapshot.existing.filter((a) => a.id !== id) : snapshot.existing;
+function withoutAppointments(snapshot: CapacitySnapshot, ids: readonly string[] = []) {
+  return ids.length > 0 ? snapshot.existing.filter((a) => !ids.includes(a.id)) : snapshot.existing;
 }
 
 /** Runs a domain search, answering its refusals as problems. */

@@ -28,12 +28,27 @@ export async function markNoShow(
 export type RescheduleOptions = ResponseBody<'/api/appointments/{id}/reschedule-options', 'post'>;
 
 /**
- * Other chairs and times on the session's own clinic-local day (the API offers no other day), and
- * why the day offers none when a closure is the cause. `earliest` is an instant: for a session
- * later today, only times still ahead are offered.
+ * Other chairs and times on the session's own clinic-local day, or on `date` (YYYY-MM-DD) where the
+ * protocol's pattern allows that day (otherwise a 409 PLAN_INFEASIBLE naming why), and why the day
+ * offers none when a closure is the cause. `earliest` is an instant: for a session later today,
+ * only times still ahead are offered.
  */
-export async function rescheduleOptions(id: string, earliest: string): Promise<RescheduleOptions> {
-  return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body: { earliest } }));
+export async function rescheduleOptions(id: string, earliest: string, date?: string): Promise<RescheduleOptions> {
+  return unwrap(await api.POST('/api/appointments/{id}/reschedule-options', { ...byId(id), body: { earliest, date } }));
+}
+
+export type ReplanOptionsRequest = RequestBody<'/api/courses/{id}/replan-options', 'post'>;
+export type ReplanOptions = ResponseBody<'/api/courses/{id}/replan-options', 'post'>;
+export type ReplanBody = RequestBody<'/api/courses/{id}/replan', 'post'>;
+
+/** Options for re-planning a course from one session on, with the sessions that move and the rule kept. */
+export async function replanOptions(courseId: string, body: ReplanOptionsRequest): Promise<ReplanOptions> {
+  return unwrap(await api.POST('/api/courses/{id}/replan-options', { ...byId(courseId), body }));
+}
+
+/** Moves every session the options named to one option's chairs and times, all or nothing. */
+export async function replanCourse(courseId: string, body: ReplanBody): Promise<void> {
+  unwrap(await api.POST('/api/courses/{id}/replan', { ...byId(courseId), body }));
 }
 
 export async function rescheduleAppointment(

@@ -25,9 +25,11 @@ import { usePatient } from '../../patients/hooks/usePatients';
 import type { BoardAppointment } from '../api/appointments.api';
 import { useCancelAppointment, useMarkNoShow, useReschedule, useRescheduleOptions } from '../hooks/useBoard';
 import { toMoveWords } from '../to-move';
+import { OtherDayMove } from './OtherDayMove';
+import { ReplanCourse } from './ReplanCourse';
 import { hasStarted } from '@cadence/domain';
 
-type Mode = 'view' | 'cancel' | 'reschedule' | 'no-show';
+type Mode = 'view' | 'cancel' | 'reschedule' | 'other-day' | 'replan' | 'no-show';
 
 /** The API's shortest cancel reason is "not blank"; three letters keeps out a stray keypress. */
 export const MIN_CANCEL_REASON = 3;
@@ -60,12 +62,14 @@ function changeProblem(error: unknown): { title: string; message: string } {
 const statusLabel = (s: string) => (s === 'NO_SHOW' ? 'No-show' : s.charAt(0) + s.slice(1).toLowerCase());
 
 export function AppointmentPanel({ appointment, zone, canChange, canMarkNoShow, onClose }: AppointmentPanelProps) {
+  // Changing days lists several sessions, each with date, time and chair: the panel widens for them.
+  const [wide, setWide] = useState(false);
   return (
     <Drawer
       opened={!!appointment}
       onClose={onClose}
       position="right"
-      size="md"
+      size={wide ? 'lg' : 'md'}
       title={<Text fw={650}>Appointment</Text>}
     >
       {appointment && (
@@ -76,6 +80,7 @@ export function AppointmentPanel({ appointment, zone, canChange, canMarkNoShow, 
           canChange={canChange}
           canMarkNoShow={canMarkNoShow}
           onClose={onClose}
+          onWide={setWide}
         />
       )}
     </Drawer>
@@ -104,8 +109,13 @@ function PanelBody({
   canChange,
   canMarkNoShow,
   onClose,
-}: AppointmentPanelProps & { appointment: BoardAppointment }) {
+  onWide,
+}: AppointmentPanelProps & { appointment: BoardAppointment; onWide: (wide: boolean) => void }) {
   const [mode, setMode] = useState<Mode>('view');
+  useEffect(() => {
+    onWide(mode === 'replan' || mode === 'other-day');
+    return () => onWide(false);
+  }, [mode, onWide]);
   const [reason, setReason] = useState('');
   const [searched, setSearched] = useState(false);
   const [choice, setChoice] = useState<string | null>(null);
@@ -186,6 +196,16 @@ function PanelBody({
                   Reschedule
                 </Button>
               )}
+              {offersChange && (
+                <Button variant="light" onClick={() => setMode('other-day')}>
+                  Move to another day
+                </Button>
+              )}
+              {offersChange && (
+                <Button variant="light" onClick={() => setMode('replan')}>
+                  Re-plan from this session
+                </Button>
+              )}
               {offersNoShow && (
                 <Button variant="default" onClick={() => setMode('no-show')}>
                   Mark no-show
@@ -251,6 +271,18 @@ function PanelBody({
         </Stack>
       )}
 
+      {mode === 'other-day' && (
+        <OtherDayMove
+          appointment={a}
+          zone={zone}
+          onBack={() => setMode('view')}
+          onDone={done}
+          onReplan={() => setMode('replan')}
+        />
+      )}
+
+      {mode === 'replan' && <ReplanCourse appointment={a} zone={zone} onBack={() => setMode('view')} onDone={done} />}
+
       {mode === 'no-show' && (
         <Stack gap="sm">
           <Divider label="Mark as no-show" labelPosition="left" />
@@ -276,7 +308,8 @@ function PanelBody({
         <Stack gap="sm">
           <Divider label="Move this session" labelPosition="left" />
           <Text size="sm">
-            Moves stay on the same day, {formatClinicDate(a.startsAt, zone)}; to change days, cancel and book again.
+            Other chairs and times on {formatClinicDate(a.startsAt, zone)}. To change the day, move the session to
+            another day or re-plan the course from it.
           </Text>
           <Group gap="sm">
             <Button

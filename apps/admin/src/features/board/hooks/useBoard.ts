@@ -5,6 +5,10 @@ import {
   cancelAppointment,
   listAppointments,
   markNoShow,
+  replanCourse,
+  replanOptions,
+  type ReplanBody,
+  type ReplanOptionsRequest,
   rescheduleAppointment,
   rescheduleOptions,
 } from '../api/appointments.api';
@@ -74,3 +78,14 @@ export function useRescheduleOptions(id: string, enabled: boolean) {
     retry: false,
   });
 }
+
+/** A search for one session's new time on another day, from now: run when the desk asks, never retried. */
+export const useOtherDayOptions = (id: string) =>
+  useMutation({ mutationFn: (date: string) => rescheduleOptions(id, new Date().toISOString(), date), retry: false });
+
+/** A search for re-planning a course from one session: run when the desk asks, never retried. */
+export const useReplanOptions = (courseId: string) =>
+  useMutation({ mutationFn: (body: ReplanOptionsRequest) => replanOptions(courseId, body), retry: false });
+
+export const useReplan = () =>
+  useAppointmentChange(({ courseId, ...body }: ReplanBody & { courseId: string }) => replanCourse(courseId, body));

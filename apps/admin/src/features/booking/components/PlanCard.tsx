@@ -10,6 +10,8 @@ interface PlanCardProps {
   rank: number;
   zone: string;
   value: string;
+  /** For part of a course (a re-plan): the session numbers of the plan's sessions and the course's count. */
+  numbering?: { numbers: number[]; of: number };
 }
 
 type ReasonCode = CourseOption['reasons'][number]['code'];
@@ -37,7 +39,7 @@ function reasonLabel(code: ReasonCode, timeOfDay: CourseOption['timeOfDay'] | un
 }
 
 /** One offered course plan: why it is offered, and every session's clinic-local date, time and chair. */
-export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
+export function PlanCard({ plan, rank, zone, value, numbering }: PlanCardProps) {
   const first = plan.sessions[0];
   const reasons: { code: ReasonCode; message: string }[] = plan.reasons ?? [
     ...(rank === 1 ? [{ code: 'EARLIEST' as const, message: 'The earliest start offered' }] : []),
@@ -90,7 +92,13 @@ export function PlanCard({ plan, rank, zone, value }: PlanCardProps) {
               {formatClinicTimeRange(first.startsAt, first.endsAt, zone)} · {first.chairName}
             </Text>
           ) : (
-            <SessionsTable sessions={plan.sessions} zone={zone} label={`Sessions of option ${rank}`} compact />
+            <SessionsTable
+              sessions={plan.sessions}
+              zone={zone}
+              label={`Sessions of option ${rank}`}
+              compact
+              numbering={numbering}
+            />
           )}
         </Stack>
       </Group>

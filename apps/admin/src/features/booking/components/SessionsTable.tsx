@@ -14,10 +14,12 @@ interface SessionsTableProps {
   label: string;
   /** Inside a plan card: smaller, without borders. */
   compact?: boolean;
+  /** The course's session numbers of these rows and its session count, when they are part of a course. */
+  numbering?: { numbers: number[]; of: number };
 }
 
 /** Every session of a course: number, clinic-local date and time, chair. */
-export function SessionsTable({ sessions, zone, label, compact = false }: SessionsTableProps) {
+export function SessionsTable({ sessions, zone, label, compact = false, numbering }: SessionsTableProps) {
   return (
     <Table
       aria-label={label}
@@ -39,7 +41,7 @@ export function SessionsTable({ sessions, zone, label, compact = false }: Sessio
         {sessions.map((s, i) => (
           <Table.Tr key={`${s.chairId ?? ''}-${s.startsAt}`}>
             <Table.Td c={compact ? 'dimmed' : undefined}>
-              {i + 1} of {sessions.length}
+              {numbering ? (numbering.numbers[i] ?? '—') : i + 1} of {numbering?.of ?? sessions.length}
             </Table.Td>
             <Table.Td>{formatClinicDate(s.startsAt, zone)}</Table.Td>
             <Table.Td>{formatClinicTimeRange(s.startsAt, s.endsAt, zone)}</Table.Td>

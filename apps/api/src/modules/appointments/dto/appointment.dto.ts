@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsDayOrInstant, IsInstant } from '../../../common/validation/instant';
+import { IsCalendarDay, IsDayOrInstant, IsInstant } from '../../../common/validation/instant';
 import {
   APPOINTMENT_KINDS,
   APPOINTMENT_STATUSES,
@@ -56,10 +56,23 @@ export class BoardDto {
 }
 
 export class RescheduleOptionsRequestDto {
-  @ApiPropertyOptional({ description: 'A clinic-local date or an ISO instant; defaults to now' })
+  @ApiPropertyOptional({
+    description:
+      "A clinic-local date or an ISO instant; defaults to now. A later day than the session's asks for that day",
+  })
   @IsOptional()
   @IsDayOrInstant()
   earliest?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-03-09',
+    description:
+      "The clinic-local day to search; defaults to the session's own. Another day is offered only where the protocol's pattern allows it (PLAN_INFEASIBLE names why not)",
+  })
+  @IsOptional()
+  @IsCalendarDay()
+  date?: string;
 }
 
 export class RescheduleReasonDto {
