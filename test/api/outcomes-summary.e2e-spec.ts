@@ -11,6 +11,8 @@ const HELD: Pattern = { scores: { 1: 3, 3: 3, 7: 3, 14: 3 } };
 const LOST_3: Pattern = { scores: { 1: 3, 3: 7, 7: 7, 14: 7 } };
 const MISSED_AFTER_1: Pattern = { scores: { 1: 3 } };
 const NEW_COURSE_DAY_5: Pattern = { scores: { 1: 3, 3: 3, 14: 3 }, laterOnDay: 5 };
+/** Against a baseline of 8: exactly 50 % less pain, then 37.5 %, then 25 % (2 points). */
+const EASING_OFF: Pattern = { scores: { 1: 4, 3: 5, 7: 6, 14: 6 } };
 
 const PROMIS = { PAININ9: 2, PAININ22: 2, PAININ31: 2, PAININ34: 2, PAININ12: 2, PAININ36: 2 };
 const PHQ9 = { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 };
@@ -32,7 +34,17 @@ describe('course outcomes kept with the records', () => {
   beforeAll(async () => {
     ctx = await startTestApp();
     ({ CLINICIAN: clinician, NURSE: nurse } = await ctx.users());
-    for (const p of [HELD, HELD, LOST_3, LOST_3, NEW_COURSE_DAY_5, MISSED_AFTER_1, MISSED_AFTER_1])
+    for (const p of [
+      EASING_OFF,
+      EASING_OFF,
+      HELD,
+      HELD,
+      LOST_3,
+      LOST_3,
+      NEW_COURSE_DAY_5,
+      MISSED_AFTER_1,
+      MISSED_AFTER_1,
+    ])
       patients.push(await patientWith(ctx, clinician, nurse, 'NEUROPATHIC', p));
     missing = patients[patients.length - 1];
   }, 120_000);
@@ -101,7 +113,7 @@ describe('course outcomes kept with the records', () => {
   it('counts a record added through the API, then a cancelled later course', async () => {
     expect(await expectFiguresMatchTimelines()).toEqual({
       STILL_RESPONDING: 2,
-      RELIEF_LOST: 2,
+      RELIEF_LOST: 4,
       NEW_COURSE_STARTED: 1,
       LOST_TO_FOLLOW_UP: 2,
     });
@@ -129,7 +141,7 @@ describe('course outcomes kept with the records', () => {
       .expect(201);
     expect(await expectFiguresMatchTimelines()).toEqual({
       STILL_RESPONDING: 2,
-      RELIEF_LOST: 3,
+      RELIEF_LOST: 5,
       NEW_COURSE_STARTED: 1,
       LOST_TO_FOLLOW_UP: 1,
     });
@@ -137,16 +149,35 @@ describe('course outcomes kept with the records', () => {
 
     // Records are append-only; what changes a course's relief afterwards is the rest of the
     // patient's care: the later course that censored one is cancelled, so its records count again.
-    const later = await ctx.prisma.course.findFirstOrThrow({ where: { patientId: patients[4], status: 'BOOKED' } });
+    const later = await ctx.prisma.course.findFirstOrThrow({ where: { patientId: patients[6], status: 'BOOKED' } });
     await ctx.prisma.$transaction([
       ctx.prisma.appointment.updateMany({ where: { courseId: later.id }, data: { status: 'CANCELLED' } }),
       ctx.prisma.course.update({ where: { id: later.id }, data: { status: 'CANCELLED', cancelReason: 'declined' } }),
     ]);
     expect(await expectFiguresMatchTimelines()).toEqual({
       STILL_RESPONDING: 3,
-      RELIEF_LOST: 3,
+      RELIEF_LOST: 5,
       LOST_TO_FOLLOW_UP: 1,
     });
     await expectRowsAsComputedAfresh();
+  });
+
+  it("reads each course's loss under whichever line the clinic sets, at its boundaries", async () => {
+    const lostDays = async () => {
+      const { steps } = await fromFigures();
+      return Object.entries(steps).filter(([, [events]]) => (events as number) > 0);
+    };
+    const byLine = new Map<string, unknown>();
+    for (const line of ['SUBSTANTIAL', 'POINTS', 'MODERATE']) {
+      await ctx.prisma.clinic.update({
+        where: { id: ctx.clinicId },
+        data: { followUpSettings: { relief: { line } } },
+      });
+      await expectFiguresMatchTimelines();
+      byLine.set(line, await lostDays());
+    }
+    // The easing-off courses lose relief at day 3 under SUBSTANTIAL (50 % held, 37.5 % not), at
+    // day 7 under MODERATE (25 % < 30 %), and hold it at 2 points under POINTS.
+    expect(new Set([...byLine.values()].map((v) => JSON.stringify(v))).size).toBe(3);
   });
 });

@@ -183,43 +183,47 @@ export class OutcomesRepository {
   }
 
   /**
+   * The highest 7-day average pain at which the clinic's line still holds relief against the
+   * baseline (held: the reduction reaches the line's percent, or its points), from −1 (none) to 10.
+   */
+  private highestHeld(c: OutcomeCriteria): Prisma.Sql {
+    const { responder, line } = c.relief;
+    const highest =
+      line === 'POINTS'
+        ? Prisma.sql`floor(b.baseline - ${responder.minimumPoints}::float8 + 1e-9)`
+        : Prisma.sql`floor(b.baseline - (${
+            line === 'MODERATE' ? responder.moderatePercent : responder.substantialPercent
+          }::float8 * b.baseline - 1e-9) / 100.0)`;
+    return Prisma.sql`greatest(-1, least(10, ${highest}))::int`;
+  }
+
+  /**
    * The domain's courseRelief (libs/domain follow-up/relief.ts) on the course's row: a later course
    * (not cancelled) whose first live appointment started by now censors at its start; relief is
-   * lost at the first counted record below the line, which is always one of the row's peaks (a
-   * record with more pain than every earlier one); otherwise censored at the last counted record
-   * (lost to follow-up when a window closed empty after it), or at the later course's start.
+   * lost at the first counted record above the highest average the line holds (the row's
+   * lossDays, by that average); otherwise censored at the last counted record (lost to follow-up
+   * when a window closed empty after it), or at the later course's start.
    */
   private relief(c: OutcomeCriteria): Prisma.Sql {
-    const { responder, line } = c.relief;
-    const avg = Prisma.sql`u.avg`;
-    const held =
-      line === 'MODERATE'
-        ? this.reaches(avg, responder.moderatePercent)
-        : line === 'SUBSTANTIAL'
-          ? this.reaches(avg, responder.substantialPercent)
-          : this.points(avg, c);
     return Prisma.sql`
     outcome AS (
       SELECT b.id, b.grp, b.patient_id, b.last_on, b.protocol_key, b.protocol_name, b.pain_mechanism, b.policy_kind,
         CASE
           WHEN b.baseline IS NULL OR b.baseline NOT BETWEEN 1 AND 10 THEN 'NO_BASELINE'
           WHEN b.records = 0 THEN 'NO_FOLLOW_UP'
-          WHEN lost.day IS NOT NULL THEN 'RELIEF_LOST'
-          WHEN b."emptyClosesAt" <= least(${c.now}::timestamptz, coalesce(l.starts_at, ${c.now}::timestamptz))
+          WHEN b.lost_day IS NOT NULL THEN 'RELIEF_LOST'
+          WHEN b."emptyClosesAt" <= least(${c.now}::timestamptz, coalesce(b.later_at, ${c.now}::timestamptz))
             THEN 'LOST_TO_FOLLOW_UP'
-          WHEN l.starts_at IS NOT NULL THEN 'NEW_COURSE_STARTED'
+          WHEN b.later_at IS NOT NULL THEN 'NEW_COURSE_STARTED'
           ELSE 'STILL_RESPONDING'
         END AS code,
-        lost.day AS lost_day, b."lastDay" AS last_day,
-        (l.starts_at AT TIME ZONE ${c.timeZone})::date - b.last_on AS later_day
-      FROM base b
-      CROSS JOIN LATERAL (
-        SELECT CASE WHEN b."laterStartsAt" <= ${c.now} THEN b."laterStartsAt" END AS starts_at
-      ) l
-      LEFT JOIN LATERAL (
-        SELECT u.day FROM unnest(b."peakDays", b."peakAverages") WITH ORDINALITY AS u(day, avg, nth)
-        WHERE NOT ${held} ORDER BY u.nth LIMIT 1
-      ) lost ON true
+        b.lost_day, b."lastDay" AS last_day,
+        (b.later_at AT TIME ZONE ${c.timeZone})::date - b.last_on AS later_day
+      FROM (
+        SELECT b.*, b."lossDays"[${this.highestHeld(c)} + 2] AS lost_day,
+               CASE WHEN b."laterStartsAt" <= ${c.now} THEN b."laterStartsAt" END AS later_at
+        FROM base b
+      ) b
     )`;
   }
 
