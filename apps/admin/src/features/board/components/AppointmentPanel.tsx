@@ -25,7 +25,7 @@ import { usePatient } from '../../patients/hooks/usePatients';
 import type { BoardAppointment } from '../api/appointments.api';
 import { useCancelAppointment, useMarkNoShow, useReschedule, useRescheduleOptions } from '../hooks/useBoard';
 import { toMoveWords } from '../to-move';
-import { OtherDayMove } from './OtherDayMove';
+import { inClinicDates, OtherDayMove } from './OtherDayMove';
 import { ReplanCourse } from './ReplanCourse';
 import { hasStarted } from '@cadence/domain';
 
@@ -337,7 +337,7 @@ function PanelBody({
               </Alert>
             ) : moves.length === 0 && closedDay.length > 0 ? (
               <Alert color="orange" variant="light" title="The clinic is closed that day">
-                {closedDay.map((r) => r.message).join(' ')}
+                {closedDay.map((r) => inClinicDates(r.message)).join(' ')}
               </Alert>
             ) : moves.length === 0 ? (
               <Text c="dimmed" size="sm">
