@@ -808,6 +808,11 @@ const ROUTES: Record<string, RouteRule> = {
       path: `/api/appointments?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}`,
     }),
   },
+  'GET /api/appointments/occupancy': {
+    allowed: CLINICAL,
+    success: 200,
+    call: async () => ({ path: '/api/appointments/occupancy?month=2026-12' }),
+  },
   'POST /api/appointments/{id}/reschedule-options': {
     allowed: ['SCHEDULER'],
     success: 200,

@@ -80,6 +80,8 @@ async function startCadence() {
   await signEligibleScreenings(urlFor(database, 'owner'), BOOSTER_MRN);
   await signEligibleScreenings(urlFor(database, 'owner'), CLOSURE_MRN);
   process.env.CADENCE_E2E_CLOSURE_MRN = CLOSURE_MRN;
+  await signEligibleScreenings(urlFor(database, 'owner'), BOARD_MRN);
+  process.env.CADENCE_E2E_BOARD_MRN = BOARD_MRN;
   for (const [mrn, chair] of [
     [INFUSION_MRN, 'Chair 8'],
     [RECHECK_MRN, 'Chair 7'],
@@ -100,6 +102,8 @@ const BOOSTER_MRN = 'DEMO-000012';
 
 /** The demo patient the closures test books, strands with a closure and moves (apps/admin/e2e/closures.e2e.ts). */
 const CLOSURE_MRN = 'DEMO-000030';
+/** The demo patient the chair board test books from a clicked slot and drags (apps/admin/e2e/board.e2e.ts). */
+const BOARD_MRN = 'DEMO-000020';
 
 /** The demo patients the infusion-day tests check in: eligible, with a session booked a few minutes ago. */
 const INFUSION_MRN = 'DEMO-000002';

@@ -830,6 +830,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/appointments/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How full each clinic-local day of a month is: booked against open chair-minutes (no patient data) */
+        get: operations["Appointments_monthOccupancy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/appointments/{id}/reschedule-options": {
         parameters: {
             query?: never;
@@ -3199,6 +3216,24 @@ export interface components {
         };
         BoardDto: {
             items: components["schemas"]["BoardAppointmentDto"][];
+        };
+        OccupancyDayDto: {
+            /** Format: date */
+            date: string;
+            /** @description Minutes the clinic is open that day (the real minutes: 23 or 25 hours on clock-change days) × its active chairs and rooms; 0 on a closure */
+            openMinutes: number;
+            /** @description Chair-minutes of the sessions starting that day, cancelled ones aside */
+            bookedMinutes: number;
+            /** @description bookedMinutes / openMinutes as a whole percentage; null when the clinic is not open */
+            percent: number | null;
+            /** @description A closure covers the day */
+            closed: boolean;
+        };
+        OccupancyDto: {
+            /** @example 2026-12 */
+            month: string;
+            /** @description Every day of the month, in order */
+            days: components["schemas"]["OccupancyDayDto"][];
         };
         RescheduleOptionsRequestDto: {
             /** @description A clinic-local date or an ISO instant; defaults to now. A later day than the session's asks for that day */
@@ -7919,6 +7954,49 @@ export interface operations {
                 };
             };
             /** @description Invalid or too long a range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed roles: SCHEDULER, NURSE, CLINICIAN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Appointments_monthOccupancy: {
+        parameters: {
+            query: {
+                /** @description A calendar month of the clinic, YYYY-MM */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OccupancyDto"];
+                };
+            };
+            /** @description month is not YYYY-MM */
             400: {
                 headers: {
                     [name: string]: unknown;

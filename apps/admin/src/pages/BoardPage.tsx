@@ -1,15 +1,17 @@
 import { Card, Group, Text } from '@mantine/core';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { DateTime } from 'luxon';
+import { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { hasAnyRole, useCurrentUser } from '../features/auth/hooks/useSession';
 import { AppointmentPanel } from '../features/board/components/AppointmentPanel';
 import { BoardToolbar } from '../features/board/components/BoardToolbar';
 import { BookingsToMove } from '../features/board/components/BookingsToMove';
-import { ChairBoard } from '../features/board/components/ChairBoard';
-import { useAppointments } from '../features/board/hooks/useBoard';
-import { boardRange, type BoardView } from '../features/board/range';
-import { CHANGE_APPOINTMENT_ROLES, NO_SHOW_ROLES } from '../features/booking/roles';
-import type { ClinicChair, OpeningWindow } from '../features/clinic/api/clinic.api';
+import { ChairBoard, type PendingMove } from '../features/board/components/ChairBoard';
+import { MoveConfirm } from '../features/board/components/MoveConfirm';
+import { useAppointments, useOccupancy } from '../features/board/hooks/useBoard';
+import { boardRange, isBoardView, type BoardView } from '../features/board/range';
+import { BOOKING_ROLES, CHANGE_APPOINTMENT_ROLES, NO_SHOW_ROLES } from '../features/booking/roles';
+import type { ClinicChair, ClinicClosure, OpeningWindow } from '../features/clinic/api/clinic.api';
 import { useClinic } from '../features/clinic/hooks/useClinic';
 import { useClinicClock } from '../features/clinic/hooks/useClinicClock';
 import { CenteredLoader } from '../shared/CenteredLoader';
@@ -37,7 +39,7 @@ export function BoardPage() {
   return (
     <>
       {header}
-      <Board chairs={clinic.data.chairs} openingHours={clinic.data.openingHours} />
+      <Board chairs={clinic.data.chairs} openingHours={clinic.data.openingHours} closures={clinic.data.closures} />
     </>
   );
 }
@@ -45,19 +47,28 @@ export function BoardPage() {
 interface BoardProps {
   chairs: ClinicChair[];
   openingHours: OpeningWindow[];
+  closures: ClinicClosure[];
 }
 
-function Board({ chairs, openingHours }: BoardProps) {
+function Board({ chairs, openingHours, closures }: BoardProps) {
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const { zone, today } = useClinicClock();
   const [params, setParams] = useSearchParams();
   const rawDate = params.get('date') ?? '';
   const date = isCalendarDate(rawDate) ? rawDate : today;
-  const view: BoardView = params.get('view') === 'week' ? 'week' : 'day';
+  const rawView = params.get('view');
+  const view: BoardView = isBoardView(rawView) ? rawView : 'day';
   const [showCancelled, setShowCancelled] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [pendingMove, setPendingMove] = useState<PendingMove | null>(null);
   const range = boardRange(date, view, zone);
-  const appointments = useAppointments(range.from, range.to);
+  // The month view shows counts only: no patient's appointment is loaded for it.
+  const appointments = useAppointments(range.from, range.to, view !== 'month');
+  const month = DateTime.fromISO(date).toFormat('yyyy-LL');
+  const occupancy = useOccupancy(month, view === 'month');
+  const fill = useMemo(() => new Map((occupancy.data?.days ?? []).map((d) => [d.date, d])), [occupancy.data]);
+  const query = view === 'month' ? occupancy : appointments;
 
   const all = appointments.data ?? [];
   const shown = showCancelled ? all : all.filter((a) => a.status !== 'CANCELLED');
@@ -77,6 +88,7 @@ function Board({ chairs, openingHours }: BoardProps) {
     );
 
   const canChange = hasAnyRole(user, CHANGE_APPOINTMENT_ROLES);
+  const canBook = hasAnyRole(user, BOOKING_ROLES);
 
   return (
     <>
@@ -98,17 +110,17 @@ function Board({ chairs, openingHours }: BoardProps) {
           showCancelled={showCancelled}
           onShowCancelled={setShowCancelled}
           onChange={change}
-          loading={appointments.isFetching}
+          loading={query.isFetching}
         />
-        {appointments.isError && (
+        {query.isError && (
           <QueryError
-            error={appointments.error}
-            onRetry={() => appointments.refetch()}
-            title="Could not load appointments"
+            error={query.error}
+            onRetry={() => query.refetch()}
+            title={view === 'month' ? 'Could not load how full each day is' : 'Could not load appointments'}
           />
         )}
-        {appointments.isPending ? (
-          <CenteredLoader label="Loading appointments" />
+        {query.isPending ? (
+          <CenteredLoader label={view === 'month' ? 'Loading the month' : 'Loading appointments'} />
         ) : (
           <>
             <ChairBoard
@@ -117,16 +129,28 @@ function Board({ chairs, openingHours }: BoardProps) {
               zone={zone}
               chairs={chairs}
               openingHours={openingHours}
+              closures={closures}
               appointments={shown}
+              occupancy={fill}
               onSelect={setSelectedId}
+              onBookSlot={
+                canBook
+                  ? (slot) => navigate(`/booking?${new URLSearchParams({ chair: slot.chairId, at: slot.startsAt })}`)
+                  : undefined
+              }
+              onMove={canChange ? setPendingMove : undefined}
+              onOpenDay={(day) => change({ date: day, view: 'day' })}
             />
             <Group justify="space-between" mt="sm">
               <Text size="sm" c="dimmed" aria-live="polite">
-                {booked === 0 ? 'Nothing booked' : `${booked} session${booked === 1 ? '' : 's'} booked`}
-                {view === 'day' ? ' on this day' : ' this week'}
+                {view === 'month'
+                  ? 'Booked chair-minutes against open chair-minutes (chairs and rooms; beds aside) each day.'
+                  : `${booked === 0 ? 'Nothing booked' : `${booked} session${booked === 1 ? '' : 's'} booked`}${view === 'day' ? ' on this day' : ' this week'}`}
               </Text>
               <Text size="sm" c="dimmed">
-                {boardHint(canChange, hasAnyRole(user, NO_SHOW_ROLES))}
+                {view === 'month'
+                  ? 'Select a day to open it.'
+                  : boardHint(canChange, canBook, hasAnyRole(user, NO_SHOW_ROLES))}
               </Text>
             </Group>
           </>
@@ -139,14 +163,17 @@ function Board({ chairs, openingHours }: BoardProps) {
         canMarkNoShow={hasAnyRole(user, NO_SHOW_ROLES)}
         onClose={() => setSelectedId(null)}
       />
+      <MoveConfirm move={pendingMove} zone={zone} onDone={() => setPendingMove(null)} />
     </>
   );
 }
 
 /** Says what selecting an appointment lets this user do, so nobody is offered what they cannot. */
-function boardHint(canChange: boolean, canMarkNoShow: boolean): string {
+function boardHint(canChange: boolean, canBook: boolean, canMarkNoShow: boolean): string {
+  const book = canBook ? 'Click a free slot to book there. ' : '';
   if (canChange)
-    return 'Select an appointment to move or cancel it before it starts, or to mark a no-show once it has started.';
+    return `${book}Drag a session to move it, or select it to move or cancel it before it starts, or to mark a no-show once it has started.`;
+  if (canBook) return `${book}Select an appointment to see its details.`;
   if (canMarkNoShow) return 'Select an appointment to see its details, or to mark a no-show once it has started.';
   return 'Select an appointment to see its details.';
 }

@@ -22,11 +22,16 @@ import {
   RescheduleOptionsRequestDto,
   VersionDto,
 } from './dto/appointment.dto';
+import { OccupancyDto, OccupancyQueryDto } from './dto/occupancy.dto';
+import { OccupancyService } from './occupancy.service';
 
 @ApiTags('appointments')
 @Controller('appointments')
 export class AppointmentsController {
-  constructor(private readonly appointments: AppointmentsService) {}
+  constructor(
+    private readonly appointments: AppointmentsService,
+    private readonly occupancy: OccupancyService,
+  ) {}
 
   @Get()
   @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
@@ -39,6 +44,17 @@ export class AppointmentsController {
     @Query() query: BoardQueryDto,
   ): Promise<BoardDto> {
     return this.appointments.board(actor, meta, query);
+  }
+
+  @Get('occupancy')
+  @Roles('SCHEDULER', 'NURSE', 'CLINICIAN')
+  @ApiOperation({
+    summary: 'How full each clinic-local day of a month is: booked against open chair-minutes (no patient data)',
+  })
+  @ApiOkResponse({ type: OccupancyDto })
+  @ApiBadRequestResponse({ description: 'month is not YYYY-MM' })
+  monthOccupancy(@CurrentActor() actor: Actor, @Query() query: OccupancyQueryDto): Promise<OccupancyDto> {
+    return this.occupancy.month(actor, query);
   }
 
   @Post(':id/reschedule-options')

@@ -57,3 +57,10 @@ export async function rescheduleAppointment(
 ): Promise<void> {
   unwrap(await api.POST('/api/appointments/{id}/reschedule', { ...byId(id), body }));
 }
+
+/** How full each clinic-local day of a month is (counts only: no patient is named). */
+export type Occupancy = ResponseBody<'/api/appointments/occupancy', 'get'>;
+
+export async function getOccupancy(month: string): Promise<Occupancy> {
+  return unwrap(await api.GET('/api/appointments/occupancy', { params: { query: { month } } }));
+}

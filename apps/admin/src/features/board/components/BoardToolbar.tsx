@@ -13,6 +13,8 @@ interface BoardToolbarProps {
   loading: boolean;
 }
 
+const STEP_NAME: Record<BoardView, string> = { day: 'day', week: 'week', list: 'week', month: 'month' };
+
 export function BoardToolbar(p: BoardToolbarProps) {
   return (
     <Group justify="space-between" wrap="wrap" gap="sm" mb="md">
@@ -23,7 +25,7 @@ export function BoardToolbar(p: BoardToolbarProps) {
         <ActionIcon
           variant="default"
           size={36}
-          aria-label={`Previous ${p.view}`}
+          aria-label={`Previous ${STEP_NAME[p.view]}`}
           onClick={() => p.onChange({ date: shiftDate(p.date, p.view, -1) })}
         >
           ‹
@@ -31,7 +33,7 @@ export function BoardToolbar(p: BoardToolbarProps) {
         <ActionIcon
           variant="default"
           size={36}
-          aria-label={`Next ${p.view}`}
+          aria-label={`Next ${STEP_NAME[p.view]}`}
           onClick={() => p.onChange({ date: shiftDate(p.date, p.view, 1) })}
         >
           ›
@@ -41,11 +43,13 @@ export function BoardToolbar(p: BoardToolbarProps) {
         </Text>
       </Group>
       <Group gap="md" wrap="wrap">
-        <Switch
-          label="Show cancelled"
-          checked={p.showCancelled}
-          onChange={(e) => p.onShowCancelled(e.currentTarget.checked)}
-        />
+        {p.view !== 'month' && (
+          <Switch
+            label="Show cancelled"
+            checked={p.showCancelled}
+            onChange={(e) => p.onShowCancelled(e.currentTarget.checked)}
+          />
+        )}
         <ClinicDateInput
           aria-label="Go to date"
           value={p.date}
@@ -59,6 +63,8 @@ export function BoardToolbar(p: BoardToolbarProps) {
           data={[
             { label: 'Day', value: 'day' },
             { label: 'Week', value: 'week' },
+            { label: 'Week list', value: 'list' },
+            { label: 'Month', value: 'month' },
           ]}
           aria-label="Board view"
         />

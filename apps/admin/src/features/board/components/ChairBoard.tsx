@@ -1,23 +1,31 @@
 import './chairBoard.css';
-import type { EventClickArg, EventContentArg, EventInput } from '@fullcalendar/core';
+import type { EventClickArg, EventContentArg, EventDropArg, EventInput } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
 import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import resourceTimeGridPlugin from '@fullcalendar/resource-timegrid';
 import scrollGridPlugin from '@fullcalendar/scrollgrid';
 import { DateTime } from 'luxon';
 import { Fragment, useEffect, useMemo, useRef } from 'react';
-import type { ClinicChair, OpeningWindow } from '../../clinic/api/clinic.api';
+import type { ClinicChair, ClinicClosure, OpeningWindow } from '../../clinic/api/clinic.api';
 import { formatClinicTimeRange } from '../../clinic/time';
 import type { BoardAppointment } from '../api/appointments.api';
 import type { BoardView } from '../range';
 import { toMoveWords } from '../to-move';
+import { closedAt } from '../slots';
+import { MonthCell, type DayOccupancy } from './MonthCell';
 
 // Cadence is AGPL-3.0 open source, which FullCalendar's premium (resource) plugins accept under
 // their GPL licence key.
 const LICENSE_KEY = 'GPL-My-Project-Is-Open-Source';
 
-const VIEW_NAMES: Record<BoardView, string> = { day: 'resourceTimeGridDay', week: 'dayGridWeek' };
+const VIEW_NAMES: Record<BoardView, string> = {
+  day: 'resourceTimeGridDay',
+  week: 'resourceTimeGridWeek',
+  list: 'dayGridWeek',
+  month: 'dayGridMonth',
+};
 
 const STATUS_STYLE: Record<string, { bg: string; fg: string }> = {
   BOOKED: { bg: 'var(--mantine-color-cadence-1)', fg: 'var(--mantine-color-cadence-9)' },
@@ -27,14 +35,32 @@ const STATUS_STYLE: Record<string, { bg: string; fg: string }> = {
 };
 const BED_STYLE = { bg: 'var(--mantine-color-grape-1)', fg: 'var(--mantine-color-grape-9)' };
 
+/** A session dropped on another chair or time, not yet sent: `revert` puts it back on the board. */
+export interface PendingMove {
+  appointment: BoardAppointment;
+  chairId: string;
+  chairName: string;
+  startsAt: string;
+  endsAt: string;
+  revert: () => void;
+}
+
 interface ChairBoardProps {
   date: string;
   view: BoardView;
   zone: string;
   chairs: ClinicChair[];
   openingHours: OpeningWindow[];
+  closures: ClinicClosure[];
   appointments: BoardAppointment[];
+  /** Per clinic-local date, for the month view. */
+  occupancy: ReadonlyMap<string, DayOccupancy>;
   onSelect: (appointmentId: string) => void;
+  /** Set for those who book: a click on an open, free slot starts a booking there. */
+  onBookSlot?: (slot: { chairId: string; startsAt: string }) => void;
+  /** Set for those who move sessions: a booked session not yet started may be dragged. */
+  onMove?: (move: PendingMove) => void;
+  onOpenDay: (date: string) => void;
 }
 
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
@@ -51,11 +77,14 @@ function visibleHours(hours: OpeningWindow[]): { min: string; max: string } {
 }
 
 /**
- * The day's chairs and beds side by side (resource time grid), or the week as a list per day.
- * FullCalendar runs in the clinic's zone (luxon plugin) and is given the real instants, so the
+ * The day's chairs and beds side by side, each chair's week under its name, the week as a list per
+ * day, or the month with how full each day is. Closed hours and closure days are shaded; those who
+ * book click a free slot to start a booking there, those who move sessions drag them (the API
+ * decides, after the desk confirms). FullCalendar runs in the clinic's zone (luxon plugin) and is given the real instants, so the
  * board shows the clinic's clock whatever the browser's zone, clock-change days included.
  */
-export function ChairBoard({ date, view, zone, chairs, openingHours, appointments, onSelect }: ChairBoardProps) {
+export function ChairBoard(props: ChairBoardProps) {
+  const { date, view, zone, chairs, openingHours, closures, appointments, onSelect, onBookSlot, onMove } = props;
   const calendar = useRef<FullCalendar>(null);
 
   // Follow the toolbar (date and view live in the URL, outside FullCalendar).
@@ -78,32 +107,91 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
 
   const bedIds = useMemo(() => new Set(chairs.filter((c) => c.kind === 'BED').map((c) => c.id)), [chairs]);
 
-  const events: EventInput[] = useMemo(
-    () =>
-      appointments.map((a) => {
-        const style =
-          a.status === 'BOOKED' && a.chairId && bedIds.has(a.chairId)
-            ? BED_STYLE
-            : (STATUS_STYLE[a.status] ?? STATUS_STYLE.BOOKED);
-        return {
-          id: a.id,
-          resourceId: a.chairId ?? undefined,
-          start: a.startsAt,
-          end: a.endsAt,
-          title: a.patientName,
-          backgroundColor: style?.bg,
-          textColor: style?.fg,
-          classNames: a.toMove.length > 0 ? ['board-event--to-move'] : [],
-          extendedProps: { appointment: a },
-        };
-      }),
-    [appointments, bedIds],
+  const byChair = useMemo(() => new Map(chairs.map((c) => [c.id, c])), [chairs]);
+  // Dragging needs a chair column; the week list has none.
+  const dragging = !!onMove && (view === 'day' || view === 'week');
+
+  const events: EventInput[] = useMemo(() => {
+    const now = Date.now();
+    const sessions: EventInput[] = appointments.map((a) => {
+      const style =
+        a.status === 'BOOKED' && a.chairId && bedIds.has(a.chairId)
+          ? BED_STYLE
+          : (STATUS_STYLE[a.status] ?? STATUS_STYLE.BOOKED);
+      // Only a booked session that has not started moves (the API checks again).
+      const movable = dragging && a.status === 'BOOKED' && Date.parse(a.startsAt) > now;
+      return {
+        id: a.id,
+        resourceId: a.chairId ?? undefined,
+        start: a.startsAt,
+        end: a.endsAt,
+        title: a.patientName,
+        backgroundColor: style?.bg,
+        textColor: style?.fg,
+        startEditable: movable,
+        resourceEditable: movable,
+        durationEditable: false,
+        classNames: [
+          ...(movable ? ['board-event--movable'] : []),
+          ...(a.toMove.length > 0 ? ['board-event--to-move'] : []),
+        ],
+        extendedProps: { appointment: a },
+      };
+    });
+    // Closure days shaded from local midnight to midnight, across every chair.
+    const shut: EventInput[] = closures.map((c) => ({
+      id: `closure-${c.id}`,
+      start: `${c.startsOn}T00:00:00`,
+      end: `${DateTime.fromISO(c.endsOn).plus({ days: 1 }).toISODate()}T00:00:00`,
+      title: `Closed: ${c.reason}`,
+      display: 'background',
+      classNames: ['board-closure'],
+    }));
+    return view === 'month' ? [] : [...sessions, ...shut];
+  }, [appointments, closures, bedIds, dragging, view]);
+
+  // FullCalendar counts weekdays from Sunday (0); the clinic's are ISO (7 = Sunday).
+  const businessHours = useMemo(
+    () => openingHours.map((w) => ({ daysOfWeek: [w.weekday % 7], startTime: w.opensAt, endTime: w.closesAt })),
+    [openingHours],
   );
+
+  const clickSlot = (arg: DateClickArg) => {
+    if (view === 'month') {
+      props.onOpenDay(DateTime.fromJSDate(arg.date, { zone }).toISODate() ?? date);
+      return;
+    }
+    const chair = arg.resource ? byChair.get(arg.resource.id) : undefined;
+    if (!onBookSlot || !chair || !chair.active || arg.allDay) return;
+    const startsAt = arg.date.toISOString();
+    // Past and closed slots are shaded; they start nothing.
+    if (Date.parse(startsAt) <= Date.now() || closedAt(startsAt, zone, openingHours, closures)) return;
+    onBookSlot({ chairId: chair.id, startsAt });
+  };
+
+  const dropSession = (arg: EventDropArg) => {
+    const a = arg.event.extendedProps.appointment as BoardAppointment | undefined;
+    const chairId = arg.newResource?.id ?? a?.chairId;
+    const chair = chairId ? byChair.get(chairId) : undefined;
+    if (!onMove || !a || !chair || !arg.event.start || !arg.event.end) {
+      arg.revert();
+      return;
+    }
+    onMove({
+      appointment: a,
+      chairId: chair.id,
+      chairName: chair.name,
+      startsAt: arg.event.start.toISOString(),
+      endsAt: arg.event.end.toISOString(),
+      revert: arg.revert,
+    });
+  };
 
   const hours = useMemo(() => visibleHours(openingHours), [openingHours]);
 
   const renderEvent = (arg: EventContentArg) => {
-    const a = arg.event.extendedProps.appointment as BoardAppointment;
+    const a = arg.event.extendedProps.appointment as BoardAppointment | undefined;
+    if (!a) return <span className="board-closure__title">{arg.event.title}</span>;
     const cancelled = a.status === 'CANCELLED';
     return (
       <div
@@ -117,7 +205,7 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
             To move
           </span>
         )}
-        {view === 'week' && (
+        {view === 'list' && (
           <span>
             {formatClinicTimeRange(a.startsAt, a.endsAt, zone)} · {a.chairName ?? 'no chair'}
           </span>
@@ -140,10 +228,10 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
   };
 
   return (
-    <div className="chair-board">
+    <div className={`chair-board chair-board--${view}${onBookSlot ? ' chair-board--bookable' : ''}`}>
       <FullCalendar
         ref={calendar}
-        plugins={[luxonPlugin, resourceTimeGridPlugin, dayGridPlugin, scrollGridPlugin]}
+        plugins={[luxonPlugin, interactionPlugin, resourceTimeGridPlugin, dayGridPlugin, scrollGridPlugin]}
         schedulerLicenseKey={LICENSE_KEY}
         initialView={VIEW_NAMES[view]}
         initialDate={date}
@@ -159,18 +247,38 @@ export function ChairBoard({ date, view, zone, chairs, openingHours, appointment
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         dayHeaderContent={(arg) =>
-          DateTime.fromJSDate(arg.date, { zone }).toFormat(view === 'week' ? 'ccc d LLL' : 'cccc')
+          DateTime.fromJSDate(arg.date, { zone }).toFormat(
+            view === 'month' ? 'ccc' : view === 'day' ? 'cccc' : view === 'week' ? 'ccc d' : 'ccc d LLL',
+          )
         }
         // Each chair keeps a column wide enough for a name; more chairs than fit scroll sideways.
-        dayMinWidth={view === 'day' ? 84 : undefined}
+        dayMinWidth={view === 'day' ? 84 : view === 'week' ? 76 : undefined}
         resources={resources}
         resourceOrder="order"
+        businessHours={businessHours}
         events={events}
         eventContent={renderEvent}
         eventClick={(arg: EventClickArg) => {
           arg.jsEvent.preventDefault();
-          onSelect(arg.event.id);
+          if (arg.event.extendedProps.appointment) onSelect(arg.event.id);
         }}
+        dateClick={clickSlot}
+        editable={dragging}
+        eventDurationEditable={false}
+        eventDrop={dropSession}
+        // The board lets the drop happen; the API decides and the drop is reverted if refused.
+        eventOverlap
+        dragRevertDuration={0}
+        fixedWeekCount={false}
+        showNonCurrentDates={false}
+        dayCellContent={
+          view === 'month'
+            ? (arg) => {
+                const day = DateTime.fromJSDate(arg.date, { zone }).toISODate() ?? '';
+                return <MonthCell date={day} label={arg.dayNumberText} occupancy={props.occupancy.get(day)} />;
+              }
+            : undefined
+        }
         dayMaxEvents={false}
         displayEventEnd
         eventDisplay="block"

@@ -3,6 +3,7 @@ import { APPOINTMENTS_KEY } from '../../booking/hooks/useBooking';
 import { listBookingsToMove } from '../../clinic/api/clinic.api';
 import {
   cancelAppointment,
+  getOccupancy,
   listAppointments,
   markNoShow,
   replanCourse,
@@ -13,12 +14,24 @@ import {
   rescheduleOptions,
 } from '../api/appointments.api';
 
-export function useAppointments(from: string, to: string) {
+export function useAppointments(from: string, to: string, enabled = true) {
   return useQuery({
     queryKey: [...APPOINTMENTS_KEY, { from, to }],
     queryFn: () => listAppointments(from, to),
+    enabled,
     // Keep the board on screen while the next day or week loads; refresh every minute so a busy
     // desk sees bookings made at other desks.
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+}
+
+/** The month view's fill per day; under the appointments key, so a booking or move refreshes it. */
+export function useOccupancy(month: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...APPOINTMENTS_KEY, 'occupancy', month],
+    queryFn: () => getOccupancy(month),
+    enabled,
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });

@@ -1,16 +1,20 @@
 import { Button, Card, Group, Stack, Stepper } from '@mantine/core';
+import { DateTime } from 'luxon';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useReducer } from 'react';
 import { useSearchParams } from 'react-router';
 import { isCalendarDate } from '../../../shared/dates';
+import { useClinic } from '../../clinic/hooks/useClinic';
 import { useClinicClock } from '../../clinic/hooks/useClinicClock';
 import { useBoosterChecks } from '../../follow-up/hooks/useBoosters';
 import { useProtocols } from '../../protocols/hooks/useProtocols';
 import { bookingProblem } from '../bookingErrors';
+import { clickedSlotOf, requestFromSlot } from '../clickedSlot';
 import { useBookCourse, useCourseOptions, useEligibility } from '../hooks/useBooking';
 import { initialWizardState, stepIndex, wizardReducer, type WizardState } from '../wizard';
 import { BookedStep } from './BookedStep';
 import { BoosterPanel } from './BoosterPanel';
+import { ClickedSlotNotice, ClickedSlotVerdict } from './ClickedSlotNotice';
 import { ConfirmStep, scoreError } from './ConfirmStep';
 import { OpenCoursesAlert } from './OpenCoursesAlert';
 import { OptionsStep } from './OptionsStep';
@@ -37,7 +41,11 @@ export function BookingWizard() {
   const [params, setParams] = useSearchParams();
   const patientId = params.get('patient');
   const boosterOf = patientId ? params.get('boosterOf') : null;
-  const [state, dispatch] = useReducer(wizardReducer, today, initialWizardState);
+  // Opened from a free slot on the chair board (?chair=&at=): searched from that slot.
+  const clinic = useClinic();
+  const slot = clickedSlotOf(params, clinic.data?.chairs ?? []);
+  const slotDay = DateTime.fromISO(params.get('at') ?? '', { zone }).toISODate();
+  const [state, dispatch] = useReducer(wizardReducer, slotDay && slotDay > today ? slotDay : today, initialWizardState);
   // Below this width the four steps fit on one line only without their descriptions.
   const wide = useMediaQuery('(min-width: 80em)', true);
   const { step, protocol, sessions } = state;
@@ -100,14 +108,19 @@ export function BookingWizard() {
         if (!patientId || !protocol) return undefined;
         return dispatch({
           type: 'datesRequested',
-          request: {
-            patientId,
-            protocolId: protocol.id,
-            ...(protocol.definition.pattern.kind === 'WEEKDAYS' && sessions ? { sessions } : {}),
-            earliest: state.earliest,
-            k: OPTION_COUNT,
-            ...(boosterOf ? { boosterOfCourseId: boosterOf } : {}),
-          },
+          request: requestFromSlot(
+            {
+              patientId,
+              protocolId: protocol.id,
+              ...(protocol.definition.pattern.kind === 'WEEKDAYS' && sessions ? { sessions } : {}),
+              earliest: state.earliest,
+              k: OPTION_COUNT,
+              ...(boosterOf ? { boosterOfCourseId: boosterOf } : {}),
+            },
+            slot,
+            zone,
+            protocol.definition.setting === 'BED',
+          ),
         });
       case 'dates': {
         const plan = step.selected === null ? undefined : options.data?.plans[step.selected];
@@ -136,9 +149,21 @@ export function BookingWizard() {
     );
   };
 
+  const forgetSlot = () =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('chair');
+        next.delete('at');
+        return next;
+      },
+      { replace: true },
+    );
+
   const startOver = () => {
     book.reset();
     choosePatient(null);
+    forgetSlot();
     dispatch({ type: 'startOver', today });
   };
 
@@ -160,6 +185,7 @@ export function BookingWizard() {
 
   return (
     <Card withBorder radius="md" padding="xl">
+      {slot && step.name !== 'booked' && <ClickedSlotNotice slot={slot} zone={zone} onForget={forgetSlot} />}
       <Stepper
         active={active}
         onStepClick={(index) => {
@@ -200,6 +226,15 @@ export function BookingWizard() {
         </Stepper.Step>
         <Stepper.Step label="Dates" description={wide ? 'Choose chair and times' : undefined}>
           <Stack mt="lg">
+            {step.name === 'dates' && slot && options.data && protocol && (
+              <ClickedSlotVerdict
+                slot={slot}
+                request={step.request}
+                plans={options.data.plans}
+                zone={zone}
+                protocolNeedsBed={protocol.definition.setting === 'BED'}
+              />
+            )}
             {step.name === 'dates' && (
               <OptionsStep
                 query={options}
