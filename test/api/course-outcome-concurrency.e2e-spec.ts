@@ -33,11 +33,12 @@ describe('course outcomes under concurrent changes of one patient', () => {
     return c;
   }
 
-  const newDiagnosis = (c: pg.Client, patientId: string, code: string) =>
+  // Each at its own instant: the figures group by the primary diagnosis recorded last.
+  const newDiagnosis = (c: pg.Client, patientId: string, code: string, recordedAt: Date) =>
     c.query(
       `INSERT INTO "Diagnosis" (id, "patientId", "icd10Code", description, "painMechanism", "isPrimary", "recordedAt")
-       VALUES (gen_random_uuid(), $1, $2, 'concurrent', 'NOCICEPTIVE', true, now())`,
-      [patientId, code],
+       VALUES (gen_random_uuid(), $1, $2, 'concurrent', 'NOCICEPTIVE', true, $3)`,
+      [patientId, code, recordedAt],
     );
 
   it('commits both, the second recomputing after the first, so the row reflects both changes', async () => {
@@ -50,8 +51,9 @@ describe('course outcomes under concurrent changes of one patient', () => {
 
     await first.query('BEGIN');
     await second.query('BEGIN');
-    await newDiagnosis(first, patientId, 'M17.0');
-    const secondInsert = newDiagnosis(second, patientId, 'M17.1');
+    // The first's diagnosis is the later one: the second's refresh shows it only if it ran after the first committed.
+    await newDiagnosis(first, patientId, 'M17.0', new Date(Date.now() + 120_000));
+    const secondInsert = newDiagnosis(second, patientId, 'M17.1', new Date(Date.now() + 60_000));
     await waitUntilWaiting(observer, pid);
     await first.query('COMMIT');
     await expect(secondInsert).resolves.toBeDefined();
@@ -59,7 +61,6 @@ describe('course outcomes under concurrent changes of one patient', () => {
 
     const rows = await ctx.prisma.$queryRaw<{ icd10Code: string }[]>`
       SELECT "icd10Code" FROM "CourseOutcome" WHERE "patientId" = ${patientId}::uuid`;
-    // The primary diagnosis recorded last is the one the figures group by.
-    expect(rows).toEqual([{ icd10Code: 'M17.1' }]);
+    expect(rows).toEqual([{ icd10Code: 'M17.0' }]);
   });
 });
