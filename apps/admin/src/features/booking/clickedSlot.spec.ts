@@ -74,6 +74,11 @@ describe('slotVerdict', () => {
     });
   });
 
+  it('does not blame the part of the day when any time of day is asked for', () => {
+    const verdict = slotVerdict(SLOT, { ...asked, timeOfDay: 'ANY' }, [], ZONE, false);
+    expect(verdict.offered === false && verdict.reason).toMatch(/^The whole course cannot start there/);
+  });
+
   it('otherwise says the course does not fit there, and where the earliest one starts', () => {
     const later = [plan('c4', 'Chair 4', '2026-12-08T11:15:00Z')];
     const verdict = slotVerdict(SLOT, asked, later, ZONE, false);

@@ -1,3 +1,4 @@
+import { partOfDay } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import type { CourseOptionsRequest, CoursePlanOption } from './api/booking.api';
 
@@ -68,8 +69,8 @@ export function slotVerdict(
   if (request.weekdays && !request.weekdays.includes(local.weekday)) {
     return { offered: false, reason: `${local.toFormat('cccc')} is not among the weekdays chosen.` };
   }
-  const part = local.hour < 12 ? 'MORNING' : 'AFTERNOON';
-  if (request.timeOfDay && request.timeOfDay !== part) {
+  const part = partOfDay(local.hour * 60 + local.minute);
+  if (request.timeOfDay && request.timeOfDay !== 'ANY' && request.timeOfDay !== part) {
     return {
       offered: false,
       reason: `The slot is in the ${part.toLowerCase()}; the search asks for the ${request.timeOfDay.toLowerCase()}.`,
