@@ -180,12 +180,17 @@ export class ReplanService {
     });
     if (!result.ok) throw 'error' in result ? result.error : bookingErrors.planInfeasible(result.reasons);
     const items = [];
-    for (const id of result.ids) {
-      const item = (await this.appointments.boardItem(actor.clinicId, id))!;
-      const toMove = await this.toMove.during(actor.clinicId, { from: item.startsAt, to: item.endsAt }, new Date());
-      items.push(toBoardDto(item, toMove.get(id)));
-    }
-    return { items };
+    for (const id of result.ids) items.push((await this.appointments.boardItem(actor.clinicId, id))!);
+    // One judgement over the moved sessions' whole span, as the board makes it.
+    const toMove = await this.toMove.during(
+      actor.clinicId,
+      {
+        from: new Date(Math.min(...items.map((i) => i.startsAt.getTime()))),
+        to: new Date(Math.max(...items.map((i) => i.endsAt.getTime()))),
+      },
+      new Date(),
+    );
+    return { items: items.map((item) => toBoardDto(item, toMove.get(item.id))) };
   }
 
   private async bookedCourse(clinicId: string, courseId: string): Promise<CourseSessions> {
