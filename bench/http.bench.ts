@@ -350,7 +350,7 @@ async function growClinic(db: pg.Pool, clinicId: string, size: number): Promise<
     [clinicId, GIVEN_NAMES, SURNAMES.length, GIVEN_NAMES.length, SURNAMES, bench, add],
   );
   // As autovacuum would have by the time a clinic has grown this far.
-  await db.query('VACUUM ANALYZE "Patient"');
+  await db.query('VACUUM ANALYZE "Patient", "PatientSearchGram"');
   return add;
 }
 

@@ -81,6 +81,14 @@ describe('database roles', () => {
     expect(await refusal(`DROP FUNCTION course_outcome_refresh(uuid[]) CASCADE`)).toBe('42501');
   });
 
+  it("may only read the patients' search grams, which its writes keep through the owner's triggers", async () => {
+    expect(await refusal(`SELECT count(*) FROM "PatientSearchGram"`)).toBeUndefined();
+    expect(await refusal(`UPDATE "PatientSearchGram" SET gram = 'xyz'`)).toBe('42501');
+    expect(await refusal(`DELETE FROM "PatientSearchGram"`)).toBe('42501');
+    expect(await refusal(`INSERT INTO "PatientSearchGram" SELECT * FROM "PatientSearchGram"`)).toBe('42501');
+    expect(await refusal(`ALTER TABLE "Patient" DISABLE TRIGGER "Patient_search_gram_insert"`)).toBe('42501');
+  });
+
   it('has no TRUNCATE on any table, nothing on the migration history, and cannot create tables', async () => {
     const { rows } = await runtime.query<{ table: string }>(
       `SELECT c.relname AS table FROM pg_class c

@@ -211,6 +211,50 @@ describe('patients', () => {
       expect(wrongBirthday.body).toMatchObject({ total: 0, items: [] });
     });
 
+    it('answers a word of three or four letters from the search grams exactly as the names and MRNs do', async () => {
+      for (const [mrn, familyName, givenName] of [
+        ['G-1', "O'Capp", 'Zoë'],
+        ['G-2', 'Kappa', 'Cap'],
+        ['G-3', 'Pac', 'Ann-Capri'],
+      ]) {
+        await ctx.newPatient({ mrn, familyName, givenName }, clinic);
+      }
+      for (const term of ['cap', 'CAPP', 'ann', 'ZOË', 'apri', 'pac', 'xyz']) {
+        const expected = await ctx.prisma.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "Patient" WHERE "clinicId" = ${clinic}::uuid
+            AND "searchText" LIKE '%' || lower(translate(${term}, '-''', '  ')) || '%'
+          ORDER BY "familyName", "givenName", id`;
+        const first = await search(`q=${encodeURIComponent(term)}&pageSize=50`);
+        const later = await search(`q=${encodeURIComponent(term)}&pageSize=50&page=3`);
+        expect({ term, total: first.body.total, lowerBound: first.body.totalIsLowerBound }).toEqual({
+          term,
+          total: Math.min(expected.length, 1000),
+          lowerBound: expected.length > 1000,
+        });
+        expect({ term, ids: [...first.body.items, ...later.body.items].map((p: { id: string }) => p.id) }).toEqual({
+          term,
+          ids: [...expected.slice(0, 50), ...expected.slice(100, 150)].map((r) => r.id),
+        });
+      }
+    });
+
+    it("keeps a patient's search grams with their names and MRN, and drops them with the patient", async () => {
+      const patient = await ctx.newPatient({ mrn: 'QX-1', familyName: 'Quorn', givenName: 'Ida' }, clinic);
+      const grams = () =>
+        ctx.prisma.patientSearchGram.findMany({ where: { patientId: patient.id }, orderBy: { gram: 'asc' } });
+      expect((await grams()).map((g) => g.gram)).toEqual(['ida', 'orn', 'quo', 'quor', 'uor', 'uorn']);
+      await ctx.prisma.patient.update({ where: { id: patient.id }, data: { weightKg: 70 } });
+      expect(await grams()).toHaveLength(6);
+      await ctx.prisma.patient.update({ where: { id: patient.id }, data: { familyName: 'Quill', mrn: 'QX-22' } });
+      expect((await grams()).map((g) => [g.gram, g.familyName])).toEqual(
+        ['ida', 'ill', 'qui', 'quil', 'uil', 'uill'].map((gram) => [gram, 'Quill']),
+      );
+      expect((await search('q=quo')).body.total).toBe(0);
+      expect((await search('q=quil')).body.items.map((p: { id: string }) => p.id)).toEqual([patient.id]);
+      await ctx.prisma.patient.delete({ where: { id: patient.id } });
+      expect(await grams()).toEqual([]);
+    });
+
     it('finds matches through the trigram index, and lists through the name index', async () => {
       // Enough other patients that the planner, with fresh statistics, prefers an index as it does
       // in a clinic of thousands (bench/http.bench.ts shows it at 100,000).
@@ -221,6 +265,7 @@ describe('patients', () => {
       await ctx.prisma.$executeRaw`ANALYZE "Patient"`;
       const cases: [Omit<SearchCriteria, 'clinicId' | 'skip' | 'take'>, string][] = [
         [{ words: ['capped'] }, 'Patient_searchText_trgm_idx'],
+        [{ words: ['cap'] }, 'PatientSearchGram_pkey'],
         [{ words: ['li'] }, 'Patient_searchText_trgm_idx'],
         [{ words: ['ann', 'smith-lind'] }, 'Patient_searchText_trgm_idx'],
         [{ words: ['mrn-424'] }, 'Patient_searchText_trgm_idx'],

@@ -65,8 +65,9 @@ export async function grantRuntimeRole(ownerUrl: string, runtimeRole: string): P
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${app}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
     await client.query(`REVOKE UPDATE, DELETE ON "AuditEvent" FROM ${app}`);
-    // Written only by its triggers' function, as the owner, from the records it summarises.
+    // Written only by their triggers' functions, as the owner, from the records they summarise.
     await client.query(`REVOKE INSERT, UPDATE, DELETE ON "CourseOutcome" FROM ${app}`);
+    await client.query(`REVOKE INSERT, UPDATE, DELETE ON "PatientSearchGram" FROM ${app}`);
     await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${app}`);
     await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${app}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);

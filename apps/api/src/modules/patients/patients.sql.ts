@@ -54,6 +54,8 @@ const COLUMNS = Prisma.sql`p.id, p.mrn, p."givenName", p."familyName", p."dateOf
  * session check, nothing matches unless that session is live.
  */
 export function searchStatement(criteria: SearchCriteria, audit: AuditEntry, live?: LiveSessionCheck): Prisma.Sql {
+  const gram = searchGram(criteria);
+  if (gram) return gramSearch(criteria, gram, audit, live);
   const base = [Prisma.sql`p."clinicId" = ${criteria.clinicId}::uuid`];
   if (live) base.push(liveSessionCondition(live));
   if (criteria.dateOfBirth) base.push(Prisma.sql`p."dateOfBirth" = ${criteria.dateOfBirth}::date`);
@@ -75,12 +77,48 @@ export function searchStatement(criteria: SearchCriteria, audit: AuditEntry, liv
   // matches through the trigram index first (MATERIALIZED), then sorts them. A listing walks the
   // name index.
   const fence = criteria.words.length ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`;
+  return pageCountedAudited(
+    Prisma.sql`matches AS ${fence} (${matches}),`,
+    Prisma.sql`SELECT * FROM matches ORDER BY "familyName", "givenName", id LIMIT ${criteria.take} OFFSET ${criteria.skip}`,
+    Prisma.sql`SELECT 1 FROM matches`,
+    audit,
+  );
+}
+
+/**
+ * The one word of a search that the patients' search grams answer exactly: three or four
+ * characters, none of them a space, hyphen or apostrophe (which "searchText" holds as spaces) or
+ * a digit (which may be a whole MRN), with no date of birth to narrow by.
+ */
+export function searchGram(criteria: SearchCriteria): string | undefined {
+  if (criteria.dateOfBirth || criteria.words.length !== 1) return undefined;
+  const [word] = criteria.words;
+  return /^[^\s'\-\d]{3,4}$/u.test(word) ? word : undefined;
+}
+
+/**
+ * A broad search, a few letters of a common name that thousands of patients share, read off
+ * "PatientSearchGram" in name order: the page is its first rows and the count stops at the cap,
+ * where the trigram index would visit and sort every match.
+ */
+function gramSearch(criteria: SearchCriteria, gram: string, audit: AuditEntry, live?: LiveSessionCheck): Prisma.Sql {
+  const session = live ? Prisma.sql`AND ${liveSessionCondition(live)}` : Prisma.empty;
+  const match = Prisma.sql`g."clinicId" = ${criteria.clinicId}::uuid AND g.gram = lower(${gram}) ${session}`;
+  return pageCountedAudited(
+    Prisma.empty,
+    Prisma.sql`
+      SELECT ${COLUMNS} FROM "PatientSearchGram" g JOIN "Patient" p ON p.id = g."patientId" WHERE ${match}
+      ORDER BY g."familyName", g."givenName", g."patientId" LIMIT ${criteria.take} OFFSET ${criteria.skip}`,
+    Prisma.sql`SELECT 1 FROM "PatientSearchGram" g WHERE ${match}`,
+    audit,
+  );
+}
+
+function pageCountedAudited(before: Prisma.Sql, page: Prisma.Sql, matches: Prisma.Sql, audit: AuditEntry): Prisma.Sql {
   return Prisma.sql`
-    WITH matches AS ${fence} (${matches}
-    ), page AS (
-      SELECT * FROM matches ORDER BY "familyName", "givenName", id LIMIT ${criteria.take} OFFSET ${criteria.skip}
+    WITH ${before} page AS (${page}
     ), counted AS (
-      SELECT count(*)::int AS matched FROM (SELECT 1 FROM matches LIMIT ${SEARCH_COUNT_CAP + 1}) capped
+      SELECT count(*)::int AS matched FROM (${matches} LIMIT ${SEARCH_COUNT_CAP + 1}) capped
     ), audit AS (
       INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "patientId", "requestId", ip, fields)
       SELECT ${audit.actorId}::uuid, ${audit.action}, ${audit.entity}, page.id::text, page.id, ${audit.requestId}, ${audit.ip}, ${audit.fields}::text[]
