@@ -48,8 +48,8 @@ export function ageOn(dateOfBirth: string, on: string): number {
 }
 
 /** True for a real calendar date written YYYY-MM-DD (so 2023-02-30 and 2023-13-01 are not). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+export function isCalendarDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -1,15 +1,12 @@
 import { DateTime } from 'luxon';
+import { isCalendarDate } from '../patient';
+
+export { isCalendarDate };
 
 /**
  * Calendar dates are 'YYYY-MM-DD' strings in the clinic's own zone; instants are full ISO strings.
  * Keeping the two apart means no rule ever asks "which day was 23:30 UTC in Sydney?" by accident.
  */
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isCalendarDate(value: unknown): value is string {
-  return typeof value === 'string' && CALENDAR_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
-}
-
 function parseDate(date: string): DateTime {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   return DateTime.fromISO(date, { zone: 'utc' });

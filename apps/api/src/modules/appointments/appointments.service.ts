@@ -10,6 +10,7 @@ import {
   sessionChangeProblem,
   type SessionChangeProblem,
   singleSessionProtocol,
+  isCalendarDate,
 } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
@@ -102,7 +103,7 @@ export class AppointmentsService {
     const appointment = await this.changeable(actor.clinicId, id, now);
     const zone = await this.planning.clinicZone(actor.clinicId);
     const own = rescheduleDate({ start: appointment.startsAt.toISOString() }, zone);
-    const asked = dto.earliest && /^\d{4}-\d{2}-\d{2}$/.test(dto.earliest) ? dto.earliest : undefined;
+    const asked = dto.earliest && isCalendarDate(dto.earliest) ? dto.earliest : undefined;
     const earliestDay = dto.earliest ? (asked ?? clinicDateOf(utcInstant(dto.earliest), zone)) : undefined;
     // The day searched: the one asked for, else a later day `earliest` names, else the session's own.
     const day = dto.date ?? (earliestDay && earliestDay > own ? earliestDay : own);

@@ -6,6 +6,7 @@ import {
   replanWindow,
   type ReplanCode,
   type ReplanWindow,
+  isCalendarDate,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import { DomainError } from '../../common/errors/domain-error';
@@ -58,7 +59,7 @@ export class ReplanService {
     const zone = await this.planning.clinicZone(actor.clinicId);
     const asked = !dto.earliest
       ? clinicDateOf(now.toISOString(), zone)
-      : /^\d{4}-\d{2}-\d{2}$/.test(dto.earliest)
+      : isCalendarDate(dto.earliest)
         ? dto.earliest
         : clinicDateOf(utcInstant(dto.earliest), zone);
     const window = windowOf(course, zone, now, dto.fromSession, asked);

@@ -10,6 +10,7 @@ import {
   isProtocol,
   type Protocol,
   SlotSearchError,
+  isCalendarDate,
 } from '@cadence/domain';
 import { DateTime } from 'luxon';
 import { bookingErrors, type PlanProblem } from './booking.errors';
@@ -241,12 +242,12 @@ function toPlanDto(plan: CoursePlan, snapshot: CapacitySnapshot): CoursePlanDto 
 
 /** The moment `earliest` names in the clinic's zone (a date means its local midnight). */
 function startMs(earliest: string, zone: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(earliest) ? DateTime.fromISO(earliest, { zone }).toMillis() : Date.parse(earliest);
+  return isCalendarDate(earliest) ? DateTime.fromISO(earliest, { zone }).toMillis() : Date.parse(earliest);
 }
 
 /** Within a day of `startMs`, before the zone is known. */
 function roughStartMs(earliest: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(earliest) ? Date.parse(`${earliest}T00:00:00Z`) : Date.parse(earliest);
+  return isCalendarDate(earliest) ? Date.parse(`${earliest}T00:00:00Z`) : Date.parse(earliest);
 }
 
 /**

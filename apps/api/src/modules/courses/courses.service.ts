@@ -8,6 +8,7 @@ import {
   type OverrideOutcome,
   type Protocol,
   type SessionChangeProblem,
+  isCalendarDate,
 } from '@cadence/domain';
 import type { Actor, RequestMeta } from '../../common/auth/current-user';
 import type { DomainError } from '../../common/errors/domain-error';
@@ -100,7 +101,7 @@ export class CoursesService {
     };
     const soonest = await this.boosterFacts.assess(actor.clinicId, { ...booster, applyLatestApproval: true });
     const zone = await this.planning.clinicZone(actor.clinicId);
-    const requested = /^\d{4}-\d{2}-\d{2}$/.test(dto.earliest) ? dto.earliest : clinicDateOf(dto.earliest, zone);
+    const requested = isCalendarDate(dto.earliest) ? dto.earliest : clinicDateOf(dto.earliest, zone);
     const plans = await this.planning.bookingOptions({
       ...query,
       earliest: soonest.on > requested ? soonest.on : dto.earliest,
