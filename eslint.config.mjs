@@ -32,8 +32,8 @@ export default tseslint.config(
     },
   },
   {
-    // Cross-app tests build the API from its own factory and seed, by design.
-    files: ['test/**/*.ts'],
+    // Cross-app tests and benchmarks build the API from its own factory and seed, by design.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

@@ -44,7 +44,8 @@ interface BuiltApp {
   get(token: unknown): { runDue(now: Date): Promise<DayOutcome[]> };
 }
 
-// The built API, as `npm start` runs it.
+// The built API, as `npm start` runs it: loaded at run time from dist, so not an import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const built = (path: string) => require(join(ROOT, 'dist/api/apps/api/src', path));
 const { createApp } = built('app.factory.js') as {
   createApp(config: unknown, options: { logs: boolean }): Promise<BuiltApp>;
