@@ -50,8 +50,10 @@ const COLUMNS = Prisma.sql`p.id, p.mrn, p."givenName", p."familyName", p."dateOf
  * shown. Every word must match the family name, given name or MRN (the trigram-indexed column
  * "searchText"); a word without three letters or digits in a row, which a trigram index cannot
  * look up inside names, matches the start of a name or MRN word instead. A single word with a
- * digit that is a patient's whole MRN, in any case, finds that patient alone. Given the caller's
- * session check, nothing matches unless that session is live.
+ * digit that is a patient's whole MRN, in any case, finds that patient alone. A single word of
+ * three or four characters is answered from the patients' search grams, with the same matches in
+ * the same order (searchGram). Given the caller's session check, nothing matches unless that
+ * session is live.
  */
 export function searchStatement(criteria: SearchCriteria, audit: AuditEntry, live?: LiveSessionCheck): Prisma.Sql {
   const gram = searchGram(criteria);
