@@ -66,12 +66,26 @@ interface ChairBoardProps {
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 const KIND_ORDER: Record<string, number> = { CHAIR: 0, ROOM: 1, BED: 2 };
 
-/** The earliest opening and latest closing across the week, widened by an hour each side. */
-function visibleHours(hours: OpeningWindow[]): { min: string; max: string } {
-  if (hours.length === 0) return { min: '07:00:00', max: '20:00:00' };
+/**
+ * The earliest opening and latest closing across the week, widened by an hour each side, and on to
+ * the whole half-hours of any session shown that lies outside them (booked before the hours
+ * changed, say), so no session is off the grid.
+ */
+function visibleHours(
+  hours: OpeningWindow[],
+  appointments: BoardAppointment[],
+  zone: string,
+): { min: string; max: string } {
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  const open = Math.max(0, Math.min(...hours.map((h) => minutes(h.opensAt))) - 60);
-  const close = Math.min(24 * 60, Math.max(...hours.map((h) => minutes(h.closesAt))) + 60);
+  let open = hours.length === 0 ? 7 * 60 : Math.max(0, Math.min(...hours.map((h) => minutes(h.opensAt))) - 60);
+  let close = hours.length === 0 ? 20 * 60 : Math.min(24 * 60, Math.max(...hours.map((h) => minutes(h.closesAt))) + 60);
+  for (const a of appointments) {
+    const start = DateTime.fromISO(a.startsAt, { zone });
+    const end = DateTime.fromISO(a.endsAt, { zone });
+    open = Math.min(open, Math.floor((start.hour * 60 + start.minute) / 30) * 30);
+    // A session running past midnight fills its first day to the end.
+    close = Math.max(close, end.hasSame(start, 'day') ? Math.ceil((end.hour * 60 + end.minute) / 30) * 30 : 24 * 60);
+  }
   const fmt = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
   return { min: fmt(open), max: fmt(close) };
 }
@@ -138,16 +152,18 @@ export function ChairBoard(props: ChairBoardProps) {
         extendedProps: { appointment: a },
       };
     });
-    // Closure days shaded from local midnight to midnight, across every chair.
+    // Closure days shaded whole across every chair; all-day, so the day grids (week list, month),
+    // which draw no timed background, shade them too, and the time grids over all their hours.
     const shut: EventInput[] = closures.map((c) => ({
       id: `closure-${c.id}`,
-      start: `${c.startsOn}T00:00:00`,
-      end: `${DateTime.fromISO(c.endsOn).plus({ days: 1 }).toISODate()}T00:00:00`,
+      allDay: true,
+      start: c.startsOn,
+      end: DateTime.fromISO(c.endsOn).plus({ days: 1 }).toISODate() ?? c.endsOn,
       title: `Closed: ${c.reason}`,
       display: 'background',
       classNames: ['board-closure'],
     }));
-    return view === 'month' ? [] : [...sessions, ...shut];
+    return view === 'month' ? shut : [...sessions, ...shut];
   }, [appointments, closures, bedIds, dragging, view]);
 
   // FullCalendar counts weekdays from Sunday (0); the clinic's are ISO (7 = Sunday).
@@ -157,10 +173,8 @@ export function ChairBoard(props: ChairBoardProps) {
   );
 
   const clickSlot = (arg: DateClickArg) => {
-    if (view === 'month') {
-      props.onOpenDay(DateTime.fromJSDate(arg.date, { zone }).toISODate() ?? date);
-      return;
-    }
+    // A month day opens from its own cell (MonthCell), by mouse or keyboard.
+    if (view === 'month') return;
     const chair = arg.resource ? byChair.get(arg.resource.id) : undefined;
     if (!onBookSlot || !chair || !chair.active || arg.allDay) return;
     const startsAt = arg.date.toISOString();
@@ -187,11 +201,12 @@ export function ChairBoard(props: ChairBoardProps) {
     });
   };
 
-  const hours = useMemo(() => visibleHours(openingHours), [openingHours]);
+  const hours = useMemo(() => visibleHours(openingHours, appointments, zone), [openingHours, appointments, zone]);
 
   const renderEvent = (arg: EventContentArg) => {
     const a = arg.event.extendedProps.appointment as BoardAppointment | undefined;
-    if (!a) return <span className="board-closure__title">{arg.event.title}</span>;
+    // A month day says "Closed" in its own cell.
+    if (!a) return view === 'month' ? null : <span className="board-closure__title">{arg.event.title}</span>;
     const cancelled = a.status === 'CANCELLED';
     return (
       <div
@@ -275,7 +290,14 @@ export function ChairBoard(props: ChairBoardProps) {
           view === 'month'
             ? (arg) => {
                 const day = DateTime.fromJSDate(arg.date, { zone }).toISODate() ?? '';
-                return <MonthCell date={day} label={arg.dayNumberText} occupancy={props.occupancy.get(day)} />;
+                return (
+                  <MonthCell
+                    date={day}
+                    label={arg.dayNumberText}
+                    occupancy={props.occupancy.get(day)}
+                    onOpen={props.onOpenDay}
+                  />
+                );
               }
             : undefined
         }
