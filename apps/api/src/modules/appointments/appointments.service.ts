@@ -215,7 +215,7 @@ export class AppointmentsService {
     now: Date,
   ): Promise<void> {
     const problems = await this.otherDayProblems(clinicId, appointment, day, zone, now);
-    if (problems.length > 0) throw bookingErrors.planInfeasible(problems);
+    if (problems.length > 0) throw bookingErrors.moveInfeasible(problems);
   }
 
   async cancel(actor: Actor, meta: RequestMeta, id: string, dto: VersionedReasonDto): Promise<BoardAppointmentDto> {
@@ -338,7 +338,7 @@ export class AppointmentsService {
       case 'CHECKED_IN':
         throw appointmentsErrors.checkedIn();
       case 'INFEASIBLE':
-        throw bookingErrors.planInfeasible(result.reasons);
+        throw bookingErrors.moveInfeasible(result.reasons);
       case 'NOT_ELIGIBLE':
         throw result.error;
       default: {

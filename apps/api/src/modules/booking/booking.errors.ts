@@ -7,19 +7,23 @@ export interface PlanProblem {
   message: string;
 }
 
+const infeasible = (detail: string) => (reasons: PlanProblem[]) =>
+  new DomainError(
+    'PLAN_INFEASIBLE',
+    detail,
+    reasons.map((r) => ({
+      field: r.sessionIndex === undefined ? 'sessions' : `sessions[${r.sessionIndex}]`,
+      rule: r.code,
+      message: r.message,
+    })),
+    { reasons },
+  );
+
 /** The errors of booking (options, booking, moving), built in one place. */
 export const bookingErrors = {
-  planInfeasible: (reasons: PlanProblem[]) =>
-    new DomainError(
-      'PLAN_INFEASIBLE',
-      'The clinic cannot deliver this plan as it stands; search again for options.',
-      reasons.map((r) => ({
-        field: r.sessionIndex === undefined ? 'sessions' : `sessions[${r.sessionIndex}]`,
-        rule: r.code,
-        message: r.message,
-      })),
-      { reasons },
-    ),
+  planInfeasible: infeasible('The clinic cannot deliver this plan as it stands; search again for options.'),
+  /** A move of one session, asked for on the panel or by a drag on the board: there is no search to repeat. */
+  moveInfeasible: infeasible('The session cannot move there as it stands; choose another chair or time.'),
   slotTaken: () =>
     new DomainError('SLOT_TAKEN', 'Another booking took this chair or time a moment ago; search again for options.'),
   noSuchClinic: () => new DomainError('NOT_FOUND', 'No such clinic.'),
