@@ -2,7 +2,8 @@
 // BENCH_PATIENTS patients (default 2,000) over two years, timed end to end, with the rows written
 // and rows per second of every table's COPY and in total. BENCH_YEARS (default 2) lengthens the
 // history, and with it the follow-up records per patient (about nine over two years, thirteen over
-// five: responders stay on boosters). The outcomes benchmark makes its own clinic (outcomes-clinic.ts).
+// five: responders stay on boosters); BENCH_RETENTION=maintenance keeps patients on boosters longer
+// (about 23 over five years, RETENTION in realism.ts). The outcomes benchmark makes its own clinic (outcomes-clinic.ts).
 //   npm run bench:generator
 import { SingleBar } from 'cli-progress';
 import { loadavg } from 'node:os';
@@ -10,12 +11,14 @@ import pg from 'pg';
 import { migrateAsOwner } from '../apps/api/src/launch/database-roles';
 import { printSummary } from '../apps/api/src/launch/generator/cli';
 import { generateClinic } from '../apps/api/src/launch/generator/generate';
+import type { Retention } from '../apps/api/src/launch/generator/realism';
 import { ADMIN_URL, databaseUrl } from './cadence-process';
 
 const DATABASE = 'cadence_bench_generator';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 2_000);
 const YEARS = Number(process.env.BENCH_YEARS ?? 2);
 const SEED = Number(process.env.BENCH_SEED ?? 2026);
+const RETENTION = (process.env.BENCH_RETENTION ?? 'typical') as Retention;
 
 async function main() {
   const load = () =>
@@ -40,11 +43,12 @@ async function main() {
       patients: PATIENTS,
       seed: SEED,
       years: YEARS,
+      retention: RETENTION,
       onProgress: (done, rows) => bar.update(done, { rows }),
     });
     bar.stop();
     console.log(
-      `${PATIENTS.toLocaleString('en-GB')} patients over ${YEARS} years, seed ${SEED} (rows/s: each table's COPY):`,
+      `${PATIENTS.toLocaleString('en-GB')} patients over ${YEARS} years (${RETENTION} retention), seed ${SEED} (rows/s: each table's COPY):`,
     );
     printSummary(summary);
     console.log(`Load average after: ${load()}`);

@@ -1,6 +1,6 @@
 // The outcomes benchmark's clinic: a generated clinic of BENCH_PATIENTS patients over BENCH_YEARS
-// years from BENCH_SEED, in its own database on the admin server. Generated once and reused: the
-// generator's marker (an audit row naming patients, seed and years) says whether the database holds
+// years from BENCH_SEED with BENCH_RETENTION's patients, in its own database on the admin server. Generated once and reused: the
+// generator's marker (an audit row naming patients, seed, years and retention) says whether the database holds
 // that clinic, and the generation's own figures are kept beside it (bench_generation) so a rerun
 // can still report the generator's rows per second.
 //   npx tsx --tsconfig apps/api/tsconfig.json bench/outcomes-clinic.ts   (prepares it alone)
@@ -9,12 +9,14 @@ import pg from 'pg';
 import { migrateAsOwner } from '../apps/api/src/launch/database-roles';
 import { printSummary } from '../apps/api/src/launch/generator/cli';
 import { GENERATED_ACTION, generateClinic, type GenerateSummary } from '../apps/api/src/launch/generator/generate';
+import { RETENTION, type Retention } from '../apps/api/src/launch/generator/realism';
 import { ADMIN_URL, databaseUrl } from './cadence-process';
 
 export interface ClinicSpec {
   patients: number;
   seed: number;
   years: number;
+  retention: Retention;
 }
 
 export interface BenchClinic {
@@ -26,14 +28,17 @@ export interface BenchClinic {
 }
 
 export function specFromEnv(): ClinicSpec {
+  const retention = (process.env.BENCH_RETENTION ?? 'maintenance') as Retention;
+  if (!Object.hasOwn(RETENTION, retention)) throw new RangeError('BENCH_RETENTION must be typical or maintenance');
   return {
     patients: Number(process.env.BENCH_PATIENTS ?? 100_000),
     seed: Number(process.env.BENCH_SEED ?? 2026),
     years: Number(process.env.BENCH_YEARS ?? 5),
+    retention,
   };
 }
 
-export const databaseName = (spec: ClinicSpec) => `cadence_bench_outcomes_${spec.patients}`;
+export const databaseName = (spec: ClinicSpec) => `cadence_bench_outcomes_${spec.patients}_${spec.retention}`;
 
 /** The database's generated clinic of `spec`, if it holds one with its generation figures. */
 async function existing(url: string, spec: ClinicSpec): Promise<BenchClinic | undefined> {
@@ -48,7 +53,10 @@ async function existing(url: string, spec: ClinicSpec): Promise<BenchClinic | un
       `SELECT a."entityId" AS clinic_id, g.figures AS generation
        FROM "AuditEvent" a JOIN bench_generation g ON g.clinic_id = a."entityId"::uuid
        WHERE a.action = $1 AND a.fields @> $2::text[]`,
-      [GENERATED_ACTION, [`patients=${spec.patients}`, `seed=${spec.seed}`, `years=${spec.years}`]],
+      [
+        GENERATED_ACTION,
+        [`patients=${spec.patients}`, `seed=${spec.seed}`, `years=${spec.years}`, `retention=${spec.retention}`],
+      ],
     );
     if (rows.length !== 1) return undefined;
     // Migrations made since the clinic was generated (and their backfills) run here, not in the
@@ -89,7 +97,7 @@ export async function ensureClinic(spec: ClinicSpec): Promise<BenchClinic> {
     });
     bar.stop();
     console.log(
-      `Generated ${spec.patients.toLocaleString('en-GB')} patients over ${spec.years} years, seed ${spec.seed}:`,
+      `Generated ${spec.patients.toLocaleString('en-GB')} patients over ${spec.years} years (${spec.retention} retention), seed ${spec.seed}:`,
     );
     printSummary(summary);
     const generation = {

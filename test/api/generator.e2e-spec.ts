@@ -1,12 +1,13 @@
 // The synthetic clinic generator end to end, on a real database: it refuses a database holding a
 // clinic it did not make unless told to add a named one; a generated clinic passes every constraint
 // and trigger, hangs together (patients, courses, sessions, follow-ups), is the same for the same
-// seed and clock, and reads through the API (a patient's follow-up timeline, the booster queue,
+// seed and clock (in bulk into a fresh database too, which keeps its schema), keeps a maintenance
+// clinic's patients longer, and reads through the API (a patient's follow-up timeline, the booster queue,
 // the follow-up worklist, the outcomes' relief medians by protocol).
 import pg from 'pg';
 import { generateClinic, GeneratorRefusal, realClinics } from '../../apps/api/src/launch/generator/generate';
 import { startTestApp, TestContext } from '../support/context';
-import { urlFor } from '../support/database';
+import { createTestDatabase, urlFor } from '../support/database';
 
 jest.setTimeout(180_000);
 
@@ -30,8 +31,8 @@ describe('the synthetic clinic generator', () => {
   });
 
   /** Per-table counts and a few clinical figures of one clinic. */
-  const figures = async (clinicId: string) => {
-    const { rows } = await client.query(
+  const figures = async (clinicId: string, db: pg.Client = client) => {
+    const { rows } = await db.query(
       `SELECT
          (SELECT count(*) FROM "Patient" WHERE "clinicId" = $1)::int AS patients,
          (SELECT count(*) FROM "Diagnosis" d JOIN "Patient" p ON p.id = d."patientId" WHERE p."clinicId" = $1)::int AS diagnoses,
@@ -90,6 +91,69 @@ describe('the synthetic clinic generator', () => {
     expect((await realClinics(client)).map((c) => c.id)).toEqual([ctx.clinicId]);
     const other = await generateClinic(client, { patients: 30, seed: SEED + 1, years: 2, nowMs, clinicName: 'C' });
     expect(await figures(other.clinicId)).not.toEqual(a);
+  });
+
+  it('loads a fresh database in bulk: the same clinic, and the schema left as the migrations made it', async () => {
+    const fresh = await createTestDatabase();
+    const db = new pg.Client({ connectionString: fresh.ownerUrl });
+    await db.connect();
+    try {
+      // Every index and constraint of the tables, by definition: the bulk load drops some and makes them again.
+      const schema = async () =>
+        (
+          await db.query<{ def: string }>(
+            `SELECT c.relname || ' ' || pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+               WHERE c.relnamespace = 'public'::regnamespace
+             UNION ALL SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+               WHERE connamespace = 'public'::regnamespace
+             ORDER BY 1`,
+          )
+        ).rows.map((r) => r.def);
+      const before = await schema();
+      expect(before.some((d) => d.includes('FOREIGN KEY'))).toBe(true);
+      const bulk = await generateClinic(db, { patients: PATIENTS, seed: SEED, years: 2, nowMs });
+      expect([bulk.bulk, first.bulk]).toEqual([true, false]);
+      expect(await schema()).toEqual(before);
+      expect(await figures(bulk.clinicId, db)).toEqual(await figures(first.clinicId));
+      expect(bulk.rows).toEqual(first.rows);
+      // Its foreign keys hold again: a row that breaks one is refused.
+      await expect(
+        db.query(`INSERT INTO "Diagnosis" (id, "patientId", "icd10Code", description, "painMechanism", "isPrimary")
+                  VALUES (gen_random_uuid(), gen_random_uuid(), 'G57', 'x', 'NEUROPATHIC', false)`),
+      ).rejects.toThrow(/foreign key/);
+    } finally {
+      await db.end();
+      await fresh.drop();
+    }
+  });
+
+  it('keeps a maintenance clinic’s patients on boosters longer, each course on its protocol’s schedule', async () => {
+    const typical = first;
+    const maintenance = await generateClinic(client, {
+      patients: PATIENTS,
+      seed: SEED,
+      years: 2,
+      nowMs,
+      retention: 'maintenance',
+      clinicName: 'Synthetic maintenance',
+    });
+    const a = await figures(typical.clinicId);
+    const b = await figures(maintenance.clinicId);
+    expect(b.patients).toBe(a.patients);
+    expect(b.courses / b.patients).toBeGreaterThan((1.2 * a.courses) / a.patients);
+    expect(b.records / b.patients).toBeGreaterThan((1.2 * a.records) / a.patients);
+    // Follow-ups only at the offsets their protocol's schedule names, one per offset and course.
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "FollowUp" f JOIN "Course" c ON c.id = f."courseId" JOIN "Protocol" p ON p.id = c."protocolId"
+       WHERE f."clinicId" = $1 AND NOT (p.definition -> 'followUpOffsetsDays') @> to_jsonb(f."offsetDays")`,
+      [maintenance.clinicId],
+    );
+    expect(rows[0].n).toBe(0);
+    const marker = await client.query(
+      `SELECT fields FROM "AuditEvent" WHERE action = 'GENERATE_SYNTHETIC_CLINIC' AND "entityId" = $1`,
+      [maintenance.clinicId],
+    );
+    expect(marker.rows[0].fields).toContain('retention=maintenance');
   });
 
   it('hangs together: each row belongs to its patient, course and clinic, in its window, signed in order', async () => {

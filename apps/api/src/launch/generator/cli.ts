@@ -1,14 +1,15 @@
 // Generates a synthetic clinic into a migrated database:
 //   npm run generate:clinic -- --patients 1000 --seed 7 [--years 2] [--database-url postgresql://…]
-//     [--clinic-name "…"] [--now 2026-12-02T12:00:00Z]
+//     [--clinic-name "…"] [--now 2026-12-02T12:00:00Z] [--retention typical|maintenance]
 // Refuses a database holding a clinic it did not generate unless --clinic-name names a new one.
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { generateClinic, GeneratorRefusal, type GenerateSummary } from './generate';
+import { RETENTION, type Retention } from './realism';
 
 const USAGE =
-  'Usage: npm run generate:clinic -- --patients <n> --seed <s> [--years 2] [--database-url <url>] [--clinic-name <name>] [--now <ISO instant>]';
+  'Usage: npm run generate:clinic -- --patients <n> --seed <s> [--years 2] [--database-url <url>] [--clinic-name <name>] [--now <ISO instant>] [--retention typical|maintenance]';
 
 function parse() {
   const { values } = parseArgs({
@@ -19,6 +20,7 @@ function parse() {
       'database-url': { type: 'string' },
       'clinic-name': { type: 'string' },
       now: { type: 'string' },
+      retention: { type: 'string', default: 'typical' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -36,13 +38,15 @@ function parse() {
   if (!(years > 0 && years <= 20)) problems.push('--years must be more than 0 and at most 20');
   const nowMs = values.now === undefined ? undefined : Date.parse(values.now);
   if (nowMs !== undefined && Number.isNaN(nowMs)) problems.push('--now must be an ISO 8601 instant');
+  const retention = values.retention as Retention;
+  if (!Object.hasOwn(RETENTION, retention)) problems.push('--retention must be typical or maintenance');
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
   if (!databaseUrl) problems.push('give --database-url or set DATABASE_URL (a migrated Cadence database)');
   if (problems.length) {
     console.error(`${problems.join('\n')}\n${USAGE}`);
     process.exit(2);
   }
-  return { patients, seed, years, nowMs, databaseUrl: databaseUrl!, clinicName: values['clinic-name'] };
+  return { patients, seed, years, retention, nowMs, databaseUrl: databaseUrl!, clinicName: values['clinic-name'] };
 }
 
 export function printSummary(summary: GenerateSummary): void {
@@ -54,7 +58,8 @@ export function printSummary(summary: GenerateSummary): void {
   }
   console.log(
     `  ${'total'.padEnd(width)} ${String(summary.totalRows).padStart(10)} in ${summary.seconds.toFixed(1)} s: ` +
-      `${Math.round(summary.rowsPerSecond).toLocaleString('en-GB')} rows/s`,
+      `${Math.round(summary.rowsPerSecond).toLocaleString('en-GB')} rows/s` +
+      (summary.bulk ? ' (bulk load: plain indexes and foreign keys made again after it)' : ''),
   );
 }
 

@@ -14,7 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { PROTOCOL_CATALOGUE, SCREENING_TEMPLATES, type Protocol } from '@cadence/domain';
 import { hashPassword } from '../../modules/auth/password';
 import { ClinicPlan, type Batch, type ClinicSetup, type PlanOptions } from './plan';
-import type { ProtocolKey } from './realism';
+import { RETENTION, type ProtocolKey, type Retention } from './realism';
 import { copyStatement, copyText, TABLES, WRITE_ORDER, type TableName } from './tables';
 
 /** What a generated clinic is marked by: an audit row naming it, written in the same transaction. */
@@ -28,6 +28,8 @@ export interface GenerateOptions {
   patients: number;
   seed: number;
   years: number;
+  /** How long patients stay with the clinic (default typical); a maintenance clinic has more chairs. */
+  retention?: Retention;
   /** "Now" for the history (default the real clock): the same seed and now give the same rows. */
   nowMs?: number;
   /** Names the new clinic; given, the generator runs even beside clinics it did not generate. */
@@ -45,6 +47,8 @@ export interface GenerateSummary {
   rowsPerSecond: number;
   /** Seconds spent writing each table (COPY), for the benchmark. */
   secondsByTable: Partial<Record<TableName, number>>;
+  /** Whether it was a bulk load into a fresh database (dropForBulkLoad). */
+  bulk: boolean;
 }
 
 /** Clinics in the database that the generator did not make. */
@@ -83,7 +87,10 @@ export async function generateClinic(client: pg.ClientBase, options: GenerateOpt
   }
   const started = performance.now();
   const timeZone = options.timeZone ?? 'Europe/London';
-  const clinicName = options.clinicName ?? `Synthetic clinic (seed ${options.seed}, ${options.patients} patients)`;
+  const retention = options.retention ?? 'typical';
+  const clinicName =
+    options.clinicName ??
+    `Synthetic clinic (seed ${options.seed}, ${options.patients} patients${retention === 'typical' ? '' : `, ${retention}`})`;
   await client.query('BEGIN');
   try {
     const setup = await createClinic(client, clinicName, timeZone, options);
@@ -91,13 +98,14 @@ export async function generateClinic(client: pg.ClientBase, options: GenerateOpt
       patients: options.patients,
       seed: options.seed,
       years: options.years,
+      retention,
       nowMs: options.nowMs ?? Date.now(),
       mrnPrefix: 'SYN-',
       onProgress: options.onProgress,
     });
     await client.query('COMMIT');
     const rows = { ...setup.rows, ...summary.rows };
-    return finish(setup.setup.clinicId, clinicName, rows, summary.secondsByTable, started);
+    return finish(setup.setup.clinicId, clinicName, rows, summary, started);
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
@@ -117,19 +125,19 @@ export async function generateHistory(
   const started = performance.now();
   const summary = await writeHistory(client, setup, options);
   await markGenerated(client, setup.clinicId, options);
-  return finish(setup.clinicId, '', summary.rows, summary.secondsByTable, started);
+  return finish(setup.clinicId, '', summary.rows, summary, started);
 }
 
 function finish(
   clinicId: string,
   clinicName: string,
   rows: GenerateSummary['rows'],
-  secondsByTable: GenerateSummary['secondsByTable'],
+  { secondsByTable, bulk }: Pick<GenerateSummary, 'secondsByTable' | 'bulk'>,
   startedMs: number,
 ): GenerateSummary {
   const seconds = (performance.now() - startedMs) / 1000;
   const totalRows = Object.values(rows).reduce((sum: number, n) => sum + (n ?? 0), 0);
-  return { clinicId, clinicName, rows, totalRows, seconds, rowsPerSecond: totalRows / seconds, secondsByTable };
+  return { clinicId, clinicName, rows, totalRows, seconds, rowsPerSecond: totalRows / seconds, secondsByTable, bulk };
 }
 
 async function writeHistory(client: pg.ClientBase, setup: ClinicSetup, options: HistoryOptions) {
@@ -144,6 +152,7 @@ async function writeHistory(client: pg.ClientBase, setup: ClinicSetup, options: 
     `CREATE TEMP TABLE IF NOT EXISTS generator_signatures (id uuid PRIMARY KEY, "nurseSignedById" uuid,
        "nurseSignedAt" timestamptz(3), "clinicianSignedById" uuid, "clinicianSignedAt" timestamptz(3)) ON COMMIT DROP`,
   );
+  const restore = await dropForBulkLoad(client);
   const flush = async (batch: Batch) => {
     for (const table of [...WRITE_ORDER, 'signatures' as const]) {
       const list = batch[table];
@@ -186,6 +195,7 @@ async function writeHistory(client: pg.ClientBase, setup: ClinicSetup, options: 
   await writing;
   plan.liveSessions(options.patients);
   await flush(plan.take());
+  for (const statement of restore) await client.query(statement);
   // Fresh statistics for what COPY wrote: without them the planner takes the new tables for empty
   // and nests the outcome statements' loops (relief curves on the demo clinic took 8 s, 0.2 s after).
   await client.query(`ANALYZE ${WRITE_ORDER.map((t) => `"${t}"`).join(', ')}`);
@@ -195,7 +205,46 @@ async function writeHistory(client: pg.ClientBase, setup: ClinicSetup, options: 
   await client.query(`SELECT set_config('cadence.outcome_refresh', '', true)`);
   await client.query(`ANALYZE "CourseOutcome"`);
   options.onProgress?.(options.patients, written);
-  return { rows, secondsByTable };
+  return { rows, secondsByTable, bulk: restore.length > 0 };
+}
+
+/**
+ * Into a database without patients (a fresh one), a bulk load: the written tables' foreign keys and
+ * plain (non-unique) indexes are dropped for it and made again from their own definitions before
+ * the outcome refresh, one sort per index and one join per key instead of a probe per row. Made
+ * again in the same transaction, the keys are validated over every row then, so a broken row still
+ * fails the whole generation; primary keys, unique indexes, exclusion constraints and triggers stay
+ * and check each row as it comes. Answers the statements that restore them. Beside existing rows it
+ * drops nothing: the dropped indexes would lock their tables until commit.
+ */
+async function dropForBulkLoad(client: pg.ClientBase): Promise<string[]> {
+  const { rows: fresh } = await client.query<{ fresh: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM "Patient") AS fresh`,
+  );
+  if (!fresh[0].fresh) return [];
+  const tables = WRITE_ORDER.map((t) => `public."${t}"`);
+  const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+    `SELECT quote_ident(x.relname) AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
+     WHERE i.indrelid = ANY($1::text[]::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+     ORDER BY x.relname`,
+    [tables],
+  );
+  const { rows: keys } = await client.query<{ name: string; tableName: string; definition: string }>(
+    `SELECT quote_ident(conname) AS name, conrelid::regclass::text AS "tableName", pg_get_constraintdef(oid) AS definition
+     FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::text[]::regclass[])
+     ORDER BY conrelid::regclass::text, conname`,
+    [tables],
+  );
+  for (const k of keys) await client.query(`ALTER TABLE ${k.tableName} DROP CONSTRAINT ${k.name}`);
+  for (const i of indexes) await client.query(`DROP INDEX public.${i.name}`);
+  // Room to sort each index in memory when it is built again (this transaction only).
+  await client.query(`SELECT set_config('maintenance_work_mem', '256MB', true)`);
+  return [
+    ...indexes.map((i) => i.definition),
+    ...keys.map((k) => `ALTER TABLE ${k.tableName} ADD CONSTRAINT ${k.name} ${k.definition}`),
+  ];
 }
 
 async function copy(client: pg.ClientBase, table: TableName, text: string): Promise<void> {
@@ -206,22 +255,29 @@ async function copy(client: pg.ClientBase, table: TableName, text: string): Prom
 async function markGenerated(
   client: pg.ClientBase,
   clinicId: string,
-  options: Pick<PlanOptions, 'patients' | 'seed' | 'years'>,
+  options: Pick<PlanOptions, 'patients' | 'seed' | 'years' | 'retention'>,
 ) {
   await client.query(`INSERT INTO "AuditEvent" (action, entity, "entityId", fields) VALUES ($1, 'Clinic', $2, $3)`, [
     GENERATED_ACTION,
     clinicId,
-    [`patients=${options.patients}`, `seed=${options.seed}`, `years=${options.years}`],
+    [
+      `patients=${options.patients}`,
+      `seed=${options.seed}`,
+      `years=${options.years}`,
+      `retention=${options.retention ?? 'typical'}`,
+    ],
   ]);
 }
 
 /**
  * Chairs, beds and nurses for the patients' sessions: about half the chair time used on weekdays.
- * Patients who respond stay on boosters, so a longer history asks more chair time of each patient.
+ * Patients who respond stay on boosters, so a longer history asks more chair time of each patient,
+ * and more again where they stay on maintenance (RETENTION's chairTime).
  */
-export function clinicSize(patients: number, years: number) {
-  const chairMinutesPerPatient = 1200 + 250 * years;
-  const bedHoursPerPatient = 12 + 2 * years;
+export function clinicSize(patients: number, years: number, retention: Retention = 'typical') {
+  const { chairTime } = RETENTION[retention];
+  const chairMinutesPerPatient = (1200 + 250 * years) * chairTime;
+  const bedHoursPerPatient = (12 + 2 * years) * chairTime;
   const chairs = Math.max(4, Math.ceil((patients * chairMinutesPerPatient) / (years * 300 * 600 * 0.5)));
   const beds = Math.max(1, Math.ceil((patients * bedHoursPerPatient) / (years * 260 * 24 * 0.6)));
   return { chairs, beds, weekdayNurses: Math.ceil(chairs / 4), saturdayNurses: Math.max(1, Math.ceil(chairs / 8)) };
@@ -233,7 +289,7 @@ async function createClinic(
   timeZone: string,
   options: GenerateOptions,
 ): Promise<{ setup: ClinicSetup; rows: GenerateSummary['rows'] }> {
-  const size = clinicSize(options.patients, options.years);
+  const size = clinicSize(options.patients, options.years, options.retention);
   const clinicId = randomUUID();
   await client.query(`INSERT INTO "Clinic" (id, name, timezone) VALUES ($1, $2, $3)`, [clinicId, name, timeZone]);
   await markGenerated(client, clinicId, options);

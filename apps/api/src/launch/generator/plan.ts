@@ -30,7 +30,7 @@ import {
   type ScheduledFollowUp,
 } from '@cadence/domain';
 import { Random } from './random';
-import { REALISM, type ProtocolKey } from './realism';
+import { REALISM, RETENTION, type ProtocolKey, type Retention, type RetentionShape } from './realism';
 import { drawRelief, followUpPain } from './relief-model';
 import { ascii, CONDITIONS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, OTHER_NAMES, type Condition } from './people';
 import type { Row, TableName } from './tables';
@@ -62,6 +62,8 @@ export interface PlanOptions {
   mrnPrefix: string;
   /** Sessions under way now (the demo's infusion day), booked on top of the history. */
   liveNow?: number;
+  /** How long patients stay with the clinic (default typical). */
+  retention?: Retention;
 }
 
 export type Batch = Record<TableName, Row[]>;
@@ -106,11 +108,13 @@ export class ClinicPlan {
   private readonly schedules = new Map<string, ScheduledFollowUp[]>();
   /** The shortest chair-side session of the catalogue: a chair without room for it is full for the day. */
   private readonly shortestSession: number;
+  private readonly retention: RetentionShape;
 
   constructor(
     private readonly setup: ClinicSetup,
     private readonly options: PlanOptions,
   ) {
+    this.retention = RETENTION[options.retention ?? 'typical'];
     this.random = new Random(options.seed);
     this.ids = new Random(options.seed ^ hash32(setup.clinicId));
     this.today = this.dateAt(options.nowMs);
@@ -164,7 +168,7 @@ export class ClinicPlan {
       const course = this.course(state, protocol, desired, boosterOf);
       if (!course) break;
       last = { protocol, course };
-      if (course.status !== 'COMPLETED' || r.chance(REALISM.dropOutAfterCourse)) break;
+      if (course.status !== 'COMPLETED' || r.chance(this.retention.dropOutAfterCourse)) break;
       const next = this.nextCourse(protocol, course, respondedBefore);
       respondedBefore ||= course.responder;
       if (!next) break;
@@ -382,11 +386,11 @@ export class ClinicPlan {
       // A course that did not help a patient whom an earlier one did is tried again, not given up.
       if (respondedBefore && r.chance(REALISM.retryAfterLapse))
         return { protocol, desired: addDays(course.lastSessionOn, r.int(21, 60)), booster: false };
-      if (!r.chance(REALISM.switchProtocol)) return undefined;
+      if (!r.chance(this.retention.switchProtocol)) return undefined;
       const other = r.weighted(REALISM.protocolMix);
       return { protocol: other, desired: addDays(course.lastSessionOn, r.int(21, 60)), booster: false };
     }
-    if (!r.chance(REALISM.boosterUptake)) return undefined;
+    if (!r.chance(this.retention.boosterUptake)) return undefined;
     if (policy.kind === 'FIXED_INTERVAL')
       return { protocol, desired: addDays(course.lastSessionOn, policy.intervalDays + r.int(0, 10)), booster: true };
     if (policy.kind === 'RESPONSE_TRIGGERED') {

@@ -72,15 +72,9 @@ export const REALISM = {
   /** A follow-up whose window has closed has a record with this chance. */
   followUpCompletion: 0.82,
   followUpChannel: { PHONE: 55, PATIENT_LINK: 35, IN_PERSON: 10 },
-  /** A patient gives up after a course (no booster, no further course). */
-  dropOutAfterCourse: 0.06,
   /** A course stops part-way (remaining sessions cancelled). */
   dropOutMidCourse: 0.04,
   noShow: 0.03,
-  /** When relief is lost (or a fixed interval is reached) a booster is booked with this chance. */
-  boosterUptake: 0.9,
-  /** A patient who stops responding to boosters may switch to another protocol. */
-  switchProtocol: 0.45,
   /** A patient helped by an earlier course whose latest did not help tries another course of it. */
   retryAfterLapse: 0.8,
   /** Days of oral maintenance before stopping. */
@@ -105,3 +99,28 @@ export const REALISM = {
     { term: 'hypoxia', rate: 0.003, grades: [0.3, 0.6, 0.1], actions: ['PAUSED'] },
   ] satisfies AdverseEventShape[],
 } as const;
+
+export interface RetentionShape {
+  /** A patient gives up after a course (no booster, no further course). */
+  dropOutAfterCourse: number;
+  /** When relief is lost (or a fixed interval is reached) a booster is booked with this chance. */
+  boosterUptake: number;
+  /** A patient who stops responding to boosters may switch to another protocol. */
+  switchProtocol: number;
+  /** Chair and bed time a patient asks of the clinic, against a typical clinic's (sizes the clinic). */
+  chairTime: number;
+}
+
+/**
+ * How long patients stay with the clinic. `typical`: an outpatient clinic's usual follow-through,
+ * about four courses a patient over five years. `maintenance`: a clinic whose patients stay on
+ * boosters for years (few drop out, most take the booster offered, a lapse is met with another
+ * protocol), about seven courses over five years, so it has more chairs for the same patients.
+ * Each course keeps its protocol's own follow-up schedule either way.
+ */
+export const RETENTION = {
+  typical: { dropOutAfterCourse: 0.06, boosterUptake: 0.9, switchProtocol: 0.45, chairTime: 1 },
+  maintenance: { dropOutAfterCourse: 0.02, boosterUptake: 0.97, switchProtocol: 0.7, chairTime: 1.9 },
+} as const satisfies Record<string, RetentionShape>;
+
+export type Retention = keyof typeof RETENTION;
