@@ -152,7 +152,7 @@ async function writeHistory(client: pg.ClientBase, setup: ClinicSetup, options: 
     `CREATE TEMP TABLE IF NOT EXISTS generator_signatures (id uuid PRIMARY KEY, "nurseSignedById" uuid,
        "nurseSignedAt" timestamptz(3), "clinicianSignedById" uuid, "clinicianSignedAt" timestamptz(3)) ON COMMIT DROP`,
   );
-  const restore = await dropForBulkLoad(client);
+  const restore = await dropForBulkLoad(client, setup.clinicId);
   const flush = async (batch: Batch) => {
     for (const table of [...WRITE_ORDER, 'signatures' as const]) {
       const list = batch[table];
@@ -209,17 +209,18 @@ async function writeHistory(client: pg.ClientBase, setup: ClinicSetup, options: 
 }
 
 /**
- * Into a database without patients (a fresh one), a bulk load: the written tables' foreign keys and
+ * Into a fresh database (no patients, no clinic but the one written), a bulk load: the written tables' foreign keys and
  * plain (non-unique) indexes are dropped for it and made again from their own definitions before
  * the outcome refresh, one sort per index and one join per key instead of a probe per row. Made
  * again in the same transaction, the keys are validated over every row then, so a broken row still
  * fails the whole generation; primary keys, unique indexes, exclusion constraints and triggers stay
- * and check each row as it comes. Answers the statements that restore them. Beside existing rows it
- * drops nothing: the dropped indexes would lock their tables until commit.
+ * and check each row as it comes. Answers the statements that restore them. Beside another clinic it
+ * drops nothing: the dropped indexes would lock their tables, and that clinic's work, until commit.
  */
-async function dropForBulkLoad(client: pg.ClientBase): Promise<string[]> {
+async function dropForBulkLoad(client: pg.ClientBase, clinicId: string): Promise<string[]> {
   const { rows: fresh } = await client.query<{ fresh: boolean }>(
-    `SELECT NOT EXISTS (SELECT 1 FROM "Patient") AS fresh`,
+    `SELECT NOT EXISTS (SELECT 1 FROM "Patient") AND NOT EXISTS (SELECT 1 FROM "Clinic" WHERE id <> $1) AS fresh`,
+    [clinicId],
   );
   if (!fresh[0].fresh) return [];
   const tables = WRITE_ORDER.map((t) => `public."${t}"`);
