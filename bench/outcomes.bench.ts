@@ -1,6 +1,10 @@
 // Outcomes dashboard benchmark: a generated clinic of BENCH_PATIENTS patients (default 100,000) over
 // BENCH_YEARS years (default 5) from BENCH_SEED (default 2026), in its own database, generated once
-// and reused while the database holds the same seed and size (bench/outcomes-clinic.ts). The built
+// and reused while the database holds the same seed, size and retention (bench/outcomes-clinic.ts).
+// BENCH_RETENTION (default maintenance) is the realism knob for follow-up records: a clinic whose
+// patients stay on boosters for years, sized with chairs for them (RETENTION in realism.ts), gives
+// about 23 records per patient over five years where a typical one gives 13, so 100,000 patients
+// have over 2 million records, each course on its protocol's own follow-up schedule. The built
 // API (`npm run build` first) runs on it; an admin signs in and every dashboard query is timed
 // through HTTP, one request at a time: a warm-up, then BENCH_RUNS runs (default 10) each, p50 and
 // p95 printed with the generator's rows per second and the clinic's patients and follow-up
@@ -15,7 +19,11 @@ import { DEFAULT_RESPONDER_SETTINGS, RELIEF_MILESTONES } from '@cadence/domain';
 import { hashPassword } from '../apps/api/src/modules/auth/password';
 import { followUpSettingsOf } from '../apps/api/src/modules/boosters/follow-up-settings';
 import type { GroupBy, OutcomesFilterDto } from '../apps/api/src/modules/outcomes/dto/outcomes-query.dto';
-import { OutcomesRepository, type OutcomeCriteria } from '../apps/api/src/modules/outcomes/outcomes.repository';
+import {
+  AGGREGATE_SETTINGS,
+  OutcomesRepository,
+  type OutcomeCriteria,
+} from '../apps/api/src/modules/outcomes/outcomes.repository';
 import { startCadence, stopCadence } from './cadence-process';
 import { ensureClinic, specFromEnv } from './outcomes-clinic';
 
@@ -185,8 +193,9 @@ async function main() {
     groupBy: slowest.query.groupBy,
     relief: followUpSettingsOf(clinicRows[0].followUpSettings).relief,
   };
-  // As the API runs them (OutcomesRepository.withoutJit).
-  await db.query(`SELECT set_config('jit', 'off', false)`);
+  // As the API runs them (OutcomesRepository.forAggregates).
+  for (const [name, value] of Object.entries(AGGREGATE_SETTINGS))
+    await db.query(`SELECT set_config($1, $2, false)`, [name, value]);
   console.log(`\nSlowest: ${slowest.query.name} (${path(slowest.query)}), its statements:`);
   for (const statement of await statementsOf(slowest.query.figure, criteria)) await explain(db, statement);
   await db.end();

@@ -155,4 +155,14 @@ describe('logRank properties', () => {
       }),
     );
   });
+
+  it('gives exactly the same answer whatever order each group lists its patients in', () => {
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 2, maxLength: 3 }), (groups) => {
+        const named = (lists: (typeof groups)[number][]) =>
+          lists.map((observations, i) => ({ group: `g${i}`, observations }));
+        expect(logRank(named(groups.map((g) => [...g].reverse())))).toEqual(logRank(named(groups)));
+      }),
+    );
+  });
 });

@@ -32,24 +32,31 @@ export interface LogRankTest {
  */
 export function logRank(groups: readonly ReliefGroup[]): LogRankTest {
   const k = groups.length;
-  const all = groups
-    .flatMap(({ observations }, g) => observations.map((o) => ({ ...o, g })))
-    .sort((a, b) => a.time - b.time);
+  // Who leaves each group at each time, and how many of them lost relief: counted once per time
+  // rather than sorting every observation (a clinic's groups hold hundreds of thousands of courses).
+  const atTime = new Map<number, { leaving: number[]; lost: number[] }>();
+  groups.forEach(({ observations }, g) => {
+    for (const o of observations) {
+      let tally = atTime.get(o.time);
+      if (!tally) {
+        tally = { leaving: new Array<number>(k).fill(0), lost: new Array<number>(k).fill(0) };
+        atTime.set(o.time, tally);
+      }
+      tally.leaving[g]++;
+      if (o.reliefLost) tally.lost[g]++;
+    }
+  });
   const atRisk = groups.map(({ observations }) => observations.length);
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
   const variance = groups.map(() => new Array<number>(k).fill(0));
-  let total = all.length;
-  for (let i = 0; i < all.length;) {
-    const time = all[i].time;
-    const leaving = new Array<number>(k).fill(0);
+  let total = atRisk.reduce((sum, n) => sum + n, 0);
+  for (const time of [...atTime.keys()].sort((a, b) => a - b)) {
+    const { leaving, lost } = atTime.get(time)!;
     let deaths = 0;
-    for (; i < all.length && all[i].time === time; i++) {
-      leaving[all[i].g]++;
-      if (all[i].reliefLost) {
-        observed[all[i].g]++;
-        deaths++;
-      }
+    for (let a = 0; a < k; a++) {
+      observed[a] += lost[a];
+      deaths += lost[a];
     }
     if (deaths > 0) {
       for (let a = 0; a < k; a++) {

@@ -72,7 +72,7 @@ export class ForecastService {
 
   async forPatient(actor: Actor, meta: RequestMeta, patientId: string): Promise<ReliefForecastDto> {
     return this.transactions.withTransaction(async () => {
-      await this.outcomes.withoutJit();
+      await this.outcomes.forAggregates();
       if (!(await this.outcomes.patientExists(actor.clinicId, patientId))) throw outcomesErrors.patientNotFound();
       const c = await this.criteria(actor.clinicId, new Date());
       const [course] = await this.outcomes.lastCourseOutcomes({ ...c, patientId }, false);

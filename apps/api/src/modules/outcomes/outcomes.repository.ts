@@ -106,6 +106,17 @@ const AGE_SQL: Record<string, Prisma.Sql> = {
 };
 
 /**
+ * How the outcome statements are planned (for their transaction only). No JIT compilation: the
+ * aggregates' unnested arrays give plans a cost far above what they take to run, so PostgreSQL
+ * would spend longer compiling each than running it. Room to group in memory: the planner cannot
+ * tell how few groups a CASE of the relief outcome makes, and under the default work_mem it sorts
+ * every course to disk where a hash of a few hundred groups does. Rows dear to pass from parallel
+ * workers to the leader: each worker then counts its share of the unnested follow-ups itself,
+ * handing on a row per group, instead of sending the leader every follow-up to count.
+ */
+export const AGGREGATE_SETTINGS = { jit: 'off', work_mem: '64MB', parallel_tuple_cost: '1' } as const;
+
+/**
  * The outcome figures' aggregation, in PostgreSQL. Every query starts from `base`: the clinic's
  * completed courses as "CourseOutcome" holds them (one row per course, kept by triggers in the
  * transaction of every change it depends on; migration 20261206400000) with the filter columns
@@ -113,6 +124,8 @@ const AGE_SQL: Record<string, Prisma.Sql> = {
  * session) and the group key. The relief line, the responder thresholds and "now" are applied
  * here, since the rows hold none of them.
  * Answers are counts per group, or per group and day: never a row per patient or per record.
+ * A course's arrays are unnested in the select list, which expands them in step as unnest(a, b)
+ * in FROM does, at about half the cost of a lateral function scan per course.
  */
 @Injectable()
 export class OutcomesRepository {
@@ -122,13 +135,12 @@ export class OutcomesRepository {
     return this.transactions.tx;
   }
 
-  /**
-   * For the rest of the transaction, statements run without JIT compilation: the aggregates'
-   * unnested arrays give plans a cost far above what they take to run, so PostgreSQL would spend
-   * longer compiling each than running it.
-   */
-  async withoutJit(): Promise<void> {
-    await this.db.$queryRaw`SELECT set_config('jit', 'off', true)`;
+  /** For the rest of the transaction, the planner settings of AGGREGATE_SETTINGS. */
+  async forAggregates(): Promise<void> {
+    const settings = Object.entries(AGGREGATE_SETTINGS).map(
+      ([name, value]) => Prisma.sql`set_config(${name}, ${value}, true)`,
+    );
+    await this.db.$queryRaw`SELECT ${Prisma.join(settings)}`;
   }
 
   async clinic(clinicId: string) {
@@ -138,7 +150,8 @@ export class OutcomesRepository {
     });
   }
 
-  private base(c: OutcomeCriteria): Prisma.Sql {
+  /** `inline`: for a statement that reads base twice, each read its own scan of the columns it needs, not a copy of every row. */
+  private base(c: OutcomeCriteria, inline = false): Prisma.Sql {
     const f = c.filters;
     const where: Prisma.Sql[] = [Prisma.sql`o."clinicId" = ${c.clinicId}::uuid`];
     if (f.from) where.push(Prisma.sql`o."lastSessionOn" >= ${f.from}::date`);
@@ -162,7 +175,7 @@ export class OutcomesRepository {
       where.push(f.booster ? Prisma.sql`o."boosterOfCourseId" IS NOT NULL` : Prisma.sql`o."boosterOfCourseId" IS NULL`);
     if (c.patientId) where.push(Prisma.sql`o."patientId" = ${c.patientId}::uuid`);
     const grp = c.groupBy ? GROUP_SQL[c.groupBy] : Prisma.sql`'ALL'`;
-    return Prisma.sql`base AS (
+    return Prisma.sql`base AS ${inline ? Prisma.sql`NOT MATERIALIZED ` : Prisma.empty}(
       SELECT o.*, o."courseId" AS id, o."patientId" AS patient_id, o."baselinePainNrs" AS baseline,
              o."boosterOfCourseId" AS booster_of, o."lastSessionOn" AS last_on, ${grp} AS grp,
              p.key AS protocol_key, p.name AS protocol_name, o."painMechanism"::text AS pain_mechanism,
@@ -298,12 +311,15 @@ export class OutcomesRepository {
       { grp: string; offset_days: number; assessed: bigint; moderate: bigint; substantial: bigint; points: bigint }[]
     >`
       WITH ${this.base(c)}
-      SELECT b.grp, u.offset_days, count(*) AS assessed,
-             count(*) FILTER (WHERE ${this.reaches(Prisma.sql`u.avg`, c.relief.responder.moderatePercent)}) AS moderate,
-             count(*) FILTER (WHERE ${this.reaches(Prisma.sql`u.avg`, c.relief.responder.substantialPercent)}) AS substantial,
-             count(*) FILTER (WHERE ${this.points(Prisma.sql`u.avg`, c)}) AS points
-      FROM base b CROSS JOIN LATERAL unnest(b."firstOffsets", b."firstAverages") AS u(offset_days, avg)
-      WHERE b.baseline BETWEEN 1 AND 10 AND u.offset_days IN (${Prisma.join(offsets)})
+      SELECT b.grp, b.offset_days, count(*) AS assessed,
+             count(*) FILTER (WHERE ${this.reaches(Prisma.sql`b.avg`, c.relief.responder.moderatePercent)}) AS moderate,
+             count(*) FILTER (WHERE ${this.reaches(Prisma.sql`b.avg`, c.relief.responder.substantialPercent)}) AS substantial,
+             count(*) FILTER (WHERE ${this.points(Prisma.sql`b.avg`, c)}) AS points
+      FROM (
+        SELECT grp, baseline, unnest("firstOffsets") AS offset_days, unnest("firstAverages") AS avg
+        FROM base WHERE baseline BETWEEN 1 AND 10
+      ) b
+      WHERE b.offset_days IN (${Prisma.join(offsets)})
       GROUP BY 1, 2 ORDER BY 1, 2`;
     return rows.map((r) => ({
       grp: r.grp,
@@ -336,12 +352,16 @@ export class OutcomesRepository {
       }[]
     >`
       WITH ${this.base(c)}
-      SELECT b.grp, u.offset_days, count(*) AS records,
+      SELECT u.grp, u.offset_days, count(*) AS records,
              avg(u.promis_t) AS promis_mean,
-             count(b."promisBaseline") AS promis_paired, avg(u.promis_t - b."promisBaseline") AS promis_change,
+             count(u.promis_baseline) AS promis_paired, avg(u.promis_t - u.promis_baseline) AS promis_change,
              avg(u.phq9)::float8 AS phq9_mean,
-             count(b."phq9Baseline") AS phq9_paired, avg(u.phq9 - b."phq9Baseline") AS phq9_change
-      FROM base b CROSS JOIN LATERAL unnest(b."firstOffsets", b."firstPromisT", b."firstPhq9") AS u(offset_days, promis_t, phq9)
+             count(u.phq9_baseline) AS phq9_paired, avg(u.phq9 - u.phq9_baseline) AS phq9_change
+      FROM (
+        SELECT grp, "promisBaseline" AS promis_baseline, "phq9Baseline" AS phq9_baseline,
+               unnest("firstOffsets") AS offset_days, unnest("firstPromisT") AS promis_t, unnest("firstPhq9") AS phq9
+        FROM base
+      ) u
       GROUP BY 1, 2 ORDER BY 1, 2`;
     return rows.map((r) => ({
       grp: r.grp,
@@ -371,13 +391,15 @@ export class OutcomesRepository {
         sessions: bigint;
       }[]
     >`
-      WITH ${this.base(c)},
+      WITH ${this.base(c, true)},
       totals AS (SELECT grp, sum(sessions) AS sessions FROM base GROUP BY grp HAVING sum(sessions) > 0),
       events AS (
-        SELECT b.grp, u.term, u.grade, sum(u.events) AS events, sum(u.sessions_with) AS sessions_with
-        FROM base b
-        CROSS JOIN LATERAL unnest(b."eventTerms", b."eventGrades", b."eventCounts", b."eventSessions")
-          AS u(term, grade, events, sessions_with)
+        SELECT u.grp, u.term, u.grade, sum(u.events) AS events, sum(u.sessions_with) AS sessions_with
+        FROM (
+          SELECT grp, unnest("eventTerms") AS term, unnest("eventGrades") AS grade,
+                 unnest("eventCounts") AS events, unnest("eventSessions") AS sessions_with
+          FROM base WHERE cardinality("eventTerms") > 0
+        ) u
         GROUP BY 1, 2, 3
       )
       SELECT t.grp, e.term, e.grade, coalesce(e.events, 0) AS events, coalesce(e.sessions_with, 0) AS sessions_with, t.sessions
@@ -398,11 +420,11 @@ export class OutcomesRepository {
     const rows = await this.db.$queryRaw<{ grp: string; offset_days: number; closed: bigint; completed: bigint }[]>`
       WITH ${this.base(c)},
       windows AS (
-        SELECT b.grp, u.offset_days, u.completed, u.closes_at <= ${c.now} AS closed
-        FROM base b
-        CROSS JOIN LATERAL unnest(b."windowOffsets", b."windowClosesAt", b."windowRecorded") AS u(offset_days, closes_at, completed)
+        SELECT grp, unnest("windowOffsets") AS offset_days, unnest("windowClosesAt") AS closes_at,
+               unnest("windowRecorded") AS completed
+        FROM base
       )
-      SELECT grp, offset_days, count(*) FILTER (WHERE closed OR completed) AS closed,
+      SELECT grp, offset_days, count(*) FILTER (WHERE closes_at <= ${c.now} OR completed) AS closed,
              count(*) FILTER (WHERE completed) AS completed
       FROM windows GROUP BY 1, 2 ORDER BY 1, 2`;
     return rows.map((r) => ({

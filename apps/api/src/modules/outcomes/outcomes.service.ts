@@ -73,7 +73,7 @@ export class OutcomesService {
   /** One figure: its queries and its audit row in one transaction (one snapshot of the clinic). */
   async figure<T>(actor: Actor, meta: RequestMeta, figure: OutcomeFigure, q: OutcomeQuery): Promise<T> {
     return this.transactions.withTransaction(async () => {
-      await this.outcomes.withoutJit();
+      await this.outcomes.forAggregates();
       const answer = (await this.compute(actor, figure, q)) as T;
       await this.audited(actor, meta, figure, q);
       return answer;
