@@ -181,7 +181,9 @@ export class OutcomesRepository {
              p.key AS protocol_key, p.name AS protocol_name, o."painMechanism"::text AS pain_mechanism,
              p.definition -> 'boosterPolicy' ->> 'kind' AS policy_kind
       FROM "CourseOutcome" o
-      JOIN "Protocol" p ON p.id = o."protocolId"
+      -- Every course has its protocol (the course's foreign key); a left join lets the planner
+      -- leave the protocols out of a statement that reads none of their columns.
+      LEFT JOIN "Protocol" p ON p.id = o."protocolId"
       WHERE ${Prisma.join(where, ' AND ')}
     )`;
   }
