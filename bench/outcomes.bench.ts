@@ -197,7 +197,10 @@ async function main() {
   for (const [name, value] of Object.entries(AGGREGATE_SETTINGS))
     await db.query(`SELECT set_config($1, $2, false)`, [name, value]);
   console.log(`\nSlowest: ${slowest.query.name} (${path(slowest.query)}), its statements:`);
+  // In one transaction, as the API runs them: a statement's own settings hold for those after it.
+  await db.query('BEGIN');
   for (const statement of await statementsOf(slowest.query.figure, criteria)) await explain(db, statement);
+  await db.query('ROLLBACK');
   await db.end();
 
   const over = results.filter((r) => r.p95 >= TARGET_MS);

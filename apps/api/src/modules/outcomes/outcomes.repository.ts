@@ -110,11 +110,9 @@ const AGE_SQL: Record<string, Prisma.Sql> = {
  * aggregates' unnested arrays give plans a cost far above what they take to run, so PostgreSQL
  * would spend longer compiling each than running it. Room to group in memory: the planner cannot
  * tell how few groups a CASE of the relief outcome makes, and under the default work_mem it sorts
- * every course to disk where a hash of a few hundred groups does. Rows dear to pass from parallel
- * workers to the leader: each worker then counts its share of the unnested follow-ups itself,
- * handing on a row per group, instead of sending the leader every follow-up to count.
+ * every course to disk where a hash of a few hundred groups does.
  */
-export const AGGREGATE_SETTINGS = { jit: 'off', work_mem: '64MB', parallel_tuple_cost: '1' } as const;
+export const AGGREGATE_SETTINGS = { jit: 'off', work_mem: '64MB' } as const;
 
 /**
  * The outcome figures' aggregation, in PostgreSQL. Every query starts from `base`: the clinic's
@@ -148,6 +146,17 @@ export class OutcomesRepository {
       where: { id: clinicId },
       select: { timezone: true, followUpSettings: true, boosterNoticeDays: true },
     });
+  }
+
+  /**
+   * For the rest of the transaction, rows dear to pass from parallel workers to the leader: for a
+   * statement over unnested follow-ups, each worker then counts its share itself and hands on a
+   * row per group, instead of sending the leader every follow-up to count (the planner, guessing
+   * thousands of groups, would not). The relief statements keep the default: they group per day,
+   * and there the leader merging the workers' sorted counts is quicker.
+   */
+  private async countInWorkers(): Promise<void> {
+    await this.db.$queryRaw`SELECT set_config('parallel_tuple_cost', '1', true)`;
   }
 
   /** `inline`: for a statement that reads base twice, each read its own scan of the columns it needs, not a copy of every row. */
@@ -309,6 +318,7 @@ export class OutcomesRepository {
 
   /** The first counted record of each milestone's follow-up, against the baseline, per group. */
   async milestoneRows(c: OutcomeCriteria, offsets: readonly number[]): Promise<MilestoneRow[]> {
+    await this.countInWorkers();
     const rows = await this.db.$queryRaw<
       { grp: string; offset_days: number; assessed: bigint; moderate: bigint; substantial: bigint; points: bigint }[]
     >`
@@ -340,6 +350,7 @@ export class OutcomesRepository {
    * change is from the course's first follow-up record.
    */
   async scoreRows(c: OutcomeCriteria): Promise<ScoreRow[]> {
+    await this.countInWorkers();
     const rows = await this.db.$queryRaw<
       {
         grp: string;
@@ -419,6 +430,7 @@ export class OutcomesRepository {
 
   /** Follow-up windows closed by now (or answered) per offset, and how many have a record. */
   async completionRows(c: OutcomeCriteria): Promise<CompletionRow[]> {
+    await this.countInWorkers();
     const rows = await this.db.$queryRaw<{ grp: string; offset_days: number; closed: bigint; completed: bigint }[]>`
       WITH ${this.base(c)},
       windows AS (
