@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
-import { addDays, isCalendarDate } from '../screening/dates';
+import { isCalendarDate } from '../patient';
+import { addDays } from '../screening/dates';
 import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings, type FollowUpWindowBand } from './settings';
 
 /** What a schedule is made from: a course whose last session is signed, and its protocol's offsets. */

@@ -1,4 +1,5 @@
-import { addDays, clinicDateOf, instantMillis, isCalendarDate } from './dates';
+import { isCalendarDate } from '../patient';
+import { addDays, clinicDateOf, instantMillis } from './dates';
 import type { EligibilityReason, EligibilityResult, ScreeningStatus } from './eligibility';
 import type { RuleSeverity } from './rules';
 import { overrideApplies } from './override';

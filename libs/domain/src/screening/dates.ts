@@ -1,12 +1,8 @@
+// Calendar dates are 'YYYY-MM-DD' strings in the clinic's own zone; instants are full ISO strings.
+// Keeping the two apart means no rule ever asks "which day was 23:30 UTC in Sydney?" by accident.
 import { DateTime } from 'luxon';
 import { isCalendarDate } from '../patient';
 
-export { isCalendarDate };
-
-/**
- * Calendar dates are 'YYYY-MM-DD' strings in the clinic's own zone; instants are full ISO strings.
- * Keeping the two apart means no rule ever asks "which day was 23:30 UTC in Sydney?" by accident.
- */
 function parseDate(date: string): DateTime {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   return DateTime.fromISO(date, { zone: 'utc' });

@@ -1,5 +1,6 @@
 import { instrumentAnswers, numberAnswer, textAnswer, yesNo, type Answers, type Sex } from './answers';
-import { addMonths, isCalendarDate } from './dates';
+import { isCalendarDate } from '../patient';
+import { addMonths } from './dates';
 import { cssrsRiskLevel, scoreAuditC, scoreCssrsScreen, type CssrsRisk } from './instruments';
 import { DEFAULT_HR_REVIEW, type ClinicScreeningSettings } from './settings';
 import { AT_CARDIOVASCULAR_RISK, conditionHolds } from './templates';

@@ -1,6 +1,6 @@
 import { bloodPressurePairProblem } from '../infusion/blood-pressure';
 import { isAnswered, type Answers, type InstrumentAnswers } from './answers';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from '../patient';
 import { INSTRUMENTS, scoreInstrument } from './instruments';
 import { isRequired, type ScreeningTemplate, type TemplateItem } from './templates';
 

@@ -103,7 +103,7 @@ export class AppointmentsService {
     const appointment = await this.changeable(actor.clinicId, id, now);
     const zone = await this.planning.clinicZone(actor.clinicId);
     const own = rescheduleDate({ start: appointment.startsAt.toISOString() }, zone);
-    const asked = dto.earliest && isCalendarDate(dto.earliest) ? dto.earliest : undefined;
+    const asked = isCalendarDate(dto.earliest) ? dto.earliest : undefined;
     const earliestDay = dto.earliest ? (asked ?? clinicDateOf(utcInstant(dto.earliest), zone)) : undefined;
     // The day searched: the one asked for, else a later day `earliest` names, else the session's own.
     const day = dto.date ?? (earliestDay && earliestDay > own ? earliestDay : own);
