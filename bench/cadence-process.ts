@@ -2,6 +2,7 @@
 // clinic; and the database URL a benchmark's own database gets on the admin server.
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { isRetention, type Retention } from '../apps/api/src/launch/generator/realism';
 
 const ROOT = join(__dirname, '..');
 
@@ -67,4 +68,11 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** BENCH_RETENTION, or `fallback` when unset; a name that is not a retention throws. */
+export function retentionFromEnv(fallback: Retention): Retention {
+  const value = process.env.BENCH_RETENTION ?? fallback;
+  if (!isRetention(value)) throw new RangeError('BENCH_RETENTION must be typical or maintenance');
+  return value;
 }

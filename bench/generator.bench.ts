@@ -11,14 +11,13 @@ import pg from 'pg';
 import { migrateAsOwner } from '../apps/api/src/launch/database-roles';
 import { printSummary } from '../apps/api/src/launch/generator/cli';
 import { generateClinic } from '../apps/api/src/launch/generator/generate';
-import type { Retention } from '../apps/api/src/launch/generator/realism';
-import { ADMIN_URL, databaseUrl } from './cadence-process';
+import { ADMIN_URL, databaseUrl, retentionFromEnv } from './cadence-process';
 
 const DATABASE = 'cadence_bench_generator';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 2_000);
 const YEARS = Number(process.env.BENCH_YEARS ?? 2);
 const SEED = Number(process.env.BENCH_SEED ?? 2026);
-const RETENTION = (process.env.BENCH_RETENTION ?? 'typical') as Retention;
+const RETENTION = retentionFromEnv('typical');
 
 async function main() {
   const load = () =>

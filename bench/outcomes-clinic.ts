@@ -9,8 +9,8 @@ import pg from 'pg';
 import { migrateAsOwner } from '../apps/api/src/launch/database-roles';
 import { printSummary } from '../apps/api/src/launch/generator/cli';
 import { GENERATED_ACTION, generateClinic, type GenerateSummary } from '../apps/api/src/launch/generator/generate';
-import { RETENTION, type Retention } from '../apps/api/src/launch/generator/realism';
-import { ADMIN_URL, databaseUrl } from './cadence-process';
+import type { Retention } from '../apps/api/src/launch/generator/realism';
+import { ADMIN_URL, databaseUrl, retentionFromEnv } from './cadence-process';
 
 export interface ClinicSpec {
   patients: number;
@@ -28,13 +28,11 @@ export interface BenchClinic {
 }
 
 export function specFromEnv(): ClinicSpec {
-  const retention = (process.env.BENCH_RETENTION ?? 'maintenance') as Retention;
-  if (!Object.hasOwn(RETENTION, retention)) throw new RangeError('BENCH_RETENTION must be typical or maintenance');
   return {
     patients: Number(process.env.BENCH_PATIENTS ?? 100_000),
     seed: Number(process.env.BENCH_SEED ?? 2026),
     years: Number(process.env.BENCH_YEARS ?? 5),
-    retention,
+    retention: retentionFromEnv('maintenance'),
   };
 }
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { generateClinic, GeneratorRefusal, type GenerateSummary } from './generate';
-import { RETENTION, type Retention } from './realism';
+import { isRetention, type Retention } from './realism';
 
 const USAGE =
   'Usage: npm run generate:clinic -- --patients <n> --seed <s> [--years 2] [--database-url <url>] [--clinic-name <name>] [--now <ISO instant>] [--retention typical|maintenance]';
@@ -38,15 +38,23 @@ function parse() {
   if (!(years > 0 && years <= 20)) problems.push('--years must be more than 0 and at most 20');
   const nowMs = values.now === undefined ? undefined : Date.parse(values.now);
   if (nowMs !== undefined && Number.isNaN(nowMs)) problems.push('--now must be an ISO 8601 instant');
-  const retention = values.retention as Retention;
-  if (!Object.hasOwn(RETENTION, retention)) problems.push('--retention must be typical or maintenance');
+  const retention = values.retention;
+  if (!isRetention(retention)) problems.push('--retention must be typical or maintenance');
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
   if (!databaseUrl) problems.push('give --database-url or set DATABASE_URL (a migrated Cadence database)');
   if (problems.length) {
     console.error(`${problems.join('\n')}\n${USAGE}`);
     process.exit(2);
   }
-  return { patients, seed, years, retention, nowMs, databaseUrl: databaseUrl!, clinicName: values['clinic-name'] };
+  return {
+    patients,
+    seed,
+    years,
+    retention: retention as Retention,
+    nowMs,
+    databaseUrl: databaseUrl!,
+    clinicName: values['clinic-name'],
+  };
 }
 
 export function printSummary(summary: GenerateSummary): void {

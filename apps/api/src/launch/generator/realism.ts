@@ -124,3 +124,5 @@ export const RETENTION = {
 } as const satisfies Record<string, RetentionShape>;
 
 export type Retention = keyof typeof RETENTION;
+
+export const isRetention = (value: string): value is Retention => Object.hasOwn(RETENTION, value);
