@@ -68,7 +68,7 @@ const KIND_ORDER: Record<string, number> = { CHAIR: 0, ROOM: 1, BED: 2 };
 
 /**
  * The earliest opening and latest closing across the week, widened by an hour each side, and on to
- * the whole half-hours of any session shown that lies outside them (booked before the hours
+ * the whole hours of any session shown that lies outside them (booked before the hours
  * changed, say), so no session is off the grid.
  */
 function visibleHours(
@@ -82,9 +82,9 @@ function visibleHours(
   for (const a of appointments) {
     const start = DateTime.fromISO(a.startsAt, { zone });
     const end = DateTime.fromISO(a.endsAt, { zone });
-    open = Math.min(open, Math.floor((start.hour * 60 + start.minute) / 30) * 30);
+    open = Math.min(open, start.hour * 60);
     // A session running past midnight fills its first day to the end.
-    close = Math.max(close, end.hasSame(start, 'day') ? Math.ceil((end.hour * 60 + end.minute) / 30) * 30 : 24 * 60);
+    close = Math.max(close, end.hasSame(start, 'day') ? Math.ceil((end.hour * 60 + end.minute) / 60) * 60 : 24 * 60);
   }
   const fmt = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
   return { min: fmt(open), max: fmt(close) };
