@@ -1,7 +1,7 @@
 // Outcome statistics: Kaplan–Meier curves of time to loss of relief with R survival's confidence
 // bands, numbers at risk, median and quantile durations, the log-rank test between groups, Wilson
 // intervals for responder rates, and responder status at each follow-up milestone.
-export { kaplanMeier, numbersAtRisk, survivalAt } from './kaplan-meier';
+export { kaplanMeier, numbersAtRisk, patientsObserved, survivalAt } from './kaplan-meier';
 export type { ReliefObservation, SurvivalCurve, SurvivalPoint, SurvivalStep } from './kaplan-meier';
 export { medianSurvival, survivalQuantile } from './median';
 export type { TimeWithInterval } from './median';

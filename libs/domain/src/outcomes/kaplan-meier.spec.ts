@@ -152,6 +152,17 @@ describe('kaplanMeier edge cases (R survfit output)', () => {
     expect(kaplanMeier([...SIX_MP].reverse())).toEqual(kaplanMeier(SIX_MP));
   });
 
+  it('takes counted observations as the same patients one by one: 6-MP as counts per time and outcome', () => {
+    const counted = [...tally(SIX_MP)].map(([key, count]) => ({ ...JSON.parse(key), count }));
+    expect(counted.length).toBeLessThan(SIX_MP.length);
+    expect(kaplanMeier(counted)).toEqual(kaplanMeier(SIX_MP));
+  });
+
+  it('refuses a count that is not a whole number of at least 1', () => {
+    for (const count of [0, -1, 1.5, Number.NaN])
+      expect(() => kaplanMeier([{ time: 3, reliefLost: true, count }])).toThrow(RangeError);
+  });
+
   it('refuses a time that is not a finite number and a level outside (0, 1)', () => {
     expect(() => kaplanMeier([{ time: Number.NaN, reliefLost: true }])).toThrow(RangeError);
     expect(() => kaplanMeier(SIX_MP, 1)).toThrow(RangeError);
@@ -217,6 +228,25 @@ describe('kaplanMeier properties', () => {
     );
   });
 
+  it('gives exactly the curve of the expanded patients when they come as counts', () => {
+    const counted = fc.array(
+      fc.record({
+        time: fc.integer({ min: 0, max: 60 }),
+        reliefLost: fc.boolean(),
+        count: fc.integer({ min: 1, max: 500 }),
+      }),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(counted, (data) => {
+        const expanded = data.flatMap(({ time, reliefLost, count }) =>
+          Array.from({ length: count }, () => ({ time, reliefLost })),
+        );
+        expect(kaplanMeier(data)).toEqual(kaplanMeier(expanded));
+      }),
+    );
+  });
+
   it('widens the band with the level', () => {
     fc.assert(
       fc.property(cohort, (data) => {
@@ -230,3 +260,13 @@ describe('kaplanMeier properties', () => {
     );
   });
 });
+
+/** How many observations share each time and outcome, keyed by both. */
+function tally(observations: readonly { time: number; reliefLost: boolean }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { time, reliefLost } of observations) {
+    const key = JSON.stringify({ time, reliefLost });
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}

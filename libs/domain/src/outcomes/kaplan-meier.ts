@@ -8,6 +8,24 @@ import { zForLevel } from './normal';
 export interface ReliefObservation {
   time: number;
   reliefLost: boolean;
+  /**
+   * How many patients share this time and outcome (1 when absent): a clinic's counts per day, as
+   * the database answers them, go in as they are rather than one object per course.
+   */
+  count?: number;
+}
+
+/** The patients behind the observations: their counts summed. */
+export function patientsObserved(observations: readonly ReliefObservation[]): number {
+  return observations.reduce((sum, o) => sum + observationCount(o), 0);
+}
+
+/** The observation's count, checked: a whole number of at least 1. */
+export function observationCount(o: ReliefObservation): number {
+  const count = o.count ?? 1;
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`An observation counts a whole number of patients from 1, not ${count}`);
+  return count;
 }
 
 /**
@@ -59,9 +77,10 @@ export function kaplanMeier(observations: readonly ReliefObservation[], level = 
   const z = zForLevel(level);
   for (const { time } of observations)
     if (!Number.isFinite(time)) throw new RangeError(`A relief duration is a finite number, not ${time}`);
+  const subjects = patientsObserved(observations);
   const sorted = [...observations].sort((a, b) => a.time - b.time);
   const steps: SurvivalStep[] = [];
-  let atRisk = sorted.length;
+  let atRisk = subjects;
   let survival = 1;
   let greenwood = 0;
   for (let i = 0; i < sorted.length;) {
@@ -69,8 +88,8 @@ export function kaplanMeier(observations: readonly ReliefObservation[], level = 
     let events = 0;
     let censored = 0;
     for (; i < sorted.length && sorted[i].time === time; i++) {
-      if (sorted[i].reliefLost) events++;
-      else censored++;
+      if (sorted[i].reliefLost) events += observationCount(sorted[i]);
+      else censored += observationCount(sorted[i]);
     }
     if (events > 0) {
       survival *= (atRisk - events) / atRisk;
@@ -89,7 +108,7 @@ export function kaplanMeier(observations: readonly ReliefObservation[], level = 
     });
     atRisk -= events + censored;
   }
-  return { level, subjects: sorted.length, events: steps.reduce((sum, s) => sum + s.events, 0), steps };
+  return { level, subjects, events: steps.reduce((sum, s) => sum + s.events, 0), steps };
 }
 
 function logInterval(survival: number, se: number, z: number): { lower: number | null; upper: number | null } {

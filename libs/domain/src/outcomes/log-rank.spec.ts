@@ -140,6 +140,26 @@ describe('logRank properties', () => {
     );
   });
 
+  it('gives exactly the answer of the expanded patients when they come as counts', () => {
+    const counted = fc.array(
+      fc.record({
+        time: fc.integer({ min: 0, max: 30 }),
+        reliefLost: fc.boolean(),
+        count: fc.integer({ min: 1, max: 200 }),
+      }),
+      { minLength: 1, maxLength: 10 },
+    );
+    fc.assert(
+      fc.property(fc.array(counted, { minLength: 2, maxLength: 4 }), (groups) => {
+        const expand = (g: (typeof groups)[number]) =>
+          g.flatMap(({ time, reliefLost, count }) => Array.from({ length: count }, () => ({ time, reliefLost })));
+        const named = (lists: readonly (readonly { time: number; reliefLost: boolean }[])[]) =>
+          lists.map((observations, i) => ({ group: `g${i}`, observations }));
+        expect(logRank(named(groups))).toEqual(logRank(named(groups.map(expand))));
+      }),
+    );
+  });
+
   it('does not depend on which group comes first', () => {
     fc.assert(
       fc.property(group, group, (x, y) => {

@@ -1,5 +1,5 @@
 import { chiSquareUpperTail } from './chi-square';
-import type { ReliefObservation } from './kaplan-meier';
+import { observationCount, patientsObserved, type ReliefObservation } from './kaplan-meier';
 
 export interface ReliefGroup {
   group: string;
@@ -42,11 +42,12 @@ export function logRank(groups: readonly ReliefGroup[]): LogRankTest {
         tally = { leaving: new Array<number>(k).fill(0), lost: new Array<number>(k).fill(0) };
         atTime.set(o.time, tally);
       }
-      tally.leaving[g]++;
-      if (o.reliefLost) tally.lost[g]++;
+      const count = observationCount(o);
+      tally.leaving[g] += count;
+      if (o.reliefLost) tally.lost[g] += count;
     }
   });
-  const atRisk = groups.map(({ observations }) => observations.length);
+  const atRisk = groups.map(({ observations }) => patientsObserved(observations));
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
   const variance = groups.map(() => new Array<number>(k).fill(0));
@@ -83,7 +84,7 @@ export function logRank(groups: readonly ReliefGroup[]): LogRankTest {
   return {
     groups: groups.map(({ group, observations }, g) => ({
       group,
-      subjects: observations.length,
+      subjects: patientsObserved(observations),
       observed: observed[g],
       expected: expected[g],
     })),

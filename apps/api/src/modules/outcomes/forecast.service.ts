@@ -64,9 +64,7 @@ export class ForecastService {
       },
     });
     return kaplanMeier(
-      rows
-        .filter((r) => r.day !== null)
-        .flatMap((r) => Array.from({ length: r.courses }, () => ({ time: r.day!, reliefLost: r.event }))),
+      rows.filter((r) => r.day !== null).map((r) => ({ time: r.day!, reliefLost: r.event, count: r.courses })),
     );
   }
 

@@ -8,6 +8,7 @@ import {
   logRank,
   medianSurvival,
   numbersAtRisk,
+  patientsObserved,
   survivalAt,
   survivalQuantile,
   wilsonInterval,
@@ -144,7 +145,7 @@ export class OutcomesService {
     const c = await this.criteria(actor, q);
     const groups = reliefGroups(await this.outcomes.reliefRows(c));
     const shown: ReliefGroupDto[] = groups.map(({ group, observations, outcomes }) => {
-      const disclosure = disclose(observations.length);
+      const disclosure = disclose(patientsObserved(observations));
       if (!disclosure.shown)
         return {
           group,
@@ -328,7 +329,8 @@ export class OutcomesService {
         const disclosure = disclose(row.patients);
         const observations = firsts
           .filter((f) => f.grp === group)
-          .flatMap((f) => repeat({ time: f.day, reliefLost: f.event }, f.courses));
+          .map((f) => ({ time: f.day, reliefLost: f.event, count: f.courses }));
+        const initialCourses = patientsObserved(observations);
         if (!disclosure.shown)
           return {
             group,
@@ -347,11 +349,9 @@ export class OutcomesService {
           boosters: row.boosters,
           boostersPerPatient: row.boosters / row.patients,
           patientsWithBooster: wilsonInterval(row.withBooster, row.patients),
-          initialCourses: observations.length,
+          initialCourses,
           medianDaysToFirstBooster:
-            observations.length >= DEFAULT_OUTCOME_SETTINGS.suppressBelow
-              ? medianSurvival(kaplanMeier(observations))
-              : null,
+            initialCourses >= DEFAULT_OUTCOME_SETTINGS.suppressBelow ? medianSurvival(kaplanMeier(observations)) : null,
         };
       }),
     };
@@ -366,15 +366,11 @@ interface ReliefGroupData {
 
 const disclose = (size: number) => groupDisclosure(size, DEFAULT_OUTCOME_SETTINGS);
 
-function repeat<T>(value: T, times: number): T[] {
-  return Array.from({ length: times }, () => value);
-}
-
 function groupNames(rows: readonly { grp: string }[]): string[] {
   return [...new Set(rows.map((r) => r.grp))].sort();
 }
 
-/** The per-day counts as Kaplan–Meier observations (one per course on the curve), and every outcome's count. */
+/** The per-day counts as counted Kaplan–Meier observations (the courses on the curve), and every outcome's count. */
 function reliefGroups(rows: readonly ReliefRow[]): ReliefGroupData[] {
   return groupNames(rows).map((group) => {
     const own = rows.filter((r) => r.grp === group);
@@ -384,7 +380,7 @@ function reliefGroups(rows: readonly ReliefRow[]): ReliefGroupData[] {
       group,
       observations: own
         .filter((r) => r.day !== null)
-        .flatMap((r) => repeat({ time: r.day!, reliefLost: r.event }, r.courses)),
+        .map((r) => ({ time: r.day!, reliefLost: r.event, count: r.courses })),
       outcomes: [...outcomes].map(([code, courses]) => ({ code, courses })),
     };
   });
@@ -398,7 +394,7 @@ function reliefAt(curve: SurvivalCurve) {
 }
 
 function medianGroup(group: string, observations: ReliefObservation[]): MedianGroupDto {
-  const disclosure = disclose(observations.length);
+  const disclosure = disclose(patientsObserved(observations));
   if (!disclosure.shown)
     return { group, disclosure, subjects: null, events: null, median: null, firstQuartile: null, thirdQuartile: null };
   const curve = kaplanMeier(observations);
@@ -415,7 +411,7 @@ function medianGroup(group: string, observations: ReliefObservation[]): MedianGr
 
 /** The log-rank test across the groups shown (suppressed ones are left out and named); null under two. */
 function compare(groups: readonly ReliefGroupData[]): LogRankDto | null {
-  const shown = groups.filter((g) => disclose(g.observations.length).shown);
+  const shown = groups.filter((g) => disclose(patientsObserved(g.observations)).shown);
   if (shown.length < 2) return null;
   const test = logRank(shown.map((g) => ({ group: g.group, observations: g.observations })));
   return {
