@@ -243,10 +243,7 @@ async function statementsOf(figure: Figure, c: OutcomeCriteria): Promise<Prisma.
   else if (figure === 'scores') await repository.scoreRows(c);
   else if (figure === 'adverse-events') await repository.adverseEventRows(c);
   else if (figure === 'follow-up-completion') await repository.completionRows(c);
-  else {
-    await repository.boosterRows(c);
-    await repository.firstBoosterRows(c);
-  }
+  else await repository.boosterRows(c);
   return taken;
 }
 

@@ -3,8 +3,9 @@
 // and trigger, hangs together (patients, courses, sessions, follow-ups), is the same for the same
 // seed and clock (in bulk into a fresh database too, which keeps its schema), keeps a maintenance
 // clinic's patients longer, and reads through the API (a patient's follow-up timeline, the booster queue,
-// the follow-up worklist, the outcomes' relief medians by protocol).
+// the follow-up worklist, the outcomes' relief medians and booster figures by protocol).
 import pg from 'pg';
+import { DEFAULT_OUTCOME_SETTINGS, kaplanMeier, medianSurvival } from '@cadence/domain';
 import { generateClinic, GeneratorRefusal, realClinics } from '../../apps/api/src/launch/generator/generate';
 import { startTestApp, TestContext } from '../support/context';
 import { createTestDatabase, urlFor } from '../support/database';
@@ -234,5 +235,62 @@ describe('the synthetic clinic generator', () => {
     const medianOf = (key: string) =>
       medians.body.groups.find((g: { group: string }) => g.group === key)?.median.time as number | null | undefined;
     expect(medianOf('IV_FIVE_DAY_LOW_DOSE')).toBeGreaterThan(medianOf('IV_SINGLE_INFUSION')!);
+  });
+
+  it('counts the booster figures by protocol as the courses and appointments themselves give them', async () => {
+    const clinician = await ctx.newUser(['CLINICIAN'], first.clinicId);
+    const res = await ctx
+      .http()
+      .get('/api/outcomes/boosters?groupBy=protocol')
+      .set('Cookie', clinician.cookie)
+      .expect(200);
+    const asOf = res.body.selection.asOf as string;
+    // Straight from the courses: the clinic's completed courses with follow-ups, their patients'
+    // boosters (not cancelled), and each initial course's first live booster appointment by then.
+    const { rows } = await client.query<{ key: string; patient_id: string; boosters: number }>(
+      `SELECT DISTINCT p.key, c."patientId" AS patient_id,
+              (SELECT count(*) FROM "Course" b WHERE b."patientId" = c."patientId"
+                 AND b."boosterOfCourseId" IS NOT NULL AND b.status <> 'CANCELLED')::int AS boosters
+       FROM "Course" c JOIN "Protocol" p ON p.id = c."protocolId"
+       WHERE c."clinicId" = $1 AND c.status = 'COMPLETED' AND EXISTS (SELECT 1 FROM "FollowUp" f WHERE f."courseId" = c.id)`,
+      [first.clinicId],
+    );
+    const { rows: initial } = await client.query<{ key: string; day: number; event: boolean }>(
+      `SELECT p.key, (coalesce(fb.at, $2::timestamptz) AT TIME ZONE cl.timezone)::date - fu.last_on AS day,
+              fb.at IS NOT NULL AS event
+       FROM "Course" c JOIN "Protocol" p ON p.id = c."protocolId" JOIN "Clinic" cl ON cl.id = c."clinicId"
+       CROSS JOIN LATERAL (SELECT min(f."dueOn" - f."offsetDays"::int) AS last_on FROM "FollowUp" f WHERE f."courseId" = c.id) fu
+       CROSS JOIN LATERAL (
+         SELECT min(a."startsAt") FILTER (WHERE a."startsAt" <= $2::timestamptz) AS at
+         FROM "Course" b JOIN "Appointment" a ON a."courseId" = b.id
+         WHERE b."boosterOfCourseId" = c.id AND b.status <> 'CANCELLED' AND a.status IN ('BOOKED', 'COMPLETED')
+       ) fb
+       WHERE c."clinicId" = $1 AND c.status = 'COMPLETED' AND c."boosterOfCourseId" IS NULL AND fu.last_on IS NOT NULL`,
+      [first.clinicId, asOf],
+    );
+    const keys = [...new Set(rows.map((r) => r.key))].sort();
+    expect(res.body.groups.map((g: { group: string }) => g.group)).toEqual(keys);
+    let withBoosters = 0;
+    for (const key of keys) {
+      const own = rows.filter((r) => r.key === key);
+      const group = res.body.groups.find((g: { group: string }) => g.group === key);
+      if (!group.disclosure.shown) {
+        expect(group.patients).toBeNull();
+        continue;
+      }
+      const boosters = own.reduce((sum, r) => sum + r.boosters, 0);
+      const firsts = initial.filter((r) => r.key === key).map((r) => ({ time: r.day, reliefLost: r.event }));
+      expect(group).toMatchObject({
+        patients: own.length,
+        boosters,
+        boostersPerPatient: boosters / own.length,
+        patientsWithBooster: { successes: own.filter((r) => r.boosters > 0).length, trials: own.length },
+        initialCourses: firsts.length,
+      });
+      if (firsts.length >= DEFAULT_OUTCOME_SETTINGS.suppressBelow)
+        expect(group.medianDaysToFirstBooster).toEqual(medianSurvival(kaplanMeier(firsts)));
+      withBoosters += own.filter((r) => r.boosters > 0).length;
+    }
+    expect(withBoosters).toBeGreaterThan(0);
   });
 });

@@ -449,37 +449,55 @@ export class OutcomesRepository {
     }));
   }
 
-  /** The selection's patients per group, their boosters (not cancelled), and how many had one. */
-  async boosterRows(c: OutcomeCriteria): Promise<BoosterRow[]> {
-    const rows = await this.db.$queryRaw<{ grp: string; patients: bigint; boosters: bigint; with_booster: bigint }[]>`
-      WITH ${this.base(c)},
-      counts AS (SELECT grp, patient_id, max("patientBoosters") AS boosters FROM base GROUP BY 1, 2)
-      SELECT grp, count(*) AS patients, sum(boosters) AS boosters, count(*) FILTER (WHERE boosters > 0) AS with_booster
-      FROM counts GROUP BY 1 ORDER BY 1`;
-    return rows.map((r) => ({
-      grp: r.grp,
-      patients: Number(r.patients),
-      boosters: Number(r.boosters),
-      withBooster: Number(r.with_booster),
-    }));
-  }
-
   /**
-   * Days from an initial course's last session to the first live appointment of a booster of it
-   * that has started by now (an event), or to today (censored), per group and day.
+   * The booster figures from one read of the courses, grouped two ways at once: per group and
+   * patient (the patient's boosters, not cancelled), counted per group into the selection's
+   * patients, their boosters and how many had one; and, for the initial courses, days from the
+   * last session to the first live appointment of a booster of it that has started by now (an
+   * event), or to today (censored), per group and day.
    */
-  async firstBoosterRows(c: OutcomeCriteria): Promise<FirstBoosterRow[]> {
-    const rows = await this.db.$queryRaw<{ grp: string; day: number; event: boolean; courses: bigint }[]>`
+  async boosterRows(c: OutcomeCriteria): Promise<{ patients: BoosterRow[]; firsts: FirstBoosterRow[] }> {
+    const rows = await this.db.$queryRaw<
+      {
+        grp: string;
+        day: number | null;
+        event: boolean | null;
+        patients: bigint | null;
+        boosters: bigint | null;
+        with_booster: bigint | null;
+        courses: bigint | null;
+      }[]
+    >`
       WITH ${this.base(c)},
-      firsts AS (
-        SELECT grp, last_on, CASE WHEN "firstBoosterAt" <= ${c.now} THEN "firstBoosterAt" END AS first_at
-        FROM base WHERE booster_of IS NULL
+      parts AS (
+        SELECT grp, patient_id, max(boosters) AS boosters, day, event, count(*) AS courses,
+               GROUPING(patient_id) = 0 AS per_patient
+        FROM (
+          SELECT grp, patient_id, "patientBoosters" AS boosters, first_at IS NOT NULL AS event,
+                 CASE WHEN booster_of IS NULL
+                      THEN (coalesce(first_at, ${c.now}::timestamptz) AT TIME ZONE ${c.timeZone})::date - last_on END AS day
+          FROM (SELECT *, CASE WHEN "firstBoosterAt" <= ${c.now} THEN "firstBoosterAt" END AS first_at FROM base) b
+        ) b
+        GROUP BY GROUPING SETS ((grp, patient_id), (grp, day, event))
       )
-      SELECT grp,
-             CASE WHEN first_at IS NULL THEN (${c.now}::timestamptz AT TIME ZONE ${c.timeZone})::date - last_on
-                  ELSE (first_at AT TIME ZONE ${c.timeZone})::date - last_on END AS day,
-             first_at IS NOT NULL AS event, count(*) AS courses
-      FROM firsts GROUP BY 1, 2, 3 ORDER BY 1, 2`;
-    return rows.map((r) => ({ grp: r.grp, day: r.day, event: r.event, courses: Number(r.courses) }));
+      SELECT grp, NULL::int AS day, NULL::boolean AS event, count(*) AS patients, sum(boosters) AS boosters,
+             count(*) FILTER (WHERE boosters > 0) AS with_booster, NULL::bigint AS courses
+      FROM parts WHERE per_patient GROUP BY grp
+      UNION ALL
+      SELECT grp, day, event, NULL, NULL, NULL, courses FROM parts WHERE NOT per_patient AND day IS NOT NULL
+      ORDER BY 1, 2, 3`;
+    return {
+      patients: rows
+        .filter((r) => r.patients !== null)
+        .map((r) => ({
+          grp: r.grp,
+          patients: Number(r.patients),
+          boosters: Number(r.boosters),
+          withBooster: Number(r.with_booster),
+        })),
+      firsts: rows
+        .filter((r) => r.courses !== null)
+        .map((r) => ({ grp: r.grp, day: r.day!, event: r.event!, courses: Number(r.courses) })),
+    };
   }
 }

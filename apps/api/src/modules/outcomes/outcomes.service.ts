@@ -320,8 +320,7 @@ export class OutcomesService {
 
   async boosters(actor: Actor, q: OutcomeQuery): Promise<BoostersDto> {
     const c = await this.criteria(actor, q);
-    const rows = await this.outcomes.boosterRows(c);
-    const firsts = await this.outcomes.firstBoosterRows(c);
+    const { patients: rows, firsts } = await this.outcomes.boosterRows(c);
     return {
       selection: this.selection(c),
       groups: groupNames(rows).map((group) => {
