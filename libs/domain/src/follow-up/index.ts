@@ -72,7 +72,7 @@ export type {
   BoosterFacts,
   BoosterSettings,
 } from './booster';
-export { DEFAULT_RELIEF_SETTINGS, RELIEF_RULE_IDS, courseRelief } from './relief';
+export { DEFAULT_RELIEF_SETTINGS, RELIEF_RULE_IDS, courseRelief, highestHeldAverages } from './relief';
 export type {
   CourseRelief,
   LaterCourse,

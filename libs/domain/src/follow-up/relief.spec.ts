@@ -2,6 +2,7 @@ import { kaplanMeier } from '../outcomes/kaplan-meier';
 import {
   DEFAULT_RELIEF_SETTINGS,
   courseRelief,
+  highestHeldAverages,
   type LaterCourse,
   type ReliefCourse,
   type ReliefFollowUp,
@@ -335,5 +336,31 @@ describe('courseRelief', () => {
       [14, 0, 1],
       [28, 1, 0],
     ]);
+  });
+});
+
+describe('highestHeldAverages', () => {
+  const under = (l: ReliefSettings['line']) => highestHeldAverages(line(l));
+
+  it('holds the 30 % line up to a reduction of exactly 30 %: 7 from 10, 2 from 3 (33 %), 0 from 1', () => {
+    expect(under('MODERATE')).toEqual([0, 1, 2, 2, 3, 4, 4, 5, 6, 7]);
+  });
+
+  it('holds the 50 % line up to exactly half: 5 from 10, 1 from 3 (67 %), 0 from 1', () => {
+    expect(under('SUBSTANTIAL')).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4, 5]);
+  });
+
+  it('holds the 2-point line up to 2 below the baseline, and never from a baseline of 1 (−1)', () => {
+    expect(under('POINTS')).toEqual([-1, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it("agrees with courseRelief's loss for every baseline and average under each line", () => {
+    for (const l of ['MODERATE', 'SUBSTANTIAL', 'POINTS'] as const)
+      under(l).forEach((highest, i) => {
+        for (let average = 0; average <= 10; average++) {
+          const { outcome } = relief([followUp(7, average)], { course: { baselinePainNrs: i + 1 }, settings: line(l) });
+          expect(outcome.code).toBe(average > highest ? 'RELIEF_LOST' : 'STILL_RESPONDING');
+        }
+      });
   });
 });

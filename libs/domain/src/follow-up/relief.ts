@@ -180,26 +180,7 @@ export function courseRelief(
     .filter((c) => c.startsAtMs <= asOfMs && dayOf(c.startsAtMs) >= 0)
     .sort((a, b) => a.startsAtMs - b.startsAtMs || compareIds(a.id, b.id))[0];
 
-  const score = (painNrs: number): ScoreAgainstBaseline => {
-    if (usableBaseline === null || !validNrs(painNrs))
-      return {
-        painNrs,
-        pointsReduction: null,
-        percentReduction: null,
-        moderate: null,
-        substantial: null,
-        pointsMet: null,
-      };
-    const r = reductionFromBaseline(usableBaseline, painNrs, responder);
-    return {
-      painNrs,
-      pointsReduction: r.pointsReduction,
-      percentReduction: r.percentReduction,
-      moderate: r.level !== 'BELOW_MODERATE',
-      substantial: r.level === 'SUBSTANTIAL',
-      pointsMet: r.pointsResponder,
-    };
-  };
+  const score = (painNrs: number) => scoreAgainst(usableBaseline, painNrs, responder);
   const measurements: ReliefMeasurement[] = followUps
     .flatMap((f) => f.records.map((r) => ({ f, r })))
     .filter(({ r }) => r.recordedAtMs <= asOfMs && dayOf(r.recordedAtMs) >= 0)
@@ -342,6 +323,45 @@ export function courseRelief(
     { time: last.day, reliefLost: false },
     reason('STILL_RESPONDING', `Still responding at the last contact: ${held}`),
   );
+}
+
+function scoreAgainst(
+  baseline: number | null,
+  painNrs: number,
+  responder: ReliefSettings['responder'],
+): ScoreAgainstBaseline {
+  if (baseline === null || !validNrs(painNrs))
+    return {
+      painNrs,
+      pointsReduction: null,
+      percentReduction: null,
+      moderate: null,
+      substantial: null,
+      pointsMet: null,
+    };
+  const r = reductionFromBaseline(baseline, painNrs, responder);
+  return {
+    painNrs,
+    pointsReduction: r.pointsReduction,
+    percentReduction: r.percentReduction,
+    moderate: r.level !== 'BELOW_MODERATE',
+    substantial: r.level === 'SUBSTANTIAL',
+    pointsMet: r.pointsResponder,
+  };
+}
+
+/**
+ * For each baseline pain from 1 to 10 (element baseline − 1), the highest whole 7-day average at
+ * which the settings' line still holds relief, from −1 (none) to 10: relief is lost at the first
+ * counted record above it. The outcome figures read a course's loss day by it in SQL.
+ */
+export function highestHeldAverages(settings: ReliefSettings): number[] {
+  return Array.from({ length: 10 }, (_, i) => {
+    let highest = -1;
+    for (let average = 0; average <= 10; average++)
+      if (onLine(scoreAgainst(i + 1, average, settings.responder), settings.line)) highest = average;
+    return highest;
+  });
 }
 
 function onLine(score: ScoreAgainstBaseline, line: ReliefLine): boolean {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import type { ReliefSettings } from '@cadence/domain';
+import { highestHeldAverages, type ReliefSettings } from '@cadence/domain';
 import { TransactionHost, type Transactions } from '../../common/prisma/transactions';
 import type { GroupBy, OutcomesFilterDto } from './dto/outcomes-query.dto';
 
@@ -208,17 +208,10 @@ export class OutcomesRepository {
 
   /**
    * The highest 7-day average pain at which the clinic's line still holds relief against the
-   * baseline (held: the reduction reaches the line's percent, or its points), from −1 (none) to 10.
+   * course's baseline (the domain's highestHeldAverages, looked up by baseline 1–10; null outside).
    */
   private highestHeld(c: OutcomeCriteria): Prisma.Sql {
-    const { responder, line } = c.relief;
-    const highest =
-      line === 'POINTS'
-        ? Prisma.sql`floor(b.baseline - ${responder.minimumPoints}::float8 + 1e-9)`
-        : Prisma.sql`floor(b.baseline - (${
-            line === 'MODERATE' ? responder.moderatePercent : responder.substantialPercent
-          }::float8 * b.baseline - 1e-9) / 100.0)`;
-    return Prisma.sql`greatest(-1, least(10, ${highest}))::int`;
+    return Prisma.sql`(${highestHeldAverages(c.relief)}::int[])[b.baseline]`;
   }
 
   /**
