@@ -23,6 +23,7 @@ import {
   AGGREGATE_SETTINGS,
   OutcomesRepository,
   type OutcomeCriteria,
+  type ProtocolLabel,
 } from '../apps/api/src/modules/outcomes/outcomes.repository';
 import { startCadence, stopCadence } from './cadence-process';
 import { ensureClinic, specFromEnv } from './outcomes-clinic';
@@ -185,8 +186,13 @@ async function main() {
   console.log(`Load average after: ${load()}`);
 
   const slowest = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  const { rows: protocols } = await db.query<ProtocolLabel>(
+    `SELECT id, key, version, route FROM "Protocol" WHERE "clinicId" = $1`,
+    [clinic.clinicId],
+  );
   const criteria: OutcomeCriteria = {
     clinicId: clinic.clinicId,
+    protocols,
     timeZone: clinicRows[0].timezone,
     now: new Date(),
     filters: slowest.query.filters ?? {},
@@ -243,7 +249,10 @@ async function statementsOf(figure: Figure, c: OutcomeCriteria): Promise<Prisma.
   else if (figure === 'scores') await repository.scoreRows(c);
   else if (figure === 'adverse-events') await repository.adverseEventRows(c);
   else if (figure === 'follow-up-completion') await repository.completionRows(c);
-  else await repository.boosterRows(c);
+  else {
+    await repository.boosterRows(c);
+    await repository.firstBoosterRows(c);
+  }
   return taken;
 }
 

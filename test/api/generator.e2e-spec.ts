@@ -293,4 +293,46 @@ describe('the synthetic clinic generator', () => {
     }
     expect(withBoosters).toBeGreaterThan(0);
   });
+
+  it('groups and filters by protocol, version and route as the courses’ own protocols give them', async () => {
+    const clinician = await ctx.newUser(['CLINICIAN'], first.clinicId);
+    const coursesBy = async (label: string, where = 'true') =>
+      Object.fromEntries(
+        (
+          await client.query<{ grp: string; n: number }>(
+            `SELECT ${label} AS grp, count(*)::int AS n FROM "CourseOutcome" o JOIN "Protocol" p ON p.id = o."protocolId"
+             WHERE o."clinicId" = $1 AND ${where} GROUP BY 1`,
+            [first.clinicId],
+          )
+        ).rows.map((r) => [r.grp, r.n]),
+      );
+    const curvesBy = async (query: string) => {
+      const res = await ctx
+        .http()
+        .get(`/api/outcomes/relief-curves?${query}`)
+        .set('Cookie', clinician.cookie)
+        .expect(200);
+      return Object.fromEntries(
+        res.body.groups.map((g: { group: string; outcomes: { courses: number }[] }) => [
+          g.group,
+          g.outcomes.reduce((sum, o) => sum + o.courses, 0),
+        ]),
+      );
+    };
+    const byProtocol = await coursesBy('p.key');
+    expect(Object.keys(byProtocol)).toHaveLength(6);
+    expect(await curvesBy('groupBy=protocol')).toEqual(byProtocol);
+    expect(await curvesBy('groupBy=protocolVersion')).toEqual(await coursesBy(`p.key || ' v' || p.version`));
+    expect(await curvesBy('groupBy=route')).toEqual(await coursesBy('p.route::text'));
+    expect(
+      await curvesBy(
+        'groupBy=protocolVersion&protocolKey=IV_SINGLE_INFUSION,IV_FIVE_DAY_LOW_DOSE&protocolVersion=1&route=IV',
+      ),
+    ).toEqual(await coursesBy(`p.key || ' v' || p.version`, `p.key IN ('IV_SINGLE_INFUSION', 'IV_FIVE_DAY_LOW_DOSE')`));
+    expect(await curvesBy('groupBy=protocol&route=ORAL,INTRANASAL')).toEqual(
+      await coursesBy('p.key', `p.route IN ('ORAL', 'INTRANASAL')`),
+    );
+    expect(await curvesBy('protocolKey=IV_SINGLE_INFUSION&route=ORAL')).toEqual({});
+    expect(await curvesBy('protocolVersion=2')).toEqual({});
+  });
 });

@@ -45,6 +45,7 @@ export class ForecastService {
     const clinic = await this.outcomes.clinic(clinicId);
     return {
       clinicId,
+      protocols: clinic.protocols,
       timeZone: clinic.timezone,
       now,
       filters: {},

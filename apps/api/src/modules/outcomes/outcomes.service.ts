@@ -106,6 +106,7 @@ export class OutcomesService {
     const clinic = await this.outcomes.clinic(actor.clinicId);
     return {
       clinicId: actor.clinicId,
+      protocols: clinic.protocols,
       timeZone: clinic.timezone,
       now: new Date(),
       filters: q.filters,
@@ -320,7 +321,8 @@ export class OutcomesService {
 
   async boosters(actor: Actor, q: OutcomeQuery): Promise<BoostersDto> {
     const c = await this.criteria(actor, q);
-    const { patients: rows, firsts } = await this.outcomes.boosterRows(c);
+    const rows = await this.outcomes.boosterRows(c);
+    const firsts = await this.outcomes.firstBoosterRows(c);
     return {
       selection: this.selection(c),
       groups: groupNames(rows).map((group) => {
