@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { kaplanMeier, numbersAtRisk, survivalAt, type SurvivalCurve } from './kaplan-meier';
 import {
   AML_MAINTAINED,
+  countedObservations,
+  expandCounts,
   expectR,
   AML_NONMAINTAINED,
   observations,
@@ -229,20 +231,9 @@ describe('kaplanMeier properties', () => {
   });
 
   it('gives exactly the curve of the expanded patients when they come as counts', () => {
-    const counted = fc.array(
-      fc.record({
-        time: fc.integer({ min: 0, max: 60 }),
-        reliefLost: fc.boolean(),
-        count: fc.integer({ min: 1, max: 500 }),
-      }),
-      { minLength: 1, maxLength: 30 },
-    );
     fc.assert(
-      fc.property(counted, (data) => {
-        const expanded = data.flatMap(({ time, reliefLost, count }) =>
-          Array.from({ length: count }, () => ({ time, reliefLost })),
-        );
-        expect(kaplanMeier(data)).toEqual(kaplanMeier(expanded));
+      fc.property(countedObservations(60, 500, 30), (data) => {
+        expect(kaplanMeier(data)).toEqual(kaplanMeier(expandCounts(data)));
       }),
     );
   });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
+import type { ReliefObservation } from './kaplan-meier';
 import { logRank } from './log-rank';
-import { AML_MAINTAINED, AML_NONMAINTAINED, observations, PLACEBO, SIX_MP } from './worked-examples.fixture';
+import {
+  AML_MAINTAINED,
+  AML_NONMAINTAINED,
+  countedObservations,
+  expandCounts,
+  observations,
+  PLACEBO,
+  SIX_MP,
+} from './worked-examples.fixture';
 
 // R's survdiff(Surv(time, status) ~ group) (survival 3.5-3) on the notes' examples and small hand-made groups.
 describe('logRank against R survdiff', () => {
@@ -141,21 +150,11 @@ describe('logRank properties', () => {
   });
 
   it('gives exactly the answer of the expanded patients when they come as counts', () => {
-    const counted = fc.array(
-      fc.record({
-        time: fc.integer({ min: 0, max: 30 }),
-        reliefLost: fc.boolean(),
-        count: fc.integer({ min: 1, max: 200 }),
-      }),
-      { minLength: 1, maxLength: 10 },
-    );
+    const named = (lists: readonly (readonly ReliefObservation[])[]) =>
+      lists.map((observations, i) => ({ group: `g${i}`, observations }));
     fc.assert(
-      fc.property(fc.array(counted, { minLength: 2, maxLength: 4 }), (groups) => {
-        const expand = (g: (typeof groups)[number]) =>
-          g.flatMap(({ time, reliefLost, count }) => Array.from({ length: count }, () => ({ time, reliefLost })));
-        const named = (lists: readonly (readonly { time: number; reliefLost: boolean }[])[]) =>
-          lists.map((observations, i) => ({ group: `g${i}`, observations }));
-        expect(logRank(named(groups))).toEqual(logRank(named(groups.map(expand))));
+      fc.property(fc.array(countedObservations(30, 200, 10), { minLength: 2, maxLength: 4 }), (groups) => {
+        expect(logRank(named(groups))).toEqual(logRank(named(groups.map(expandCounts))));
       }),
     );
   });

@@ -9,6 +9,7 @@
  *
  * Each row: time, at risk, events, censored, survival, se(survival), lower, upper (null = NA/NaN).
  */
+import fc from 'fast-check';
 import type { ReliefObservation } from './kaplan-meier';
 
 /** Within 5e-7 of R's figure (Jest's 6 digits), or null exactly where R has NA or NaN. */
@@ -125,3 +126,18 @@ export const R_SIX_MP_99: [number, number][] = [
   [0.206779551629881, 0.971395179098067],
   [0.206779551629881, 0.971395179098067],
 ];
+
+/** Observations counted per time and outcome, as the database answers them. */
+export const countedObservations = (maxTime: number, maxCount: number, maxLength: number) =>
+  fc.array(
+    fc.record({
+      time: fc.integer({ min: 0, max: maxTime }),
+      reliefLost: fc.boolean(),
+      count: fc.integer({ min: 1, max: maxCount }),
+    }),
+    { minLength: 1, maxLength },
+  );
+
+/** The same patients one observation each. */
+export const expandCounts = (counted: readonly Required<ReliefObservation>[]): ReliefObservation[] =>
+  counted.flatMap(({ time, reliefLost, count }) => Array.from({ length: count }, () => ({ time, reliefLost })));
