@@ -223,7 +223,27 @@ describe('the synthetic clinic generator', () => {
       [first.clinicId],
     );
     const queue = await ctx.http().get('/api/boosters/queue').set('Cookie', clinician.cookie).expect(200);
-    expect(queue.body.items).toHaveLength(open.rows[0].n);
+    expect(queue.body).toMatchObject({ total: open.rows[0].n, page: 1, pageSize: 25 });
+    expect(queue.body.items).toHaveLength(Math.min(open.rows[0].n, 25));
+    // Every open task, a page at a time (several pages of ten), soonest due first.
+    expect(open.rows[0].n).toBeGreaterThan(10);
+    const pages = Math.ceil(open.rows[0].n / 10);
+    const ids: string[] = [];
+    const dues: string[] = [];
+    for (let page = 1; page <= pages + 1; page++) {
+      const res = await ctx
+        .http()
+        .get(`/api/boosters/queue?page=${page}&pageSize=10`)
+        .set('Cookie', clinician.cookie)
+        .expect(200);
+      for (const item of res.body.items as { id: string; dueBy: string }[]) {
+        ids.push(item.id);
+        dues.push(item.dueBy);
+      }
+    }
+    expect(new Set(ids).size).toBe(open.rows[0].n);
+    expect(dues).toEqual([...dues].sort());
+    await ctx.http().get('/api/boosters/queue?pageSize=101').set('Cookie', clinician.cookie).expect(400);
     const worklist = await ctx.http().get('/api/follow-ups/worklist').set('Cookie', nurse.cookie).expect(200);
     expect(Array.isArray(worklist.body.items)).toBe(true);
     // The outcomes API's relief curves: the five-day course's relief outlasts a single infusion's.

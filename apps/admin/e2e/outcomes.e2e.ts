@@ -292,3 +292,49 @@ test('a clinician sees where a generated patient sits on their curve, and the fo
     await keepShot(page, 'booster-queue');
   });
 });
+
+test('a clinician pages through a booster queue longer than a page, soonest due first', async () => {
+  // Open tasks on earlier courses (never a patient's latest, so no forecast changes), due in two
+  // years, after every task the demo clinic has: written as the daily job would, as the owner role.
+  const client = new pg.Client({ connectionString: process.env.CADENCE_E2E_DATABASE_URL });
+  await client.connect();
+  await client
+    .query(
+      `INSERT INTO "BoosterTask" (id, "clinicId", "patientId", "courseId", "dueBy", reason)
+       SELECT gen_random_uuid(), c."clinicId", c."patientId", c.id, current_date + 730 + (row_number() OVER (ORDER BY c.id))::int,
+              'Booster due: an earlier course, for the paging test'
+       FROM "Course" c
+       WHERE c.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM "BoosterTask" t WHERE t."courseId" = c.id)
+         AND EXISTS (SELECT 1 FROM "Course" l WHERE l."patientId" = c."patientId" AND l.status = 'COMPLETED'
+                       AND l.id <> c.id AND l."createdAt" >= c."createdAt")
+       ORDER BY c.id LIMIT 30`,
+    )
+    .finally(() => client.end());
+  await inBrowser('booster-queue-pages', async (page) => {
+    await signIn(page, DEMO.clinician);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const { total } = await getJson<{ total: number }>(page, '/api/boosters/queue?pageSize=1');
+    expect(total).toBeGreaterThan(25);
+    await page.getByRole('link', { name: 'Booster queue' }).click();
+    // Each task's checks are judged as the page loads: slower than a page of records.
+    await page.getByText(`Tasks 1–25 of ${total}, soonest due first`).waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await page.getByTestId('booster-task').count()).toBe(25);
+    // The pages are offered above the tasks and after them.
+    await expectVisible(page.getByLabel('Booster task pages, after the list', { exact: true }));
+    await page
+      .getByLabel('Booster task pages', { exact: true })
+      .getByRole('button', { name: '2', exact: true })
+      .click();
+    await page
+      .getByText(`Tasks 26–${Math.min(total, 50)} of ${total}, soonest due first`)
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const last = await getJson<{ items: { dueBy: string; patient: { familyName: string } }[] }>(
+      page,
+      '/api/boosters/queue?page=2',
+    );
+    expect(await page.getByTestId('booster-task').count()).toBe(last.items.length);
+    expect(last.items.map((i) => i.dueBy)).toEqual([...last.items.map((i) => i.dueBy)].sort());
+    await expectNoSideways(page);
+    await keepShot(page, 'booster-queue-page-2');
+  });
+});

@@ -1675,7 +1675,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The clinic's open booster tasks, soonest due first, each with the patient and every check's state now */
+        /** A page of the clinic's open booster tasks, soonest due first, each with the patient and every check's state now */
         get: operations["Boosters_queue"];
         put?: never;
         post?: never;
@@ -4899,8 +4899,12 @@ export interface components {
             patient: components["schemas"]["BoosterQueuePatientDto"];
         };
         BoosterQueueDto: {
-            /** @description Open booster tasks, soonest due first */
+            /** @description This page's open booster tasks, soonest due first */
             items: components["schemas"]["BoosterQueueItemDto"][];
+            /** @description Open booster tasks in all */
+            total: number;
+            page: number;
+            pageSize: number;
             /** @description Response-triggered policies: courses still responding whose relief the clinic's curve forecasts to end within the booster notice days, soonest first, so the booster is offered before relief is gone */
             forecasts: components["schemas"]["BoosterForecastItemDto"][];
         };
@@ -10654,7 +10658,10 @@ export interface operations {
     };
     Boosters_queue: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

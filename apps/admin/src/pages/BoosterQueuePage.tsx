@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { useState } from 'react';
 import { BladderReviewQueue } from '../features/follow-up/components/BladderReview';
 import { BoosterForecasts } from '../features/follow-up/components/BoosterForecasts';
 import { BoosterQueue } from '../features/follow-up/components/BoosterQueue';
@@ -7,8 +8,11 @@ import { CenteredLoader } from '../shared/CenteredLoader';
 import { PageHeader } from '../shared/PageHeader';
 import { QueryError } from '../shared/QueryError';
 
+const PAGE_SIZE = 25;
+
 export function BoosterQueuePage() {
-  const queue = useBoosterQueue();
+  const [page, setPage] = useState(1);
+  const queue = useBoosterQueue({ page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader
@@ -24,7 +28,7 @@ export function BoosterQueuePage() {
         ) : (
           <>
             <BoosterForecasts items={queue.data.forecasts} />
-            <BoosterQueue items={queue.data.items} />
+            <BoosterQueue queue={queue.data} onPage={setPage} />
           </>
         )}
       </Stack>

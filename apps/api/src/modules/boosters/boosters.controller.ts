@@ -17,6 +17,7 @@ import {
   BoosterChecksDto,
   BoosterChecksQueryDto,
   BoosterQueueDto,
+  BoosterQueueQueryDto,
   BoosterTaskDto,
   CreateBoosterApprovalDto,
   DismissBoosterTaskDto,
@@ -51,11 +52,16 @@ export class BoostersController {
   @Get('boosters/queue')
   @Roles('CLINICIAN')
   @ApiOperation({
-    summary: "The clinic's open booster tasks, soonest due first, each with the patient and every check's state now",
+    summary:
+      "A page of the clinic's open booster tasks, soonest due first, each with the patient and every check's state now",
   })
   @ApiOkResponse({ type: BoosterQueueDto })
-  queue(@CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta): Promise<BoosterQueueDto> {
-    return this.boosters.queue(actor, meta);
+  queue(
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+    @Query() query: BoosterQueueQueryDto,
+  ): Promise<BoosterQueueDto> {
+    return this.boosters.queue(actor, meta, query);
   }
 
   @Post('boosters/tasks/:id/dismiss')

@@ -262,12 +262,18 @@ export class BoostersRepository {
     return this.db.boosterApproval.create({ data: approval, select: approvalSelect });
   }
 
-  openTasks(clinicId: string): Promise<TaskRow[]> {
+  openTasks(clinicId: string, skip: number, take: number): Promise<TaskRow[]> {
     return this.db.boosterTask.findMany({
       where: { clinicId, status: 'OPEN' },
       orderBy: [{ dueBy: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
       select: taskSelect,
+      skip,
+      take,
     });
+  }
+
+  countOpenTasks(clinicId: string): Promise<number> {
+    return this.db.boosterTask.count({ where: { clinicId, status: 'OPEN' } });
   }
 
   task(clinicId: string, id: string): Promise<TaskRow | null> {

@@ -13,6 +13,7 @@ import type {
   BoosterChecksDto,
   BoosterChecksQueryDto,
   BoosterQueueDto,
+  BoosterQueueQueryDto,
   BoosterQueueItemDto,
   BoosterTaskDto,
   CreateBoosterApprovalDto,
@@ -57,10 +58,12 @@ export class BoostersService {
     });
   }
 
-  /** Open tasks, soonest due first, each with its checks now under the boosted course's own protocol (newest version). */
-  async queue(actor: Actor, meta: RequestMeta): Promise<BoosterQueueDto> {
+  /** A page of the open tasks, soonest due first, each with its checks now under the boosted course's own protocol (newest version). */
+  async queue(actor: Actor, meta: RequestMeta, query: BoosterQueueQueryDto): Promise<BoosterQueueDto> {
+    const { page, pageSize } = query;
     return this.transactions.withTransaction(async () => {
-      const tasks = await this.boosters.openTasks(actor.clinicId);
+      const total = await this.boosters.countOpenTasks(actor.clinicId);
+      const tasks = await this.boosters.openTasks(actor.clinicId, (page - 1) * pageSize, pageSize);
       const forecast = await this.forecasts.boostersDueByForecast(actor.clinicId);
       const patients = await this.boosters.patients(actor.clinicId, [
         ...new Set([...tasks.map((t) => t.patientId), ...forecast.map((f) => f.course.patientId)]),
@@ -104,7 +107,7 @@ export class BoostersService {
             ]
           : [];
       });
-      return { items, forecasts };
+      return { items, total, page, pageSize, forecasts };
     });
   }
 

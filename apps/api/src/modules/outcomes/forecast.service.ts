@@ -56,17 +56,39 @@ export class ForecastService {
 
   /** The curve of the clinic's courses under this protocol for this pain mechanism (the protocol alone when unknown). */
   private async curveFor(c: OutcomeCriteria, course: CourseOutcomeRow): Promise<SurvivalCurve> {
-    const rows = await this.outcomes.reliefRows({
+    return (await this.curves(c, [course.protocolKey]))(course);
+  }
+
+  /**
+   * Every curve a forecast of a course under these protocols may need, from one statement: per
+   * protocol and pain mechanism, the protocol's whole curve (all mechanisms' counts added) for a
+   * course whose pain mechanism is unknown.
+   */
+  private async curves(
+    c: OutcomeCriteria,
+    protocolKeys: readonly string[],
+  ): Promise<(course: CourseOutcomeRow) => SurvivalCurve> {
+    const rows = await this.outcomes.reliefRowsByProtocolAndMechanism({
       ...c,
       patientId: undefined,
-      filters: {
-        protocolKey: [course.protocolKey],
-        ...(course.painMechanism ? { painMechanism: [course.painMechanism as 'NEUROPATHIC'] } : {}),
-      },
+      filters: { protocolKey: [...protocolKeys] },
     });
-    return kaplanMeier(
-      rows.filter((r) => r.day !== null).map((r) => ({ time: r.day!, reliefLost: r.event, count: r.courses })),
-    );
+    const observed = rows
+      .filter((r) => r.day !== null)
+      .map((r) => ({ group: r.grp, observation: { time: r.day!, reliefLost: r.event, count: r.courses } }));
+    const made = new Map<string, SurvivalCurve>();
+    return (course) => {
+      const key = course.painMechanism ? `${course.protocolKey}|${course.painMechanism}` : course.protocolKey;
+      let curve = made.get(key);
+      if (!curve) {
+        const own = course.painMechanism
+          ? observed.filter((o) => o.group === key)
+          : observed.filter((o) => o.group.startsWith(`${course.protocolKey}|`));
+        curve = kaplanMeier(own.map((o) => o.observation));
+        made.set(key, curve);
+      }
+      return curve;
+    };
   }
 
   async forPatient(actor: Actor, meta: RequestMeta, patientId: string): Promise<ReliefForecastDto> {
@@ -171,19 +193,12 @@ export class ForecastService {
     const horizon = DateTime.fromISO(clinicDateAt(now.getTime(), c.timeZone), { zone: 'utc' })
       .plus({ days: c.noticeDays })
       .toISODate()!;
-    const courses = await this.outcomes.lastCourseOutcomes(c, true);
-    const curves = new Map<string, Promise<SurvivalCurve>>();
+    const courses = (await this.outcomes.lastCourseOutcomes(c, true)).filter((course) => course.lastDay !== null);
+    if (courses.length === 0) return [];
+    const curveOf = await this.curves(c, [...new Set(courses.map((course) => course.protocolKey))]);
     const due: CourseForecast[] = [];
     for (const course of courses) {
-      if (course.lastDay === null) continue;
-      const key = `${course.protocolKey}|${course.painMechanism ?? ''}`;
-      if (!curves.has(key)) curves.set(key, this.curveFor(c, course));
-      const forecast = reliefForecast(
-        await curves.get(key)!,
-        course.lastSessionOn,
-        course.lastDay,
-        DEFAULT_OUTCOME_SETTINGS,
-      );
+      const forecast = reliefForecast(curveOf(course), course.lastSessionOn, course.lastDay!, DEFAULT_OUTCOME_SETTINGS);
       if (forecast.code === 'FORECAST' && forecast.expectedLossOn! <= horizon) due.push({ course, forecast });
     }
     return due.sort((a, b) => (a.forecast.expectedLossOn! < b.forecast.expectedLossOn! ? -1 : 1));

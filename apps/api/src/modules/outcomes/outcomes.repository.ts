@@ -208,7 +208,7 @@ export class OutcomesRepository {
   }
 
   /** `inline`: for a statement that reads base twice, each read its own scan of the columns it needs, not a copy of every row. */
-  private base(c: OutcomeCriteria, inline = false): Prisma.Sql {
+  private base(c: OutcomeCriteria, inline = false, group?: Prisma.Sql): Prisma.Sql {
     const f = c.filters;
     const where: Prisma.Sql[] = [Prisma.sql`o."clinicId" = ${c.clinicId}::uuid`];
     if (f.from) where.push(Prisma.sql`o."lastSessionOn" >= ${f.from}::date`);
@@ -241,7 +241,7 @@ export class OutcomesRepository {
     if (f.booster !== undefined)
       where.push(f.booster ? Prisma.sql`o."boosterOfCourseId" IS NOT NULL` : Prisma.sql`o."boosterOfCourseId" IS NULL`);
     if (c.patientId) where.push(Prisma.sql`o."patientId" = ${c.patientId}::uuid`);
-    const grp = c.groupBy ? groupSql(c.groupBy, c.protocols) : Prisma.sql`'ALL'`;
+    const grp = group ?? (c.groupBy ? groupSql(c.groupBy, c.protocols) : Prisma.sql`'ALL'`);
     return Prisma.sql`base AS ${inline ? Prisma.sql`NOT MATERIALIZED ` : Prisma.empty}(
       SELECT o.*, o."courseId" AS id, o."patientId" AS patient_id, o."baselinePainNrs" AS baseline,
              o."boosterOfCourseId" AS booster_of, o."lastSessionOn" AS last_on, ${grp} AS grp,
@@ -303,8 +303,24 @@ export class OutcomesRepository {
   }
 
   async reliefRows(c: OutcomeCriteria): Promise<ReliefRow[]> {
+    return this.reliefRowsBy(c);
+  }
+
+  /**
+   * The relief rows of every pain mechanism under each protocol at once (grp: the protocol's key,
+   * "|" and the mechanism, empty when unknown), for the forecasts' curves: one read of the courses
+   * instead of one per curve.
+   */
+  async reliefRowsByProtocolAndMechanism(c: OutcomeCriteria): Promise<ReliefRow[]> {
+    return this.reliefRowsBy(
+      c,
+      Prisma.sql`${groupSql('protocol', c.protocols)} || '|' || coalesce(o."painMechanism"::text, '')`,
+    );
+  }
+
+  private async reliefRowsBy(c: OutcomeCriteria, group?: Prisma.Sql): Promise<ReliefRow[]> {
     const rows = await this.db.$queryRaw<{ grp: string; code: string; day: number | null; courses: bigint }[]>`
-      WITH ${this.base(c)}, ${this.relief(c)}
+      WITH ${this.base(c, false, group)}, ${this.relief(c)}
       SELECT grp, code,
              CASE code WHEN 'RELIEF_LOST' THEN lost_day WHEN 'NEW_COURSE_STARTED' THEN later_day
                        WHEN 'NO_BASELINE' THEN NULL WHEN 'NO_FOLLOW_UP' THEN NULL ELSE last_day END AS day,
@@ -337,18 +353,24 @@ export class OutcomesRepository {
         policy_kind: string | null;
       }[]
     >`
-      WITH ${this.base(c)}, ${this.relief(c)},
-      latest AS (
-        SELECT DISTINCT ON (patient_id) * FROM outcome ORDER BY patient_id, last_on DESC, id DESC
+      WITH ${this.base(c, forBoosters)}, ${this.relief(c)},
+      latest AS (${
+        forBoosters
+          ? // The candidates first, then whether each is its patient's latest: an index probe for a
+            // few thousand courses instead of sorting every course of the clinic by patient.
+            Prisma.sql`
+        SELECT * FROM outcome o1
+        WHERE policy_kind = 'RESPONSE_TRIGGERED' AND code = 'STILL_RESPONDING'
+          AND NOT EXISTS (SELECT 1 FROM "BoosterTask" t WHERE t."courseId" = o1.id)
+          AND NOT EXISTS (
+            SELECT 1 FROM base later WHERE later.patient_id = o1.patient_id
+              AND (later.last_on, later.id) > (o1.last_on, o1.id))`
+          : Prisma.sql`
+        SELECT DISTINCT ON (patient_id) * FROM outcome ORDER BY patient_id, last_on DESC, id DESC`
+      }
       )
       SELECT id, patient_id, code, last_on, last_day, protocol_key, protocol_name, pain_mechanism, policy_kind
       FROM latest
-      WHERE ${
-        forBoosters
-          ? Prisma.sql`policy_kind = 'RESPONSE_TRIGGERED' AND code = 'STILL_RESPONDING'
-              AND NOT EXISTS (SELECT 1 FROM "BoosterTask" t WHERE t."courseId" = latest.id)`
-          : Prisma.sql`true`
-      }
       ORDER BY patient_id`;
     return rows.map((r) => ({
       courseId: r.id,

@@ -8,8 +8,10 @@ export type BoosterChecks = BoosterQueueItem['checks'];
 export type BoosterCheck = BoosterChecks['checks'][number];
 export type DismissBody = RequestBody<'/api/boosters/tasks/{id}/dismiss', 'post'>;
 
-export async function getBoosterQueue(): Promise<BoosterQueue> {
-  return unwrap(await api.GET('/api/boosters/queue'));
+export type BoosterQueueQuery = QueryParams<'/api/boosters/queue', 'get'>;
+
+export async function getBoosterQueue(query: BoosterQueueQuery): Promise<BoosterQueue> {
+  return unwrap(await api.GET('/api/boosters/queue', { params: { query } }));
 }
 
 export async function dismissBoosterTask(id: string, body: DismissBody): Promise<unknown> {

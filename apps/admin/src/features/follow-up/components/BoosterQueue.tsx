@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, Pagination, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { FormErrorAlert } from '../../../shared/FormErrorAlert';
 import { formatDate } from '../../../shared/dates';
 import { apiErrorsOnForm } from '../../../shared/forms';
-import type { BoosterQueueItem } from '../api/boosters.api';
+import type { BoosterQueue as BoosterQueueAnswer, BoosterQueueItem } from '../api/boosters.api';
 import { useDismissBoosterTask } from '../hooks/useBoosters';
 import { PendingBladderReviews } from './BladderReview';
 import { BoosterApprovalButton } from './BoosterApproval';
@@ -14,19 +14,36 @@ import { BoosterChecksTable } from './BoosterChecksTable';
 
 const DISMISS_MAX = 500;
 
-/** The open booster tasks, soonest due first, each with every pre-booster check as the API judged it now. */
-export function BoosterQueue({ items }: { items: readonly BoosterQueueItem[] }) {
-  if (items.length === 0)
+/** A page of the open booster tasks, soonest due first, each with every pre-booster check as the API judged it now. */
+export function BoosterQueue({ queue, onPage }: { queue: BoosterQueueAnswer; onPage: (page: number) => void }) {
+  const { items, total, page, pageSize } = queue;
+  if (total === 0)
     return (
       <Card withBorder padding="lg">
         <Text c="dimmed">No booster is due.</Text>
       </Card>
     );
+  const pages = Math.ceil(total / pageSize);
+  const first = (page - 1) * pageSize + 1;
+  // Above the tasks and again below them: a page of tasks with their checks is a long scroll.
+  const pager = (label: string) =>
+    pages > 1 && <Pagination total={pages} value={Math.min(page, pages)} onChange={onPage} aria-label={label} />;
   return (
-    <Stack gap="md" aria-label="Booster tasks">
-      {items.map((item) => (
-        <BoosterTaskCard key={item.id} item={item} />
-      ))}
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {items.length === 0
+            ? `${total.toLocaleString('en-GB')} open booster tasks; this page has none left.`
+            : `Tasks ${first.toLocaleString('en-GB')}–${(first + items.length - 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}, soonest due first`}
+        </Text>
+        {pager('Booster task pages')}
+      </Group>
+      <Stack gap="md" aria-label="Booster tasks">
+        {items.map((item) => (
+          <BoosterTaskCard key={item.id} item={item} />
+        ))}
+      </Stack>
+      {pager('Booster task pages, after the list')}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   approveBooster,
   dismissBoosterTask,
@@ -6,14 +6,20 @@ import {
   getBoosterQueue,
   type BoosterApprovalBody,
   type BoosterChecksQuery,
+  type BoosterQueueQuery,
   type DismissBody,
 } from '../api/boosters.api';
 
 const BOOSTERS_KEY = ['boosters'] as const;
 
-/** Open booster tasks with every check's state now; refreshed as reviews and follow-ups change them. */
-export function useBoosterQueue() {
-  return useQuery({ queryKey: [...BOOSTERS_KEY, 'queue'], queryFn: getBoosterQueue, refetchInterval: 60_000 });
+/** A page of the open booster tasks with every check's state now; refreshed as reviews and follow-ups change them. */
+export function useBoosterQueue(query: BoosterQueueQuery) {
+  return useQuery({
+    queryKey: [...BOOSTERS_KEY, 'queue', query],
+    queryFn: () => getBoosterQueue(query),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
 }
 
 /** Whether a booster may be booked for the patient on a day, under a protocol; the booking re-runs every check. */

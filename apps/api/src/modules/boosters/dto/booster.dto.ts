@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { BOOSTER_RULE_IDS, OVERRIDE_REASON_MIN_LENGTH, type BoosterCode } from '@cadence/domain';
 import { IsCalendarDay } from '../../../common/validation/instant';
+import { PageQuery } from '../../../common/validation/page-query.dto';
 
 export const BOOSTER_CODES = Object.keys(BOOSTER_RULE_IDS) as BoosterCode[];
 export const BOOSTER_CHECK_NAMES = [
@@ -189,9 +190,15 @@ export class BoosterForecastItemDto {
   @ApiProperty({ type: BoosterQueuePatientDto }) patient!: BoosterQueuePatientDto;
 }
 
+/** A page of the open tasks: each is checked in full, so a clinic with thousands open reads them a page at a time. */
+export class BoosterQueueQueryDto extends PageQuery(25, 100) {}
+
 export class BoosterQueueDto {
-  @ApiProperty({ type: [BoosterQueueItemDto], description: 'Open booster tasks, soonest due first' })
+  @ApiProperty({ type: [BoosterQueueItemDto], description: "This page's open booster tasks, soonest due first" })
   items!: BoosterQueueItemDto[];
+  @ApiProperty({ type: Number, description: 'Open booster tasks in all' }) total!: number;
+  @ApiProperty({ type: Number }) page!: number;
+  @ApiProperty({ type: Number }) pageSize!: number;
   @ApiProperty({
     type: [BoosterForecastItemDto],
     description:
