@@ -99,7 +99,7 @@ export interface FirstBoosterRow {
 }
 
 /**
- * A course's group. The protocol's are looked up from the course's own protocolId rather than
+ * A course's group. Protocol groups are looked up from the course's own protocolId rather than
  * joined from "Protocol": the planner then counts the group among the course row's columns and
  * estimates a tenth of the courses as groups, not that times the protocols, so it has parallel
  * workers count their share first (a by-protocol curve in half the time).
